@@ -1,0 +1,106 @@
+//! The site chrome: skip link, header with navigation, demo banner, main landmark, footer.
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::islands::menu::MenuToggle;
+use crate::site::{contact, SiteInfo};
+
+/// The main navigation, in the order the header shows it.
+pub const NAVIGATION: [(&str, &str); 5] = [
+    ("/", "Start"),
+    ("/soka-bidrag", "Söka bidrag"),
+    ("/gemensam-utvecklingsgrupp", "Gemensam utvecklingsgrupp"),
+    ("/medlemskap", "Medlemskap"),
+    ("/logga-in", "Logga in"),
+];
+
+/// Every page sits inside this layout.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let site = SiteInfo::current();
+
+    view! {
+        <a class="skip-link" href="#innehall">"Hoppa till innehållet"</a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="site-name" href="/">
+                    <span class="site-name__title">"Föreningsportalen"</span>
+                    <span class="site-name__owner">{contact::ORGANISATION}</span>
+                </a>
+                <MenuToggle>
+                    <Navigation />
+                </MenuToggle>
+            </div>
+        </header>
+        {site.demo.then(|| view! { <DemoBanner /> })}
+        <main id="innehall" class="site-main" tabindex="-1">
+            {children()}
+        </main>
+        <Footer />
+    }
+}
+
+#[component]
+fn Navigation() -> impl IntoView {
+    let location = use_location();
+    let current = location.pathname.get_untracked();
+    let items = NAVIGATION
+        .iter()
+        .map(|(href, label)| {
+            let is_current = current == *href;
+            view! {
+                <li>
+                    <a href=*href aria-current=is_current.then_some("page")>
+                        {*label}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <nav id="huvudmeny" class="site-nav" aria-label="Huvudmeny">
+            <ul>{items}</ul>
+        </nav>
+    }
+}
+
+#[component]
+fn DemoBanner() -> impl IntoView {
+    view! {
+        <aside class="demo-banner" aria-label="Demoläge">
+            <p>
+                <strong>"Demoläge. "</strong>
+                "Portalen innehåller påhittade konton och exempeldata. Skicka inte in riktiga personuppgifter. "
+                <a href="/logga-in">"Se demokontona"</a>
+            </p>
+        </aside>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <section aria-labelledby="footer-contact">
+                    <h2 id="footer-contact">"Kontakt"</h2>
+                    <p>{contact::ORGANISATION}<br />{contact::UNIT}</p>
+                    <p>
+                        "E-post: " <a href=format!("mailto:{}", contact::EMAIL)>{contact::EMAIL}</a>
+                        <br />
+                        "Telefon: " {contact::PHONE} " (" {contact::PHONE_HOURS} ")"
+                    </p>
+                </section>
+                <nav aria-label="Om webbplatsen">
+                    <h2>"Om webbplatsen"</h2>
+                    <ul>
+                        <li><a href="/kontakt">"Kontakta oss"</a></li>
+                        <li><a href="/tillganglighet">"Tillgänglighetsredogörelse"</a></li>
+                        <li><a href="/personuppgifter">"Så behandlar vi personuppgifter"</a></li>
+                    </ul>
+                </nav>
+            </div>
+        </footer>
+    }
+}

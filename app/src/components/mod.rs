@@ -1,0 +1,2 @@
+//! Shared server-rendered pieces.
+pub mod layout;

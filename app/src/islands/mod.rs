@@ -1,0 +1,3 @@
+//! The only components that hydrate in the browser. Everything else is plain
+//! server-rendered HTML, so every page works without JavaScript.
+pub mod menu;

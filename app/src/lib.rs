@@ -1,0 +1,52 @@
+//! Föreningsportalen: the Leptos application shared by the server (`ssr`) and the
+//! browser (`hydrate`).
+//!
+//! Pages are rendered on the server as plain HTML that works without JavaScript;
+//! only the components in [`islands`] hydrate in the browser.
+#![recursion_limit = "256"]
+
+pub mod components;
+pub mod islands;
+pub mod pages;
+pub mod site;
+
+#[cfg(feature = "ssr")]
+pub mod backend;
+#[cfg(feature = "ssr")]
+mod shell;
+#[cfg(feature = "ssr")]
+pub use shell::shell;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::components::layout::Layout;
+use crate::pages::public;
+
+/// The application: the site layout around the router.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+
+    view! {
+        <Title formatter=|page: String| format!("{page} – Föreningsportalen") />
+        <Router>
+            <Layout>
+                <Routes fallback=public::not_found::NotFound>
+                    <Route path=path!("/") view=public::home::HomePage />
+                    <Route path=path!("/soka-bidrag") view=public::apply_guide::ApplyGuidePage />
+                    <Route path=path!("/gemensam-utvecklingsgrupp") view=public::forum::ForumPage />
+                    <Route path=path!("/medlemskap") view=public::membership::MembershipPage />
+                    <Route path=path!("/logga-in") view=public::login::LoginPage />
+                    <Route path=path!("/kontakt") view=public::contact::ContactPage />
+                    <Route path=path!("/tillganglighet") view=public::accessibility::AccessibilityPage />
+                    <Route path=path!("/personuppgifter") view=public::privacy::PrivacyPage />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,2 @@
+//! One page per file, in a folder per area.
+pub mod public;

@@ -1,0 +1,25 @@
+//! "Kontakta oss".
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::site::contact;
+
+#[component]
+pub fn ContactPage() -> impl IntoView {
+    view! {
+        <Title text="Kontakta oss" />
+        <div class="page">
+            <h1>"Kontakta oss"</h1>
+            <p>"Har du frågor om föreningsbidrag, om din ansökan eller om portalen? Kontakta enheten för föreningsstöd."</p>
+            <dl class="facts">
+                <dt>"E-post"</dt>
+                <dd><a href=format!("mailto:{}", contact::EMAIL)>{contact::EMAIL}</a></dd>
+                <dt>"Telefon"</dt>
+                <dd>{contact::PHONE} ", " {contact::PHONE_HOURS}</dd>
+                <dt>"Postadress"</dt>
+                <dd>{contact::ORGANISATION} ", " {contact::UNIT} ", " {contact::POSTAL_ADDRESS}</dd>
+            </dl>
+            <p>"Skriv inte känsliga personuppgifter i e-post. Gäller det ett ärende, ange gärna diarienumret."</p>
+        </div>
+    }
+}

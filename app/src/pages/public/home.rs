@@ -1,0 +1,39 @@
+//! Start page: what the portal is for and where to go next.
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! {
+        <Title text="Start" />
+        <div class="page">
+            <h1>"Föreningsbidrag från socialnämnden"</h1>
+            <p class="lead">
+                "Här ansöker ideella föreningar med social verksamhet om bidrag, följer sitt ärende och lämnar återrapporter. "
+                "Här kan alla också läsa hur bidragen fördelas, vilka beslut som fattats och vad som sagts i Gemensam utvecklingsgrupp."
+            </p>
+            <ul class="cards">
+                <li class="card">
+                    <h2><a href="/soka-bidrag">"Söka bidrag"</a></h2>
+                    <p>"Vilka bidrag som finns, när du kan söka, vilka bilagor som behövs och hur ansökan bedöms."</p>
+                </li>
+                <li class="card">
+                    <h2><a href="/gemensam-utvecklingsgrupp">"Gemensam utvecklingsgrupp"</a></h2>
+                    <p>"Forumet där förvaltningen och brukarorganisationerna möts. Läs om gruppen och dess minnesanteckningar."</p>
+                </li>
+                <li class="card">
+                    <h2><a href="/medlemskap">"Medlemskap i Helsam"</a></h2>
+                    <p>"Paraplyorganisationen för föreningar med social inriktning: vem som kan bli medlem och hur."</p>
+                </li>
+            </ul>
+            <section aria-labelledby="siffror">
+                <h2 id="siffror">"Föreningsbidragen i siffror"</h2>
+                <ul class="figures">
+                    <li><span class="figures__value">"9,4 miljoner kronor"</span>" delar socialnämnden ut i föreningsbidrag varje år."</li>
+                    <li><span class="figures__value">"20 procent"</span>" av pengarna ska enligt nämndens mål gå till verksamhet för barn och unga."</li>
+                    <li><span class="figures__value">"Cirka 10 procent"</span>" går i dag till verksamhet för barn och unga."</li>
+                </ul>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,33 @@
+//! "Så behandlar vi personuppgifter".
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::site::contact;
+
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    view! {
+        <Title text="Så behandlar vi personuppgifter" />
+        <div class="page">
+            <h1>"Så behandlar vi personuppgifter"</h1>
+            <p class="lead">"Socialnämnden är personuppgiftsansvarig för de uppgifter som lämnas i Föreningsportalen."</p>
+            <h2>"Vilka uppgifter och varför"</h2>
+            <p>
+                "Vi behandlar namn, e-postadress och telefonnummer för dig som företräder en förening, för att kunna handlägga föreningens ansökningar och kontakta er. "
+                "Den rättsliga grunden är myndighetsutövning och allmänt intresse."
+            </p>
+            <h2>"Allmänna handlingar"</h2>
+            <p>
+                "En inskickad ansökan och nämndens beslut är allmänna handlingar. De bevaras enligt arkivlagen även om du tar bort ditt konto, "
+                "men dina kontaktuppgifter tas då bort från kontot."
+            </p>
+            <h2>"Kakor"</h2>
+            <p>"Webbplatsen använder bara en nödvändig kaka för inloggningen. Inga kakor för statistik eller marknadsföring."</p>
+            <h2>"Dina rättigheter"</h2>
+            <p>
+                "Du har rätt att få veta vilka uppgifter vi har om dig, att få felaktiga uppgifter rättade och i vissa fall att få dem raderade. "
+                "Kontakta oss på "<a href=format!("mailto:{}", contact::EMAIL)>{contact::EMAIL}</a>"."
+            </p>
+        </div>
+    }
+}

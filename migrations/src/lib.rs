@@ -1,0 +1,18 @@
+//! Database migrations for Föreningsportalen.
+//!
+//! Named `mYYYYMMDD_HHMMSS_verb_noun`, each with a `down`, never edited once landed,
+//! and written with sea-query so the same migration runs on SQLite and PostgreSQL.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_171500_create_accounts;
+
+/// All migrations, in the order they are applied.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_171500_create_accounts::Migration)]
+    }
+}

@@ -1,0 +1,21 @@
+//! The `server` command line.
+use clap::{Parser, Subcommand};
+
+/// Föreningsportalen: föreningsbidrag från socialnämnden.
+///
+/// Configuration comes from environment variables (LEPTOS_SITE_ADDR, PORTAL_DATA_DIR,
+/// DATABASE_URL, SMTP_URL, PORTAL_DEMO, PORTAL_PUBLIC_URL); see the README.
+#[derive(Debug, Parser)]
+#[command(name = "server", version)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand, PartialEq, Eq)]
+pub enum Command {
+    /// Apply migrations and serve the portal (the default).
+    Serve,
+    /// Apply the database migrations and exit.
+    Migrate,
+}

@@ -1,0 +1,125 @@
+//! The Swedish error page for failures inside the server: status 500 and a reference id
+//! that is also in the log, never a stack trace.
+use std::panic::AssertUnwindSafe;
+
+use axum::{
+    extract::Request,
+    http::{header, HeaderValue, StatusCode},
+    middleware::Next,
+    response::{Html, IntoResponse, Response},
+};
+use futures_util::FutureExt;
+
+/// Turns a panic anywhere below into the error page. The reference is the request id,
+/// so the line in the log and the page the user reports carry the same id.
+pub async fn catch_panics(request: Request, next: Next) -> Response {
+    let reference = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    match AssertUnwindSafe(next.run(request)).catch_unwind().await {
+        Ok(response) => response,
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "(no message)".to_owned());
+            tracing::error!(reference = %reference, panic = %message, "request handler panicked");
+            internal_error_page(&reference)
+        }
+    }
+}
+
+/// The 500 page, self-contained so it renders even when the application cannot.
+pub fn internal_error_page(reference: &str) -> Response {
+    let reference = html_escape(reference);
+    let body = format!(
+        r##"<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Något gick fel – Föreningsportalen</title>
+<link rel="stylesheet" href="/pkg/portal.css">
+</head>
+<body>
+<a class="skip-link" href="#innehall">Hoppa till innehållet</a>
+<header class="site-header"><div class="site-header__inner"><a class="site-name" href="/"><span class="site-name__title">Föreningsportalen</span></a></div></header>
+<main id="innehall" class="site-main" tabindex="-1">
+<div class="page">
+<h1>Något gick fel</h1>
+<p class="lead">Ett fel uppstod hos oss när sidan skulle visas. Det är inte ditt fel, och det du skickat in tidigare finns kvar.</p>
+<p>Försök igen om en stund. Om felet finns kvar, kontakta oss och ange referensen nedan så att vi kan hitta felet.</p>
+<p class="reference">Referens: <code>{reference}</code></p>
+<p><a href="/">Gå till startsidan</a></p>
+</div>
+</main>
+</body>
+</html>
+"##
+    );
+    let mut response = (StatusCode::INTERNAL_SERVER_ERROR, Html(body)).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn html_escape(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '<' => "&lt;".to_owned(),
+            '>' => "&gt;".to_owned(),
+            '&' => "&amp;".to_owned(),
+            '"' => "&quot;".to_owned(),
+            '\'' => "&#39;".to_owned(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::{body::Body, middleware, routing::get, Router};
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    async fn boom() -> &'static str {
+        panic!("database row 42 had password hash $argon2id$secret")
+    }
+
+    #[tokio::test]
+    async fn a_panic_becomes_a_swedish_500_page_with_the_request_id_and_no_details() {
+        let router = Router::new()
+            .route("/boom", get(boom))
+            .layer(middleware::from_fn(catch_panics));
+        let response = router
+            .oneshot(
+                Request::builder()
+                    .uri("/boom")
+                    .header("x-request-id", "ref-1234")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let html = String::from_utf8(body.to_vec()).unwrap();
+        assert!(html.contains(r#"<html lang="sv">"#));
+        assert!(html.contains("Något gick fel"));
+        assert!(html.contains("ref-1234"));
+        assert!(!html.contains("argon2id"), "the panic message must not reach the user");
+        assert!(!html.contains("panicked"));
+    }
+
+    #[test]
+    fn the_reference_is_escaped() {
+        let response = internal_error_page("<script>");
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+}

@@ -1,0 +1,9 @@
+//! The Föreningsportalen server: settings, database, router and command line.
+//! `main.rs` only parses the command line and calls into here.
+pub mod cli;
+pub mod db;
+pub mod demo;
+pub mod http;
+pub mod settings;
+pub mod startup;
+pub mod telemetry;

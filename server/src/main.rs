@@ -1,0 +1,59 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use server::{
+    cli::{Cli, Command},
+    db, demo,
+    settings::Settings,
+    startup::{shutdown_signal, Application},
+    telemetry,
+};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::from_env() {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("server: invalid configuration: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("server: could not start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async move {
+        match cli.command.unwrap_or(Command::Serve) {
+            Command::Serve => serve(settings).await,
+            Command::Migrate => {
+                let db = db::connect(&settings).await?;
+                db::migrate(&db).await?;
+                println!("Databasen är uppdaterad.");
+                Ok(())
+            }
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("server: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let demo_mode = settings.demo;
+    let app = Application::build(settings).await?;
+    println!("Föreningsportalen lyssnar på http://{}", app.local_addr());
+    if demo_mode {
+        for account in demo::accounts() {
+            println!("demo: {} {} / {}", account.role, account.email, account.password);
+        }
+    }
+    app.run_until(shutdown_signal()).await
+}

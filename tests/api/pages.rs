@@ -1,0 +1,87 @@
+use portal_tests::{spawn_app, spawn_app_with};
+
+const NAVIGATION: [(&str, &str); 5] = [
+    ("/", "Föreningsbidrag från socialnämnden"),
+    ("/soka-bidrag", "Söka bidrag"),
+    ("/gemensam-utvecklingsgrupp", "Gemensam utvecklingsgrupp"),
+    ("/medlemskap", "Medlemskap i Helsam"),
+    ("/logga-in", "Logga in"),
+];
+
+#[tokio::test]
+async fn every_page_in_the_navigation_is_swedish_with_landmarks_and_a_skip_link() {
+    let app = spawn_app().await;
+    for (path, heading) in NAVIGATION {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        let html = response.text().await.unwrap();
+        assert!(html.contains(r#"<html lang="sv""#), "{path}: lang");
+        assert!(html.contains(r##"<a href="#innehall" class="skip-link">Hoppa till innehållet</a>"##), "{path}: skip link");
+        assert!(html.contains(r#"<main id="innehall""#), "{path}: main landmark");
+        assert!(html.contains(r#"<nav id="huvudmeny" aria-label="Huvudmeny""#), "{path}: nav");
+        assert!(html.contains("<footer"), "{path}: footer");
+        assert!(html.contains(&format!("<h1>{heading}</h1>")), "{path}: heading {heading}");
+        for link in ["/kontakt", "/tillganglighet", "/personuppgifter"] {
+            assert!(html.contains(&format!(r#"href="{link}""#)), "{path}: footer link {link}");
+        }
+        // The current page is marked for screen readers.
+        assert!(html.contains(&format!(r#"href="{path}" aria-current="page""#)), "{path}: aria-current");
+    }
+}
+
+#[tokio::test]
+async fn the_footer_pages_exist() {
+    let app = spawn_app().await;
+    for (path, heading) in [
+        ("/kontakt", "Kontakta oss"),
+        ("/tillganglighet", "Tillgänglighetsredogörelse"),
+        ("/personuppgifter", "Så behandlar vi personuppgifter"),
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert!(response.text().await.unwrap().contains(&format!("<h1>{heading}</h1>")), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_path_is_a_swedish_404_page_inside_the_layout() {
+    let app = spawn_app().await;
+    let response = app.get("/finns/inte").await;
+    assert_eq!(response.status(), 404);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("<h1>Sidan finns inte</h1>"));
+    assert!(html.contains(r#"<html lang="sv""#));
+    assert!(html.contains(r#"aria-label="Huvudmeny""#));
+}
+
+#[tokio::test]
+async fn pages_have_a_title_naming_the_page_and_the_portal() {
+    let app = spawn_app().await;
+    let html = app.get("/soka-bidrag").await.text().await.unwrap();
+    assert!(html.contains("<title>Söka bidrag – Föreningsportalen</title>"), "{html}");
+}
+
+#[tokio::test]
+async fn the_demo_banner_and_accounts_show_only_in_demo_mode() {
+    let production = spawn_app().await;
+    let html = production.get("/logga-in").await.text().await.unwrap();
+    assert!(!html.contains("Demoläge"));
+    assert!(!html.contains("Sokande-demo-2026"));
+
+    let demo = spawn_app_with(|settings| settings.demo = true).await;
+    let html = demo.get("/").await.text().await.unwrap();
+    assert!(html.contains("Demoläge"));
+    let html = demo.get("/logga-in").await.text().await.unwrap();
+    assert!(html.contains("sara.lind@kindness-compassion.example"));
+    assert!(html.contains("Sokande-demo-2026"));
+}
+
+#[tokio::test]
+async fn the_menu_is_an_island_and_nothing_else_hydrates() {
+    let app = spawn_app().await;
+    let html = app.get("/").await.text().await.unwrap();
+    assert_eq!(html.matches("<leptos-island").count(), 1, "{html}");
+    assert!(html.contains(r#"data-component="MenuToggle"#));
+    // Without JavaScript the menu button is hidden and the menu is open.
+    assert!(html.contains("hidden"));
+}
