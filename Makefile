@@ -1,0 +1,145 @@
+# Föreningsportalen: `make run` serves the demo on http://127.0.0.1:3000, `make test`
+# runs every test. The Makefile drives cargo, wasm-bindgen, wasm-opt and sass itself
+# (cargo-leptos would work too, see [[workspace.metadata.leptos]] in Cargo.toml).
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Where cargo builds. CI points it outside the clone to reuse an earlier build.
+CARGO_TARGET_DIR ?= $(CURDIR)/target
+export CARGO_TARGET_DIR
+# Project-local tools (the wasm-bindgen CLI); CI points it at a cache.
+TOOLS_DIR ?= $(CURDIR)/.tools
+
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_BINDGEN := $(TOOLS_DIR)/wasm-bindgen-$(WASM_BINDGEN_VERSION)/bin/wasm-bindgen
+WASM_TARGET := wasm32-unknown-unknown
+WASM_PROFILE := wasm-release
+WASM_RAW := $(CARGO_TARGET_DIR)/$(WASM_TARGET)/$(WASM_PROFILE)/frontend.wasm
+NODE_BIN := $(CURDIR)/node_modules/.bin
+NODE_STAMP := node_modules/.installed
+
+# The site is always served from ./target/site, wherever cargo builds.
+SITE := $(CURDIR)/target/site
+PKG := $(SITE)/pkg
+DEBUG_SERVER := $(CARGO_TARGET_DIR)/debug/server
+RELEASE_SERVER := $(CARGO_TARGET_DIR)/release/server
+CHROMIUM ?= /usr/bin/chromium
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+export TEST_DATABASE_URL
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help run build site test test-unit test-sqlite test-postgres test-browser \
+        deps test-deps server-debug fmt lint clean FORCE
+
+help:
+	@echo "make run    install what is missing, build, migrate, load demo data, serve on http://127.0.0.1:3000"
+	@echo "make test   every test: unit, integration (SQLite and PostgreSQL), browser"
+	@echo "make build  release server at target/release/server and the site under target/site"
+
+## ---- tools ------------------------------------------------------------------------
+
+deps: $(WASM_BINDGEN) $(NODE_STAMP) wasm-target
+
+.PHONY: wasm-target
+wasm-target:
+	@if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx $(WASM_TARGET); then \
+	  echo "==> rustup target add $(WASM_TARGET)"; rustup target add $(WASM_TARGET); fi
+
+$(WASM_BINDGEN):
+	@echo "==> installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) into $(TOOLS_DIR)"
+	cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) \
+	  --root $(TOOLS_DIR)/wasm-bindgen-$(WASM_BINDGEN_VERSION) --target-dir $(CARGO_TARGET_DIR)/tools
+
+$(NODE_STAMP): package.json package-lock.json
+	@echo "==> npm ci (sass, binaryen, playwright-core)"
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Debian's Chromium for the browser tests; test tools cannot download browsers here.
+test-deps: deps
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  echo "==> installing Debian's chromium"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; fi
+
+## ---- build ------------------------------------------------------------------------
+
+# cargo decides whether anything changed; the rules below only run when the wasm did.
+$(WASM_RAW): FORCE | wasm-target
+	cargo build -p frontend --lib --target $(WASM_TARGET) --profile $(WASM_PROFILE)
+
+$(PKG)/portal_bg.wasm: $(WASM_RAW) $(WASM_BINDGEN) $(NODE_STAMP)
+	@echo "==> wasm-bindgen + wasm-opt"
+	rm -rf $(CARGO_TARGET_DIR)/bindgen && mkdir -p $(CARGO_TARGET_DIR)/bindgen $(PKG)
+	$(WASM_BINDGEN) --target web --no-typescript --out-name portal \
+	  --out-dir $(CARGO_TARGET_DIR)/bindgen $(WASM_RAW)
+	$(NODE_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+	  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+	  $(CARGO_TARGET_DIR)/bindgen/portal_bg.wasm -o $(PKG)/portal_bg.wasm
+	cp $(CARGO_TARGET_DIR)/bindgen/portal.js $(PKG)/portal.js
+
+$(PKG)/portal.css: $(wildcard style/*.scss) $(NODE_STAMP)
+	@mkdir -p $(PKG)
+	$(NODE_BIN)/sass --no-source-map --style=compressed style/main.scss $@
+
+site: deps $(PKG)/portal_bg.wasm $(PKG)/portal.css
+	@mkdir -p $(SITE)
+	cp -r public/. $(SITE)/
+
+server-debug:
+	cargo build -p server
+
+build: site
+	cargo build -p server --release
+	@if [ "$(RELEASE_SERVER)" != "$(CURDIR)/target/release/server" ]; then \
+	  mkdir -p target/release && cp $(RELEASE_SERVER) target/release/server; fi
+	@echo "Built target/release/server and the site in target/site."
+
+## ---- run --------------------------------------------------------------------------
+
+run: site server-debug
+	PORTAL_DEMO=1 $(DEBUG_SERVER) serve
+
+## ---- test -------------------------------------------------------------------------
+
+test: test-deps site
+	cargo test --workspace --exclude frontend --no-run
+	$(MAKE) --no-print-directory test-sqlite test-postgres test-browser
+
+# Unit tests and integration tests against SQLite (and the server binary's own tests).
+test-sqlite:
+	PORTAL_TEST_BACKEND=sqlite cargo test --workspace --exclude frontend
+
+# The integration suite again against PostgreSQL, each test in a database of its own.
+# Under CI a PostgreSQL that cannot be reached fails the run instead of skipping it.
+test-postgres:
+	@if pg_isready -q -d "$$TEST_DATABASE_URL" 2>/dev/null \
+	   || psql "$$TEST_DATABASE_URL" -qAtc 'select 1' >/dev/null 2>&1; then \
+	  PORTAL_TEST_BACKEND=postgres cargo test -p portal-tests --test api; \
+	elif [ "$${CI:-}" = "true" ]; then \
+	  echo "PostgreSQL at $$TEST_DATABASE_URL is not reachable: the PostgreSQL run cannot be skipped under CI" >&2; exit 1; \
+	else \
+	  echo "SKIPPED: PostgreSQL at $$TEST_DATABASE_URL is not reachable; set TEST_DATABASE_URL to run that suite."; \
+	fi
+
+# Headless Chromium against the debug server: hydration, no-JavaScript use, keyboard.
+test-browser:
+	PORTAL_SERVER_BIN=$(DEBUG_SERVER) PORTAL_SITE_ROOT=$(SITE) CHROMIUM=$(CHROMIUM) \
+	  node --test --test-concurrency=1 tests/browser/
+
+## ---- upkeep -----------------------------------------------------------------------
+
+fmt:
+	cargo fmt --all
+
+lint:
+	cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
+	cargo clippy -p frontend --target $(WASM_TARGET) -- -D warnings
+
+clean:
+	cargo clean
+	rm -rf target/site
+
+FORCE:
