@@ -117,7 +117,7 @@ test-sqlite:
 test-postgres:
 	@if pg_isready -q -d "$$TEST_DATABASE_URL" 2>/dev/null \
 	   || psql "$$TEST_DATABASE_URL" -qAtc 'select 1' >/dev/null 2>&1; then \
-	  PORTAL_TEST_BACKEND=postgres cargo test -p portal-tests --test api; \
+	  PORTAL_TEST_BACKEND=postgres cargo test --workspace --exclude frontend --test api; \
 	elif [ "$${CI:-}" = "true" ]; then \
 	  echo "PostgreSQL at $$TEST_DATABASE_URL is not reachable: the PostgreSQL run cannot be skipped under CI" >&2; exit 1; \
 	else \

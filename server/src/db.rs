@@ -15,7 +15,10 @@ use crate::settings::{DatabaseKind, Settings};
 pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
     if settings.database_kind == DatabaseKind::Sqlite {
         std::fs::create_dir_all(&settings.data_dir).with_context(|| {
-            format!("could not create the data folder {}", settings.data_dir.display())
+            format!(
+                "could not create the data folder {}",
+                settings.data_dir.display()
+            )
         })?;
     }
     let mut options = ConnectOptions::new(settings.database_url.expose());
@@ -43,5 +46,7 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
 
 /// Applies every migration that has not been applied yet.
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
-    Migrator::up(db, None).await.context("could not apply the database migrations")
+    Migrator::up(db, None)
+        .await
+        .context("could not apply the database migrations")
 }

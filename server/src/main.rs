@@ -52,7 +52,10 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     println!("Föreningsportalen lyssnar på http://{}", app.local_addr());
     if demo_mode {
         for account in demo::accounts() {
-            println!("demo: {} {} / {}", account.role, account.email, account.password);
+            println!(
+                "demo: {} {} / {}",
+                account.role, account.email, account.password
+            );
         }
     }
     app.run_until(shutdown_signal()).await

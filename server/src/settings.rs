@@ -65,7 +65,10 @@ pub struct SettingsError {
 
 impl SettingsError {
     fn new(variable: &'static str, message: impl Into<String>) -> Self {
-        Self { variable, message: message.into() }
+        Self {
+            variable,
+            message: message.into(),
+        }
     }
 }
 
@@ -88,7 +91,8 @@ impl Settings {
                 )
             })?,
         };
-        let site_root = PathBuf::from(var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()));
+        let site_root =
+            PathBuf::from(var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()));
         let data_dir = PathBuf::from(var("PORTAL_DATA_DIR").unwrap_or_else(|| "./data".into()));
 
         let (database_url, database_kind) = match var("DATABASE_URL") {
@@ -186,8 +190,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn settings(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
-        let map: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Settings::from_lookup(|name| map.get(name).cloned())
     }
 
@@ -196,7 +202,10 @@ mod tests {
         let s = settings(&[]).unwrap();
         assert_eq!(s.site_addr.to_string(), "127.0.0.1:3000");
         assert_eq!(s.data_dir, PathBuf::from("./data"));
-        assert_eq!(s.database_url.expose(), "sqlite://./data/portal.db?mode=rwc");
+        assert_eq!(
+            s.database_url.expose(),
+            "sqlite://./data/portal.db?mode=rwc"
+        );
         assert_eq!(s.database_kind, DatabaseKind::Sqlite);
         assert!(!s.demo, "demo content must be opt-in");
         assert!(s.smtp_url.is_none());
@@ -228,7 +237,10 @@ mod tests {
     fn demo_mode_takes_only_clear_yes_or_no() {
         assert!(settings(&[("PORTAL_DEMO", "1")]).unwrap().demo);
         assert!(!settings(&[("PORTAL_DEMO", "0")]).unwrap().demo);
-        assert_eq!(settings(&[("PORTAL_DEMO", "kanske")]).unwrap_err().variable, "PORTAL_DEMO");
+        assert_eq!(
+            settings(&[("PORTAL_DEMO", "kanske")]).unwrap_err().variable,
+            "PORTAL_DEMO"
+        );
     }
 
     #[test]

@@ -52,7 +52,11 @@ impl Application {
         db::migrate(&db).await?;
         let site = SiteInfo {
             demo: settings.demo,
-            demo_accounts: if settings.demo { demo::accounts() } else { Vec::new() },
+            demo_accounts: if settings.demo {
+                demo::accounts()
+            } else {
+                Vec::new()
+            },
         };
         if settings.demo && demo::load_if_empty(&db).await? {
             tracing::info!("demo content loaded into the empty database");
@@ -70,13 +74,24 @@ impl Application {
             .site_addr(local_addr)
             .build();
 
-        let state = AppState { db, leptos_options, site, settings: Arc::new(settings) };
+        let state = AppState {
+            db,
+            leptos_options,
+            site,
+            settings: Arc::new(settings),
+        };
         let router = router(state.clone());
-        Ok(Self { listener, router, state })
+        Ok(Self {
+            listener,
+            router,
+            state,
+        })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener.local_addr().expect("a bound listener has an address")
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
     }
 
     pub fn state(&self) -> &AppState {
@@ -85,7 +100,10 @@ impl Application {
 
     /// Serves until `shutdown` completes, then stops accepting connections and lets
     /// in-flight requests finish.
-    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown)
             .await
@@ -103,7 +121,9 @@ pub fn router(state: AppState) -> Router {
             provide_context(state.db.clone());
         }
     };
-    let header_policy = http::security::HeaderPolicy { hsts: state.settings.uses_https() };
+    let header_policy = http::security::HeaderPolicy {
+        hsts: state.settings.uses_https(),
+    };
 
     Router::new()
         .route("/healthz", get(http::health::healthz))
@@ -112,29 +132,34 @@ pub fn router(state: AppState) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
         .with_state(state)
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
-                .layer(
-                    TraceLayer::new_for_http()
-                        .make_span_with(|request: &axum::http::Request<_>| {
-                            let request_id = request
-                                .headers()
-                                .get("x-request-id")
-                                .and_then(|value| value.to_str().ok())
-                                .unwrap_or("");
-                            info_span!(
-                                "request",
-                                method = %request.method(),
-                                path = %request.uri().path(),
-                                request_id = %request_id,
-                            )
-                        }),
-                )
+                .layer(TraceLayer::new_for_http().make_span_with(
+                    |request: &axum::http::Request<_>| {
+                        let request_id = request
+                            .headers()
+                            .get("x-request-id")
+                            .and_then(|value| value.to_str().ok())
+                            .unwrap_or("");
+                        info_span!(
+                            "request",
+                            method = %request.method(),
+                            path = %request.uri().path(),
+                            request_id = %request_id,
+                        )
+                    },
+                ))
                 .layer(PropagateRequestIdLayer::x_request_id())
-                .layer(middleware::from_fn_with_state(header_policy, http::security::headers))
+                .layer(middleware::from_fn_with_state(
+                    header_policy,
+                    http::security::headers,
+                ))
                 .layer(CompressionLayer::new())
                 .layer(middleware::from_fn(http::errors::catch_panics))
                 .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES)),

@@ -8,7 +8,14 @@ use std::{
 
 fn server() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
-    for variable in ["LEPTOS_SITE_ADDR", "PORTAL_DATA_DIR", "DATABASE_URL", "SMTP_URL", "PORTAL_DEMO", "PORTAL_PUBLIC_URL"] {
+    for variable in [
+        "LEPTOS_SITE_ADDR",
+        "PORTAL_DATA_DIR",
+        "DATABASE_URL",
+        "SMTP_URL",
+        "PORTAL_DEMO",
+        "PORTAL_PUBLIC_URL",
+    ] {
         command.env_remove(variable);
     }
     command.env("RUST_LOG", "warn");
@@ -28,8 +35,14 @@ fn an_invalid_setting_stops_start_up_with_one_line_and_status_2() {
         let stderr = String::from_utf8(output.stderr).unwrap();
         assert_eq!(stderr.lines().count(), 1, "{variable}: {stderr}");
         assert!(stderr.contains(variable), "{stderr}");
-        assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
-        assert!(!stderr.contains("hemligt"), "secrets never printed: {stderr}");
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("backtrace"),
+            "{stderr}"
+        );
+        assert!(
+            !stderr.contains("hemligt"),
+            "secrets never printed: {stderr}"
+        );
     }
 }
 
@@ -45,7 +58,11 @@ fn help_lists_the_subcommands() {
 #[test]
 fn migrate_creates_the_database_in_the_data_folder_and_exits() {
     let data = tempfile::tempdir().unwrap();
-    let output = server().arg("migrate").env("PORTAL_DATA_DIR", data.path()).output().unwrap();
+    let output = server()
+        .arg("migrate")
+        .env("PORTAL_DATA_DIR", data.path())
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{output:?}");
     assert!(data.path().join("portal.db").exists());
 }
@@ -76,8 +93,15 @@ fn sigterm_stops_the_server_after_it_answered() {
         stdout.read_line(&mut line).unwrap();
         demo_lines.push(line);
     }
-    assert!(demo_lines.iter().all(|line| line.starts_with("demo: ") && line.contains(" / ")), "{demo_lines:?}");
-    assert!(demo_lines.iter().any(|line| line.starts_with("demo: officer ")));
+    assert!(
+        demo_lines
+            .iter()
+            .all(|line| line.starts_with("demo: ") && line.contains(" / ")),
+        "{demo_lines:?}"
+    );
+    assert!(demo_lines
+        .iter()
+        .any(|line| line.starts_with("demo: officer ")));
 
     let mut stream = TcpStream::connect(&address).unwrap();
     stream
@@ -87,7 +111,10 @@ fn sigterm_stops_the_server_after_it_answered() {
     stream.read_to_string(&mut response).unwrap();
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
 
-    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
     assert!(status.success());
     let started = Instant::now();
     loop {
@@ -95,7 +122,10 @@ fn sigterm_stops_the_server_after_it_answered() {
             assert!(status.success(), "exit status after SIGTERM: {status}");
             break;
         }
-        assert!(started.elapsed() < Duration::from_secs(10), "the server did not stop after SIGTERM");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the server did not stop after SIGTERM"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }

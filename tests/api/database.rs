@@ -16,14 +16,22 @@ async fn demo_mode_loads_the_seed_association_and_five_accounts_once() {
     let users = app_user::Entity::find().all(&app.db).await.unwrap();
     let mut roles: Vec<_> = users.iter().map(|u| u.role.as_str()).collect();
     roles.sort();
-    assert_eq!(roles, ["admin", "applicant", "approver", "approver", "officer"]);
-    assert!(users.iter().all(|u| u.password_hash.starts_with("$argon2id$")));
+    assert_eq!(
+        roles,
+        ["admin", "applicant", "approver", "approver", "officer"]
+    );
+    assert!(users
+        .iter()
+        .all(|u| u.password_hash.starts_with("$argon2id$")));
 
     let associations = association::Entity::find().all(&app.db).await.unwrap();
     assert_eq!(associations.len(), 1);
     assert_eq!(associations[0].org_number, "802534-3750");
     assert_eq!(associations[0].name, "Kindness & Compassion");
-    let owners = association_member::Entity::find().all(&app.db).await.unwrap();
+    let owners = association_member::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap();
     assert_eq!(owners.len(), 1);
     assert_eq!(owners[0].role, "owner");
 

@@ -6,7 +6,10 @@ async fn healthz_says_the_process_is_alive() {
     let app = spawn_app().await;
     let response = app.get("/healthz").await;
     assert_eq!(response.status(), 200);
-    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("application/json"));
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/json"));
     let body: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
     assert_eq!(body["status"], "ok");
 }

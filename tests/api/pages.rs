@@ -16,16 +16,34 @@ async fn every_page_in_the_navigation_is_swedish_with_landmarks_and_a_skip_link(
         assert_eq!(response.status(), 200, "{path}");
         let html = response.text().await.unwrap();
         assert!(html.contains(r#"<html lang="sv""#), "{path}: lang");
-        assert!(html.contains(r##"<a href="#innehall" class="skip-link">Hoppa till innehållet</a>"##), "{path}: skip link");
-        assert!(html.contains(r#"<main id="innehall""#), "{path}: main landmark");
-        assert!(html.contains(r#"<nav id="huvudmeny" aria-label="Huvudmeny""#), "{path}: nav");
+        assert!(
+            html.contains(r##"<a href="#innehall" class="skip-link">Hoppa till innehållet</a>"##),
+            "{path}: skip link"
+        );
+        assert!(
+            html.contains(r#"<main id="innehall""#),
+            "{path}: main landmark"
+        );
+        assert!(
+            html.contains(r#"<nav id="huvudmeny" aria-label="Huvudmeny""#),
+            "{path}: nav"
+        );
         assert!(html.contains("<footer"), "{path}: footer");
-        assert!(html.contains(&format!("<h1>{heading}</h1>")), "{path}: heading {heading}");
+        assert!(
+            html.contains(&format!("<h1>{heading}</h1>")),
+            "{path}: heading {heading}"
+        );
         for link in ["/kontakt", "/tillganglighet", "/personuppgifter"] {
-            assert!(html.contains(&format!(r#"href="{link}""#)), "{path}: footer link {link}");
+            assert!(
+                html.contains(&format!(r#"href="{link}""#)),
+                "{path}: footer link {link}"
+            );
         }
         // The current page is marked for screen readers.
-        assert!(html.contains(&format!(r#"href="{path}" aria-current="page""#)), "{path}: aria-current");
+        assert!(
+            html.contains(&format!(r#"href="{path}" aria-current="page""#)),
+            "{path}: aria-current"
+        );
     }
 }
 
@@ -39,7 +57,14 @@ async fn the_footer_pages_exist() {
     ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
-        assert!(response.text().await.unwrap().contains(&format!("<h1>{heading}</h1>")), "{path}");
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains(&format!("<h1>{heading}</h1>")),
+            "{path}"
+        );
     }
 }
 
@@ -58,7 +83,10 @@ async fn an_unknown_path_is_a_swedish_404_page_inside_the_layout() {
 async fn pages_have_a_title_naming_the_page_and_the_portal() {
     let app = spawn_app().await;
     let html = app.get("/soka-bidrag").await.text().await.unwrap();
-    assert!(html.contains("<title>Söka bidrag – Föreningsportalen</title>"), "{html}");
+    assert!(
+        html.contains("<title>Söka bidrag – Föreningsportalen</title>"),
+        "{html}"
+    );
 }
 
 #[tokio::test]

@@ -9,12 +9,22 @@ async fn every_response_carries_the_security_headers() {
         let csp = headers["content-security-policy"].to_str().unwrap();
         assert!(!csp.contains("'unsafe-eval'"), "{path}: {csp}");
         assert!(!csp.contains("'unsafe-inline'"), "{path}: {csp}");
-        for directive in ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"] {
+        for directive in [
+            "object-src 'none'",
+            "base-uri 'none'",
+            "frame-ancestors 'none'",
+        ] {
             assert!(csp.contains(directive), "{path}: {directive} in {csp}");
         }
         assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
-        assert_eq!(headers["referrer-policy"], "strict-origin-when-cross-origin", "{path}");
-        assert!(headers.get("strict-transport-security").is_none(), "{path}: no HSTS over http");
+        assert_eq!(
+            headers["referrer-policy"], "strict-origin-when-cross-origin",
+            "{path}"
+        );
+        assert!(
+            headers.get("strict-transport-security").is_none(),
+            "{path}: no HSTS over http"
+        );
         assert!(headers.get("x-request-id").is_some(), "{path}: request id");
     }
 }
@@ -23,7 +33,10 @@ async fn every_response_carries_the_security_headers() {
 async fn a_page_allows_exactly_its_own_inline_script_by_nonce() {
     let app = spawn_app().await;
     let response = app.get("/").await;
-    let csp = response.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     let nonce = csp
         .split("'nonce-")
         .nth(1)
@@ -32,10 +45,15 @@ async fn a_page_allows_exactly_its_own_inline_script_by_nonce() {
         .to_owned();
     assert!(nonce.len() >= 16, "{nonce}");
     let html = response.text().await.unwrap();
-    assert!(html.contains(&format!(r#"<script type="module" nonce="{nonce}">"#)), "{html}");
+    assert!(
+        html.contains(&format!(r#"<script type="module" nonce="{nonce}">"#)),
+        "{html}"
+    );
 
     let second = app.get("/").await;
-    let second_csp = second.headers()["content-security-policy"].to_str().unwrap();
+    let second_csp = second.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
     assert!(!second_csp.contains(&nonce), "a nonce is never reused");
 }
 

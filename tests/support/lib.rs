@@ -85,7 +85,9 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     }
     configure(&mut settings);
 
-    let application = Application::build(settings.clone()).await.expect("the application starts");
+    let application = Application::build(settings.clone())
+        .await
+        .expect("the application starts");
     let address = format!("http://{}", application.local_addr());
     let db = application.state().db.clone();
     let (shutdown, stopped) = oneshot::channel::<()>();
@@ -134,15 +136,20 @@ impl Drop for TestApp {
             // Drop runs outside async code: drop the database from a thread of its own.
             let admin_url = postgres_admin_url();
             let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-                runtime.block_on(async {
-                    let admin = Database::connect(&admin_url).await?;
-                    admin
-                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                        .await?;
-                    admin.close().await
-                })
-                .map_err(std::io::Error::other)
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()?;
+                runtime
+                    .block_on(async {
+                        let admin = Database::connect(&admin_url).await?;
+                        admin
+                            .execute_unprepared(&format!(
+                                "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                            ))
+                            .await?;
+                        admin.close().await
+                    })
+                    .map_err(std::io::Error::other)
             })
             .join();
         }
@@ -155,7 +162,9 @@ fn replace_database_name(url: &str, name: &str) -> String {
         None => (url, None),
     };
     let base = match base.rsplit_once('/') {
-        Some((host, _)) if host.contains("//") && host.len() > "postgres://".len() => host.to_owned(),
+        Some((host, _)) if host.contains("//") && host.len() > "postgres://".len() => {
+            host.to_owned()
+        }
         _ => base.to_owned(),
     };
     match query {
@@ -166,7 +175,10 @@ fn replace_database_name(url: &str, name: &str) -> String {
 
 /// The built site (`target/site` at the workspace root), for the tests that fetch assets.
 fn site_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("target").join("site")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("target")
+        .join("site")
 }
 
 #[cfg(test)]

@@ -44,7 +44,11 @@ pub fn hash(password: &str) -> PasswordHashString {
 /// Whether `password` matches `stored`. A malformed stored hash never matches.
 pub fn verify(password: &str, stored: &PasswordHashString) -> bool {
     PasswordHash::new(&stored.0)
-        .map(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            hasher()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -63,7 +67,10 @@ mod tests {
     fn hashes_use_argon2id_with_at_least_the_owasp_parameters() {
         let stored = hash("lösenord i test");
         let text = stored.expose_for_storage();
-        assert!(text.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{text}");
+        assert!(
+            text.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{text}"
+        );
     }
 
     #[test]

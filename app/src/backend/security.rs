@@ -31,7 +31,10 @@ mod tests {
 
     #[test]
     fn the_policy_never_allows_eval_of_javascript() {
-        for policy in [content_security_policy(None), content_security_policy(Some("abc"))] {
+        for policy in [
+            content_security_policy(None),
+            content_security_policy(Some("abc")),
+        ] {
             assert!(!policy.contains("'unsafe-eval'"), "{policy}");
             assert!(!policy.contains("'unsafe-inline'"), "{policy}");
             assert!(policy.contains("object-src 'none'"));

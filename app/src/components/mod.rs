@@ -1,2 +1,3 @@
 //! Shared server-rendered pieces.
 pub mod layout;
+pub mod page;

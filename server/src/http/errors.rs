@@ -113,7 +113,10 @@ mod tests {
         assert!(html.contains(r#"<html lang="sv">"#));
         assert!(html.contains("Något gick fel"));
         assert!(html.contains("ref-1234"));
-        assert!(!html.contains("argon2id"), "the panic message must not reach the user");
+        assert!(
+            !html.contains("argon2id"),
+            "the panic message must not reach the user"
+        );
         assert!(!html.contains("panicked"));
     }
 

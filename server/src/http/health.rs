@@ -12,7 +12,10 @@ pub async fn healthz() -> impl IntoResponse {
 /// The process can reach its database; 503 when it cannot.
 pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, Json(json!({ "status": "ok", "database": "ok" }))),
+        Ok(()) => (
+            StatusCode::OK,
+            Json(json!({ "status": "ok", "database": "ok" })),
+        ),
         Err(error) => {
             tracing::warn!(%error, "readiness check: the database does not answer");
             (

@@ -1,15 +1,13 @@
 //! "Tillgänglighetsredogörelse", as the Swedish accessibility law (DOS-lagen) requires.
 use leptos::prelude::*;
-use leptos_meta::Title;
 
+use crate::components::page::Page;
 use crate::site::contact;
 
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
     view! {
-        <Title text="Tillgänglighetsredogörelse" />
-        <div class="page">
-            <h1>"Tillgänglighetsredogörelse"</h1>
+        <Page title="Tillgänglighetsredogörelse">
             <p class="lead">
                 "Socialförvaltningen står bakom Föreningsportalen. Vi vill att så många som möjligt ska kunna använda webbplatsen. "
                 "Här beskriver vi hur den uppfyller lagen om tillgänglighet till digital offentlig service och hur du kan rapportera brister."
@@ -32,6 +30,6 @@ pub fn AccessibilityPage() -> impl IntoView {
                 "Myndigheten för digital förvaltning (Digg) har ansvar för tillsyn över lagen. "
                 "Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg."
             </p>
-        </div>
+        </Page>
     }
 }

@@ -1,13 +1,12 @@
 //! "Söka bidrag": the grant programmes, when to apply, attachments and criteria.
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::page::Page;
 
 #[component]
 pub fn ApplyGuidePage() -> impl IntoView {
     view! {
-        <Title text="Söka bidrag" />
-        <div class="page">
-            <h1>"Söka bidrag"</h1>
+        <Page title="Söka bidrag">
             <p class="lead">
                 "Socialnämnden ger bidrag till ideella föreningar vars verksamhet kompletterar socialtjänstens arbete. "
                 "Ansökan görs av föreningen, och den som skickar in den ska vara utsedd av föreningens styrelse."
@@ -60,6 +59,6 @@ pub fn ApplyGuidePage() -> impl IntoView {
                 <li>"Nämnden eller utskottet fattar beslut. Beslutet skickas till föreningen och blir en allmän handling."</li>
                 <li>"Föreningen som fått bidrag lämnar en återrapport om hur pengarna använts."</li>
             </ol>
-        </div>
+        </Page>
     }
 }

@@ -1,15 +1,13 @@
 //! "Kontakta oss".
 use leptos::prelude::*;
-use leptos_meta::Title;
 
+use crate::components::page::Page;
 use crate::site::contact;
 
 #[component]
 pub fn ContactPage() -> impl IntoView {
     view! {
-        <Title text="Kontakta oss" />
-        <div class="page">
-            <h1>"Kontakta oss"</h1>
+        <Page title="Kontakta oss">
             <p>"Har du frågor om föreningsbidrag, om din ansökan eller om portalen? Kontakta enheten för föreningsstöd."</p>
             <dl class="facts">
                 <dt>"E-post"</dt>
@@ -20,6 +18,6 @@ pub fn ContactPage() -> impl IntoView {
                 <dd>{contact::ORGANISATION} ", " {contact::UNIT} ", " {contact::POSTAL_ADDRESS}</dd>
             </dl>
             <p>"Skriv inte känsliga personuppgifter i e-post. Gäller det ett ärende, ange gärna diarienumret."</p>
-        </div>
+        </Page>
     }
 }

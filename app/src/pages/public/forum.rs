@@ -1,13 +1,12 @@
 //! "Gemensam utvecklingsgrupp": the user-involvement forum.
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::page::Page;
 
 #[component]
 pub fn ForumPage() -> impl IntoView {
     view! {
-        <Title text="Gemensam utvecklingsgrupp" />
-        <div class="page">
-            <h1>"Gemensam utvecklingsgrupp"</h1>
+        <Page title="Gemensam utvecklingsgrupp">
             <p class="lead">
                 "Gruppen är mittpunkten i socialförvaltningens arbete för att öka delaktighet och inflytande för brukare i utvecklingen av verksamheten."
             </p>
@@ -25,6 +24,6 @@ pub fn ForumPage() -> impl IntoView {
             </p>
             <h2>"Minnesanteckningar"</h2>
             <p>"Efter varje möte publiceras minnesanteckningar med närvarande, teman och länkar."</p>
-        </div>
+        </Page>
     }
 }

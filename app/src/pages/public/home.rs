@@ -1,13 +1,12 @@
 //! Start page: what the portal is for and where to go next.
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::page::Page;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     view! {
-        <Title text="Start" />
-        <div class="page">
-            <h1>"Föreningsbidrag från socialnämnden"</h1>
+        <Page title="Start" heading="Föreningsbidrag från socialnämnden">
             <p class="lead">
                 "Här ansöker ideella föreningar med social verksamhet om bidrag, följer sitt ärende och lämnar återrapporter. "
                 "Här kan alla också läsa hur bidragen fördelas, vilka beslut som fattats och vad som sagts i Gemensam utvecklingsgrupp."
@@ -34,6 +33,6 @@ pub fn HomePage() -> impl IntoView {
                     <li><span class="figures__value">"Cirka 10 procent"</span>" går i dag till verksamhet för barn och unga."</li>
                 </ul>
             </section>
-        </div>
+        </Page>
     }
 }

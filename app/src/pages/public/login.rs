@@ -1,7 +1,7 @@
 //! "Logga in".
 use leptos::prelude::*;
-use leptos_meta::Title;
 
+use crate::components::page::Page;
 use crate::site::SiteInfo;
 
 #[component]
@@ -36,11 +36,9 @@ pub fn LoginPage() -> impl IntoView {
     });
 
     view! {
-        <Title text="Logga in" />
-        <div class="page">
-            <h1>"Logga in"</h1>
+        <Page title="Logga in">
             <p class="lead">"Föreningar loggar in för att söka bidrag och följa sina ärenden. Handläggare och chefer loggar in för att handlägga och attestera."</p>
             {demo_accounts}
-        </div>
+        </Page>
     }
 }

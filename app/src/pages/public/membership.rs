@@ -1,13 +1,12 @@
 //! "Medlemskap": membership of the umbrella organisation Helsam.
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::page::Page;
 
 #[component]
 pub fn MembershipPage() -> impl IntoView {
     view! {
-        <Title text="Medlemskap" />
-        <div class="page">
-            <h1>"Medlemskap i Helsam"</h1>
+        <Page title="Medlemskap" heading="Medlemskap i Helsam">
             <p class="lead">
                 "Helsam är en paraplyorganisation för samverkan mellan föreningar med social inriktning."
             </p>
@@ -25,6 +24,6 @@ pub fn MembershipPage() -> impl IntoView {
                 <li>"En företrädare för föreningen ansöker om medlemskap och bifogar styrelsebeslutet."</li>
                 <li>"Medlemsavgiften är 100 kronor per år och förening."</li>
             </ol>
-        </div>
+        </Page>
     }
 }

@@ -1,6 +1,7 @@
 //! "Sidan finns inte", answered with status 404.
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::page::Page;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -10,15 +11,13 @@ pub fn NotFound() -> impl IntoView {
     }
 
     view! {
-        <Title text="Sidan finns inte" />
-        <div class="page">
-            <h1>"Sidan finns inte"</h1>
+        <Page title="Sidan finns inte">
             <p class="lead">"Vi kunde inte hitta sidan du sökte. Den kan ha flyttats eller tagits bort, eller så är adressen felskriven."</p>
             <ul>
                 <li><a href="/">"Gå till startsidan"</a></li>
                 <li><a href="/soka-bidrag">"Läs om hur du söker bidrag"</a></li>
                 <li><a href="/kontakt">"Kontakta oss"</a></li>
             </ul>
-        </div>
+        </Page>
     }
 }

@@ -1,15 +1,13 @@
 //! "Så behandlar vi personuppgifter".
 use leptos::prelude::*;
-use leptos_meta::Title;
 
+use crate::components::page::Page;
 use crate::site::contact;
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     view! {
-        <Title text="Så behandlar vi personuppgifter" />
-        <div class="page">
-            <h1>"Så behandlar vi personuppgifter"</h1>
+        <Page title="Så behandlar vi personuppgifter">
             <p class="lead">"Socialnämnden är personuppgiftsansvarig för de uppgifter som lämnas i Föreningsportalen."</p>
             <h2>"Vilka uppgifter och varför"</h2>
             <p>
@@ -28,6 +26,6 @@ pub fn PrivacyPage() -> impl IntoView {
                 "Du har rätt att få veta vilka uppgifter vi har om dig, att få felaktiga uppgifter rättade och i vissa fall att få dem raderade. "
                 "Kontakta oss på "<a href=format!("mailto:{}", contact::EMAIL)>{contact::EMAIL}</a>"."
             </p>
-        </div>
+        </Page>
     }
 }

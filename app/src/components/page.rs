@@ -1,0 +1,21 @@
+//! The frame of a content page: the document title and the page's one `<h1>`.
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// A content page. `title` names the page in the browser tab (the layout adds
+/// "– Föreningsportalen"); `heading` is the `<h1>` when it says more than the title.
+#[component]
+pub fn Page(
+    #[prop(into)] title: String,
+    #[prop(optional, into)] heading: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let heading = heading.unwrap_or_else(|| title.clone());
+    view! {
+        <Title text=title />
+        <div class="page">
+            <h1>{heading}</h1>
+            {children()}
+        </div>
+    }
+}

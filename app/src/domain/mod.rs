@@ -1,0 +1,2 @@
+//! Pure domain types and rules, compiled for the server and the browser alike: no I/O.
+pub mod org_number;
