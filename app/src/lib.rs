@@ -5,9 +5,14 @@
 //! only the components in [`islands`] hydrate in the browser.
 #![recursion_limit = "256"]
 
+pub mod api;
+pub mod auth;
 pub mod components;
 pub mod domain;
+pub mod error;
 pub mod islands;
+pub mod live;
+pub mod notifications;
 pub mod pages;
 pub mod site;
 
@@ -22,11 +27,11 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 use crate::components::layout::Layout;
-use crate::pages::public;
+use crate::pages::{account, admin, public};
 
 /// The application: the site layout around the router.
 #[component]
@@ -43,6 +48,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/gemensam-utvecklingsgrupp") view=public::forum::ForumPage />
                     <Route path=path!("/medlemskap") view=public::membership::MembershipPage />
                     <Route path=path!("/logga-in") view=public::login::LoginPage />
+                    <Route path=path!("/mina-sidor") view=account::my_pages::MyPages />
+                    <Route path=path!("/mina-sidor/installningar") view=account::settings::SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/utskick") view=admin::outbox::OutboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/skickad-e-post") view=admin::sent_mail::SentMailPage ssr=SsrMode::Async />
                     <Route path=path!("/kontakt") view=public::contact::ContactPage />
                     <Route path=path!("/tillganglighet") view=public::accessibility::AccessibilityPage />
                     <Route path=path!("/personuppgifter") view=public::privacy::PrivacyPage />

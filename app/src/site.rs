@@ -17,6 +17,8 @@ pub struct SiteInfo {
     /// Demo mode: a banner on every page and the demo accounts on the sign-in page.
     pub demo: bool,
     pub demo_accounts: Vec<DemoAccount>,
+    /// No `SMTP_URL`: mails are kept as `.eml` files that admins can download.
+    pub mail_to_files: bool,
 }
 
 impl SiteInfo {

@@ -6,6 +6,8 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261122_171500_create_accounts;
+mod m20261122_180000_create_sessions;
+mod m20261122_181000_create_events_and_outbox;
 
 /// All migrations, in the order they are applied.
 pub struct Migrator;
@@ -13,6 +15,10 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261122_171500_create_accounts::Migration)]
+        vec![
+            Box::new(m20261122_171500_create_accounts::Migration),
+            Box::new(m20261122_180000_create_sessions::Migration),
+            Box::new(m20261122_181000_create_events_and_outbox::Migration),
+        ]
     }
 }

@@ -18,4 +18,7 @@ pub enum Command {
     Serve,
     /// Apply the database migrations and exit.
     Migrate,
+    /// Run only the outbox worker (e-mail, live queue), e.g. beside servers started with
+    /// PORTAL_WORKER=0.
+    Worker,
 }

@@ -5,7 +5,7 @@ use server::{
     cli::{Cli, Command},
     db, demo,
     settings::Settings,
-    startup::{shutdown_signal, Application},
+    startup::{run_worker, shutdown_signal, Application},
     telemetry,
 };
 
@@ -29,6 +29,10 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async move {
         match cli.command.unwrap_or(Command::Serve) {
             Command::Serve => serve(settings).await,
+            Command::Worker => {
+                println!("Föreningsportalens utskicksarbetare körs.");
+                run_worker(settings, shutdown_signal()).await
+            }
             Command::Migrate => {
                 let db = db::connect(&settings).await?;
                 db::migrate(&db).await?;

@@ -53,6 +53,29 @@ pub struct Settings {
     /// `PORTAL_PUBLIC_URL`, default `http://<site addr>`: the address users reach, used
     /// in links in mails and to decide on HSTS.
     pub public_url: Url,
+    /// `PORTAL_MAIL_FROM`, default `Föreningsportalen <noreply@<public host>>`.
+    pub mail_from: String,
+    /// The outbox worker.
+    pub worker: WorkerSettings,
+}
+
+/// How the outbox worker runs and retries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WorkerSettings {
+    /// `PORTAL_WORKER`, default `1`: run the worker inside the server process. `0` when
+    /// a separate `server worker` process does the work.
+    pub in_process: bool,
+    /// `PORTAL_OUTBOX_MAX_ATTEMPTS`, default 20: attempts before a row is dead.
+    pub max_attempts: i32,
+    /// `PORTAL_OUTBOX_BACKOFF_MS`, default 1000: the first retry's wait, doubled each time.
+    pub backoff_base_ms: i64,
+    /// `PORTAL_OUTBOX_BACKOFF_MAX_MS`, default 3 600 000 (one hour): the longest wait.
+    pub backoff_max_ms: i64,
+    /// `PORTAL_OUTBOX_POLL_MS`, default 5000: the fallback poll when no wake-up arrives.
+    pub poll_ms: u64,
+    /// `PORTAL_OUTBOX_LEASE_MS`, default 60 000: how long a claim holds before another
+    /// worker may take the row over (its worker died).
+    pub lease_ms: i64,
 }
 
 /// A setting that could not be used: which variable, and what is wrong with it.
@@ -156,6 +179,60 @@ impl Settings {
                 })?,
         };
 
+        let mail_from = match var("PORTAL_MAIL_FROM") {
+            Some(value) => {
+                let value = value.trim().to_owned();
+                if !looks_like_mailbox(&value) {
+                    return Err(SettingsError::new(
+                        "PORTAL_MAIL_FROM",
+                        format!("{value:?} is not an address such as Föreningsportalen <noreply@example.se>"),
+                    ));
+                }
+                value
+            }
+            None => {
+                let host = match public_url.host() {
+                    Some(url::Host::Domain(domain)) if domain.contains('.') => domain.to_owned(),
+                    _ => "localhost".to_owned(),
+                };
+                format!("Föreningsportalen <noreply@{host}>")
+            }
+        };
+
+        let number = |name: &'static str, default: i64, min: i64| -> Result<i64, SettingsError> {
+            match var(name) {
+                None => Ok(default),
+                Some(value) => value
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| *n >= min)
+                    .ok_or_else(|| {
+                        SettingsError::new(
+                            name,
+                            format!("{value:?} is not a whole number of at least {min}"),
+                        )
+                    }),
+            }
+        };
+        let worker = WorkerSettings {
+            in_process: match var("PORTAL_WORKER").as_deref().map(str::trim) {
+                None | Some("1") | Some("true") => true,
+                Some("0") | Some("false") => false,
+                Some(other) => {
+                    return Err(SettingsError::new(
+                        "PORTAL_WORKER",
+                        format!("{other:?} is not 1 or 0"),
+                    ))
+                }
+            },
+            max_attempts: number("PORTAL_OUTBOX_MAX_ATTEMPTS", 20, 1)? as i32,
+            backoff_base_ms: number("PORTAL_OUTBOX_BACKOFF_MS", 1000, 1)?,
+            backoff_max_ms: number("PORTAL_OUTBOX_BACKOFF_MAX_MS", 3_600_000, 1)?,
+            poll_ms: number("PORTAL_OUTBOX_POLL_MS", 5000, 10)? as u64,
+            lease_ms: number("PORTAL_OUTBOX_LEASE_MS", 60_000, 100)?,
+        };
+
         Ok(Self {
             site_addr,
             site_root,
@@ -165,6 +242,8 @@ impl Settings {
             smtp_url,
             demo,
             public_url,
+            mail_from,
+            worker,
         })
     }
 
@@ -172,6 +251,15 @@ impl Settings {
     pub fn uses_https(&self) -> bool {
         self.public_url.scheme() == "https"
     }
+}
+
+/// `Name <user@host>` or `user@host`; the mailer checks it fully at start-up.
+fn looks_like_mailbox(value: &str) -> bool {
+    let address = match (value.rfind('<'), value.ends_with('>')) {
+        (Some(start), true) => &value[start + 1..value.len() - 1],
+        _ => value,
+    };
+    matches!(address.split_once('@'), Some((user, host)) if !user.is_empty() && !host.is_empty() && !host.contains(' '))
 }
 
 fn database_kind(url: &str) -> Option<DatabaseKind> {
@@ -250,6 +338,23 @@ mod tests {
         assert!(!error.to_string().contains("hemligt"));
         let s = settings(&[("SMTP_URL", "smtp://user:hemligt@mail:587?tls=required")]).unwrap();
         assert!(!format!("{s:?}").contains("hemligt"));
+    }
+
+    #[test]
+    fn the_worker_defaults_retry_twenty_times_from_one_second() {
+        let s = settings(&[]).unwrap();
+        assert!(s.worker.in_process);
+        assert_eq!(s.worker.max_attempts, 20);
+        assert_eq!(s.worker.backoff_base_ms, 1000);
+        assert_eq!(s.mail_from, "Föreningsportalen <noreply@localhost>");
+        let error = settings(&[("PORTAL_OUTBOX_MAX_ATTEMPTS", "0")]).unwrap_err();
+        assert_eq!(error.variable, "PORTAL_OUTBOX_MAX_ATTEMPTS");
+        assert_eq!(
+            settings(&[("PORTAL_MAIL_FROM", "nej")])
+                .unwrap_err()
+                .variable,
+            "PORTAL_MAIL_FROM"
+        );
     }
 
     #[test]

@@ -17,7 +17,16 @@ use tower_http::{
 };
 use tracing::info_span;
 
-use crate::{db, demo, http, settings::Settings};
+use app::backend::outbox::OutboxSignal;
+use tokio::{sync::watch, task::JoinHandle};
+
+use crate::{
+    db, demo, http,
+    live::{self, LiveHub},
+    mailer::Mailer,
+    settings::{DatabaseKind, Settings},
+    worker::Worker,
+};
 
 /// The largest request body outside file uploads.
 pub const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024;
@@ -29,6 +38,10 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub site: SiteInfo,
     pub settings: Arc<Settings>,
+    /// Wakes this process's outbox worker after a commit.
+    pub outbox_signal: OutboxSignal,
+    /// This process's live-queue fan-out.
+    pub live: LiveHub,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -42,6 +55,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    worker: Option<(watch::Sender<bool>, JoinHandle<()>)>,
 }
 
 impl Application {
@@ -57,7 +71,9 @@ impl Application {
             } else {
                 Vec::new()
             },
+            mail_to_files: settings.smtp_url.is_none(),
         };
+        let mailer = Arc::new(Mailer::from_settings(&settings)?);
         if settings.demo && demo::load_if_empty(&db).await? {
             tracing::info!("demo content loaded into the empty database");
         }
@@ -74,17 +90,39 @@ impl Application {
             .site_addr(local_addr)
             .build();
 
+        let outbox_signal = OutboxSignal::default();
+        let live = LiveHub::default();
+        if settings.database_kind == DatabaseKind::Postgres {
+            live::spawn_postgres_listener(&db, outbox_signal.clone(), live.clone());
+        }
+        let worker = if settings.worker.in_process {
+            let worker = Worker::new(
+                &settings,
+                db.clone(),
+                mailer,
+                outbox_signal.clone(),
+                live.clone(),
+            )?;
+            let (stop, stopped) = watch::channel(false);
+            Some((stop, tokio::spawn(worker.run(stopped))))
+        } else {
+            None
+        };
+
         let state = AppState {
             db,
             leptos_options,
             site,
             settings: Arc::new(settings),
+            outbox_signal,
+            live,
         };
         let router = router(state.clone());
         Ok(Self {
             listener,
             router,
             state,
+            worker,
         })
     }
 
@@ -98,29 +136,39 @@ impl Application {
         &self.state
     }
 
-    /// Serves until `shutdown` completes, then stops accepting connections and lets
-    /// in-flight requests finish.
+    /// Serves until `shutdown` completes, then stops accepting connections, lets
+    /// in-flight requests finish and stops the worker.
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router)
+        let served = axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown)
             .await
-            .context("the HTTP server stopped with an error")
+            .context("the HTTP server stopped with an error");
+        // The worker finishes the batch in hand, so a shutdown leaves no row half-done.
+        if let Some((stop, handle)) = self.worker {
+            let _ = stop.send(true);
+            let _ = handle.await;
+        }
+        served
+    }
+}
+
+/// What every page and server function finds in its context.
+pub fn app_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    let state = state.clone();
+    move || {
+        provide_context(state.site.clone());
+        provide_context(state.db.clone());
+        provide_context(state.outbox_signal.clone());
     }
 }
 
 /// The router with every route and layer.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
-    let context = {
-        let state = state.clone();
-        move || {
-            provide_context(state.site.clone());
-            provide_context(state.db.clone());
-        }
-    };
+    let context = app_context(&state);
     let header_policy = http::security::HeaderPolicy {
         hsts: state.settings.uses_https(),
     };
@@ -128,6 +176,25 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))
+        .route("/logga-in", axum::routing::post(http::account::sign_in))
+        .route("/logga-ut", axum::routing::post(http::account::sign_out))
+        .route(
+            "/mina-sidor/installningar",
+            axum::routing::post(http::account::save_notification_settings),
+        )
+        .route(
+            "/admin/utskick/testmejl",
+            axum::routing::post(http::admin::send_test_mail),
+        )
+        .route(
+            "/admin/utskick/{id}/forsok-igen",
+            axum::routing::post(http::admin::retry),
+        )
+        .route(
+            "/admin/skickad-e-post/{file}",
+            get(http::admin::download_mail),
+        )
+        .route("/handlaggning/live", get(live::stream_for_staff))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -136,6 +203,11 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            http::session::resolve,
+        ))
+        .layer(middleware::from_fn(http::csrf::guard))
         .with_state(state)
         .layer(
             ServiceBuilder::new()
@@ -164,6 +236,27 @@ pub fn router(state: AppState) -> Router {
                 .layer(middleware::from_fn(http::errors::catch_panics))
                 .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES)),
         )
+}
+
+/// Runs only the outbox worker (`server worker`), until `shutdown` completes.
+pub async fn run_worker(
+    settings: Settings,
+    shutdown: impl Future<Output = ()>,
+) -> anyhow::Result<()> {
+    let db = db::connect(&settings).await?;
+    db::migrate(&db).await?;
+    let mailer = Arc::new(Mailer::from_settings(&settings)?);
+    let signal = OutboxSignal::default();
+    let hub = LiveHub::default();
+    if settings.database_kind == DatabaseKind::Postgres {
+        live::spawn_postgres_listener(&db, signal.clone(), hub.clone());
+    }
+    let worker = Worker::new(&settings, db, mailer, signal, hub)?;
+    let (stop, stopped) = watch::channel(false);
+    let handle = tokio::spawn(worker.run(stopped));
+    shutdown.await;
+    let _ = stop.send(true);
+    handle.await.context("the worker task failed")
 }
 
 /// Completes on SIGTERM or Ctrl-C.

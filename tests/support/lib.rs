@@ -1,9 +1,15 @@
 //! The integration-test harness: [`spawn_app`] starts the real application on a free
 //! port with a fresh database: a new SQLite file, or with `PORTAL_TEST_BACKEND=postgres`
 //! a new PostgreSQL database on `TEST_DATABASE_URL` (default the local server's `test`).
-use std::path::PathBuf;
+use std::{
+    future::Future,
+    path::PathBuf,
+    process::{Child, Command, Stdio},
+    time::Duration,
+};
 
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use app::backend::{entities::app_user, outbox::OutboxSignal, password};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, Database, DatabaseConnection, EntityTrait};
 use server::{
     settings::{DatabaseKind, Secret, Settings},
     startup::Application,
@@ -42,6 +48,8 @@ pub struct TestApp {
     /// The application's own database, for asserting what was stored.
     pub db: DatabaseConnection,
     pub settings: Settings,
+    /// Wakes the application's worker, as a request handler does after its commit.
+    pub signal: OutboxSignal,
     data_dir: tempfile::TempDir,
     postgres_database: Option<String>,
     shutdown: Option<oneshot::Sender<()>>,
@@ -90,6 +98,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         .expect("the application starts");
     let address = format!("http://{}", application.local_addr());
     let db = application.state().db.clone();
+    let signal = application.state().outbox_signal.clone();
     let (shutdown, stopped) = oneshot::channel::<()>();
     tokio::spawn(application.run_until(async {
         let _ = stopped.await;
@@ -104,6 +113,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         client,
         db,
         settings,
+        signal,
         data_dir,
         postgres_database,
         shutdown: Some(shutdown),
@@ -119,6 +129,55 @@ impl TestApp {
             .send()
             .await
             .expect("the server answers")
+    }
+
+    /// Signs in through the real form and returns the `Cookie` header to send after.
+    pub async fn sign_in(&self, email: &str, password: &str) -> String {
+        let response = self
+            .client
+            .post(format!("{}/logga-in", self.address))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(format!(
+                "email={}&password={}",
+                encode(email),
+                encode(password)
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 303, "signing in as {email}");
+        let cookie = response.headers()["set-cookie"].to_str().unwrap();
+        cookie.split(';').next().unwrap().to_owned()
+    }
+
+    /// `GET path` with a session cookie.
+    pub async fn get_as(&self, cookie: &str, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .header("accept", "text/html")
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    /// `POST path` as a same-origin form from a signed-in browser.
+    pub async fn post_form_as(
+        &self,
+        cookie: Option<&str>,
+        path: &str,
+        body: &str,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.address))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
+            .body(body.to_owned());
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.send().await.expect("the server answers")
     }
 
     /// The data folder of this application.
@@ -154,6 +213,143 @@ impl Drop for TestApp {
             .join();
         }
     }
+}
+
+/// Creates an active, verified account and returns its id.
+pub async fn create_user(
+    db: &DatabaseConnection,
+    role: &str,
+    email: &str,
+    password_text: &str,
+) -> uuid::Uuid {
+    let id = uuid::Uuid::now_v7();
+    let hash = password::hash(password_text);
+    app_user::Entity::insert(app_user::ActiveModel {
+        id: Set(id),
+        email: Set(email.to_owned()),
+        display_name: Set(format!("Test {role}")),
+        title: Set(String::new()),
+        phone: Set(String::new()),
+        role: Set(role.to_owned()),
+        password_hash: Set(hash.expose_for_storage().to_owned()),
+        email_verified_at: Set(Some(chrono::Utc::now())),
+        active: Set(true),
+        created_at: Set(chrono::Utc::now()),
+    })
+    .exec_without_returning(db)
+    .await
+    .expect("a test account");
+    id
+}
+
+/// Polls `check` every 50 ms until it holds or `timeout` passes; panics with `what`.
+pub async fn wait_until<F, Fut>(timeout: Duration, what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    let started = std::time::Instant::now();
+    while !check().await {
+        assert!(
+            started.elapsed() < timeout,
+            "timed out after {timeout:?} waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// A port nothing listens on (yet).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A real SMTP server on loopback (`tests/smtp/sink.py`, aiosmtpd), recording every mail.
+pub struct SmtpSink {
+    pub port: u16,
+    pub dir: tempfile::TempDir,
+    child: Child,
+}
+
+impl SmtpSink {
+    /// Starts the sink on `port` with extra `args` (`--reject ADDR`, `--delay-first S`).
+    pub fn start(port: u16, args: &[&str]) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let python = std::env::var("PORTAL_SMTP_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("smtp")
+            .join("sink.py");
+        let child = Command::new(&python)
+            .arg(script)
+            .args(["--port", &port.to_string(), "--out"])
+            .arg(dir.path())
+            .args(args)
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("starting the SMTP sink with {python} (make test installs aiosmtpd): {e}")
+            });
+        let started = std::time::Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "the SMTP sink did not start (is aiosmtpd installed?)"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Self { port, dir, child }
+    }
+
+    /// Every delivery so far: (received at, ms since the epoch; Message-ID).
+    pub fn received(&self) -> Vec<(i64, String)> {
+        std::fs::read_to_string(self.dir.path().join("received.log"))
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|line| {
+                let (time, id) = line.split_once(' ')?;
+                Some((time.parse().ok()?, id.to_owned()))
+            })
+            .collect()
+    }
+
+    /// The raw text of every delivered mail.
+    pub fn messages(&self) -> Vec<String> {
+        let mut paths: Vec<_> = std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "eml"))
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|path| std::fs::read_to_string(path).unwrap())
+            .collect()
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 fn replace_database_name(url: &str, name: &str) -> String {

@@ -1,5 +1,11 @@
 //! Server-only code: database entities, security policy and password hashing.
 //! Compiled only with the `ssr` feature, so none of it reaches the wasm bundle.
+pub mod accounts;
 pub mod entities;
+pub mod events;
+pub mod mail;
+pub mod outbox;
 pub mod password;
+pub mod preferences;
 pub mod security;
+pub mod sessions;

@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::auth::current_user;
 use crate::islands::menu::MenuToggle;
 use crate::site::{contact, SiteInfo};
 
@@ -44,23 +45,37 @@ pub fn Layout(children: Children) -> impl IntoView {
 fn Navigation() -> impl IntoView {
     let location = use_location();
     let current = location.pathname.get_untracked();
+    let signed_in = current_user().is_some();
     let items = NAVIGATION
         .iter()
+        .map(|(href, label)| match (*href, signed_in) {
+            ("/logga-in", true) => ("/mina-sidor", "Mina sidor"),
+            _ => (*href, *label),
+        })
         .map(|(href, label)| {
-            let is_current = current == *href;
+            let is_current = current == href;
             view! {
                 <li>
-                    <a href=*href aria-current=is_current.then_some("page")>
-                        {*label}
+                    <a href=href aria-current=is_current.then_some("page")>
+                        {label}
                     </a>
                 </li>
             }
         })
         .collect_view();
+    let sign_out = signed_in.then(|| {
+        view! {
+            <li>
+                <form method="post" action="/logga-ut">
+                    <button class="site-nav__button" type="submit">"Logga ut"</button>
+                </form>
+            </li>
+        }
+    });
 
     view! {
         <nav id="huvudmeny" class="site-nav" aria-label="Huvudmeny">
-            <ul>{items}</ul>
+            <ul>{items}{sign_out}</ul>
         </nav>
     }
 }

@@ -1,3 +1,4 @@
 //! Shared server-rendered pieces.
+pub mod form;
 pub mod layout;
 pub mod page;

@@ -1,2 +1,3 @@
 //! Pure domain types and rules, compiled for the server and the browser alike: no I/O.
 pub mod org_number;
+pub mod role;

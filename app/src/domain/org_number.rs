@@ -91,23 +91,43 @@ mod tests {
 
     #[test]
     fn the_seed_associations_number_is_valid() {
-        assert_eq!(OrgNumber::parse("802534-3750").unwrap().as_str(), "802534-3750");
+        assert_eq!(
+            OrgNumber::parse("802534-3750").unwrap().as_str(),
+            "802534-3750"
+        );
     }
 
     #[test]
     fn ten_digits_and_white_space_are_normalised() {
-        assert_eq!(OrgNumber::parse(" 8025343750 ").unwrap().as_str(), "802534-3750");
+        assert_eq!(
+            OrgNumber::parse(" 8025343750 ").unwrap().as_str(),
+            "802534-3750"
+        );
     }
 
     #[test]
     fn a_wrong_check_digit_is_refused() {
-        assert_eq!(OrgNumber::parse("802534-3751"), Err(OrgNumberError::CheckDigit));
+        assert_eq!(
+            OrgNumber::parse("802534-3751"),
+            Err(OrgNumberError::CheckDigit)
+        );
     }
 
     #[test]
     fn other_shapes_are_refused_as_format_errors() {
-        for input in ["80253-43750", "802534-375", "802534 3750", "80253437500", "8025x4-3750", "８０２５３４-３７５０"] {
-            assert_eq!(OrgNumber::parse(input), Err(OrgNumberError::Format), "{input}");
+        for input in [
+            "80253-43750",
+            "802534-375",
+            "802534 3750",
+            "80253437500",
+            "8025x4-3750",
+            "８０２５３４-３７５０",
+        ] {
+            assert_eq!(
+                OrgNumber::parse(input),
+                Err(OrgNumberError::Format),
+                "{input}"
+            );
         }
         assert_eq!(OrgNumber::parse("   "), Err(OrgNumberError::Empty));
     }

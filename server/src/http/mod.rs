@@ -1,5 +1,10 @@
-//! HTTP plumbing around the Leptos routes: health checks, security headers and the
-//! page shown when something goes wrong inside the server.
+//! HTTP plumbing around the Leptos routes: health checks, sessions, sign-in, CSRF,
+//! security headers, the form handlers and the page shown when something goes wrong.
+pub mod account;
+pub mod admin;
+pub mod csrf;
 pub mod errors;
 pub mod health;
+pub mod render;
 pub mod security;
+pub mod session;

@@ -2,3 +2,7 @@
 pub mod app_user;
 pub mod association;
 pub mod association_member;
+pub mod domain_event;
+pub mod notification_preference;
+pub mod outbox;
+pub mod user_session;

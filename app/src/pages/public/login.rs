@@ -1,12 +1,22 @@
-//! "Logga in".
+//! "Logga in": e-mail and password, posted as a plain form (see the server's login handler).
 use leptos::prelude::*;
 
+use crate::auth::current_user;
+use crate::components::form::{ErrorSummary, TextField};
 use crate::components::page::Page;
 use crate::site::SiteInfo;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let site = SiteInfo::current();
+    let signed_in = current_user().map(|user| {
+        view! {
+            <p class="notice">
+                "Du är inloggad som " <strong>{user.display_name}</strong> ". "
+                <a href="/mina-sidor">"Gå till Mina sidor"</a>
+            </p>
+        }
+    });
     let demo_accounts = (site.demo && !site.demo_accounts.is_empty()).then(|| {
         let rows = site
             .demo_accounts
@@ -16,7 +26,9 @@ pub fn LoginPage() -> impl IntoView {
                     <tr>
                         <td>{account.role_label}</td>
                         <td>{account.email}</td>
-                        <td><code>{account.password}</code></td>
+                        <td>
+                            <code>{account.password}</code>
+                        </td>
                     </tr>
                 }
             })
@@ -27,7 +39,11 @@ pub fn LoginPage() -> impl IntoView {
                 <table class="table">
                     <caption>"Påhittade konton i demoläget"</caption>
                     <thead>
-                        <tr><th scope="col">"Roll"</th><th scope="col">"E-post"</th><th scope="col">"Lösenord"</th></tr>
+                        <tr>
+                            <th scope="col">"Roll"</th>
+                            <th scope="col">"E-post"</th>
+                            <th scope="col">"Lösenord"</th>
+                        </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -37,7 +53,16 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <Page title="Logga in">
-            <p class="lead">"Föreningar loggar in för att söka bidrag och följa sina ärenden. Handläggare och chefer loggar in för att handlägga och attestera."</p>
+            <p class="lead">
+                "Föreningar loggar in för att söka bidrag och följa sina ärenden. Handläggare och chefer loggar in för att handlägga och attestera."
+            </p>
+            {signed_in}
+            <ErrorSummary />
+            <form class="form" method="post" action="/logga-in" novalidate>
+                <TextField name="email" label="E-postadress" input_type="email" autocomplete="username" required=true />
+                <TextField name="password" label="Lösenord" input_type="password" autocomplete="current-password" required=true />
+                <button class="button" type="submit">"Logga in"</button>
+            </form>
             {demo_accounts}
         </Page>
     }

@@ -1,0 +1,44 @@
+//! Account look-ups that sign-in needs.
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+
+use crate::backend::entities::app_user;
+use crate::backend::password::{self, PasswordHashString};
+
+/// The account with this e-mail and password, if both match an active, verified account.
+/// Unknown e-mail and wrong password take the same time and give the same answer.
+pub async fn authenticate(
+    db: &impl ConnectionTrait,
+    email: &str,
+    password_attempt: &str,
+) -> Result<Option<app_user::Model>, DbErr> {
+    let email = normalise_email(email);
+    let user = app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(email))
+        .one(db)
+        .await?;
+    let attempt = password_attempt.to_owned();
+    let stored = user
+        .as_ref()
+        .map(|user| PasswordHashString::from_stored(user.password_hash.clone()));
+    // Hashing is CPU-bound; an unknown address still pays for one verification.
+    let matches = tokio::task::spawn_blocking(move || match stored {
+        Some(stored) => password::verify(&attempt, &stored),
+        None => {
+            password::verify(&attempt, dummy_hash());
+            false
+        }
+    })
+    .await
+    .unwrap_or(false);
+    Ok(user.filter(|user| matches && user.active && user.email_verified_at.is_some()))
+}
+
+/// E-mail addresses are compared trimmed and in lower case.
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+fn dummy_hash() -> &'static PasswordHashString {
+    static DUMMY: std::sync::OnceLock<PasswordHashString> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| password::hash("ingen användare har detta lösenord"))
+}

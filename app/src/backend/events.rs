@@ -1,0 +1,86 @@
+//! Domain events: every state change writes, in the caller's transaction, the new state
+//! (the caller's own statements), one append-only event row and the outbox rows for its
+//! side effects. Either all of it commits or none of it does.
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DbBackend, DbErr, EntityTrait, Statement};
+use uuid::Uuid;
+
+use crate::backend::{entities::domain_event, mail::EmailJob, outbox};
+use crate::live::LiveEvent;
+
+/// An event about to be recorded.
+#[derive(Clone, Debug)]
+pub struct NewEvent {
+    /// `case`, `association`, `membership`, `partnership` or `user`.
+    pub aggregate_type: &'static str,
+    pub aggregate_id: Uuid,
+    /// Past tense, dotted: `account.signed_in`, `case.submitted`.
+    pub event_type: &'static str,
+    /// Who caused it; `None` for the system.
+    pub actor_id: Option<Uuid>,
+    pub payload: serde_json::Value,
+    /// Bumped when the payload's shape for this event type changes.
+    pub schema_version: i32,
+}
+
+/// A side effect of an event, performed later by the worker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    Email(EmailJob),
+    Live(LiveEvent),
+}
+
+/// The PostgreSQL channel that wakes every instance's worker when outbox rows commit.
+pub const OUTBOX_CHANNEL: &str = "portal_outbox";
+
+/// Records `event` and queues `effects` with `txn`. Returns the event's id.
+///
+/// On PostgreSQL a `NOTIFY` is issued in the same transaction, so it reaches the
+/// workers only when (and if) the transaction commits. In-process, the caller wakes
+/// the worker after commit (see the server's `OutboxSignal`).
+pub async fn record(
+    txn: &impl ConnectionTrait,
+    event: NewEvent,
+    effects: Vec<Effect>,
+) -> Result<Uuid, DbErr> {
+    let id = Uuid::now_v7();
+    domain_event::Entity::insert(domain_event::ActiveModel {
+        id: Set(id),
+        aggregate_type: Set(event.aggregate_type.to_owned()),
+        aggregate_id: Set(event.aggregate_id),
+        event_type: Set(event.event_type.to_owned()),
+        actor_id: Set(event.actor_id),
+        occurred_at: Set(Utc::now()),
+        payload: Set(event.payload),
+        schema_version: Set(event.schema_version),
+    })
+    .exec_without_returning(txn)
+    .await?;
+    let queued = !effects.is_empty();
+    for effect in effects {
+        outbox::insert(txn, Some(id), effect).await?;
+    }
+    if queued && txn.get_database_backend() == DbBackend::Postgres {
+        txn.execute_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!("NOTIFY {OUTBOX_CHANNEL}"),
+        ))
+        .await?;
+    }
+    Ok(id)
+}
+
+/// The history of one aggregate, oldest first (ids are time-ordered UUIDv7).
+pub async fn history(
+    db: &impl ConnectionTrait,
+    aggregate_type: &str,
+    aggregate_id: Uuid,
+) -> Result<Vec<domain_event::Model>, DbErr> {
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+    domain_event::Entity::find()
+        .filter(domain_event::Column::AggregateType.eq(aggregate_type))
+        .filter(domain_event::Column::AggregateId.eq(aggregate_id))
+        .order_by_asc(domain_event::Column::Id)
+        .all(db)
+        .await
+}

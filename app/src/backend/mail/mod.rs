@@ -1,0 +1,131 @@
+//! E-mail: what a mail job holds and how its templates render.
+//!
+//! Each [`MailKind`] has three templates in `templates/<kind>/`: `subject.txt`,
+//! `body.txt` and `body.html` (which extends `layout.html`). HTML templates escape
+//! every value; the plain-text ones do not. To add a mail: add the kind, its three
+//! templates and its sample data in the tests below.
+use std::sync::OnceLock;
+
+use minijinja::Environment;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::notifications::MailKind;
+
+/// One e-mail to send, as stored in the outbox. Rendered when sent, not when queued.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailJob {
+    pub kind: MailKind,
+    pub to: String,
+    pub to_name: String,
+    /// The recipient's account, whose notification choices the worker respects.
+    pub user_id: Option<Uuid>,
+    /// The template's values.
+    pub data: serde_json::Value,
+}
+
+/// A mail ready for the transport.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenderedMail {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+macro_rules! templates {
+    ($($kind:literal),* $(,)?) => {
+        &[
+            ("layout.html", include_str!("templates/layout.html")),
+            $(
+                (concat!($kind, "/subject.txt"), include_str!(concat!("templates/", $kind, "/subject.txt"))),
+                (concat!($kind, "/body.txt"), include_str!(concat!("templates/", $kind, "/body.txt"))),
+                (concat!($kind, "/body.html"), include_str!(concat!("templates/", $kind, "/body.html"))),
+            )*
+        ]
+    };
+}
+
+const TEMPLATES: &[(&str, &str)] = templates!["sign_in_notice", "test_mail"];
+
+fn environment() -> &'static Environment<'static> {
+    static ENVIRONMENT: OnceLock<Environment<'static>> = OnceLock::new();
+    ENVIRONMENT.get_or_init(|| {
+        let mut env = Environment::new();
+        // Undefined values are errors, so a template cannot silently lose a field.
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        for (name, source) in TEMPLATES {
+            env.add_template(name, source)
+                .expect("the mail templates parse");
+        }
+        env
+    })
+}
+
+/// Renders the three parts of a mail of `kind` with `data`.
+pub fn render(kind: MailKind, data: &serde_json::Value) -> Result<RenderedMail, minijinja::Error> {
+    let env = environment();
+    let part = |part: &str| -> Result<String, minijinja::Error> {
+        env.get_template(&format!("{}/{part}", kind.as_str()))?
+            .render(data)
+    };
+    Ok(RenderedMail {
+        subject: part("subject.txt")?.trim().to_owned(),
+        text: part("body.txt")?,
+        html: part("body.html")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn sample(kind: MailKind) -> serde_json::Value {
+        match kind {
+            MailKind::SignInNotice => json!({
+                "name": "Sara Lind",
+                "time": "2026-11-22 kl. 18:00",
+                "contact_email": "foreningsstod@socialforvaltningen.example",
+                "settings_url": "http://127.0.0.1:3000/mina-sidor/installningar",
+            }),
+            MailKind::TestMail => json!({
+                "name": "Emelie Steen",
+                "sent_by": "Portalens administratör",
+                "time": "2026-11-22 kl. 18:00",
+                "portal_url": "http://127.0.0.1:3000/",
+            }),
+        }
+    }
+
+    #[test]
+    fn every_kind_renders_a_subject_a_text_part_and_an_html_part_in_swedish() {
+        for kind in MailKind::ALL {
+            let mail = render(kind, &sample(kind)).unwrap_or_else(|e| panic!("{kind:?}: {e:#}"));
+            assert!(
+                !mail.subject.is_empty() && !mail.subject.contains('\n'),
+                "{kind:?}"
+            );
+            assert!(mail.text.starts_with("Hej "), "{kind:?}: {}", mail.text);
+            assert!(mail.html.contains(r#"<html lang="sv">"#), "{kind:?}");
+            assert!(mail.html.contains("Föreningsportalen"), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn html_parts_escape_values_and_text_parts_keep_them() {
+        let mut data = sample(MailKind::TestMail);
+        data["name"] = json!("<script>alert(1)</script> & Co");
+        let mail = render(MailKind::TestMail, &data).unwrap();
+        assert!(mail.html.contains("&lt;script&gt;alert(1)"), "{}", mail.html);
+        assert!(mail.html.contains(" &amp; Co"));
+        assert!(!mail.html.contains("<script>"));
+        assert!(mail.text.contains("<script>alert(1)</script> & Co"));
+    }
+
+    #[test]
+    fn a_missing_value_is_an_error_not_an_empty_hole() {
+        let mut data = sample(MailKind::SignInNotice);
+        data.as_object_mut().unwrap().remove("name");
+        assert!(render(MailKind::SignInNotice, &data).is_err());
+    }
+}

@@ -1,0 +1,66 @@
+//! The catalogue of notifications: which exist, which a person may turn off.
+use serde::{Deserialize, Serialize};
+
+/// Every e-mail the portal sends. Each has its templates under
+/// `backend/mail/templates/<kind>/` (subject, plain text, HTML).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailKind {
+    /// "Ny inloggning på ditt konto": sent after each sign-in.
+    SignInNotice,
+    /// A test mail an admin sends to check the mail settings.
+    TestMail,
+}
+
+impl MailKind {
+    pub const ALL: [MailKind; 2] = [MailKind::SignInNotice, MailKind::TestMail];
+
+    /// The name used in templates, the outbox and stored preferences.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailKind::SignInNotice => "sign_in_notice",
+            MailKind::TestMail => "test_mail",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == value)
+    }
+
+    /// Required mails are always sent; the others can be turned off by the recipient.
+    pub fn required(self) -> bool {
+        match self {
+            MailKind::SignInNotice => false,
+            MailKind::TestMail => true,
+        }
+    }
+
+    /// How the settings page describes the notification, in Swedish.
+    pub fn label(self) -> &'static str {
+        match self {
+            MailKind::SignInNotice => "E-post när någon loggar in på mitt konto",
+            MailKind::TestMail => "Testmejl som administratören skickar",
+        }
+    }
+
+    /// The notifications a person may turn off.
+    pub fn optional() -> impl Iterator<Item = MailKind> {
+        Self::ALL.into_iter().filter(|kind| !kind.required())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_survives_the_round_trip_through_its_name() {
+        for kind in MailKind::ALL {
+            assert_eq!(MailKind::parse(kind.as_str()), Some(kind));
+            assert_eq!(
+                serde_json::to_string(&kind).unwrap(),
+                format!("\"{}\"", kind.as_str())
+            );
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! "Mina sidor": who you are signed in as and where you can go from here.
+use leptos::prelude::*;
+
+use crate::components::page::Page;
+use crate::domain::role::Role;
+
+#[component]
+pub fn MyPages() -> impl IntoView {
+    let Some(user) = crate::pages::require_signed_in() else {
+        return ().into_any();
+    };
+    let admin_links = (user.role == Role::Admin).then(|| {
+        view! {
+            <section aria-labelledby="administration">
+                <h2 id="administration">"Administration"</h2>
+                <ul>
+                    <li><a href="/admin/utskick">"Utskick och händelsekö"</a></li>
+                    <li><a href="/admin/skickad-e-post">"Skickad e-post"</a></li>
+                </ul>
+            </section>
+        }
+    });
+    view! {
+        <Page title="Mina sidor">
+            <dl class="facts">
+                <dt>"Namn"</dt>
+                <dd>{user.display_name.clone()}</dd>
+                <dt>"E-post"</dt>
+                <dd>{user.email.clone()}</dd>
+                <dt>"Roll"</dt>
+                <dd>{user.role.label()}</dd>
+            </dl>
+            <p><a href="/mina-sidor/installningar">"Inställningar för e-post"</a></p>
+            {admin_links}
+            <form method="post" action="/logga-ut">
+                <button class="button button--secondary" type="submit">"Logga ut"</button>
+            </form>
+        </Page>
+    }
+    .into_any()
+}

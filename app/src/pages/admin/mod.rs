@@ -1,0 +1,3 @@
+//! Pages for admins.
+pub mod outbox;
+pub mod sent_mail;

@@ -1,0 +1,220 @@
+//! Sign-in, sign-out and the person's notification settings, as plain form posts that
+//! work without JavaScript.
+use std::collections::HashMap;
+
+use app::{
+    auth::CurrentUser,
+    backend::{
+        accounts,
+        events::{self, Effect, NewEvent},
+        mail::EmailJob,
+        preferences,
+        sessions::{self, SessionToken},
+    },
+    components::form::FormState,
+    notifications::MailKind,
+    site::contact,
+};
+use axum::{
+    extract::{Form, FromRequest, Request, State},
+    http::{header, HeaderValue, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+    Extension,
+};
+use sea_orm::TransactionTrait;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::{http::render, startup::AppState};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// `POST /logga-in`. Missing fields: 422 with messages by the fields. Wrong e-mail or
+/// password (the same answer for both): 401. Success: a new session and 303 to Mina sidor.
+pub async fn sign_in(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let form =
+        match Form::<SignInForm>::from_request(Request::from_parts(parts.clone(), body), &state)
+            .await
+        {
+            Ok(Form(form)) => form,
+            Err(_) => SignInForm::default(),
+        };
+    let mut problems = FormState::default();
+    problems
+        .values
+        .insert("email".into(), form.email.trim().to_owned());
+    if form.email.trim().is_empty() {
+        problems.add_error("email", "Ange din e-postadress.");
+    }
+    if form.password.is_empty() {
+        problems.add_error("password", "Ange ditt lösenord.");
+    }
+    if !problems.errors.is_empty() {
+        return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
+            .await;
+    }
+
+    let user = match accounts::authenticate(&state.db, &form.email, &form.password).await {
+        Ok(Some(user)) => user,
+        Ok(None) => {
+            problems.message = Some(
+                "Fel e-postadress eller lösenord. Kontrollera uppgifterna och försök igen.".into(),
+            );
+            return render::page_with_form(&state, parts, problems, StatusCode::UNAUTHORIZED).await;
+        }
+        Err(error) => return internal(error),
+    };
+
+    let started = async {
+        let txn = state.db.begin().await?;
+        let token = sessions::create(&txn, user.id).await?;
+        let now = chrono::Utc::now();
+        let notice = EmailJob {
+            kind: MailKind::SignInNotice,
+            to: user.email.clone(),
+            to_name: user.display_name.clone(),
+            user_id: Some(user.id),
+            data: json!({
+                "name": user.display_name,
+                "time": swedish_time(now),
+                "contact_email": contact::EMAIL,
+                "settings_url": state.settings.public_url.join("/mina-sidor/installningar").map(|u| u.to_string()).unwrap_or_default(),
+            }),
+        };
+        events::record(
+            &txn,
+            NewEvent {
+                aggregate_type: "user",
+                aggregate_id: user.id,
+                event_type: "account.signed_in",
+                actor_id: Some(user.id),
+                payload: json!({}),
+                schema_version: 1,
+            },
+            vec![Effect::Email(notice)],
+        )
+        .await?;
+        txn.commit().await?;
+        Ok::<_, sea_orm::DbErr>(token)
+    }
+    .await;
+    let token = match started {
+        Ok(token) => token,
+        Err(error) => return internal(error),
+    };
+    state.outbox_signal.notify();
+    // A session the browser had before signing in is ended: sign-in never reuses an id.
+    if let Some(old) = parts.extensions.get::<SessionToken>() {
+        let _ = sessions::destroy(&state.db, old).await;
+    }
+    let https = state.settings.uses_https();
+    let mut response = Redirect::to("/mina-sidor").into_response();
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        super::session::session_cookie(&token, https),
+    );
+    response
+}
+
+/// `POST /logga-ut`: ends the session and removes the cookie.
+pub async fn sign_out(
+    State(state): State<AppState>,
+    token: Option<Extension<SessionToken>>,
+) -> Response {
+    if let Some(Extension(token)) = token {
+        if let Err(error) = sessions::destroy(&state.db, &token).await {
+            return internal(error);
+        }
+    }
+    let mut response = Redirect::to("/").into_response();
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        super::session::clear_cookie(state.settings.uses_https()),
+    );
+    response
+}
+
+/// `POST /mina-sidor/installningar`: a ticked box turns a notification on, an
+/// unticked one (absent from the form) turns it off.
+pub async fn save_notification_settings(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let Some(Extension(user)) = user else {
+        return Redirect::to("/logga-in").into_response();
+    };
+    let saved = async {
+        let txn = state.db.begin().await?;
+        for kind in MailKind::optional() {
+            preferences::set(&txn, user.id, kind, form.contains_key(kind.as_str())).await?;
+        }
+        txn.commit().await
+    }
+    .await;
+    match saved {
+        Ok(()) => Redirect::to("/mina-sidor/installningar?sparat=1").into_response(),
+        Err(error) => internal(error),
+    }
+}
+
+/// "22 november 2026 kl. 18.05" in Swedish time.
+pub fn swedish_time(time: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let local = time.with_timezone(&chrono_tz::Europe::Stockholm);
+    format!(
+        "{} {} {} kl. {}",
+        local.day(),
+        MONTHS[local.month0() as usize],
+        local.year(),
+        local.format("%H.%M")
+    )
+}
+
+/// A database failure in a form handler: logged with a reference, shown as the 500 page.
+pub fn internal(error: sea_orm::DbErr) -> Response {
+    let reference = uuid::Uuid::new_v4().to_string();
+    tracing::error!(%reference, %error, "database error in a form handler");
+    let mut response = super::errors::internal_error_page(&reference);
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::swedish_time;
+    use chrono::TimeZone;
+
+    #[test]
+    fn times_in_mails_are_swedish_time_in_swedish() {
+        let winter = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 22, 17, 5, 0)
+            .unwrap();
+        assert_eq!(swedish_time(winter), "22 november 2026 kl. 18.05");
+        let summer = chrono::Utc.with_ymd_and_hms(2026, 6, 1, 10, 0, 0).unwrap();
+        assert_eq!(swedish_time(summer), "1 juni 2026 kl. 12.00");
+    }
+}

@@ -1,0 +1,35 @@
+//! Rendering a Leptos page from a plain handler: how a rejected form comes back with
+//! what the user typed and the errors next to the fields.
+use app::{components::form::FormState, shell};
+use axum::{
+    body::Body,
+    http::{request::Parts, Method, Request, StatusCode},
+    response::Response,
+};
+use leptos::prelude::provide_context;
+
+use crate::startup::AppState;
+
+/// Renders the page at the request's path, as for a GET, with `form` in context and
+/// answers with `status`.
+pub async fn page_with_form(
+    state: &AppState,
+    mut parts: Parts,
+    form: FormState,
+    status: StatusCode,
+) -> Response {
+    parts.method = Method::GET;
+    let context = {
+        let app_context = crate::startup::app_context(state);
+        move || {
+            app_context();
+            provide_context(form.clone());
+        }
+    };
+    let options = state.leptos_options.clone();
+    let handler =
+        leptos_axum::render_app_to_stream_with_context(context, move || shell(options.clone()));
+    let mut response = handler(Request::from_parts(parts, Body::empty())).await;
+    *response.status_mut() = status;
+    response
+}

@@ -1,0 +1,130 @@
+//! Sending mail: SMTP through lettre when `SMTP_URL` is set, otherwise `.eml` files in
+//! the data folder (so the default install works offline and admins can read them).
+use std::{path::PathBuf, time::Duration};
+
+use anyhow::Context;
+use app::backend::mail::{EmailJob, RenderedMail};
+use lettre::{
+    message::{Mailbox, MultiPart},
+    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+};
+use uuid::Uuid;
+
+use crate::settings::Settings;
+
+/// Where mail goes.
+pub enum Mailer {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Files(PathBuf),
+}
+
+impl Mailer {
+    /// The transport the settings ask for. The SMTP URL is checked here, at start-up.
+    pub fn from_settings(settings: &Settings) -> anyhow::Result<Self> {
+        match &settings.smtp_url {
+            Some(url) => {
+                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
+                    .context("SMTP_URL could not be used (the value is not shown)")?
+                    .timeout(Some(Duration::from_secs(15)))
+                    .build();
+                Ok(Mailer::Smtp(transport))
+            }
+            None => Ok(Mailer::Files(mail_folder(&settings.data_dir))),
+        }
+    }
+
+    /// Hands `message` to the transport. A file is written under a temporary name and
+    /// renamed, so a crash never leaves half a mail; the same outbox row always writes
+    /// the same file name, so a redelivery replaces rather than doubles it.
+    pub async fn send(&self, id: Uuid, message: Message) -> Result<(), String> {
+        match self {
+            Mailer::Smtp(transport) => transport
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|error| format!("SMTP: {error}")),
+            Mailer::Files(folder) => {
+                let bytes = message.formatted();
+                let folder = folder.clone();
+                tokio::task::spawn_blocking(move || -> std::io::Result<()> {
+                    std::fs::create_dir_all(&folder)?;
+                    let temporary = folder.join(format!(".{id}.eml.tmp"));
+                    std::fs::write(&temporary, bytes)?;
+                    std::fs::rename(&temporary, folder.join(format!("{id}.eml")))
+                })
+                .await
+                .map_err(|error| format!("file: {error}"))?
+                .map_err(|error| format!("file: {error}"))
+            }
+        }
+    }
+}
+
+/// Where `.eml` files are kept.
+pub fn mail_folder(data_dir: &std::path::Path) -> PathBuf {
+    data_dir.join("mail")
+}
+
+/// The mail for one outbox row. Its `Message-ID` is derived from the row, so the same
+/// row always yields the same id and a redelivery after a crash is recognisable.
+pub fn build_message(
+    id: Uuid,
+    domain: &str,
+    from: &Mailbox,
+    job: &EmailJob,
+    rendered: RenderedMail,
+) -> Result<Message, String> {
+    let to = Mailbox::new(
+        Some(job.to_name.clone()).filter(|name| !name.is_empty()),
+        job.to
+            .parse()
+            .map_err(|error| format!("recipient {:?}: {error}", job.to))?,
+    );
+    Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(rendered.subject)
+        .message_id(Some(message_id(id, domain)))
+        .multipart(MultiPart::alternative_plain_html(
+            rendered.text,
+            rendered.html,
+        ))
+        .map_err(|error| format!("building the message: {error}"))
+}
+
+/// `<outbox-row-id@domain>`
+pub fn message_id(id: Uuid, domain: &str) -> String {
+    format!("<{id}@{domain}>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::notifications::MailKind;
+
+    #[test]
+    fn the_message_id_comes_from_the_outbox_row_and_both_parts_are_present() {
+        let id = Uuid::now_v7();
+        let job = EmailJob {
+            kind: MailKind::TestMail,
+            to: "sara.lind@kindness-compassion.example".into(),
+            to_name: "Sara Lind".into(),
+            user_id: None,
+            data: serde_json::json!({}),
+        };
+        let rendered = RenderedMail {
+            subject: "Ämne".into(),
+            text: "Hej!".into(),
+            html: "<p>Hej!</p>".into(),
+        };
+        let from: Mailbox = "Föreningsportalen <noreply@localhost>".parse().unwrap();
+        let message = build_message(id, "portal.example.se", &from, &job, rendered).unwrap();
+        let text = String::from_utf8(message.formatted()).unwrap();
+        assert!(
+            text.contains(&format!("Message-ID: <{id}@portal.example.se>")),
+            "{text}"
+        );
+        assert!(text.contains("multipart/alternative"));
+        assert!(text.contains("text/plain") && text.contains("text/html"));
+    }
+}

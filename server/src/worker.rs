@@ -1,0 +1,179 @@
+//! The outbox worker: claims due rows, performs them (mail, live-queue update), marks
+//! them done, retries failures with exponential backoff and jitter, and parks a row as
+//! dead after the configured number of attempts.
+//!
+//! Delivery is at least once: a worker that dies mid-send leaves its row claimed, and
+//! after the lease runs out another worker (or the restarted one) sends it again, with
+//! the same `Message-ID`.
+use std::{sync::Arc, time::Duration};
+
+use app::backend::{
+    mail,
+    outbox::{self, status, Claimed, OutboxSignal},
+    preferences,
+};
+use futures_util::StreamExt;
+use lettre::message::Mailbox;
+use rand::Rng;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use tokio::sync::watch;
+
+use crate::{
+    live::{LiveHub, Published, LIVE_CHANNEL},
+    mailer::{self, Mailer},
+    settings::{Settings, WorkerSettings},
+};
+
+/// How many rows one claim takes, and how many of them are performed at once.
+const BATCH: u64 = 64;
+const CONCURRENCY: usize = 16;
+
+pub struct Worker {
+    db: DatabaseConnection,
+    mailer: Arc<Mailer>,
+    from: Mailbox,
+    domain: String,
+    signal: OutboxSignal,
+    live: LiveHub,
+    config: WorkerSettings,
+}
+
+impl Worker {
+    pub fn new(
+        settings: &Settings,
+        db: DatabaseConnection,
+        mailer: Arc<Mailer>,
+        signal: OutboxSignal,
+        live: LiveHub,
+    ) -> anyhow::Result<Self> {
+        let from: Mailbox = settings
+            .mail_from
+            .parse()
+            .map_err(|error| anyhow::anyhow!("PORTAL_MAIL_FROM: {error}"))?;
+        let domain = from.email.domain().to_owned();
+        Ok(Self {
+            db,
+            mailer,
+            from,
+            domain,
+            signal,
+            live,
+            config: settings.worker.clone(),
+        })
+    }
+
+    /// Works until `shutdown` turns true; the batch in hand is finished first.
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        tracing::info!("outbox worker started");
+        loop {
+            if *shutdown.borrow() {
+                break;
+            }
+            match self.work_once().await {
+                Ok(0) => {}
+                Ok(_) => continue,
+                Err(error) => tracing::warn!(%error, "outbox: claiming failed"),
+            }
+            let wait = self.time_to_next_due().await;
+            tokio::select! {
+                _ = self.signal.notified() => {}
+                _ = tokio::time::sleep(wait) => {}
+                _ = shutdown.changed() => {}
+            }
+        }
+        tracing::info!("outbox worker stopped");
+    }
+
+    /// Claims one batch and performs it. Returns how many rows it took.
+    pub async fn work_once(&self) -> Result<usize, sea_orm::DbErr> {
+        let claimed =
+            outbox::claim(&self.db, outbox::now_ms(), self.config.lease_ms, BATCH).await?;
+        let count = claimed.len();
+        futures_util::stream::iter(claimed)
+            .for_each_concurrent(CONCURRENCY, |item| self.perform(item))
+            .await;
+        Ok(count)
+    }
+
+    async fn time_to_next_due(&self) -> Duration {
+        let poll = Duration::from_millis(self.config.poll_ms);
+        match outbox::next_due_ms(&self.db).await {
+            Ok(Some(due)) => {
+                let until = (due - outbox::now_ms()).max(0) as u64;
+                poll.min(Duration::from_millis(until))
+            }
+            _ => poll,
+        }
+    }
+
+    #[tracing::instrument(skip_all, fields(outbox_id = %item.id, kind = %item.kind, attempt = item.attempts))]
+    async fn perform(&self, item: Claimed) {
+        let result = match item.kind.as_str() {
+            outbox::kind::EMAIL => self.send_email(&item).await,
+            outbox::kind::LIVE => self.publish_live(&item).await.map(|()| status::DONE),
+            other => Err(format!("unknown outbox kind {other:?}")),
+        };
+        let stored = match result {
+            Ok(final_status) => outbox::complete(&self.db, item.id, final_status).await,
+            Err(error) => {
+                let dead = item.attempts >= self.config.max_attempts;
+                let wait = outbox::backoff_ms(
+                    item.attempts,
+                    self.config.backoff_base_ms,
+                    self.config.backoff_max_ms,
+                    rand::thread_rng().gen::<f64>(),
+                );
+                if dead {
+                    tracing::error!(%error, "outbox: giving up, the row is dead");
+                } else {
+                    tracing::warn!(%error, retry_in_ms = wait, "outbox: attempt failed");
+                }
+                outbox::fail(&self.db, item.id, &error, dead, outbox::now_ms() + wait).await
+            }
+        };
+        if let Err(error) = stored {
+            // The lease will run out and the row will be taken up again.
+            tracing::error!(%error, "outbox: could not record the outcome");
+        }
+    }
+
+    async fn send_email(&self, item: &Claimed) -> Result<&'static str, String> {
+        let job = item
+            .email()
+            .map_err(|error| format!("unreadable mail job: {error}"))?;
+        if let Some(user_id) = job.user_id {
+            let wanted = preferences::wants(&self.db, user_id, job.kind)
+                .await
+                .map_err(|error| format!("reading preferences: {error}"))?;
+            if !wanted {
+                return Ok(status::SKIPPED);
+            }
+        }
+        let rendered = mail::render(job.kind, &job.data)
+            .map_err(|error| format!("template {}: {error:#}", job.kind.as_str()))?;
+        let message = mailer::build_message(item.id, &self.domain, &self.from, &job, rendered)?;
+        self.mailer.send(item.id, message).await?;
+        Ok(status::DONE)
+    }
+
+    async fn publish_live(&self, item: &Claimed) -> Result<(), String> {
+        let event = item
+            .live()
+            .map_err(|error| format!("unreadable live event: {error}"))?;
+        let message = Published { id: item.id, event };
+        if self.db.get_database_backend() == DbBackend::Postgres {
+            let payload = serde_json::to_string(&message).map_err(|error| error.to_string())?;
+            self.db
+                .execute_raw(Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    "SELECT pg_notify($1, $2)",
+                    [LIVE_CHANNEL.into(), payload.into()],
+                ))
+                .await
+                .map_err(|error| format!("NOTIFY: {error}"))?;
+        } else {
+            self.live.publish(message);
+        }
+        Ok(())
+    }
+}
