@@ -4,4 +4,6 @@
 mod database;
 mod health;
 mod pages;
+mod outbox;
 mod security;
+mod sign_in;

@@ -6,21 +6,37 @@ pub mod admin;
 #[cfg(feature = "ssr")]
 use crate::{auth::CurrentUser, domain::role::Role, error::AppError};
 
-/// The signed-in person, or `NotSignedIn`.
+/// The signed-in person, or `NotSignedIn` (401).
 #[cfg(feature = "ssr")]
 pub(crate) fn signed_in() -> Result<CurrentUser, AppError> {
-    crate::auth::current_user().ok_or(AppError::NotSignedIn)
+    crate::auth::current_user().ok_or_else(|| refuse(AppError::NotSignedIn))
 }
 
-/// The signed-in person if they have `role`; `NotFound` for everyone else.
+/// The signed-in person if they have `role`; `NotFound` (404) for everyone else, who
+/// need not learn that the thing exists.
 #[cfg(feature = "ssr")]
 pub(crate) fn with_role(role: Role) -> Result<CurrentUser, AppError> {
     let user = signed_in()?;
     if user.role == role {
         Ok(user)
     } else {
-        Err(AppError::NotFound)
+        Err(refuse(AppError::NotFound))
     }
+}
+
+/// Answers the server function's HTTP request with the error's status code.
+#[cfg(feature = "ssr")]
+fn refuse(error: AppError) -> AppError {
+    let status = match error {
+        AppError::NotSignedIn => http::StatusCode::UNAUTHORIZED,
+        AppError::NotFound => http::StatusCode::NOT_FOUND,
+        AppError::Request(_) => http::StatusCode::BAD_REQUEST,
+        AppError::Internal(_) => http::StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+    error
 }
 
 #[cfg(feature = "ssr")]

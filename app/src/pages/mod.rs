@@ -16,16 +16,21 @@ pub fn require_signed_in() -> Option<CurrentUser> {
     user
 }
 
-/// The signed-in person if they have `role`; otherwise a redirect to sign in, or a
-/// 404 for someone signed in without the role (the page is not theirs to know of).
+/// The signed-in person if they have `role`; otherwise `None`, and the page renders
+/// [`denied`] instead of itself.
 pub fn require_role(role: Role) -> Option<CurrentUser> {
     let user = require_signed_in()?;
-    if user.role == role {
-        return Some(user);
+    (user.role == role).then_some(user)
+}
+
+/// What a page shows someone who may not see it: nothing while the redirect to sign in
+/// takes them away, or "Sidan finns inte" (404) for someone signed in without the role,
+/// who need not learn that the page exists.
+pub fn denied() -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    if current_user().is_some() {
+        view! { <public::not_found::NotFound /> }.into_any()
+    } else {
+        ().into_any()
     }
-    #[cfg(feature = "ssr")]
-    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
-    None
 }

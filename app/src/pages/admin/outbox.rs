@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::admin::{outbox_overview, OutboxSnapshot};
 use crate::components::page::Page;
 use crate::domain::role::Role;
-use crate::pages::{public::not_found::NotFound, require_role};
+use crate::pages::{denied, require_role};
 
 fn state_label(state: &str) -> &'static str {
     match state {
@@ -21,7 +21,7 @@ fn state_label(state: &str) -> &'static str {
 #[component]
 pub fn OutboxPage() -> impl IntoView {
     if require_role(Role::Admin).is_none() {
-        return view! { <NotFound /> }.into_any();
+        return denied();
     }
     let sent = use_query_map().with_untracked(|query| query.get("skickat").is_some());
     let retried = use_query_map().with_untracked(|query| query.get("igen").is_some());

@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use crate::api::admin::sent_mail;
 use crate::components::page::Page;
 use crate::domain::role::Role;
-use crate::pages::{public::not_found::NotFound, require_role};
+use crate::pages::{denied, require_role};
 use crate::site::SiteInfo;
 
 #[component]
 pub fn SentMailPage() -> impl IntoView {
     if require_role(Role::Admin).is_none() {
-        return view! { <NotFound /> }.into_any();
+        return denied();
     }
     let files = SiteInfo::current().mail_to_files;
     let mails = Resource::new_blocking(|| (), |_| sent_mail());
