@@ -26,13 +26,17 @@ PKG := $(SITE)/pkg
 DEBUG_SERVER := $(CARGO_TARGET_DIR)/debug/server
 RELEASE_SERVER := $(CARGO_TARGET_DIR)/release/server
 CHROMIUM ?= /usr/bin/chromium
+# The real SMTP server the tests deliver to (aiosmtpd), in a virtualenv of its own.
+VENV := $(TOOLS_DIR)/venv
+SMTP_STAMP := $(VENV)/.installed-$(shell cksum < tests/smtp/requirements.txt | cut -d' ' -f1)
+export PORTAL_SMTP_PYTHON := $(VENV)/bin/python
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help run build site test test-unit test-sqlite test-postgres test-browser \
-        deps test-deps server-debug fmt lint clean FORCE
+        deps test-deps server-debug bench fmt lint clean FORCE
 
 help:
 	@echo "make run    install what is missing, build, migrate, load demo data, serve on http://127.0.0.1:3000"
@@ -58,8 +62,14 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+$(SMTP_STAMP): tests/smtp/requirements.txt
+	@echo "==> python venv with aiosmtpd (the tests' SMTP server)"
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/smtp/requirements.txt
+	@touch $@
+
 # Debian's Chromium for the browser tests; test tools cannot download browsers here.
-test-deps: deps
+test-deps: deps $(SMTP_STAMP)
 	@if [ ! -x $(CHROMIUM) ]; then \
 	  echo "==> installing Debian's chromium"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; fi
@@ -128,6 +138,14 @@ test-postgres:
 test-browser:
 	PORTAL_SERVER_BIN=$(DEBUG_SERVER) PORTAL_SITE_ROOT=$(SITE) CHROMIUM=$(CHROMIUM) \
 	  node --test --test-concurrency=1 tests/browser/
+
+## ---- benchmarks -------------------------------------------------------------------
+
+# The outbox against a real SMTP server on loopback: latency from commit to acceptance
+# at idle, and the rate at which 10 000 queued mails drain. Release build.
+# PORTAL_TEST_BACKEND=postgres runs it on PostgreSQL instead of SQLite.
+bench: $(SMTP_STAMP)
+	cargo bench -p portal-tests --bench outbox
 
 ## ---- upkeep -----------------------------------------------------------------------
 

@@ -23,7 +23,9 @@ use axum::{
 use futures_util::{stream, StreamExt};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
-use tokio::sync::broadcast;
+use std::sync::Arc;
+
+use tokio::sync::{broadcast, watch};
 use tokio_stream::wrappers::{errors::BroadcastStreamRecvError, BroadcastStream};
 use uuid::Uuid;
 
@@ -41,22 +43,43 @@ pub struct Published {
 
 /// This process's fan-out to its connected staff.
 #[derive(Clone, Debug)]
-pub struct LiveHub(broadcast::Sender<Published>);
+pub struct LiveHub {
+    messages: broadcast::Sender<Published>,
+    /// Turns true when the server shuts down: every open stream then ends, so a graceful
+    /// shutdown does not wait for browsers that would stay connected for ever.
+    closing: Arc<watch::Sender<bool>>,
+}
 
 impl Default for LiveHub {
     fn default() -> Self {
-        Self(broadcast::channel(1024).0)
+        Self {
+            messages: broadcast::channel(1024).0,
+            closing: Arc::new(watch::channel(false).0),
+        }
     }
 }
 
 impl LiveHub {
     pub fn publish(&self, message: Published) {
         // No receivers is fine: nobody is watching the queue right now.
-        let _ = self.0.send(message);
+        let _ = self.messages.send(message);
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Published> {
-        self.0.subscribe()
+        self.messages.subscribe()
+    }
+
+    /// Ends every open stream (the browsers reconnect, to another instance or later).
+    pub fn close(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// Completes when the hub is closed.
+    pub fn closed(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let mut closing = self.closing.subscribe();
+        async move {
+            let _ = closing.wait_for(|closed| *closed).await;
+        }
     }
 }
 
@@ -149,7 +172,11 @@ pub async fn stream_for_staff(
             }
         }
     });
-    Sse::new(first.chain(backlog).chain(live))
+    let stream = first
+        .chain(backlog)
+        .chain(live)
+        .take_until(state.live.closed());
+    Sse::new(stream)
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
         .into_response()
 }

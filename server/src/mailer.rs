@@ -6,11 +6,17 @@ use anyhow::Context;
 use app::backend::mail::{EmailJob, RenderedMail};
 use lettre::{
     message::{Mailbox, MultiPart},
+    transport::smtp::PoolConfig,
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
 };
 use uuid::Uuid;
 
 use crate::settings::Settings;
+
+/// How many mails are handed to SMTP at once: the worker's concurrency and the size of
+/// lettre's connection pool (default 10), which otherwise caps the rate: each SMTP
+/// exchange waits on the network, so throughput is connections ÷ round-trip time.
+pub const SEND_CONCURRENCY: usize = 32;
 
 /// Where mail goes.
 pub enum Mailer {
@@ -26,6 +32,7 @@ impl Mailer {
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
                     .context("SMTP_URL could not be used (the value is not shown)")?
                     .timeout(Some(Duration::from_secs(15)))
+                    .pool_config(PoolConfig::new().max_size(SEND_CONCURRENCY as u32))
                     .build();
                 Ok(Mailer::Smtp(transport))
             }

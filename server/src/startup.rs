@@ -142,8 +142,12 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
+        let live = self.state.live.clone();
         let served = axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown)
+            .with_graceful_shutdown(async move {
+                shutdown.await;
+                live.close();
+            })
             .await
             .context("the HTTP server stopped with an error");
         // The worker finishes the batch in hand, so a shutdown leaves no row half-done.

@@ -15,18 +15,31 @@ use app::backend::{
 use futures_util::StreamExt;
 use lettre::message::Mailbox;
 use rand::Rng;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use tokio::sync::watch;
+use uuid::Uuid;
 
 use crate::{
     live::{LiveHub, Published, LIVE_CHANNEL},
-    mailer::{self, Mailer},
+    mailer::{self, Mailer, SEND_CONCURRENCY},
     settings::{Settings, WorkerSettings},
 };
 
-/// How many rows one claim takes, and how many of them are performed at once.
+/// How many rows one claim takes. They are performed [`SEND_CONCURRENCY`] at a time and
+/// their outcomes written in one transaction: one commit per batch, not one per mail. A
+/// crash before that commit redelivers the batch, each mail with its same Message-ID.
 const BATCH: u64 = 64;
-const CONCURRENCY: usize = 16;
+
+/// What became of one claimed row.
+enum Outcome {
+    Finished(Uuid, &'static str),
+    Failed {
+        id: Uuid,
+        error: String,
+        dead: bool,
+        retry_at_ms: i64,
+    },
+}
 
 pub struct Worker {
     db: DatabaseConnection,
@@ -89,10 +102,45 @@ impl Worker {
         let claimed =
             outbox::claim(&self.db, outbox::now_ms(), self.config.lease_ms, BATCH).await?;
         let count = claimed.len();
-        futures_util::stream::iter(claimed)
-            .for_each_concurrent(CONCURRENCY, |item| self.perform(item))
+        if count == 0 {
+            return Ok(0);
+        }
+        let outcomes: Vec<Outcome> = futures_util::stream::iter(claimed)
+            .map(|item| self.perform(item))
+            .buffer_unordered(SEND_CONCURRENCY)
+            .collect()
             .await;
+        if let Err(error) = self.record(outcomes).await {
+            // The leases will run out and the rows will be taken up again.
+            tracing::error!(%error, "outbox: could not record the outcomes");
+        }
         Ok(count)
+    }
+
+    async fn record(&self, outcomes: Vec<Outcome>) -> Result<(), sea_orm::DbErr> {
+        let txn = self.db.begin().await?;
+        for final_status in [status::DONE, status::SKIPPED] {
+            let ids: Vec<Uuid> = outcomes
+                .iter()
+                .filter_map(|outcome| match outcome {
+                    Outcome::Finished(id, done) if *done == final_status => Some(*id),
+                    _ => None,
+                })
+                .collect();
+            outbox::complete(&txn, &ids, final_status).await?;
+        }
+        for outcome in &outcomes {
+            if let Outcome::Failed {
+                id,
+                error,
+                dead,
+                retry_at_ms,
+            } = outcome
+            {
+                outbox::fail(&txn, *id, error, *dead, *retry_at_ms).await?;
+            }
+        }
+        txn.commit().await
     }
 
     async fn time_to_next_due(&self) -> Duration {
@@ -107,14 +155,14 @@ impl Worker {
     }
 
     #[tracing::instrument(skip_all, fields(outbox_id = %item.id, kind = %item.kind, attempt = item.attempts))]
-    async fn perform(&self, item: Claimed) {
+    async fn perform(&self, item: Claimed) -> Outcome {
         let result = match item.kind.as_str() {
             outbox::kind::EMAIL => self.send_email(&item).await,
             outbox::kind::LIVE => self.publish_live(&item).await.map(|()| status::DONE),
             other => Err(format!("unknown outbox kind {other:?}")),
         };
-        let stored = match result {
-            Ok(final_status) => outbox::complete(&self.db, item.id, final_status).await,
+        match result {
+            Ok(final_status) => Outcome::Finished(item.id, final_status),
             Err(error) => {
                 let dead = item.attempts >= self.config.max_attempts;
                 let wait = outbox::backoff_ms(
@@ -128,12 +176,13 @@ impl Worker {
                 } else {
                     tracing::warn!(%error, retry_in_ms = wait, "outbox: attempt failed");
                 }
-                outbox::fail(&self.db, item.id, &error, dead, outbox::now_ms() + wait).await
+                Outcome::Failed {
+                    id: item.id,
+                    error,
+                    dead,
+                    retry_at_ms: outbox::now_ms() + wait,
+                }
             }
-        };
-        if let Err(error) = stored {
-            // The lease will run out and the row will be taken up again.
-            tracing::error!(%error, "outbox: could not record the outcome");
         }
     }
 

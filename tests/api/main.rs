@@ -3,7 +3,8 @@
 //! `PORTAL_TEST_BACKEND=postgres`.
 mod database;
 mod health;
-mod pages;
 mod outbox;
+mod pages;
 mod security;
 mod sign_in;
+mod smtp;

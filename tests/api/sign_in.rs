@@ -14,18 +14,34 @@ async fn signing_in_starts_a_session_that_opens_my_pages() {
     assert_eq!(anonymous.headers()["location"], "/logga-in");
 
     let response = app
-        .post_form_as(None, "/logga-in", "email=sara%40example.se&password=en+l%C3%A5ng+och+ovanlig+fras")
+        .post_form_as(
+            None,
+            "/logga-in",
+            "email=sara%40example.se&password=en+l%C3%A5ng+och+ovanlig+fras",
+        )
         .await;
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()["location"], "/mina-sidor");
-    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     for flag in ["HttpOnly", "SameSite=Lax", "Path=/"] {
         assert!(cookie.contains(flag), "{cookie}");
     }
-    let token = cookie.split(';').next().unwrap().split_once('=').unwrap().1.to_owned();
+    let token = cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .split_once('=')
+        .unwrap()
+        .1
+        .to_owned();
     assert!(token.len() >= 22, "at least 128 random bits: {token}");
 
-    let page = app.get_as(cookie.split(';').next().unwrap(), "/mina-sidor").await;
+    let page = app
+        .get_as(cookie.split(';').next().unwrap(), "/mina-sidor")
+        .await;
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
     assert!(html.contains("sara@example.se"));
@@ -37,7 +53,10 @@ async fn a_wrong_password_and_an_unknown_address_get_the_same_401_and_keep_the_a
     let app = spawn_app().await;
     create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
     let mut bodies = Vec::new();
-    for body in ["email=sara%40example.se&password=fel", "email=okand%40example.se&password=fel"] {
+    for body in [
+        "email=sara%40example.se&password=fel",
+        "email=okand%40example.se&password=fel",
+    ] {
         let response = app.post_form_as(None, "/logga-in", body).await;
         assert_eq!(response.status(), 401);
         assert!(response.headers().get("set-cookie").is_none());
@@ -46,20 +65,34 @@ async fn a_wrong_password_and_an_unknown_address_get_the_same_401_and_keep_the_a
         assert!(html.contains(r#"class="error-summary""#));
         bodies.push(html);
     }
-    assert!(bodies[0].contains(r#"value="sara@example.se""#), "what the user typed stays");
-    assert!(!bodies[0].contains(r#"value="fel""#), "a password is never written back");
-    assert_eq!(user_session::Entity::find().count(&app.db).await.unwrap(), 0);
+    assert!(
+        bodies[0].contains(r#"value="sara@example.se""#),
+        "what the user typed stays"
+    );
+    assert!(
+        !bodies[0].contains(r#"value="fel""#),
+        "a password is never written back"
+    );
+    assert_eq!(
+        user_session::Entity::find().count(&app.db).await.unwrap(),
+        0
+    );
 }
 
 #[tokio::test]
 async fn empty_fields_get_422_and_a_message_next_to_each_field() {
     let app = spawn_app().await;
-    let response = app.post_form_as(None, "/logga-in", "email=&password=").await;
+    let response = app
+        .post_form_as(None, "/logga-in", "email=&password=")
+        .await;
     assert_eq!(response.status(), 422);
     let html = response.text().await.unwrap();
     assert!(html.contains("Ange din e-postadress."));
     assert!(html.contains("Ange ditt lösenord."));
-    assert!(html.contains(r##"href="#falt-email""##), "the summary links to the field");
+    assert!(
+        html.contains(r##"href="#falt-email""##),
+        "the summary links to the field"
+    );
     assert!(html.contains(r#"aria-invalid="true""#));
 }
 
@@ -70,9 +103,19 @@ async fn signing_out_ends_the_session_on_the_server() {
     let cookie = app.sign_in("emelie@example.se", PASSWORD).await;
     let response = app.post_form_as(Some(&cookie), "/logga-ut", "").await;
     assert_eq!(response.status(), 303);
-    assert!(response.headers()["set-cookie"].to_str().unwrap().contains("Max-Age=0"));
-    assert_eq!(user_session::Entity::find().count(&app.db).await.unwrap(), 0);
-    assert_eq!(app.get_as(&cookie, "/mina-sidor").await.status(), 302, "the old cookie is worthless");
+    assert!(response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
+    assert_eq!(
+        user_session::Entity::find().count(&app.db).await.unwrap(),
+        0
+    );
+    assert_eq!(
+        app.get_as(&cookie, "/mina-sidor").await.status(),
+        302,
+        "the old cookie is worthless"
+    );
 }
 
 #[tokio::test]
@@ -83,7 +126,10 @@ async fn a_session_idle_for_two_hours_is_over() {
     let cookie = app.sign_in("emelie@example.se", PASSWORD).await;
     assert_eq!(app.get_as(&cookie, "/mina-sidor").await.status(), 200);
     user_session::Entity::update_many()
-        .col_expr(user_session::Column::LastSeenAt, Expr::value(chrono::Utc::now() - chrono::Duration::minutes(121)))
+        .col_expr(
+            user_session::Column::LastSeenAt,
+            Expr::value(chrono::Utc::now() - chrono::Duration::minutes(121)),
+        )
         .filter(user_session::Column::UserId.is_not_null())
         .exec(&app.db)
         .await
@@ -107,7 +153,10 @@ async fn a_cross_site_form_post_is_refused_with_403_and_signs_nobody_in() {
         .unwrap();
     assert_eq!(response.status(), 403);
     assert!(response.headers().get("set-cookie").is_none());
-    assert_eq!(user_session::Entity::find().count(&app.db).await.unwrap(), 0);
+    assert_eq!(
+        user_session::Entity::find().count(&app.db).await.unwrap(),
+        0
+    );
 }
 
 #[tokio::test]
@@ -118,14 +167,26 @@ async fn admin_pages_are_hidden_from_everyone_but_admins() {
     create_user(&app.db, "admin", "admin@example.se", PASSWORD).await;
     for path in ["/admin/utskick", "/admin/skickad-e-post"] {
         let anonymous = app.get(path).await;
-        assert_eq!(anonymous.status(), 302, "{path}: anonymous is sent to sign in");
+        assert_eq!(
+            anonymous.status(),
+            302,
+            "{path}: anonymous is sent to sign in"
+        );
         assert_eq!(anonymous.headers()["location"], "/logga-in");
         for email in ["sara@example.se", "emelie@example.se"] {
             let cookie = app.sign_in(email, PASSWORD).await;
-            assert_eq!(app.get_as(&cookie, path).await.status(), 404, "{path} for {email}");
+            assert_eq!(
+                app.get_as(&cookie, path).await.status(),
+                404,
+                "{path} for {email}"
+            );
         }
         let admin = app.sign_in("admin@example.se", PASSWORD).await;
-        assert_eq!(app.get_as(&admin, path).await.status(), 200, "{path} for the admin");
+        assert_eq!(
+            app.get_as(&admin, path).await.status(),
+            200,
+            "{path} for the admin"
+        );
     }
     // The server functions behind the pages check too, whatever the page does.
     let officer = app.sign_in("emelie@example.se", PASSWORD).await;

@@ -393,3 +393,37 @@ mod tests {
         );
     }
 }
+
+/// Fixtures for the event backend's tests and benchmarks.
+pub mod fixtures {
+    use app::backend::{
+        events::{Effect, NewEvent},
+        mail::EmailJob,
+    };
+    use app::notifications::MailKind;
+    use serde_json::json;
+    use uuid::Uuid;
+
+    /// A test mail to `to`, as the admin's "Skicka testmejl" queues it.
+    pub fn mail_to(to: &str) -> Effect {
+        Effect::Email(EmailJob {
+            kind: MailKind::TestMail,
+            to: to.to_owned(),
+            to_name: "Mottagare".to_owned(),
+            user_id: None,
+            data: json!({ "name": "Mottagare", "sent_by": "Testet", "time": "nu", "portal_url": "http://localhost/" }),
+        })
+    }
+
+    /// The event a test mail is queued with.
+    pub fn event_for(aggregate_id: Uuid) -> NewEvent {
+        NewEvent {
+            aggregate_type: "user",
+            aggregate_id,
+            event_type: "mail.test_requested",
+            actor_id: None,
+            payload: json!({}),
+            schema_version: 1,
+        }
+    }
+}

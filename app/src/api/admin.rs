@@ -5,15 +5,23 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 
-/// The outbox page's content.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OutboxSnapshot {
+/// How many outbox rows are in each state.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxCounts {
     pub pending: u64,
+    /// Pending again after a failed attempt.
     pub retrying: u64,
     pub processing: u64,
     pub dead: u64,
     pub done: u64,
+    /// Not sent because the recipient turned that notification off.
     pub skipped: u64,
+}
+
+/// The outbox page's content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxSnapshot {
+    pub counts: OutboxCounts,
     pub items: Vec<OutboxRow>,
 }
 
@@ -62,15 +70,7 @@ pub async fn outbox_overview() -> Result<OutboxSnapshot, AppError> {
             created_at: item.created_at,
         })
         .collect();
-    Ok(OutboxSnapshot {
-        pending: counts.pending,
-        retrying: counts.retrying,
-        processing: counts.processing,
-        dead: counts.dead,
-        done: counts.done,
-        skipped: counts.skipped,
-        items,
-    })
+    Ok(OutboxSnapshot { counts, items })
 }
 
 #[server(prefix = "/api", endpoint = "admin/sent-mail")]

@@ -8,6 +8,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::api::admin::OutboxCounts;
 use crate::backend::{entities::outbox, events::Effect, mail::EmailJob};
 use crate::live::LiveEvent;
 
@@ -134,12 +135,15 @@ pub async fn claim(
         .collect()
 }
 
-/// Marks a claimed row finished: `done`, or `skipped` when the recipient opted out.
+/// Marks claimed rows finished: `done`, or `skipped` when the recipient opted out.
 pub async fn complete(
     db: &impl ConnectionTrait,
-    id: Uuid,
+    ids: &[Uuid],
     final_status: &str,
 ) -> Result<(), DbErr> {
+    if ids.is_empty() {
+        return Ok(());
+    }
     outbox::Entity::update_many()
         .col_expr(
             outbox::Column::Status,
@@ -153,7 +157,7 @@ pub async fn complete(
             outbox::Column::CompletedAt,
             sea_orm::sea_query::Expr::value(Utc::now()),
         )
-        .filter(outbox::Column::Id.eq(id))
+        .filter(outbox::Column::Id.is_in(ids.iter().copied()))
         .exec(db)
         .await?;
     Ok(())
@@ -230,17 +234,6 @@ pub struct OutboxItem {
     pub last_error: Option<String>,
     pub next_attempt_at: String,
     pub created_at: String,
-}
-
-/// Counts per status, for the admin page's overview.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OutboxCounts {
-    pub pending: u64,
-    pub retrying: u64,
-    pub processing: u64,
-    pub dead: u64,
-    pub done: u64,
-    pub skipped: u64,
 }
 
 /// The rows an admin needs to look at: pending and processing ones, retrying ones (pending

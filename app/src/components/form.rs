@@ -71,7 +71,7 @@ pub fn ErrorSummary() -> impl IntoView {
             <div class="error-summary" role="alert" aria-labelledby="felsammanfattning" tabindex="-1">
                 <h2 id="felsammanfattning">"Det finns fel som behöver rättas"</h2>
                 {state.message.clone().map(|message| view! { <p>{message}</p> })}
-                <ul>{items}</ul>
+                {(!state.errors.is_empty()).then(|| view! { <ul>{items}</ul> })}
             </div>
         }
     })

@@ -8,12 +8,15 @@ use leptos_meta::Title;
 pub fn Page(
     #[prop(into)] title: String,
     #[prop(optional, into)] heading: Option<String>,
+    /// Tables of work (admin and officer pages) use the full width, not the reading column.
+    #[prop(optional)]
+    wide: bool,
     children: Children,
 ) -> impl IntoView {
     let heading = heading.unwrap_or_else(|| title.clone());
     view! {
         <Title text=title />
-        <div class="page">
+        <div class="page" class:page--wide=wide>
             <h1>{heading}</h1>
             {children()}
         </div>

@@ -116,7 +116,11 @@ mod tests {
         let mut data = sample(MailKind::TestMail);
         data["name"] = json!("<script>alert(1)</script> & Co");
         let mail = render(MailKind::TestMail, &data).unwrap();
-        assert!(mail.html.contains("&lt;script&gt;alert(1)"), "{}", mail.html);
+        assert!(
+            mail.html.contains("&lt;script&gt;alert(1)"),
+            "{}",
+            mail.html
+        );
         assert!(mail.html.contains(" &amp; Co"));
         assert!(!mail.html.contains("<script>"));
         assert!(mail.text.contains("<script>alert(1)</script> & Co"));

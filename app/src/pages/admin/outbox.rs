@@ -27,7 +27,7 @@ pub fn OutboxPage() -> impl IntoView {
     let retried = use_query_map().with_untracked(|query| query.get("igen").is_some());
     let overview = Resource::new_blocking(|| (), |_| outbox_overview());
     view! {
-        <Page title="Utskick och händelsekö">
+        <Page title="Utskick och händelsekö" wide=true>
             {sent.then(|| view! { <p class="notice" role="status">"Testmejlet är köat och skickas strax."</p> })}
             {retried.then(|| view! { <p class="notice" role="status">"Utskicket är köat igen."</p> })}
             <Suspense fallback=|| view! { <p>"Hämtar …"</p> }>
@@ -76,12 +76,12 @@ fn Overview(overview: OutboxSnapshot) -> impl IntoView {
         .collect_view();
     view! {
         <dl class="counts">
-            <div><dt>"Väntar"</dt><dd>{overview.pending}</dd></div>
-            <div><dt>"Försöker igen"</dt><dd>{overview.retrying}</dd></div>
-            <div><dt>"Skickas nu"</dt><dd>{overview.processing}</dd></div>
-            <div><dt>"Misslyckade"</dt><dd>{overview.dead}</dd></div>
-            <div><dt>"Klara"</dt><dd>{overview.done}</dd></div>
-            <div><dt>"Avböjda av mottagaren"</dt><dd>{overview.skipped}</dd></div>
+            <div><dt>"Väntar"</dt><dd>{overview.counts.pending}</dd></div>
+            <div><dt>"Försöker igen"</dt><dd>{overview.counts.retrying}</dd></div>
+            <div><dt>"Skickas nu"</dt><dd>{overview.counts.processing}</dd></div>
+            <div><dt>"Misslyckade"</dt><dd>{overview.counts.dead}</dd></div>
+            <div><dt>"Klara"</dt><dd>{overview.counts.done}</dd></div>
+            <div><dt>"Avböjda av mottagaren"</dt><dd>{overview.counts.skipped}</dd></div>
         </dl>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ej-klara">
             <table class="table">

@@ -16,7 +16,7 @@ pub fn SentMailPage() -> impl IntoView {
     let files = SiteInfo::current().mail_to_files;
     let mails = Resource::new_blocking(|| (), |_| sent_mail());
     view! {
-        <Page title="Skickad e-post">
+        <Page title="Skickad e-post" wide=true>
             {if files {
                 view! { <p class="lead">"Ingen e-postserver är inställd (SMTP_URL). Mejlen sparas som filer i datamappen och kan laddas ned här."</p> }.into_any()
             } else {
