@@ -18,6 +18,16 @@ pub enum Command {
     Serve,
     /// Apply the database migrations and exit.
     Migrate,
+    /// Create an administrator account (the first one of a new installation). The
+    /// password is read from standard input, so it stays out of the shell history.
+    CreateAdmin {
+        /// The administrator's e-mail address, used to sign in.
+        #[arg(long)]
+        email: String,
+        /// The administrator's name, as the portal shows it.
+        #[arg(long)]
+        name: String,
+    },
     /// Run only the outbox worker (e-mail, live queue), e.g. beside servers started with
     /// PORTAL_WORKER=0.
     Worker,

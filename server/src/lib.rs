@@ -1,5 +1,6 @@
 //! The Föreningsportalen server: settings, database, router and command line.
 //! `main.rs` only parses the command line and calls into here.
+pub mod accounts;
 pub mod cli;
 pub mod db;
 pub mod demo;

@@ -2,6 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use server::{
+    accounts,
     cli::{Cli, Command},
     db, demo,
     settings::Settings,
@@ -33,6 +34,18 @@ fn main() -> ExitCode {
                 println!("Föreningsportalens utskicksarbetare körs.");
                 run_worker(settings, shutdown_signal()).await
             }
+            Command::CreateAdmin { email, name } => {
+                let db = db::connect(&settings).await?;
+                db::migrate(&db).await?;
+                let password = read_password()?;
+                accounts::create_admin(&db, &email, &name, &password).await?;
+                println!(
+                    "Administratören {} <{}> är skapad och kan logga in.",
+                    name.trim(),
+                    email.trim()
+                );
+                Ok(())
+            }
             Command::Migrate => {
                 let db = db::connect(&settings).await?;
                 db::migrate(&db).await?;
@@ -48,6 +61,17 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The first line of standard input, without its line ending.
+fn read_password() -> anyhow::Result<String> {
+    use std::io::{BufRead, IsTerminal};
+    if std::io::stdin().is_terminal() {
+        eprint!("Lösenord för administratören (visas när du skriver): ");
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {

@@ -129,3 +129,62 @@ fn sigterm_stops_the_server_after_it_answered() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn create_admin_makes_an_account_that_can_sign_in_and_refuses_a_weak_password() {
+    let data = tempfile::tempdir().unwrap();
+    let run = |password: &str, email: &str| {
+        let mut child = server()
+            .args(["create-admin", "--email", email, "--name", "Anna Admin"])
+            .env("PORTAL_DATA_DIR", data.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let weak = run("password", "anna@example.se");
+    assert!(!weak.status.success());
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("för lätt att gissa"));
+
+    let made = run("en lång och ovanlig fras", "anna@example.se");
+    assert!(made.status.success(), "{made:?}");
+    assert!(String::from_utf8_lossy(&made.stdout).contains("är skapad"));
+
+    let twice = run("en lång och ovanlig fras", "anna@example.se");
+    assert!(
+        !twice.status.success(),
+        "the same e-mail cannot get a second account"
+    );
+
+    // The new admin signs in through the real form.
+    let mut child = server()
+        .arg("serve")
+        .env("PORTAL_DATA_DIR", data.path())
+        .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line.trim().rsplit("http://").next().unwrap().to_owned();
+    let body = "email=anna%40example.se&password=en+l%C3%A5ng+och+ovanlig+fras";
+    let mut stream = TcpStream::connect(&address).unwrap();
+    write!(
+        stream,
+        "POST /logga-in HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 303"), "{response}");
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    child.wait().unwrap();
+}

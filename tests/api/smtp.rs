@@ -1,11 +1,7 @@
 //! Delivery through a real SMTP server on loopback (aiosmtpd, `tests/smtp/sink.py`).
 use std::{collections::HashSet, time::Duration};
 
-use app::backend::{
-    entities::outbox,
-    events,
-    outbox::status,
-};
+use app::backend::{entities::outbox, events, outbox::status};
 use portal_tests::{
     create_user,
     fixtures::{event_for, mail_to},

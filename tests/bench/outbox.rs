@@ -6,9 +6,7 @@
 //!    them. Target: at least 300 mails/s on a 2-core machine.
 use std::time::{Duration, Instant};
 
-use app::backend::{
-    events,
-};
+use app::backend::events;
 use portal_tests::{
     fixtures::{event_for, mail_to},
     free_port, spawn_app_with, Backend, SmtpSink, TestApp,

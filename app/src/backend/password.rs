@@ -27,6 +27,43 @@ impl std::fmt::Debug for PasswordHashString {
     }
 }
 
+/// The shortest password accepted, in characters (any Unicode; no composition rules).
+pub const MIN_LENGTH: usize = 8;
+
+/// Why a new password is refused, in Swedish, for the message by the field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WeakPassword {
+    #[error("Lösenordet behöver vara minst 8 tecken långt.")]
+    TooShort,
+    #[error("Lösenordet är för lätt att gissa. Välj något längre och ovanligare, gärna flera ord i en fras.")]
+    Guessable,
+}
+
+/// Checks a new password: at least [`MIN_LENGTH`] characters and not easily guessed
+/// (zxcvbn score 3 or more, with the person's own name and e-mail counted as guessable).
+pub fn check_strength(password: &str, personal: &[&str]) -> Result<(), WeakPassword> {
+    if password.chars().count() < MIN_LENGTH {
+        return Err(WeakPassword::TooShort);
+    }
+    // "sara.lind@example.se" and "Sara Lind" should also make "sara" and "lind" guessable.
+    let mut words: Vec<String> = Vec::new();
+    for text in personal {
+        let text = text.to_lowercase();
+        words.extend(
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|word| word.chars().count() >= 3)
+                .map(str::to_owned),
+        );
+        words.push(text);
+    }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let score = zxcvbn::zxcvbn(password, &words).score();
+    if (score as u8) < 3 {
+        return Err(WeakPassword::Guessable);
+    }
+    Ok(())
+}
+
 fn hasher() -> Argon2<'static> {
     let params = Params::new(19_456, 2, 1, None).expect("argon2 parameters are valid constants");
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
@@ -70,6 +107,32 @@ mod tests {
         assert!(
             text.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn short_and_common_passwords_are_refused_and_long_phrases_accepted() {
+        assert_eq!(check_strength("kort", &[]), Err(WeakPassword::TooShort));
+        assert_eq!(
+            check_strength("password1", &[]),
+            Err(WeakPassword::Guessable)
+        );
+        assert_eq!(
+            check_strength("qwertyuiop", &[]),
+            Err(WeakPassword::Guessable)
+        );
+        assert_eq!(
+            check_strength("saralind", &["sara.lind@example.se", "Sara Lind"]),
+            Err(WeakPassword::Guessable)
+        );
+        assert_eq!(
+            check_strength("korrekt häst batteri häftklammer", &[]),
+            Ok(())
+        );
+        assert_eq!(
+            check_strength("蝴蝶在花園裡飛舞很美麗", &[]),
+            Ok(()),
+            "any Unicode"
         );
     }
 

@@ -1,0 +1,80 @@
+//! Account administration from the command line.
+use anyhow::{bail, Context};
+use app::backend::{
+    accounts::normalise_email,
+    entities::app_user,
+    events::{self, NewEvent},
+    password,
+};
+use chrono::Utc;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+/// Creates an active, verified admin account, recorded as an event.
+pub async fn create_admin(
+    db: &DatabaseConnection,
+    email: &str,
+    name: &str,
+    password_text: &str,
+) -> anyhow::Result<Uuid> {
+    let email = normalise_email(email);
+    let name = name.trim();
+    if !email.contains('@') || email.len() > 254 {
+        bail!("--email: {email:?} is not an e-mail address");
+    }
+    if name.is_empty() {
+        bail!("--name must not be empty");
+    }
+    if let Err(weak) = password::check_strength(password_text, &[&email, name]) {
+        bail!("the password was refused: {weak}");
+    }
+    let exists = app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(&email))
+        .one(db)
+        .await?
+        .is_some();
+    if exists {
+        bail!("there is already an account for {email}");
+    }
+    let hash = tokio::task::spawn_blocking({
+        let password_text = password_text.to_owned();
+        move || password::hash(&password_text)
+    })
+    .await
+    .context("hashing the password")?;
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    app_user::Entity::insert(app_user::ActiveModel {
+        id: Set(id),
+        email: Set(email.clone()),
+        display_name: Set(name.to_owned()),
+        title: Set(String::new()),
+        phone: Set(String::new()),
+        role: Set("admin".to_owned()),
+        password_hash: Set(hash.expose_for_storage().to_owned()),
+        email_verified_at: Set(Some(now)),
+        active: Set(true),
+        created_at: Set(now),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    events::record(
+        &txn,
+        NewEvent {
+            aggregate_type: "user",
+            aggregate_id: id,
+            event_type: "account.created",
+            actor_id: None,
+            payload: json!({ "role": "admin", "by": "server create-admin" }),
+            schema_version: 1,
+        },
+        Vec::new(),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(id)
+}
