@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_171500_create_accounts;
 mod m20261122_180000_create_sessions;
 mod m20261122_181000_create_events_and_outbox;
+mod m20261122_190000_create_sign_in_failures;
 
 /// All migrations, in the order they are applied.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_171500_create_accounts::Migration),
             Box::new(m20261122_180000_create_sessions::Migration),
             Box::new(m20261122_181000_create_events_and_outbox::Migration),
+            Box::new(m20261122_190000_create_sign_in_failures::Migration),
         ]
     }
 }

@@ -143,13 +143,17 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let live = self.state.live.clone();
-        let served = axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(async move {
-                shutdown.await;
-                live.close();
-            })
-            .await
-            .context("the HTTP server stopped with an error");
+        let served = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            live.close();
+        })
+        .await
+        .context("the HTTP server stopped with an error");
         // The worker finishes the batch in hand, so a shutdown leaves no row half-done.
         if let Some((stop, handle)) = self.worker {
             let _ = stop.send(true);

@@ -209,3 +209,59 @@ async fn admin_pages_are_hidden_from_everyone_but_admins() {
         .unwrap();
     assert_eq!(anonymous.status(), 401);
 }
+
+#[tokio::test]
+async fn five_failures_from_one_address_answer_429_with_when_to_try_again() {
+    let app = spawn_app().await;
+    create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
+    for _ in 0..5 {
+        let response = app
+            .post_form_as(None, "/logga-in", "email=sara%40example.se&password=fel")
+            .await;
+        assert_eq!(response.status(), 401);
+    }
+    // Now even the right password waits: the throttle does not say whether it was right.
+    let response = app
+        .post_form_as(
+            None,
+            "/logga-in",
+            "email=sara%40example.se&password=en+l%C3%A5ng+och+ovanlig+fras",
+        )
+        .await;
+    assert_eq!(response.status(), 429);
+    let retry_after: i64 = response.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=900).contains(&retry_after), "{retry_after}");
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("För många misslyckade inloggningsförsök. Försök igen om 15 minuter."),
+        "{html}"
+    );
+
+    // An unknown address is throttled just the same.
+    for _ in 0..5 {
+        app.post_form_as(None, "/logga-in", "email=okand%40example.se&password=fel")
+            .await;
+    }
+    let unknown = app
+        .post_form_as(None, "/logga-in", "email=okand%40example.se&password=fel")
+        .await;
+    assert_eq!(unknown.status(), 429);
+
+    // Once the failures are older than 15 minutes, signing in works again.
+    use app::backend::entities::sign_in_failure;
+    use sea_orm::{sea_query::Expr, ColumnTrait, QueryFilter};
+    sign_in_failure::Entity::update_many()
+        .col_expr(
+            sign_in_failure::Column::AtMs,
+            Expr::value(chrono::Utc::now().timestamp_millis() - 16 * 60 * 1000),
+        )
+        .filter(sign_in_failure::Column::Email.eq("sara@example.se"))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    app.sign_in("sara@example.se", PASSWORD).await;
+}

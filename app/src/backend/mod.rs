@@ -9,3 +9,4 @@ pub mod password;
 pub mod preferences;
 pub mod security;
 pub mod sessions;
+pub mod throttle;

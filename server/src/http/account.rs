@@ -10,6 +10,7 @@ use app::{
         mail::EmailJob,
         preferences,
         sessions::{self, SessionToken},
+        throttle,
     },
     components::form::FormState,
     notifications::MailKind,
@@ -61,9 +62,36 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
             .await;
     }
 
+    let email = accounts::normalise_email(&form.email);
+    let ip = client_ip(&parts);
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    match throttle::blocked_until_ms(&state.db, &email, &ip, now_ms).await {
+        Ok(Some(until)) => {
+            let minutes = throttle::minutes_until(until, now_ms);
+            problems.message = Some(format!(
+                "För många misslyckade inloggningsförsök. Försök igen om {minutes} {}. Har du glömt lösenordet kan du kontakta oss.",
+                if minutes == 1 { "minut" } else { "minuter" }
+            ));
+            let mut response =
+                render::page_with_form(&state, parts, problems, StatusCode::TOO_MANY_REQUESTS)
+                    .await;
+            if let Ok(value) =
+                HeaderValue::from_str(&((until - now_ms).max(0) / 1000 + 1).to_string())
+            {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+            return response;
+        }
+        Ok(None) => {}
+        Err(error) => return internal(error),
+    }
+
     let user = match accounts::authenticate(&state.db, &form.email, &form.password).await {
         Ok(Some(user)) => user,
         Ok(None) => {
+            if let Err(error) = throttle::record_failure(&state.db, &email, &ip, now_ms).await {
+                return internal(error);
+            }
             problems.message = Some(
                 "Fel e-postadress eller lösenord. Kontrollera uppgifterna och försök igen.".into(),
             );
@@ -71,6 +99,9 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
         }
         Err(error) => return internal(error),
     };
+    if let Err(error) = throttle::clear(&state.db, &email, &ip).await {
+        return internal(error);
+    }
 
     let started = async {
         let txn = state.db.begin().await?;
@@ -121,6 +152,17 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
         super::session::session_cookie(&token, https),
     );
     response
+}
+
+/// The address the request came from, as the TCP connection says. (Behind a reverse
+/// proxy every request would share the proxy's address; trusting a forwarded-for header
+/// needs a setting naming the proxy, which comes with the deployment issue.)
+fn client_ip(parts: &axum::http::request::Parts) -> String {
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 /// `POST /logga-ut`: ends the session and removes the cookie.

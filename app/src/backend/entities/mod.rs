@@ -5,4 +5,5 @@ pub mod association_member;
 pub mod domain_event;
 pub mod notification_preference;
 pub mod outbox;
+pub mod sign_in_failure;
 pub mod user_session;

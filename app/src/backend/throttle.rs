@@ -1,0 +1,84 @@
+//! Sign-in throttling: after [`MAX_FAILURES`] failed attempts for one address from one
+//! IP within [`WINDOW_MS`], further attempts are refused until the oldest of them falls
+//! out of the window. Never a permanent lock-out, and the same for known and unknown
+//! addresses, so it tells an attacker nothing about which accounts exist.
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
+use uuid::Uuid;
+
+use crate::backend::entities::sign_in_failure;
+
+pub const MAX_FAILURES: usize = 5;
+pub const WINDOW_MS: i64 = 15 * 60 * 1000;
+
+/// When attempts for (`email`, `ip`) may start again, if they are throttled now.
+pub async fn blocked_until_ms(
+    db: &impl ConnectionTrait,
+    email: &str,
+    ip: &str,
+    now_ms: i64,
+) -> Result<Option<i64>, DbErr> {
+    let recent = sign_in_failure::Entity::find()
+        .filter(sign_in_failure::Column::Email.eq(email))
+        .filter(sign_in_failure::Column::Ip.eq(ip))
+        .filter(sign_in_failure::Column::AtMs.gt(now_ms - WINDOW_MS))
+        .order_by_desc(sign_in_failure::Column::AtMs)
+        .all(db)
+        .await?;
+    if recent.len() < MAX_FAILURES {
+        return Ok(None);
+    }
+    // The fifth most recent failure is the one whose ageing-out allows a new attempt.
+    Ok(Some(recent[MAX_FAILURES - 1].at_ms + WINDOW_MS))
+}
+
+/// Records a failed attempt, and forgets attempts older than the window.
+pub async fn record_failure(
+    db: &impl ConnectionTrait,
+    email: &str,
+    ip: &str,
+    now_ms: i64,
+) -> Result<(), DbErr> {
+    sign_in_failure::Entity::insert(sign_in_failure::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(email.to_owned()),
+        ip: Set(ip.to_owned()),
+        at_ms: Set(now_ms),
+    })
+    .exec_without_returning(db)
+    .await?;
+    sign_in_failure::Entity::delete_many()
+        .filter(sign_in_failure::Column::AtMs.lt(now_ms - WINDOW_MS))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// After a successful sign-in the address and IP start afresh.
+pub async fn clear(db: &impl ConnectionTrait, email: &str, ip: &str) -> Result<(), DbErr> {
+    sign_in_failure::Entity::delete_many()
+        .filter(sign_in_failure::Column::Email.eq(email))
+        .filter(sign_in_failure::Column::Ip.eq(ip))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// "om 12 minuter": whole minutes, rounded up, at least one.
+pub fn minutes_until(until_ms: i64, now_ms: i64) -> i64 {
+    ((until_ms - now_ms).max(0) + 59_999) / 60_000
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minutes_until;
+
+    #[test]
+    fn the_wait_is_told_in_whole_minutes_rounded_up() {
+        assert_eq!(minutes_until(60_000, 0), 1);
+        assert_eq!(minutes_until(60_001, 0), 2);
+        assert_eq!(minutes_until(1, 0), 1);
+        assert_eq!(minutes_until(15 * 60_000, 0), 15);
+    }
+}
