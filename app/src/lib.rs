@@ -48,6 +48,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/gemensam-utvecklingsgrupp") view=public::forum::ForumPage />
                     <Route path=path!("/medlemskap") view=public::membership::MembershipPage />
                     <Route path=path!("/logga-in") view=public::login::LoginPage />
+                    <Route path=path!("/registrera") view=public::register::RegisterPage />
+                    <Route path=path!("/registrera/tack") view=public::register::RegisteredPage />
+                    <Route path=path!("/bekrafta-epost") view=public::verify_email::VerifyEmailPage />
+                    <Route path=path!("/glomt-losenord") view=public::password_reset::ForgotPasswordPage />
+                    <Route path=path!("/nytt-losenord") view=public::password_reset::NewPasswordPage />
                     <Route path=path!("/mina-sidor") view=account::my_pages::MyPages />
                     <Route path=path!("/mina-sidor/installningar") view=account::settings::SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/utskick") view=admin::outbox::OutboxPage ssr=SsrMode::Async />

@@ -6,6 +6,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MailKind {
+    /// "Bekräfta din e-postadress": the link that activates a new account (24 hours).
+    AccountVerification,
+    /// "Återställ ditt lösenord": the link to choose a new password (1 hour).
+    PasswordReset,
     /// "Ny inloggning på ditt konto": sent after each sign-in.
     SignInNotice,
     /// A test mail an admin sends to check the mail settings.
@@ -13,11 +17,18 @@ pub enum MailKind {
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 2] = [MailKind::SignInNotice, MailKind::TestMail];
+    pub const ALL: [MailKind; 4] = [
+        MailKind::AccountVerification,
+        MailKind::PasswordReset,
+        MailKind::SignInNotice,
+        MailKind::TestMail,
+    ];
 
     /// The name used in templates, the outbox and stored preferences.
     pub fn as_str(self) -> &'static str {
         match self {
+            MailKind::AccountVerification => "account_verification",
+            MailKind::PasswordReset => "password_reset",
             MailKind::SignInNotice => "sign_in_notice",
             MailKind::TestMail => "test_mail",
         }
@@ -30,6 +41,7 @@ impl MailKind {
     /// Required mails are always sent; the others can be turned off by the recipient.
     pub fn required(self) -> bool {
         match self {
+            MailKind::AccountVerification | MailKind::PasswordReset => true,
             MailKind::SignInNotice => false,
             MailKind::TestMail => true,
         }
@@ -38,6 +50,8 @@ impl MailKind {
     /// How the settings page describes the notification, in Swedish.
     pub fn label(self) -> &'static str {
         match self {
+            MailKind::AccountVerification => "Länk för att bekräfta e-postadressen",
+            MailKind::PasswordReset => "Länk för att återställa lösenordet",
             MailKind::SignInNotice => "E-post när någon loggar in på mitt konto",
             MailKind::TestMail => "Testmejl som administratören skickar",
         }

@@ -187,6 +187,22 @@ pub fn router(state: AppState) -> Router {
         .route("/logga-in", axum::routing::post(http::account::sign_in))
         .route("/logga-ut", axum::routing::post(http::account::sign_out))
         .route(
+            "/registrera",
+            axum::routing::post(http::registration::register),
+        )
+        .route(
+            "/bekrafta-epost",
+            axum::routing::post(http::registration::verify_email),
+        )
+        .route(
+            "/glomt-losenord",
+            axum::routing::post(http::registration::forgot_password),
+        )
+        .route(
+            "/nytt-losenord",
+            axum::routing::post(http::registration::new_password),
+        )
+        .route(
             "/mina-sidor/installningar",
             axum::routing::post(http::account::save_notification_settings),
         )

@@ -5,6 +5,7 @@ mod database;
 mod health;
 mod outbox;
 mod pages;
+mod registration;
 mod security;
 mod sign_in;
 mod smtp;

@@ -427,3 +427,51 @@ pub mod fixtures {
         }
     }
 }
+
+/// The mails the application kept as `.eml` files (no SMTP configured), decoded from
+/// quoted-printable, oldest first.
+pub fn kept_mails(data_dir: &std::path::Path) -> Vec<String> {
+    let folder = data_dir.join("mail");
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "eml"))
+        .collect();
+    // Outbox ids are UUIDv7, so file names sort by creation.
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| decode_quoted_printable(&std::fs::read_to_string(path).unwrap()))
+        .collect()
+}
+
+/// The first link in `mail` that starts with `prefix`.
+pub fn link_in(mail: &str, prefix: &str) -> Option<String> {
+    let start = mail.find(prefix)?;
+    let rest = &mail[start..];
+    let end = rest
+        .find(|c: char| c.is_whitespace() || c == '"' || c == '<')
+        .unwrap_or(rest.len());
+    Some(rest[..end].to_owned())
+}
+
+fn decode_quoted_printable(text: &str) -> String {
+    let joined = text.replace("=\r\n", "").replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            if let Ok(byte) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -4,13 +4,23 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use crate::backend::entities::app_user;
 use crate::backend::password::{self, PasswordHashString};
 
-/// The account with this e-mail and password, if both match an active, verified account.
-/// Unknown e-mail and wrong password take the same time and give the same answer.
+/// The outcome of a sign-in attempt.
+#[derive(Debug)]
+pub enum SignIn {
+    Accepted(app_user::Model),
+    /// The right password for an account whose address is not confirmed yet.
+    Unverified(app_user::Model),
+    /// Unknown address, wrong password or a deactivated account: all look the same.
+    Refused,
+}
+
+/// Checks an e-mail and password. Unknown e-mail and wrong password take the same time
+/// and give the same answer.
 pub async fn authenticate(
     db: &impl ConnectionTrait,
     email: &str,
     password_attempt: &str,
-) -> Result<Option<app_user::Model>, DbErr> {
+) -> Result<SignIn, DbErr> {
     let email = normalise_email(email);
     let user = app_user::Entity::find()
         .filter(app_user::Column::Email.eq(email))
@@ -30,7 +40,13 @@ pub async fn authenticate(
     })
     .await
     .unwrap_or(false);
-    Ok(user.filter(|user| matches && user.active && user.email_verified_at.is_some()))
+    Ok(match user {
+        Some(user) if matches && user.active && user.email_verified_at.is_some() => {
+            SignIn::Accepted(user)
+        }
+        Some(user) if matches && user.active => SignIn::Unverified(user),
+        _ => SignIn::Refused,
+    })
 }
 
 /// E-mail addresses are compared trimmed and in lower case.

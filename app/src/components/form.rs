@@ -120,3 +120,44 @@ pub fn TextField(
         </div>
     }
 }
+
+/// A labelled multi-line text field with its hint and error.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let state = FormState::current();
+    let id = field_id(name);
+    let error = state.error(name);
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let error_id = error.as_ref().map(|_| format!("{id}-fel"));
+    let described_by = [hint_id.clone(), error_id.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    view! {
+        <div class="field" class:field--error=error.is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
+            {error.clone().map(|message| view! {
+                <p class="field__error" id=error_id.clone()>
+                    <span class="visually-hidden">"Fel: "</span>{message}
+                </p>
+            })}
+            <textarea
+                id=id
+                name=name
+                rows="4"
+                required=required
+                aria-invalid=error.is_some().then_some("true")
+                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+            >
+                {state.value(name)}
+            </textarea>
+        </div>
+    }
+}

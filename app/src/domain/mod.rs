@@ -1,3 +1,5 @@
 //! Pure domain types and rules, compiled for the server and the browser alike: no I/O.
+pub mod email;
 pub mod org_number;
+pub mod registration;
 pub mod role;

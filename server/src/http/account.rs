@@ -87,8 +87,18 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
     }
 
     let user = match accounts::authenticate(&state.db, &form.email, &form.password).await {
-        Ok(Some(user)) => user,
-        Ok(None) => {
+        Ok(accounts::SignIn::Accepted(user)) => user,
+        Ok(accounts::SignIn::Unverified(user)) => {
+            // The password was right, so saying so reveals nothing; send a fresh link.
+            if let Err(error) = super::registration::send_verification(&state, &user, None).await {
+                return internal(error);
+            }
+            problems.message = Some(
+                "Du behöver bekräfta din e-postadress innan du kan logga in. Vi har skickat en ny länk till dig.".into(),
+            );
+            return render::page_with_form(&state, parts, problems, StatusCode::FORBIDDEN).await;
+        }
+        Ok(accounts::SignIn::Refused) => {
             if let Err(error) = throttle::record_failure(&state.db, &email, &ip, now_ms).await {
                 return internal(error);
             }

@@ -3,6 +3,7 @@ pub mod app_user;
 pub mod association;
 pub mod association_member;
 pub mod domain_event;
+pub mod email_token;
 pub mod notification_preference;
 pub mod outbox;
 pub mod sign_in_failure;

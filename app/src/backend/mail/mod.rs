@@ -45,7 +45,12 @@ macro_rules! templates {
     };
 }
 
-const TEMPLATES: &[(&str, &str)] = templates!["sign_in_notice", "test_mail"];
+const TEMPLATES: &[(&str, &str)] = templates![
+    "account_verification",
+    "password_reset",
+    "sign_in_notice",
+    "test_mail",
+];
 
 fn environment() -> &'static Environment<'static> {
     static ENVIRONMENT: OnceLock<Environment<'static>> = OnceLock::new();
@@ -82,6 +87,15 @@ mod tests {
 
     fn sample(kind: MailKind) -> serde_json::Value {
         match kind {
+            MailKind::AccountVerification => json!({
+                "name": "Sara Lind",
+                "association": "Kindness & Compassion",
+                "link": "http://127.0.0.1:3000/bekrafta-epost?token=abc",
+            }),
+            MailKind::PasswordReset => json!({
+                "name": "Sara Lind",
+                "link": "http://127.0.0.1:3000/nytt-losenord?token=abc",
+            }),
             MailKind::SignInNotice => json!({
                 "name": "Sara Lind",
                 "time": "2026-11-22 kl. 18:00",

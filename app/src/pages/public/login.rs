@@ -1,5 +1,6 @@
 //! "Logga in": e-mail and password, posted as a plain form (see the server's login handler).
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::auth::current_user;
 use crate::components::form::{ErrorSummary, TextField};
@@ -9,6 +10,12 @@ use crate::site::SiteInfo;
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let site = SiteInfo::current();
+    let (verified, new_password) = use_query_map().with_untracked(|query| {
+        (
+            query.get("bekraftad").is_some(),
+            query.get("nytt-losenord").is_some(),
+        )
+    });
     let signed_in = current_user().map(|user| {
         view! {
             <p class="notice">
@@ -57,12 +64,18 @@ pub fn LoginPage() -> impl IntoView {
                 "Föreningar loggar in för att söka bidrag och följa sina ärenden. Handläggare och chefer loggar in för att handlägga och attestera."
             </p>
             {signed_in}
+            {verified.then(|| view! { <p class="notice" role="status">"Din e-postadress är bekräftad. Nu kan du logga in."</p> })}
+            {new_password.then(|| view! { <p class="notice" role="status">"Ditt nya lösenord är sparat. Logga in med det."</p> })}
             <ErrorSummary />
             <form class="form" method="post" action="/logga-in" novalidate>
                 <TextField name="email" label="E-postadress" input_type="email" autocomplete="username" required=true />
                 <TextField name="password" label="Lösenord" input_type="password" autocomplete="current-password" required=true />
                 <button class="button" type="submit">"Logga in"</button>
             </form>
+            <ul class="links">
+                <li><a href="/glomt-losenord">"Glömt lösenordet?"</a></li>
+                <li><a href="/registrera">"Registrera en förening"</a></li>
+            </ul>
             {demo_accounts}
         </Page>
     }

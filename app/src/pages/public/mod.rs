@@ -7,4 +7,7 @@ pub mod home;
 pub mod login;
 pub mod membership;
 pub mod not_found;
+pub mod password_reset;
 pub mod privacy;
+pub mod register;
+pub mod verify_email;

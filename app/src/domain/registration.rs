@@ -1,0 +1,232 @@
+//! Registering an association: what the form asks, and what counts as a valid answer.
+use std::collections::HashMap;
+
+use super::{email, org_number::OrgNumber};
+
+/// The form's fields, in the order the page shows them.
+pub mod field {
+    pub const NAME: &str = "name";
+    pub const ORG_NUMBER: &str = "org_number";
+    pub const FOUNDED_YEAR: &str = "founded_year";
+    pub const MEMBERS_IN_CITY: &str = "members_in_city";
+    pub const TARGET_GROUP: &str = "target_group";
+    pub const POSTAL_ADDRESS: &str = "postal_address";
+    pub const CONTACT_PERSON: &str = "contact_person";
+    pub const EMAIL: &str = "email";
+    pub const PHONE: &str = "phone";
+    pub const PASSWORD: &str = "password";
+}
+
+/// A registration whose every field has been checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Registration {
+    pub name: String,
+    pub org_number: OrgNumber,
+    pub founded_year: i32,
+    pub members_in_city: i32,
+    pub target_group: String,
+    pub postal_address: String,
+    pub contact_person: String,
+    pub email: String,
+    pub phone: String,
+    pub password: String,
+}
+
+/// Checks the submitted form. On failure, every problem at once, field by field, in
+/// the order of the form.
+pub fn validate(
+    form: &HashMap<String, String>,
+    current_year: i32,
+) -> Result<Registration, Vec<(&'static str, String)>> {
+    let text = |name: &str| {
+        form.get(name)
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let mut errors: Vec<(&'static str, String)> = Vec::new();
+    let mut required = |name: &'static str, message: &str, max: usize| {
+        let value = text(name);
+        if value.is_empty() {
+            errors.push((name, message.to_owned()));
+        } else if value.chars().count() > max {
+            errors.push((name, format!("Texten får vara högst {max} tecken.")));
+        }
+        value
+    };
+
+    let name = required(field::NAME, "Ange föreningens namn.", 200);
+    let org_text = text(field::ORG_NUMBER);
+    let founded = text(field::FOUNDED_YEAR);
+    let members = text(field::MEMBERS_IN_CITY);
+    let target_group = required(field::TARGET_GROUP, "Beskriv föreningens målgrupp.", 2000);
+    let postal_address = required(field::POSTAL_ADDRESS, "Ange föreningens postadress.", 400);
+    let contact_person = required(
+        field::CONTACT_PERSON,
+        "Ange namnet på kontaktpersonen.",
+        200,
+    );
+    let email_text = text(field::EMAIL);
+    let phone = text(field::PHONE);
+    let password = form.get(field::PASSWORD).cloned().unwrap_or_default();
+
+    let org_number = OrgNumber::parse(&org_text).map_err(|e| (field::ORG_NUMBER, e.to_string()));
+    let founded_year = match founded.parse::<i32>() {
+        Ok(year) if (1800..=current_year).contains(&year) => Ok(year),
+        Ok(_) => Err((
+            field::FOUNDED_YEAR,
+            format!("Ange ett år mellan 1800 och {current_year}."),
+        )),
+        Err(_) if founded.is_empty() => Err((
+            field::FOUNDED_YEAR,
+            "Ange året då föreningen bildades, till exempel 2021.".to_owned(),
+        )),
+        Err(_) => Err((
+            field::FOUNDED_YEAR,
+            "Ange året med fyra siffror, till exempel 2021.".to_owned(),
+        )),
+    };
+    let members_in_city = match members.replace(' ', "").parse::<i32>() {
+        Ok(count) if count >= 0 => Ok(count),
+        _ if members.is_empty() => Err((
+            field::MEMBERS_IN_CITY,
+            "Ange hur många medlemmar föreningen har i staden.".to_owned(),
+        )),
+        _ => Err((
+            field::MEMBERS_IN_CITY,
+            "Ange antalet medlemmar som en siffra, till exempel 13.".to_owned(),
+        )),
+    };
+    let email = email::parse(&email_text).map_err(|m| (field::EMAIL, m.to_owned()));
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let phone_ok = digits >= 7
+        && phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()".contains(c));
+    let phone_result = if phone.is_empty() {
+        Err((field::PHONE, "Ange ett telefonnummer.".to_owned()))
+    } else if !phone_ok {
+        Err((
+            field::PHONE,
+            "Ange telefonnumret med siffror, till exempel 08-123 45 67.".to_owned(),
+        ))
+    } else {
+        Ok(phone)
+    };
+    let password_result = if password.chars().count() < 8 {
+        Err((
+            field::PASSWORD,
+            "Lösenordet behöver vara minst 8 tecken långt.".to_owned(),
+        ))
+    } else {
+        Ok(password)
+    };
+
+    // Collect in the order of the form, so the summary reads top to bottom.
+    let mut all = errors;
+    for result in [
+        org_number.as_ref().err().cloned(),
+        founded_year.as_ref().err().cloned(),
+        members_in_city.as_ref().err().cloned(),
+        email.as_ref().err().cloned(),
+        phone_result.as_ref().err().cloned(),
+        password_result.as_ref().err().cloned(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        all.push(result);
+    }
+    let order = [
+        field::NAME,
+        field::ORG_NUMBER,
+        field::FOUNDED_YEAR,
+        field::MEMBERS_IN_CITY,
+        field::TARGET_GROUP,
+        field::POSTAL_ADDRESS,
+        field::CONTACT_PERSON,
+        field::EMAIL,
+        field::PHONE,
+        field::PASSWORD,
+    ];
+    all.sort_by_key(|(name, _)| order.iter().position(|f| f == name));
+    if !all.is_empty() {
+        return Err(all);
+    }
+    Ok(Registration {
+        name,
+        org_number: org_number.expect("checked above"),
+        founded_year: founded_year.expect("checked above"),
+        members_in_city: members_in_city.expect("checked above"),
+        target_group,
+        postal_address,
+        contact_person,
+        email: email.expect("checked above"),
+        phone: phone_result.expect("checked above"),
+        password: password_result.expect("checked above"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed_form() -> HashMap<String, String> {
+        [
+            (field::NAME, "Kindness & Compassion"),
+            (field::ORG_NUMBER, "802534-3750"),
+            (field::FOUNDED_YEAR, "2021"),
+            (field::MEMBERS_IN_CITY, "13"),
+            (
+                field::TARGET_GROUP,
+                "Individer i utanförskap och social isolering.",
+            ),
+            (field::POSTAL_ADDRESS, "Drottninggatan 1, 111 51 Stockholm"),
+            (field::CONTACT_PERSON, "Sara Lind"),
+            (field::EMAIL, "Sara.Lind@Kindness.example"),
+            (field::PHONE, "070-123 45 67"),
+            (field::PASSWORD, "en lång och ovanlig fras"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
+    }
+
+    #[test]
+    fn the_seed_association_registers() {
+        let registration = validate(&seed_form(), 2026).unwrap();
+        assert_eq!(registration.org_number.as_str(), "802534-3750");
+        assert_eq!(registration.email, "sara.lind@kindness.example");
+        assert_eq!(registration.members_in_city, 13);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once_in_the_order_of_the_form() {
+        let mut form = seed_form();
+        form.insert(field::ORG_NUMBER.into(), "802534-3751".into());
+        form.insert(field::FOUNDED_YEAR.into(), "2099".into());
+        form.insert(field::EMAIL.into(), "sara".into());
+        form.insert(field::NAME.into(), " ".into());
+        let errors = validate(&form, 2026).unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            [
+                field::NAME,
+                field::ORG_NUMBER,
+                field::FOUNDED_YEAR,
+                field::EMAIL
+            ]
+        );
+        assert_eq!(
+            errors[1].1,
+            "Organisationsnumret stämmer inte. Kontrollera siffrorna."
+        );
+        assert_eq!(errors[2].1, "Ange ett år mellan 1800 och 2026.");
+    }
+
+    #[test]
+    fn an_empty_form_asks_for_every_field() {
+        let errors = validate(&HashMap::new(), 2026).unwrap_err();
+        assert_eq!(errors.len(), 10);
+    }
+}

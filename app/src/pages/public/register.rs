@@ -1,0 +1,51 @@
+//! "Registrera förening": the association and the person who will hold its account.
+use leptos::prelude::*;
+
+use crate::components::form::{ErrorSummary, TextArea, TextField};
+use crate::components::page::Page;
+use crate::domain::registration::field;
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    view! {
+        <Page title="Registrera förening">
+            <p class="lead">
+                "Registrera föreningen för att kunna söka bidrag. Du som registrerar blir ägare av föreningens konto och kan senare bjuda in fler från föreningen."
+            </p>
+            <ErrorSummary />
+            <form class="form" method="post" action="/registrera" novalidate>
+                <fieldset>
+                    <legend>"Föreningen"</legend>
+                    <TextField name=field::NAME label="Föreningens namn" autocomplete="organization" required=true />
+                    <TextField name=field::ORG_NUMBER label="Organisationsnummer" hint="Tio siffror, till exempel 802534-3750." required=true />
+                    <TextField name=field::FOUNDED_YEAR label="År då föreningen bildades" input_type="text" hint="Fyra siffror, till exempel 2021." required=true />
+                    <TextField name=field::MEMBERS_IN_CITY label="Antal medlemmar i staden" required=true />
+                    <TextArea name=field::TARGET_GROUP label="Målgrupp" hint="Vilka vänder sig föreningens verksamhet till?" required=true />
+                    <TextField name=field::POSTAL_ADDRESS label="Postadress" autocomplete="street-address" required=true />
+                </fieldset>
+                <fieldset>
+                    <legend>"Kontaktperson och inloggning"</legend>
+                    <TextField name=field::CONTACT_PERSON label="Ditt namn" autocomplete="name" required=true />
+                    <TextField name=field::EMAIL label="Din e-postadress" input_type="email" autocomplete="email" hint="Du loggar in med den. Vi skickar en länk för att bekräfta den." required=true />
+                    <TextField name=field::PHONE label="Telefonnummer" input_type="tel" autocomplete="tel" required=true />
+                    <TextField name=field::PASSWORD label="Välj ett lösenord" input_type="password" autocomplete="new-password" hint="Minst 8 tecken. Gärna flera ord i en fras; vanliga och lättgissade lösenord godtas inte." required=true />
+                </fieldset>
+                <button class="button" type="submit">"Registrera föreningen"</button>
+            </form>
+            <p>"Finns föreningen redan i portalen? Be då den som har föreningens konto att bjuda in dig."</p>
+        </Page>
+    }
+}
+
+/// After registering: check your e-mail.
+#[component]
+pub fn RegisteredPage() -> impl IntoView {
+    view! {
+        <Page title="Kontrollera din e-post">
+            <p class="lead">"Tack! Föreningen är registrerad."</p>
+            <p>"Vi har skickat ett mejl med en länk till e-postadressen du angav. Öppna länken för att bekräfta adressen; därefter kan du logga in. Länken gäller i 24 timmar."</p>
+            <p>"Har mejlet inte kommit inom några minuter? Titta i skräpposten. Du kan också försöka logga in, så skickar vi en ny länk."</p>
+            <p><a href="/logga-in">"Till inloggningen"</a></p>
+        </Page>
+    }
+}

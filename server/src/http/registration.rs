@@ -1,0 +1,472 @@
+//! Registering an association, confirming the e-mail address, and resetting a password.
+//! Plain form posts: a rejected one comes back with the messages by the fields and
+//! what the person typed (never a password), with a 4xx status and nothing written.
+use std::collections::HashMap;
+
+use app::{
+    backend::{
+        email_tokens::{self, Purpose},
+        entities::{app_user, association, association_member, user_session},
+        events::{self, Effect, NewEvent},
+        mail::EmailJob,
+        password,
+    },
+    components::form::FormState,
+    domain::{email, registration},
+    notifications::MailKind,
+};
+use axum::{
+    extract::{Form, FromRequest, Request, State},
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+use chrono::{Datelike, Utc};
+use sea_orm::{
+    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    QueryFilter, SqlErr, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::{account::internal, render};
+use crate::startup::AppState;
+
+/// Splits the request and reads its form; an unreadable body counts as an empty form.
+async fn read_form(
+    state: &AppState,
+    request: Request,
+) -> (axum::http::request::Parts, HashMap<String, String>) {
+    let (parts, body) = request.into_parts();
+    let form = Form::<HashMap<String, String>>::from_request(
+        Request::from_parts(parts.clone(), body),
+        state,
+    )
+    .await
+    .map(|Form(form)| form)
+    .unwrap_or_default();
+    (parts, form)
+}
+
+fn link(state: &AppState, path: &str, token: &str) -> String {
+    let mut url = state
+        .settings
+        .public_url
+        .join(path)
+        .expect("a constant path joins");
+    url.query_pairs_mut().append_pair("token", token);
+    url.to_string()
+}
+
+/// Issues a verification link for `user` and queues the mail, with its event.
+pub async fn send_verification(
+    state: &AppState,
+    user: &app_user::Model,
+    association_name: Option<&str>,
+) -> Result<(), DbErr> {
+    let txn = state.db.begin().await?;
+    queue_verification(state, &txn, user, association_name).await?;
+    txn.commit().await?;
+    state.outbox_signal.notify();
+    Ok(())
+}
+
+async fn queue_verification(
+    state: &AppState,
+    txn: &impl ConnectionTrait,
+    user: &app_user::Model,
+    association_name: Option<&str>,
+) -> Result<(), DbErr> {
+    let token =
+        email_tokens::issue(txn, user.id, Purpose::Verify, Utc::now().timestamp_millis()).await?;
+    let association_name = match association_name {
+        Some(name) => name.to_owned(),
+        None => association::Entity::find()
+            .inner_join(association_member::Entity)
+            .filter(association_member::Column::UserId.eq(user.id))
+            .one(txn)
+            .await?
+            .map(|a| a.name)
+            .unwrap_or_else(|| "din förening".to_owned()),
+    };
+    events::record(
+        txn,
+        NewEvent {
+            aggregate_type: "user",
+            aggregate_id: user.id,
+            event_type: "account.verification_sent",
+            actor_id: Some(user.id),
+            payload: json!({}),
+            schema_version: 1,
+        },
+        vec![Effect::Email(EmailJob {
+            kind: MailKind::AccountVerification,
+            to: user.email.clone(),
+            to_name: user.display_name.clone(),
+            user_id: Some(user.id),
+            data: json!({
+                "name": user.display_name,
+                "association": association_name,
+                "link": link(state, "/bekrafta-epost", &token),
+            }),
+        })],
+    )
+    .await?;
+    Ok(())
+}
+
+/// `POST /registrera`: the association, its owner's account (unconfirmed) and the
+/// verification mail, in one transaction. 303 to "Kontrollera din e-post".
+pub async fn register(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, form) = read_form(&state, request).await;
+    let mut problems = FormState::default();
+    for (name, value) in &form {
+        if name != registration::field::PASSWORD {
+            problems.values.insert(name.clone(), value.clone());
+        }
+    }
+    let registration = match registration::validate(&form, Utc::now().year()) {
+        Ok(registration) => registration,
+        Err(errors) => {
+            for (field, message) in errors {
+                problems.add_error(field, message);
+            }
+            return render::page_with_form(
+                &state,
+                parts,
+                problems,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    if let Err(weak) = password::check_strength(
+        &registration.password,
+        &[
+            &registration.email,
+            &registration.contact_person,
+            &registration.name,
+        ],
+    ) {
+        problems.add_error(registration::field::PASSWORD, weak.to_string());
+        return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
+            .await;
+    }
+
+    match taken(&state, &registration).await {
+        Ok(Some((field, message))) => {
+            problems.add_error(field, message);
+            return render::page_with_form(&state, parts, problems, StatusCode::CONFLICT).await;
+        }
+        Ok(None) => {}
+        Err(error) => return internal(error),
+    }
+
+    let hash = {
+        let password_text = registration.password.clone();
+        match tokio::task::spawn_blocking(move || password::hash(&password_text)).await {
+            Ok(hash) => hash,
+            Err(_) => return internal(DbErr::Custom("hashing the password".into())),
+        }
+    };
+    let created = async {
+        let now = Utc::now();
+        let txn = state.db.begin().await?;
+        let association_id = Uuid::now_v7();
+        association::Entity::insert(association::ActiveModel {
+            id: Set(association_id),
+            name: Set(registration.name.clone()),
+            org_number: Set(registration.org_number.as_str().to_owned()),
+            contact_person: Set(registration.contact_person.clone()),
+            email: Set(registration.email.clone()),
+            phone: Set(registration.phone.clone()),
+            postal_address: Set(registration.postal_address.clone()),
+            founded_year: Set(Some(registration.founded_year)),
+            members_in_city: Set(Some(registration.members_in_city)),
+            target_group: Set(registration.target_group.clone()),
+            created_at: Set(now),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+        let user = app_user::Model {
+            id: Uuid::now_v7(),
+            email: registration.email.clone(),
+            display_name: registration.contact_person.clone(),
+            title: String::new(),
+            phone: registration.phone.clone(),
+            role: "applicant".to_owned(),
+            password_hash: hash.expose_for_storage().to_owned(),
+            email_verified_at: None,
+            active: true,
+            created_at: now,
+        };
+        app_user::Entity::insert(app_user::ActiveModel::from(user.clone()))
+            .exec_without_returning(&txn)
+            .await?;
+        association_member::Entity::insert(association_member::ActiveModel {
+            association_id: Set(association_id),
+            user_id: Set(user.id),
+            role: Set("owner".into()),
+            created_at: Set(now),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+        events::record(
+            &txn,
+            NewEvent {
+                aggregate_type: "association",
+                aggregate_id: association_id,
+                event_type: "association.registered",
+                actor_id: Some(user.id),
+                payload: json!({ "org_number": registration.org_number.as_str(), "name": registration.name }),
+                schema_version: 1,
+            },
+            Vec::new(),
+        )
+        .await?;
+        queue_verification(&state, &txn, &user, Some(&registration.name)).await?;
+        txn.commit().await
+    }
+    .await;
+    match created {
+        Ok(()) => {
+            state.outbox_signal.notify();
+            Redirect::to("/registrera/tack").into_response()
+        }
+        // Two registrations of one number at the same moment: the database decides.
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            problems.add_error(
+                registration::field::ORG_NUMBER,
+                already_registered(registration.org_number.as_str()),
+            );
+            render::page_with_form(&state, parts, problems, StatusCode::CONFLICT).await
+        }
+        Err(error) => internal(error),
+    }
+}
+
+fn already_registered(org_number: &str) -> String {
+    format!(
+        "Föreningen med organisationsnummer {org_number} är redan registrerad. Be den som har föreningens konto att bjuda in dig."
+    )
+}
+
+/// Whether the number or the address is already in use, as a message for its field.
+async fn taken(
+    state: &AppState,
+    registration: &registration::Registration,
+) -> Result<Option<(&'static str, String)>, DbErr> {
+    let number = registration.org_number.as_str();
+    if association::Entity::find()
+        .filter(association::Column::OrgNumber.eq(number))
+        .one(&state.db)
+        .await?
+        .is_some()
+    {
+        return Ok(Some((
+            registration::field::ORG_NUMBER,
+            already_registered(number),
+        )));
+    }
+    if app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(&registration.email))
+        .one(&state.db)
+        .await?
+        .is_some()
+    {
+        return Ok(Some((
+            registration::field::EMAIL,
+            "Det finns redan ett konto med den här e-postadressen. Logga in, eller välj ”Glömt lösenordet?” på inloggningssidan.".to_owned(),
+        )));
+    }
+    Ok(None)
+}
+
+const LINK_REFUSED: &str =
+    "Länken fungerar inte: den har redan använts eller gått ut. Be om en ny länk genom att logga in (bekräftelse) eller via ”Glömt lösenordet?”.";
+
+/// `POST /bekrafta-epost`: uses the link's token up and confirms the address.
+pub async fn verify_email(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, form) = read_form(&state, request).await;
+    let token = form.get("token").cloned().unwrap_or_default();
+    let confirmed = async {
+        let txn = state.db.begin().await?;
+        let now = Utc::now();
+        let Ok(user_id) =
+            email_tokens::redeem(&txn, &token, Purpose::Verify, now.timestamp_millis()).await?
+        else {
+            return Ok(false);
+        };
+        app_user::Entity::update_many()
+            .col_expr(app_user::Column::EmailVerifiedAt, Expr::value(now))
+            .filter(app_user::Column::Id.eq(user_id))
+            .exec(&txn)
+            .await?;
+        events::record(
+            &txn,
+            NewEvent {
+                aggregate_type: "user",
+                aggregate_id: user_id,
+                event_type: "account.email_verified",
+                actor_id: Some(user_id),
+                payload: json!({}),
+                schema_version: 1,
+            },
+            Vec::new(),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok::<_, DbErr>(true)
+    }
+    .await;
+    match confirmed {
+        Ok(true) => Redirect::to("/logga-in?bekraftad=1").into_response(),
+        Ok(false) => {
+            let problems = FormState {
+                message: Some(LINK_REFUSED.into()),
+                ..FormState::default()
+            };
+            render::page_with_form(&state, parts, problems, StatusCode::BAD_REQUEST).await
+        }
+        Err(error) => internal(error),
+    }
+}
+
+/// `POST /glomt-losenord`: the same answer whether or not the address has an account.
+pub async fn forgot_password(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, form) = read_form(&state, request).await;
+    let address = match email::parse(form.get("email").map(String::as_str).unwrap_or("")) {
+        Ok(address) => address,
+        Err(message) => {
+            let mut problems = FormState::default();
+            problems.values.insert(
+                "email".into(),
+                form.get("email").cloned().unwrap_or_default(),
+            );
+            problems.add_error("email", message);
+            return render::page_with_form(
+                &state,
+                parts,
+                problems,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let queued = async {
+        let Some(user) = app_user::Entity::find()
+            .filter(app_user::Column::Email.eq(&address))
+            .filter(app_user::Column::Active.eq(true))
+            .one(&state.db)
+            .await?
+        else {
+            return Ok(());
+        };
+        let txn = state.db.begin().await?;
+        let token = email_tokens::issue(&txn, user.id, Purpose::Reset, Utc::now().timestamp_millis()).await?;
+        events::record(
+            &txn,
+            NewEvent {
+                aggregate_type: "user",
+                aggregate_id: user.id,
+                event_type: "account.password_reset_requested",
+                actor_id: None,
+                payload: json!({}),
+                schema_version: 1,
+            },
+            vec![Effect::Email(EmailJob {
+                kind: MailKind::PasswordReset,
+                to: user.email.clone(),
+                to_name: user.display_name.clone(),
+                user_id: Some(user.id),
+                data: json!({ "name": user.display_name, "link": link(&state, "/nytt-losenord", &token) }),
+            })],
+        )
+        .await?;
+        txn.commit().await?;
+        state.outbox_signal.notify();
+        Ok::<_, DbErr>(())
+    }
+    .await;
+    match queued {
+        Ok(()) => Redirect::to("/glomt-losenord?skickat=1").into_response(),
+        Err(error) => internal(error),
+    }
+}
+
+/// `POST /nytt-losenord`: a new password through a live reset link. Every session of
+/// the account ends, wherever it was.
+pub async fn new_password(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, form) = read_form(&state, request).await;
+    let token = form.get("token").cloned().unwrap_or_default();
+    let new_password = form.get("password").cloned().unwrap_or_default();
+    let mut problems = FormState::default();
+    problems.values.insert("token".into(), token.clone());
+    let now_ms = Utc::now().timestamp_millis();
+
+    let user = match email_tokens::peek(&state.db, &token, Purpose::Reset, now_ms).await {
+        Ok(Ok(user_id)) => match app_user::Entity::find_by_id(user_id).one(&state.db).await {
+            Ok(Some(user)) => user,
+            Ok(None) => return Redirect::to("/glomt-losenord").into_response(),
+            Err(error) => return internal(error),
+        },
+        Ok(Err(_)) => {
+            problems.message = Some(LINK_REFUSED.into());
+            return render::page_with_form(&state, parts, problems, StatusCode::BAD_REQUEST).await;
+        }
+        Err(error) => return internal(error),
+    };
+    if let Err(weak) = password::check_strength(&new_password, &[&user.email, &user.display_name]) {
+        problems.add_error("password", weak.to_string());
+        return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
+            .await;
+    }
+    let hash = match tokio::task::spawn_blocking(move || password::hash(&new_password)).await {
+        Ok(hash) => hash,
+        Err(_) => return internal(DbErr::Custom("hashing the password".into())),
+    };
+    let changed = async {
+        let txn = state.db.begin().await?;
+        if email_tokens::redeem(&txn, &token, Purpose::Reset, now_ms)
+            .await?
+            .is_err()
+        {
+            return Ok(false);
+        }
+        app_user::Entity::update_many()
+            .col_expr(
+                app_user::Column::PasswordHash,
+                Expr::value(hash.expose_for_storage()),
+            )
+            .filter(app_user::Column::Id.eq(user.id))
+            .exec(&txn)
+            .await?;
+        user_session::Entity::delete_many()
+            .filter(user_session::Column::UserId.eq(user.id))
+            .exec(&txn)
+            .await?;
+        events::record(
+            &txn,
+            NewEvent {
+                aggregate_type: "user",
+                aggregate_id: user.id,
+                event_type: "account.password_reset",
+                actor_id: Some(user.id),
+                payload: json!({}),
+                schema_version: 1,
+            },
+            Vec::new(),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok::<_, DbErr>(true)
+    }
+    .await;
+    match changed {
+        Ok(true) => Redirect::to("/logga-in?nytt-losenord=1").into_response(),
+        Ok(false) => {
+            problems.message = Some(LINK_REFUSED.into());
+            render::page_with_form(&state, parts, problems, StatusCode::BAD_REQUEST).await
+        }
+        Err(error) => internal(error),
+    }
+}
