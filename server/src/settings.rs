@@ -53,6 +53,9 @@ pub struct Settings {
     /// `PORTAL_PUBLIC_URL`, default `http://<site addr>`: the address users reach, used
     /// in links in mails and to decide on HSTS.
     pub public_url: Url,
+    /// No `PORTAL_PUBLIC_URL` was given: the server sets `public_url` from the address
+    /// it actually bound (which differs from `site_addr` when that names port 0).
+    pub public_url_is_default: bool,
     /// `PORTAL_MAIL_FROM`, default `Föreningsportalen <noreply@<public host>>`.
     pub mail_from: String,
     /// The outbox worker.
@@ -164,6 +167,7 @@ impl Settings {
             }
         };
 
+        let public_url_is_default = var("PORTAL_PUBLIC_URL").is_none();
         let public_url = match var("PORTAL_PUBLIC_URL") {
             None => Url::parse(&format!("http://{site_addr}")).map_err(|error| {
                 SettingsError::new("LEPTOS_SITE_ADDR", format!("gives no usable public address: {error}"))
@@ -242,6 +246,7 @@ impl Settings {
             smtp_url,
             demo,
             public_url,
+            public_url_is_default,
             mail_from,
             worker,
         })
@@ -298,6 +303,10 @@ mod tests {
         assert!(!s.demo, "demo content must be opt-in");
         assert!(s.smtp_url.is_none());
         assert_eq!(s.public_url.as_str(), "http://127.0.0.1:3000/");
+        assert!(
+            s.public_url_is_default,
+            "start-up replaces it with the bound address"
+        );
         assert!(!s.uses_https());
     }
 
@@ -361,6 +370,7 @@ mod tests {
     fn an_https_public_url_turns_on_hsts() {
         let s = settings(&[("PORTAL_PUBLIC_URL", "https://foreningsportalen.example.se")]).unwrap();
         assert!(s.uses_https());
+        assert!(!s.public_url_is_default);
         let error = settings(&[("PORTAL_PUBLIC_URL", "ftp://x")]).unwrap_err();
         assert_eq!(error.variable, "PORTAL_PUBLIC_URL");
     }

@@ -61,7 +61,7 @@ pub struct Application {
 impl Application {
     /// Connects to the database, applies migrations, loads demo content when asked,
     /// and binds the listener (port 0 picks a free port, as the tests do).
-    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+    pub async fn build(mut settings: Settings) -> anyhow::Result<Self> {
         let db = db::connect(&settings).await?;
         db::migrate(&db).await?;
         let site = SiteInfo {
@@ -82,6 +82,9 @@ impl Application {
             .await
             .with_context(|| format!("could not listen on {}", settings.site_addr))?;
         let local_addr = listener.local_addr()?;
+        if settings.public_url_is_default {
+            settings.public_url = url::Url::parse(&format!("http://{local_addr}"))?;
+        }
 
         let leptos_options = LeptosOptions::builder()
             .output_name("portal")

@@ -61,6 +61,7 @@ async fn a_page_allows_exactly_its_own_inline_script_by_nonce() {
 async fn hsts_is_sent_when_the_public_address_is_https() {
     let app = spawn_app_with(|settings| {
         settings.public_url = "https://foreningsportalen.example.se".parse().unwrap();
+        settings.public_url_is_default = false;
     })
     .await;
     let response = app.get("/").await;

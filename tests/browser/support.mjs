@@ -1,7 +1,7 @@
 // Browser-test support: starts the real debug server on a free port with a fresh data
 // folder, and launches Debian's Chromium through playwright-core (no browser downloads).
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
+import { mkdtempSync, rmSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -46,7 +46,23 @@ export async function startServer({ demo = true, env = {} } = {}) {
     await exited;
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, stop };
+  return { url, stop, dataDir };
+}
+
+/** The mails the server kept as .eml files (no SMTP), decoded, oldest first. */
+export function keptMails(dataDir) {
+  const folder = join(dataDir, "mail");
+  let names = [];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith(".eml")).sort();
+  } catch {
+    return [];
+  }
+  return names.map((name) =>
+    readFileSync(join(folder, name), "utf8")
+      .replace(/=\r?\n/g, "")
+      .replace(/((?:=[0-9A-F]{2})+)/g, (run) => Buffer.from(run.replace(/=/g, ""), "hex").toString("utf8")),
+  );
 }
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */

@@ -98,6 +98,8 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         .expect("the application starts");
     let address = format!("http://{}", application.local_addr());
     let db = application.state().db.clone();
+    // The effective settings: the public address now names the port actually bound.
+    let settings = (*application.state().settings).clone();
     let signal = application.state().outbox_signal.clone();
     let (shutdown, stopped) = oneshot::channel::<()>();
     tokio::spawn(application.run_until(async {

@@ -1,0 +1,72 @@
+// A new association registers, confirms its address from the real mail, signs in and out.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { keptMails, launchBrowser, outputDir, startServer } from "./support.mjs";
+
+describe("registering an association", () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer({ demo: false });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test("register, confirm the e-mail from the mail, sign in and sign out", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + "/logga-in");
+    await page.getByRole("link", { name: "Registrera en förening" }).click();
+    await page.getByRole("heading", { level: 1, name: "Registrera förening" }).waitFor();
+
+    // A mistake first: the message comes back by the field and the typing stays.
+    await page.getByLabel("Föreningens namn").fill("Kindness & Compassion");
+    await page.getByLabel("Organisationsnummer").fill("802534-3751");
+    await page.getByLabel("År då föreningen bildades").fill("2021");
+    await page.getByLabel("Antal medlemmar i staden").fill("13");
+    await page.getByLabel("Målgrupp").fill("Individer i utanförskap och social isolering.");
+    await page.getByLabel("Postadress", { exact: true }).fill("Drottninggatan 1, 111 51 Stockholm");
+    await page.getByLabel("Ditt namn").fill("Sara Lind");
+    await page.getByLabel("Din e-postadress").fill("sara.lind@kindness.example");
+    await page.getByLabel("Telefonnummer").fill("070-123 45 67");
+    await page.getByLabel("Välj ett lösenord").fill("en lång och ovanlig fras");
+    await page.getByRole("button", { name: "Registrera föreningen" }).click();
+    await page.getByRole("alert").waitFor();
+    assert.match(await page.getByRole("alert").innerText(), /Organisationsnumret stämmer inte/);
+    assert.equal(await page.getByLabel("Föreningens namn").inputValue(), "Kindness & Compassion");
+    await page.screenshot({ path: join(outputDir, "register-error.png"), fullPage: true });
+
+    await page.getByLabel("Organisationsnummer").fill("802534-3750");
+    await page.getByLabel("Välj ett lösenord").fill("en lång och ovanlig fras");
+    await page.getByRole("button", { name: "Registrera föreningen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Kontrollera din e-post" }).waitFor();
+
+    // The worker writes the mail; the link in it confirms the address.
+    let link;
+    for (let attempt = 0; attempt < 100 && !link; attempt++) {
+      const mail = keptMails(server.dataDir).find((text) => text.includes("bekrafta-epost?token="));
+      link = mail?.match(/http:\/\/[^\s"<]+bekrafta-epost\?token=[A-Za-z0-9_-]+/)?.[0];
+      if (!link) await page.waitForTimeout(100);
+    }
+    assert.ok(link, "the verification mail arrived with its link");
+    await page.goto(link);
+    await page.getByRole("button", { name: "Bekräfta e-postadressen" }).click();
+    await page.getByRole("status").waitFor();
+    assert.match(await page.getByRole("status").innerText(), /Din e-postadress är bekräftad/);
+
+    await page.getByLabel("E-postadress").fill("sara.lind@kindness.example");
+    await page.getByLabel("Lösenord").fill("en lång och ovanlig fras");
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Mina sidor" }).waitFor();
+    assert.match(await page.locator("main").innerText(), /sökande/);
+
+    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("button", { name: "Logga ut" }).click();
+    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Logga in" }).waitFor();
+    await page.close();
+  });
+});
