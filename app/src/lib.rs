@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/glomt-losenord") view=public::password_reset::ForgotPasswordPage />
                     <Route path=path!("/nytt-losenord") view=public::password_reset::NewPasswordPage />
                     <Route path=path!("/mina-sidor") view=account::my_pages::MyPages />
+                    <Route path=path!("/mina-sidor/radera-konto") view=account::delete_account::DeleteAccountPage />
                     <Route path=path!("/mina-sidor/installningar") view=account::settings::SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/utskick") view=admin::outbox::OutboxPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/skickad-e-post") view=admin::sent_mail::SentMailPage ssr=SsrMode::Async />

@@ -190,6 +190,14 @@ pub fn router(state: AppState) -> Router {
         .route("/logga-in", axum::routing::post(http::account::sign_in))
         .route("/logga-ut", axum::routing::post(http::account::sign_out))
         .route(
+            "/mina-sidor/mina-uppgifter.json",
+            get(http::account::download_my_data),
+        )
+        .route(
+            "/mina-sidor/radera-konto",
+            axum::routing::post(http::account::delete_account),
+        )
+        .route(
             "/registrera",
             axum::routing::post(http::registration::register),
         )

@@ -3,6 +3,7 @@
 //! `PORTAL_TEST_BACKEND=postgres`.
 mod database;
 mod health;
+mod my_data;
 mod outbox;
 mod pages;
 mod registration;

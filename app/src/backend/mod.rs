@@ -5,6 +5,7 @@ pub mod email_tokens;
 pub mod entities;
 pub mod events;
 pub mod mail;
+pub mod my_data;
 pub mod outbox;
 pub mod password;
 pub mod preferences;

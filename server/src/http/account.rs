@@ -270,3 +270,115 @@ mod tests {
         assert_eq!(swedish_time(summer), "1 juni 2026 kl. 12.00");
     }
 }
+
+/// `GET /mina-sidor/mina-uppgifter.json`: everything stored about the signed-in person.
+pub async fn download_my_data(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+) -> Response {
+    let Some(Extension(user)) = user else {
+        return Redirect::to("/logga-in").into_response();
+    };
+    match app::backend::my_data::export(&state.db, user.id).await {
+        Ok(Some(data)) => (
+            [
+                (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"mina-uppgifter.json\"",
+                ),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            serde_json::to_string_pretty(&data).unwrap_or_default(),
+        )
+            .into_response(),
+        Ok(None) => Redirect::to("/logga-in").into_response(),
+        Err(error) => internal(error),
+    }
+}
+
+/// `POST /mina-sidor/radera-konto`: with the password; not while the person is the only
+/// owner of an association account others use.
+pub async fn delete_account(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    request: Request,
+) -> Response {
+    use app::backend::my_data::{self, Blocked};
+    let Some(Extension(user)) = user else {
+        return Redirect::to("/logga-in").into_response();
+    };
+    let (parts, body) = request.into_parts();
+    let password_attempt = Form::<HashMap<String, String>>::from_request(
+        Request::from_parts(parts.clone(), body),
+        &state,
+    )
+    .await
+    .ok()
+    .and_then(|Form(form)| form.get("password").cloned())
+    .unwrap_or_default();
+    let mut problems = FormState::default();
+    if password_attempt.is_empty() {
+        problems.add_error("password", "Ange ditt lösenord.");
+        return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
+            .await;
+    }
+    match accounts::authenticate(&state.db, &user.email, &password_attempt).await {
+        Ok(accounts::SignIn::Accepted(_)) => {}
+        Ok(_) => {
+            problems.add_error("password", "Lösenordet stämmer inte.");
+            return render::page_with_form(
+                &state,
+                parts,
+                problems,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+        Err(error) => return internal(error),
+    }
+    let deleted = async {
+        let txn = state.db.begin().await?;
+        if let Err(Blocked::LastOwner) = my_data::may_delete(&txn, user.id).await? {
+            return Ok(None);
+        }
+        let mail_ids = my_data::delete(&txn, user.id).await?;
+        events::record(
+            &txn,
+            NewEvent {
+                aggregate_type: "user",
+                aggregate_id: user.id,
+                event_type: "account.deleted",
+                actor_id: Some(user.id),
+                payload: json!({}),
+                schema_version: 1,
+            },
+            Vec::new(),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok::<_, sea_orm::DbErr>(Some(mail_ids))
+    }
+    .await;
+    match deleted {
+        Ok(Some(mail_ids)) => {
+            let folder = crate::mailer::mail_folder(&state.settings.data_dir);
+            for id in mail_ids {
+                let _ = tokio::fs::remove_file(folder.join(format!("{id}.eml"))).await;
+            }
+            let mut response = Redirect::to("/?raderat=1").into_response();
+            response.headers_mut().insert(
+                header::SET_COOKIE,
+                super::session::clear_cookie(state.settings.uses_https()),
+            );
+            response
+        }
+        Ok(None) => {
+            problems.message = Some(
+                "Du är ensam ägare av en förenings konto som andra använder. Överlåt ägarskapet till en annan medlem innan du raderar ditt konto.".into(),
+            );
+            render::page_with_form(&state, parts, problems, StatusCode::CONFLICT).await
+        }
+        Err(error) => internal(error),
+    }
+}

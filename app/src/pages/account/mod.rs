@@ -1,3 +1,4 @@
 //! Pages for a signed-in person, whatever their role.
+pub mod delete_account;
 pub mod my_pages;
 pub mod settings;

@@ -31,6 +31,13 @@ pub fn MyPages() -> impl IntoView {
                 <dd>{user.role.label()}</dd>
             </dl>
             <p><a href="/mina-sidor/installningar">"Inställningar för e-post"</a></p>
+            <section aria-labelledby="mina-uppgifter">
+                <h2 id="mina-uppgifter">"Dina uppgifter"</h2>
+                <p>
+                    <a href="/mina-sidor/mina-uppgifter.json" download="mina-uppgifter.json">"Ladda ned allt vi har sparat om dig (JSON)"</a>
+                </p>
+                <p><a href="/mina-sidor/radera-konto">"Radera mitt konto"</a></p>
+            </section>
             {admin_links}
             <form method="post" action="/logga-ut">
                 <button class="button button--secondary" type="submit">"Logga ut"</button>

@@ -1,17 +1,24 @@
 //! Start page: what the portal is for and where to go next.
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::components::page::Page;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let deleted = use_query_map().with_untracked(|query| query.get("raderat").is_some());
     view! {
         <Page title="Start" heading="Föreningsbidrag från socialnämnden">
+            {deleted.then(|| view! { <p class="notice" role="status">"Ditt konto är raderat."</p> })}
             <p class="lead">
                 "Här ansöker ideella föreningar med social verksamhet om bidrag, följer sitt ärende och lämnar återrapporter. "
                 "Här kan alla också läsa hur bidragen fördelas, vilka beslut som fattats och vad som sagts i Gemensam utvecklingsgrupp."
             </p>
             <ul class="cards">
+                <li class="card">
+                    <h2><a href="/registrera">"Registrera din förening"</a></h2>
+                    <p>"Första steget för att söka bidrag: registrera föreningen och skapa ert konto."</p>
+                </li>
                 <li class="card">
                     <h2><a href="/soka-bidrag">"Söka bidrag"</a></h2>
                     <p>"Vilka bidrag som finns, när du kan söka, vilka bilagor som behövs och hur ansökan bedöms."</p>
