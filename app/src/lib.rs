@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mina-sidor/radera-konto") view=account::delete_account::DeleteAccountPage />
                     <Route path=path!("/mina-sidor/installningar") view=account::settings::SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/utskick") view=admin::outbox::OutboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/anvandare") view=admin::users::UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/skickad-e-post") view=admin::sent_mail::SentMailPage ssr=SsrMode::Async />
                     <Route path=path!("/kontakt") view=public::contact::ContactPage />
                     <Route path=path!("/tillganglighet") view=public::accessibility::AccessibilityPage />

@@ -10,6 +10,8 @@ pub enum MailKind {
     AccountVerification,
     /// "Återställ ditt lösenord": the link to choose a new password (1 hour).
     PasswordReset,
+    /// "Du är inbjuden till Föreningsportalen": a staff account, choose a password (7 days).
+    StaffInvitation,
     /// "Ny inloggning på ditt konto": sent after each sign-in.
     SignInNotice,
     /// A test mail an admin sends to check the mail settings.
@@ -17,9 +19,10 @@ pub enum MailKind {
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 4] = [
+    pub const ALL: [MailKind; 5] = [
         MailKind::AccountVerification,
         MailKind::PasswordReset,
+        MailKind::StaffInvitation,
         MailKind::SignInNotice,
         MailKind::TestMail,
     ];
@@ -29,6 +32,7 @@ impl MailKind {
         match self {
             MailKind::AccountVerification => "account_verification",
             MailKind::PasswordReset => "password_reset",
+            MailKind::StaffInvitation => "staff_invitation",
             MailKind::SignInNotice => "sign_in_notice",
             MailKind::TestMail => "test_mail",
         }
@@ -41,7 +45,9 @@ impl MailKind {
     /// Required mails are always sent; the others can be turned off by the recipient.
     pub fn required(self) -> bool {
         match self {
-            MailKind::AccountVerification | MailKind::PasswordReset => true,
+            MailKind::AccountVerification | MailKind::PasswordReset | MailKind::StaffInvitation => {
+                true
+            }
             MailKind::SignInNotice => false,
             MailKind::TestMail => true,
         }
@@ -52,6 +58,7 @@ impl MailKind {
         match self {
             MailKind::AccountVerification => "Länk för att bekräfta e-postadressen",
             MailKind::PasswordReset => "Länk för att återställa lösenordet",
+            MailKind::StaffInvitation => "Inbjudan till ett konto för handläggning",
             MailKind::SignInNotice => "E-post när någon loggar in på mitt konto",
             MailKind::TestMail => "Testmejl som administratören skickar",
         }

@@ -229,6 +229,14 @@ pub fn router(state: AppState) -> Router {
             "/admin/skickad-e-post/{file}",
             get(http::admin::download_mail),
         )
+        .route(
+            "/admin/anvandare/bjud-in",
+            axum::routing::post(http::admin::invite_staff),
+        )
+        .route(
+            "/admin/anvandare/{id}/{action}",
+            axum::routing::post(http::admin::set_active),
+        )
         .route("/handlaggning/live", get(live::stream_for_staff))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();

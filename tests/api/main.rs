@@ -10,3 +10,4 @@ mod registration;
 mod security;
 mod sign_in;
 mod smtp;
+mod staff;

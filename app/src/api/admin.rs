@@ -111,3 +111,41 @@ pub async fn sent_mail() -> Result<Vec<SentMailRow>, AppError> {
         })
         .collect())
 }
+
+/// One account on the admin's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountRow {
+    pub id: Uuid,
+    pub name: String,
+    pub email: String,
+    /// In Swedish, e.g. `handläggare`.
+    pub role: String,
+    pub active: bool,
+    pub verified: bool,
+}
+
+#[server(prefix = "/api", endpoint = "admin/accounts")]
+pub async fn list_accounts() -> Result<Vec<AccountRow>, AppError> {
+    use crate::backend::entities::app_user;
+    use crate::domain::role::Role;
+    use sea_orm::{EntityTrait, QueryOrder};
+    super::with_role(Role::Admin)?;
+    let db = super::db()?;
+    Ok(app_user::Entity::find()
+        .order_by_asc(app_user::Column::DisplayName)
+        .all(&db)
+        .await?
+        .into_iter()
+        .map(|user| AccountRow {
+            id: user.id,
+            name: user.display_name,
+            email: user.email,
+            role: Role::parse(&user.role)
+                .map(Role::label)
+                .unwrap_or("okänd")
+                .to_owned(),
+            active: user.active,
+            verified: user.email_verified_at.is_some(),
+        })
+        .collect())
+}

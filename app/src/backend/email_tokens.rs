@@ -17,6 +17,8 @@ use crate::backend::entities::email_token;
 pub enum Purpose {
     Verify,
     Reset,
+    /// A staff invitation: choose a password (valid 7 days).
+    Invite,
 }
 
 impl Purpose {
@@ -24,6 +26,7 @@ impl Purpose {
         match self {
             Purpose::Verify => "verify",
             Purpose::Reset => "reset",
+            Purpose::Invite => "invite",
         }
     }
 
@@ -31,6 +34,7 @@ impl Purpose {
         match self {
             Purpose::Verify => 24 * 60 * 60 * 1000,
             Purpose::Reset => 60 * 60 * 1000,
+            Purpose::Invite => 7 * 24 * 60 * 60 * 1000,
         }
     }
 }

@@ -158,3 +158,213 @@ pub async fn download_mail(
         Err(_) => (StatusCode::NOT_FOUND, "Mejlet finns inte som fil.").into_response(),
     }
 }
+
+/// `POST /admin/anvandare/bjud-in`: a staff account and a 7-day link to choose a password.
+pub async fn invite_staff(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    request: axum::extract::Request,
+) -> Response {
+    use app::{
+        backend::{email_tokens, entities::app_user, password},
+        components::form::FormState,
+        domain::email,
+    };
+    use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    let admin = match admin(user) {
+        Ok(user) => user,
+        Err(response) => return response,
+    };
+    let (parts, form) = super::registration::read_form(&state, request).await;
+    let mut problems = FormState::default();
+    for key in ["name", "email", "role"] {
+        problems
+            .values
+            .insert(key.into(), form.get(key).cloned().unwrap_or_default());
+    }
+    let name = form
+        .get("name")
+        .map(|n| n.trim().to_owned())
+        .unwrap_or_default();
+    if name.is_empty() {
+        problems.add_error("name", "Ange personens namn.");
+    }
+    let address = email::parse(form.get("email").map(String::as_str).unwrap_or(""));
+    if let Err(message) = address {
+        problems.add_error("email", message);
+    }
+    let role = form
+        .get("role")
+        .and_then(|r| Role::parse(r))
+        .filter(|role| role.is_staff());
+    if role.is_none() {
+        problems.add_error(
+            "role",
+            "Välj en roll: handläggare, attestant eller administratör.",
+        );
+    }
+    let (Ok(address), Some(role), false) = (address, role, name.is_empty()) else {
+        return super::render::page_at_with_form(
+            &state,
+            parts,
+            "/admin/anvandare",
+            problems,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    match app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(&address))
+        .one(&state.db)
+        .await
+    {
+        Ok(Some(_)) => {
+            problems.add_error(
+                "email",
+                "Det finns redan ett konto med den här e-postadressen.",
+            );
+            return super::render::page_at_with_form(
+                &state,
+                parts,
+                "/admin/anvandare",
+                problems,
+                StatusCode::CONFLICT,
+            )
+            .await;
+        }
+        Ok(None) => {}
+        Err(error) => return internal(error),
+    }
+    // A password nobody knows, until the invited person chooses one through the link.
+    let unusable = tokio::task::spawn_blocking(|| password::hash(&Uuid::new_v4().to_string()))
+        .await
+        .expect("hashing does not panic");
+    let invited = async {
+        let now = chrono::Utc::now();
+        let id = Uuid::now_v7();
+        let txn = state.db.begin().await?;
+        app_user::Entity::insert(app_user::ActiveModel {
+            id: Set(id),
+            email: Set(address.clone()),
+            display_name: Set(name.clone()),
+            title: Set(String::new()),
+            phone: Set(String::new()),
+            role: Set(role.as_str().to_owned()),
+            password_hash: Set(unusable.expose_for_storage().to_owned()),
+            email_verified_at: Set(None),
+            active: Set(true),
+            created_at: Set(now),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+        let token = email_tokens::issue(
+            &txn,
+            id,
+            email_tokens::Purpose::Invite,
+            now.timestamp_millis(),
+        )
+        .await?;
+        events::record(
+            &txn,
+            NewEvent {
+                aggregate_type: "user",
+                aggregate_id: id,
+                event_type: "account.invited",
+                actor_id: Some(admin.id),
+                payload: json!({ "role": role.as_str() }),
+                schema_version: 1,
+            },
+            vec![Effect::Email(EmailJob {
+                kind: MailKind::StaffInvitation,
+                to: address.clone(),
+                to_name: name.clone(),
+                user_id: Some(id),
+                data: json!({
+                    "name": name,
+                    "role": role.label(),
+                    "invited_by": admin.display_name,
+                    "link": super::registration::link(&state, "/nytt-losenord", &token),
+                }),
+            })],
+        )
+        .await?;
+        txn.commit().await
+    }
+    .await;
+    match invited {
+        Ok(()) => {
+            state.outbox_signal.notify();
+            Redirect::to("/admin/anvandare?inbjuden=1").into_response()
+        }
+        Err(error) => internal(error),
+    }
+}
+
+/// `POST /admin/anvandare/{id}/inaktivera` and `…/aktivera`: an inactive account cannot
+/// sign in, and its sessions end at once. Admins cannot deactivate themselves.
+pub async fn set_active(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Path((id, action)): Path<(Uuid, String)>,
+) -> Response {
+    use app::backend::entities::{app_user, user_session};
+    use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
+    let admin = match admin(user) {
+        Ok(user) => user,
+        Err(response) => return response,
+    };
+    let active = match action.as_str() {
+        "aktivera" => true,
+        "inaktivera" => false,
+        _ => return (StatusCode::NOT_FOUND, "Sidan finns inte").into_response(),
+    };
+    if id == admin.id && !active {
+        return (
+            StatusCode::CONFLICT,
+            "Du kan inte inaktivera ditt eget konto.",
+        )
+            .into_response();
+    }
+    let changed = async {
+        let txn = state.db.begin().await?;
+        let updated = app_user::Entity::update_many()
+            .col_expr(app_user::Column::Active, Expr::value(active))
+            .filter(app_user::Column::Id.eq(id))
+            .exec(&txn)
+            .await?;
+        if updated.rows_affected == 0 {
+            return Ok(false);
+        }
+        if !active {
+            user_session::Entity::delete_many()
+                .filter(user_session::Column::UserId.eq(id))
+                .exec(&txn)
+                .await?;
+        }
+        events::record(
+            &txn,
+            NewEvent {
+                aggregate_type: "user",
+                aggregate_id: id,
+                event_type: if active {
+                    "account.reactivated"
+                } else {
+                    "account.deactivated"
+                },
+                actor_id: Some(admin.id),
+                payload: json!({}),
+                schema_version: 1,
+            },
+            Vec::new(),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok::<_, sea_orm::DbErr>(true)
+    }
+    .await;
+    match changed {
+        Ok(true) => Redirect::to("/admin/anvandare").into_response(),
+        Ok(false) => (StatusCode::NOT_FOUND, "Kontot finns inte.").into_response(),
+        Err(error) => internal(error),
+    }
+}

@@ -32,7 +32,7 @@ use super::{account::internal, render};
 use crate::startup::AppState;
 
 /// Splits the request and reads its form; an unreadable body counts as an empty form.
-async fn read_form(
+pub(crate) async fn read_form(
     state: &AppState,
     request: Request,
 ) -> (axum::http::request::Parts, HashMap<String, String>) {
@@ -47,7 +47,7 @@ async fn read_form(
     (parts, form)
 }
 
-fn link(state: &AppState, path: &str, token: &str) -> String {
+pub(crate) fn link(state: &AppState, path: &str, token: &str) -> String {
     let mut url = state
         .settings
         .public_url
@@ -403,12 +403,23 @@ pub async fn new_password(State(state): State<AppState>, request: Request) -> Re
     problems.values.insert("token".into(), token.clone());
     let now_ms = Utc::now().timestamp_millis();
 
-    let user = match email_tokens::peek(&state.db, &token, Purpose::Reset, now_ms).await {
-        Ok(Ok(user_id)) => match app_user::Entity::find_by_id(user_id).one(&state.db).await {
-            Ok(Some(user)) => user,
-            Ok(None) => return Redirect::to("/glomt-losenord").into_response(),
-            Err(error) => return internal(error),
-        },
+    // The same page sets a forgotten password and an invited person's first one.
+    let found = match email_tokens::peek(&state.db, &token, Purpose::Reset, now_ms).await {
+        Ok(Err(email_tokens::Refused::Unknown)) => {
+            email_tokens::peek(&state.db, &token, Purpose::Invite, now_ms)
+                .await
+                .map(|found| found.map(|id| (id, Purpose::Invite)))
+        }
+        other => other.map(|found| found.map(|id| (id, Purpose::Reset))),
+    };
+    let (purpose, user) = match found {
+        Ok(Ok((user_id, purpose))) => {
+            match app_user::Entity::find_by_id(user_id).one(&state.db).await {
+                Ok(Some(user)) => (purpose, user),
+                Ok(None) => return Redirect::to("/glomt-losenord").into_response(),
+                Err(error) => return internal(error),
+            }
+        }
         Ok(Err(_)) => {
             problems.message = Some(LINK_REFUSED.into());
             return render::page_with_form(&state, parts, problems, StatusCode::BAD_REQUEST).await;
@@ -426,17 +437,21 @@ pub async fn new_password(State(state): State<AppState>, request: Request) -> Re
     };
     let changed = async {
         let txn = state.db.begin().await?;
-        if email_tokens::redeem(&txn, &token, Purpose::Reset, now_ms)
+        if email_tokens::redeem(&txn, &token, purpose, now_ms)
             .await?
             .is_err()
         {
             return Ok(false);
         }
-        app_user::Entity::update_many()
-            .col_expr(
-                app_user::Column::PasswordHash,
-                Expr::value(hash.expose_for_storage()),
-            )
+        let mut update = app_user::Entity::update_many().col_expr(
+            app_user::Column::PasswordHash,
+            Expr::value(hash.expose_for_storage()),
+        );
+        if purpose == Purpose::Invite || user.email_verified_at.is_none() {
+            // The link came by mail, so the address is proven.
+            update = update.col_expr(app_user::Column::EmailVerifiedAt, Expr::value(Utc::now()));
+        }
+        update
             .filter(app_user::Column::Id.eq(user.id))
             .exec(&txn)
             .await?;
@@ -449,7 +464,11 @@ pub async fn new_password(State(state): State<AppState>, request: Request) -> Re
             NewEvent {
                 aggregate_type: "user",
                 aggregate_id: user.id,
-                event_type: "account.password_reset",
+                event_type: if purpose == Purpose::Invite {
+                    "account.invitation_accepted"
+                } else {
+                    "account.password_reset"
+                },
                 actor_id: Some(user.id),
                 payload: json!({}),
                 schema_version: 1,

@@ -33,3 +33,16 @@ pub async fn page_with_form(
     *response.status_mut() = status;
     response
 }
+
+/// As [`page_with_form`], for a form whose page lives at another path than the one it
+/// posts to (e.g. `/admin/anvandare` for `/admin/anvandare/bjud-in`).
+pub async fn page_at_with_form(
+    state: &AppState,
+    mut parts: Parts,
+    path: &'static str,
+    form: FormState,
+    status: StatusCode,
+) -> Response {
+    parts.uri = axum::http::Uri::from_static(path);
+    page_with_form(state, parts, form, status).await
+}

@@ -48,6 +48,7 @@ macro_rules! templates {
 const TEMPLATES: &[(&str, &str)] = templates![
     "account_verification",
     "password_reset",
+    "staff_invitation",
     "sign_in_notice",
     "test_mail",
 ];
@@ -94,6 +95,12 @@ mod tests {
             }),
             MailKind::PasswordReset => json!({
                 "name": "Sara Lind",
+                "link": "http://127.0.0.1:3000/nytt-losenord?token=abc",
+            }),
+            MailKind::StaffInvitation => json!({
+                "name": "Emelie Steen",
+                "role": "handläggare",
+                "invited_by": "Portalens administratör",
                 "link": "http://127.0.0.1:3000/nytt-losenord?token=abc",
             }),
             MailKind::SignInNotice => json!({

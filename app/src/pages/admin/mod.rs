@@ -1,3 +1,4 @@
 //! Pages for admins.
 pub mod outbox;
 pub mod sent_mail;
+pub mod users;
