@@ -31,7 +31,7 @@ use leptos_router::{
 };
 
 use crate::components::layout::Layout;
-use crate::pages::{account, admin, public};
+use crate::pages::{account, admin, applicant, public};
 
 /// The application: the site layout around the router.
 #[component]
@@ -53,7 +53,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/bekrafta-epost") view=public::verify_email::VerifyEmailPage />
                     <Route path=path!("/glomt-losenord") view=public::password_reset::ForgotPasswordPage />
                     <Route path=path!("/nytt-losenord") view=public::password_reset::NewPasswordPage />
-                    <Route path=path!("/mina-sidor") view=account::my_pages::MyPages />
+                    <Route path=path!("/mina-sidor") view=account::my_pages::MyPages ssr=SsrMode::Async />
+                    <Route path=path!("/foreningar/:id") view=applicant::association::AssociationPage ssr=SsrMode::Async />
                     <Route path=path!("/mina-sidor/radera-konto") view=account::delete_account::DeleteAccountPage />
                     <Route path=path!("/mina-sidor/installningar") view=account::settings::SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/utskick") view=admin::outbox::OutboxPage ssr=SsrMode::Async />

@@ -118,6 +118,8 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
         members_in_city: Set(Some(13)),
         target_group: Set("Individer i utanförskap, social isolering och/eller i behov av samtalsstöd på grund av psykisk ohälsa i Stockholms stad.".into()),
         created_at: Set(now),
+        bankgiro: Set("5050-1055".into()),
+        plusgiro: Set(String::new()),
     })
     .exec(&txn)
     .await?;

@@ -198,6 +198,10 @@ pub fn router(state: AppState) -> Router {
             axum::routing::post(http::account::delete_account),
         )
         .route(
+            "/foreningar/{id}",
+            axum::routing::post(http::account::save_association),
+        )
+        .route(
             "/registrera",
             axum::routing::post(http::registration::register),
         )

@@ -1,6 +1,7 @@
 //! Integration tests: each starts the real application on a free port with a fresh
 //! database (see `portal_tests::spawn_app`). Run against PostgreSQL with
 //! `PORTAL_TEST_BACKEND=postgres`.
+mod access;
 mod database;
 mod health;
 mod my_data;

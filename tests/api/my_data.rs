@@ -124,6 +124,7 @@ async fn the_only_owner_of_an_association_others_use_cannot_delete_the_account()
         members_in_city: Set(Some(13)),
         target_group: Set("Alla".into()),
         created_at: Set(chrono::Utc::now()),
+        ..Default::default()
     })
     .exec_without_returning(&app.db)
     .await

@@ -2,6 +2,7 @@
 //! backend and map its errors.
 pub mod account;
 pub mod admin;
+pub mod associations;
 
 #[cfg(feature = "ssr")]
 use crate::{auth::CurrentUser, domain::role::Role, error::AppError};
@@ -26,7 +27,7 @@ pub(crate) fn with_role(role: Role) -> Result<CurrentUser, AppError> {
 
 /// Answers the server function's HTTP request with the error's status code.
 #[cfg(feature = "ssr")]
-fn refuse(error: AppError) -> AppError {
+pub(crate) fn refuse(error: AppError) -> AppError {
     let status = match error {
         AppError::NotSignedIn => http::StatusCode::UNAUTHORIZED,
         AppError::NotFound => http::StatusCode::NOT_FOUND,

@@ -70,48 +70,11 @@ pub fn validate(
     let password = form.get(field::PASSWORD).cloned().unwrap_or_default();
 
     let org_number = OrgNumber::parse(&org_text).map_err(|e| (field::ORG_NUMBER, e.to_string()));
-    let founded_year = match founded.parse::<i32>() {
-        Ok(year) if (1800..=current_year).contains(&year) => Ok(year),
-        Ok(_) => Err((
-            field::FOUNDED_YEAR,
-            format!("Ange ett år mellan 1800 och {current_year}."),
-        )),
-        Err(_) if founded.is_empty() => Err((
-            field::FOUNDED_YEAR,
-            "Ange året då föreningen bildades, till exempel 2021.".to_owned(),
-        )),
-        Err(_) => Err((
-            field::FOUNDED_YEAR,
-            "Ange året med fyra siffror, till exempel 2021.".to_owned(),
-        )),
-    };
-    let members_in_city = match members.replace(' ', "").parse::<i32>() {
-        Ok(count) if count >= 0 => Ok(count),
-        _ if members.is_empty() => Err((
-            field::MEMBERS_IN_CITY,
-            "Ange hur många medlemmar föreningen har i staden.".to_owned(),
-        )),
-        _ => Err((
-            field::MEMBERS_IN_CITY,
-            "Ange antalet medlemmar som en siffra, till exempel 13.".to_owned(),
-        )),
-    };
+    let founded_year =
+        check_founded_year(&founded, current_year).map_err(|m| (field::FOUNDED_YEAR, m));
+    let members_in_city = check_members(&members).map_err(|m| (field::MEMBERS_IN_CITY, m));
     let email = email::parse(&email_text).map_err(|m| (field::EMAIL, m.to_owned()));
-    let digits = phone.chars().filter(char::is_ascii_digit).count();
-    let phone_ok = digits >= 7
-        && phone
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +-()".contains(c));
-    let phone_result = if phone.is_empty() {
-        Err((field::PHONE, "Ange ett telefonnummer.".to_owned()))
-    } else if !phone_ok {
-        Err((
-            field::PHONE,
-            "Ange telefonnumret med siffror, till exempel 08-123 45 67.".to_owned(),
-        ))
-    } else {
-        Ok(phone)
-    };
+    let phone_result = check_phone(&phone).map_err(|m| (field::PHONE, m));
     let password_result = if password.chars().count() < 8 {
         Err((
             field::PASSWORD,
@@ -164,6 +127,46 @@ pub fn validate(
         phone: phone_result.expect("checked above"),
         password: password_result.expect("checked above"),
     })
+}
+
+/// The year an association was founded: four digits, from 1800 to this year.
+pub fn check_founded_year(text: &str, current_year: i32) -> Result<i32, String> {
+    match text.trim().parse::<i32>() {
+        Ok(year) if (1800..=current_year).contains(&year) => Ok(year),
+        Ok(_) => Err(format!("Ange ett år mellan 1800 och {current_year}.")),
+        Err(_) if text.trim().is_empty() => {
+            Err("Ange året då föreningen bildades, till exempel 2021.".to_owned())
+        }
+        Err(_) => Err("Ange året med fyra siffror, till exempel 2021.".to_owned()),
+    }
+}
+
+/// A count of members: a whole number, spaces allowed (`1 200`).
+pub fn check_members(text: &str) -> Result<i32, String> {
+    match text.replace(' ', "").parse::<i32>() {
+        Ok(count) if count >= 0 => Ok(count),
+        _ if text.trim().is_empty() => {
+            Err("Ange hur många medlemmar föreningen har i staden.".to_owned())
+        }
+        _ => Err("Ange antalet medlemmar som en siffra, till exempel 13.".to_owned()),
+    }
+}
+
+/// A phone number: at least seven digits, with spaces, `+`, `-` and brackets allowed.
+pub fn check_phone(text: &str) -> Result<String, String> {
+    let phone = text.trim();
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    if phone.is_empty() {
+        Err("Ange ett telefonnummer.".to_owned())
+    } else if digits < 7
+        || !phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+    {
+        Err("Ange telefonnumret med siffror, till exempel 08-123 45 67.".to_owned())
+    } else {
+        Ok(phone.to_owned())
+    }
 }
 
 #[cfg(test)]

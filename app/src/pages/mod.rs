@@ -1,6 +1,7 @@
 //! One page per file, in a folder per area.
 pub mod account;
 pub mod admin;
+pub mod applicant;
 pub mod public;
 
 use crate::auth::{current_user, CurrentUser};

@@ -382,3 +382,119 @@ pub async fn delete_account(
         Err(error) => internal(error),
     }
 }
+
+/// `POST /foreningar/{id}`: a member saves the association's profile.
+pub async fn save_association(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    axum::extract::Path(id): axum::extract::Path<uuid::Uuid>,
+    request: Request,
+) -> Response {
+    use app::backend::entities::{association, association_member};
+    use app::domain::profile;
+    use chrono::Datelike;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    let Some(Extension(user)) = user else {
+        return Redirect::to("/logga-in").into_response();
+    };
+    let member = association_member::Entity::find()
+        .filter(association_member::Column::AssociationId.eq(id))
+        .filter(association_member::Column::UserId.eq(user.id))
+        .one(&state.db)
+        .await;
+    match member {
+        Ok(Some(_)) => {}
+        // Not theirs: as if it did not exist.
+        Ok(None) => return (StatusCode::NOT_FOUND, "Sidan finns inte").into_response(),
+        Err(error) => return internal(error),
+    }
+    let (parts, body) = request.into_parts();
+    let form = Form::<HashMap<String, String>>::from_request(
+        Request::from_parts(parts.clone(), body),
+        &state,
+    )
+    .await
+    .map(|Form(form)| form)
+    .unwrap_or_default();
+    let profile = match profile::validate(&form, chrono::Utc::now().year()) {
+        Ok(profile) => profile,
+        Err(errors) => {
+            let mut problems = FormState {
+                values: form.clone(),
+                ..FormState::default()
+            };
+            for (field, message) in errors {
+                problems.add_error(field, message);
+            }
+            return render::page_with_form(
+                &state,
+                parts,
+                problems,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let saved = async {
+        let txn = state.db.begin().await?;
+        let Some(current) = association::Entity::find_by_id(id).one(&txn).await? else {
+            return Ok(false);
+        };
+        let mut changed = Vec::new();
+        let mut row: association::ActiveModel = current.clone().into();
+        macro_rules! set {
+            ($field:ident, $value:expr, $name:literal) => {
+                if current.$field != $value {
+                    row.$field = Set($value);
+                    changed.push($name);
+                }
+            };
+        }
+        set!(name, profile.name.clone(), "name");
+        set!(founded_year, Some(profile.founded_year), "founded_year");
+        set!(
+            members_in_city,
+            Some(profile.members_in_city),
+            "members_in_city"
+        );
+        set!(target_group, profile.target_group.clone(), "target_group");
+        set!(
+            postal_address,
+            profile.postal_address.clone(),
+            "postal_address"
+        );
+        set!(
+            contact_person,
+            profile.contact_person.clone(),
+            "contact_person"
+        );
+        set!(email, profile.email.clone(), "email");
+        set!(phone, profile.phone.clone(), "phone");
+        set!(bankgiro, profile.bankgiro.clone(), "bankgiro");
+        set!(plusgiro, profile.plusgiro.clone(), "plusgiro");
+        if !changed.is_empty() {
+            row.update(&txn).await?;
+            events::record(
+                &txn,
+                NewEvent {
+                    aggregate_type: "association",
+                    aggregate_id: id,
+                    event_type: "association.profile_updated",
+                    actor_id: Some(user.id),
+                    payload: json!({ "fields": changed }),
+                    schema_version: 1,
+                },
+                Vec::new(),
+            )
+            .await?;
+        }
+        txn.commit().await?;
+        Ok::<_, sea_orm::DbErr>(true)
+    }
+    .await;
+    match saved {
+        Ok(true) => Redirect::to(&format!("/foreningar/{id}?sparat=1")).into_response(),
+        Ok(false) => (StatusCode::NOT_FOUND, "Sidan finns inte").into_response(),
+        Err(error) => internal(error),
+    }
+}

@@ -184,6 +184,7 @@ pub async fn register(State(state): State<AppState>, request: Request) -> Respon
             members_in_city: Set(Some(registration.members_in_city)),
             target_group: Set(registration.target_group.clone()),
             created_at: Set(now),
+            ..Default::default()
         })
         .exec_without_returning(&txn)
         .await?;

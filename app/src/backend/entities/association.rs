@@ -17,6 +17,10 @@ pub struct Model {
     pub members_in_city: Option<i32>,
     pub target_group: String,
     pub created_at: DateTimeUtc,
+    /// `NNNN-NNNN`, or empty.
+    pub bankgiro: String,
+    /// `NNNNNNN-N`, or empty.
+    pub plusgiro: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

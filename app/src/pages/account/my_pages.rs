@@ -31,6 +31,7 @@ pub fn MyPages() -> impl IntoView {
                 <dt>"Roll"</dt>
                 <dd>{user.role.label()}</dd>
             </dl>
+            <MyAssociations />
             <p><a href="/mina-sidor/installningar">"Inställningar för e-post"</a></p>
             <section aria-labelledby="mina-uppgifter">
                 <h2 id="mina-uppgifter">"Dina uppgifter"</h2>
@@ -46,4 +47,29 @@ pub fn MyPages() -> impl IntoView {
         </Page>
     }
     .into_any()
+}
+
+#[component]
+fn MyAssociations() -> impl IntoView {
+    let associations =
+        Resource::new_blocking(|| (), |_| crate::api::associations::my_associations());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let list = associations.await.unwrap_or_default();
+                (!list.is_empty()).then(|| {
+                    let items = list
+                        .into_iter()
+                        .map(|a| view! { <li><a href=format!("/foreningar/{}", a.id)>{a.name}</a>" ("{a.role}")"</li> })
+                        .collect_view();
+                    view! {
+                        <section aria-labelledby="mina-foreningar">
+                            <h2 id="mina-foreningar">"Mina föreningar"</h2>
+                            <ul>{items}</ul>
+                        </section>
+                    }
+                })
+            })}
+        </Suspense>
+    }
 }

@@ -1,0 +1,2 @@
+//! Pages for the members of an association's account.
+pub mod association;

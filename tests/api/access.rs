@@ -1,0 +1,286 @@
+//! The access matrix: every protected route and server function, called as anonymous, an
+//! applicant of association A, an applicant of B, an officer, an approver and an admin.
+//! Someone else's association is 404, never its data.
+use app::backend::entities::{association, association_member};
+use portal_tests::{create_user, spawn_app, TestApp};
+use sea_orm::ActiveValue::Set;
+use sea_orm::EntityTrait;
+use uuid::Uuid;
+
+const PASSWORD: &str = "en lång och ovanlig fras";
+const ACTORS: [&str; 6] = [
+    "anonymous",
+    "applicant A",
+    "applicant B",
+    "officer",
+    "approver",
+    "admin",
+];
+
+async fn association_with_owner(app: &TestApp, org_number: &str, owner: Uuid) -> Uuid {
+    let id = Uuid::now_v7();
+    association::Entity::insert(association::ActiveModel {
+        id: Set(id),
+        name: Set(format!("Förening {org_number}")),
+        org_number: Set(org_number.into()),
+        contact_person: Set("Kontakt".into()),
+        email: Set(format!("{org_number}@example.se")),
+        phone: Set("070-123 45 67".into()),
+        postal_address: Set("Stockholm".into()),
+        founded_year: Set(Some(2021)),
+        members_in_city: Set(Some(13)),
+        target_group: Set("Alla".into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    })
+    .exec_without_returning(&app.db)
+    .await
+    .unwrap();
+    association_member::Entity::insert(association_member::ActiveModel {
+        association_id: Set(id),
+        user_id: Set(owner),
+        role: Set("owner".into()),
+        created_at: Set(chrono::Utc::now()),
+    })
+    .exec_without_returning(&app.db)
+    .await
+    .unwrap();
+    id
+}
+
+#[derive(Clone, Copy)]
+enum Call {
+    Get(&'static str),
+    Post(&'static str, &'static str),
+    /// A server function: POST with a urlencoded body, JSON back.
+    ServerFn(&'static str, &'static str),
+}
+
+async fn status(app: &TestApp, cookie: Option<&str>, call: Call, a: Uuid) -> (u16, String) {
+    let expand = |path: &str| path.replace("{A}", &a.to_string());
+    let request = match call {
+        Call::Get(path) => app.client.get(format!("{}{}", app.address, expand(path))),
+        Call::Post(path, body) | Call::ServerFn(path, body) => app
+            .client
+            .post(format!("{}{}", app.address, expand(path)))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
+            .body(expand(body)),
+    };
+    let request = match call {
+        Call::ServerFn(..) => request.header("accept", "application/json"),
+        _ => request.header("accept", "text/html"),
+    };
+    let request = match cookie {
+        Some(cookie) => request.header("cookie", cookie),
+        None => request,
+    };
+    let response = request.send().await.unwrap();
+    let code = response.status().as_u16();
+    // The live stream never ends; its status is all that matters here.
+    let body = if matches!(call, Call::Get("/handlaggning/live")) {
+        String::new()
+    } else {
+        response.text().await.unwrap()
+    };
+    (code, body)
+}
+
+#[tokio::test]
+async fn every_protected_route_and_server_function_answers_each_role_as_it_should() {
+    let app = spawn_app().await;
+    let owner_a = create_user(&app.db, "applicant", "a@example.se", PASSWORD).await;
+    let owner_b = create_user(&app.db, "applicant", "b@example.se", PASSWORD).await;
+    create_user(&app.db, "officer", "officer@example.se", PASSWORD).await;
+    create_user(&app.db, "approver", "approver@example.se", PASSWORD).await;
+    create_user(&app.db, "admin", "admin@example.se", PASSWORD).await;
+    let a = association_with_owner(&app, "802534-3750", owner_a).await;
+    association_with_owner(&app, "556016-0680", owner_b).await;
+
+    let mut cookies: Vec<Option<String>> = vec![None];
+    for email in [
+        "a@example.se",
+        "b@example.se",
+        "officer@example.se",
+        "approver@example.se",
+        "admin@example.se",
+    ] {
+        cookies.push(Some(app.sign_in(email, PASSWORD).await));
+    }
+
+    let profile_form = "name=F%C3%B6rening&founded_year=2021&members_in_city=13&target_group=Alla&postal_address=Stockholm&contact_person=Kontakt&email=a%40example.se&phone=070-1234567";
+    // Expected status for: anonymous, applicant A, applicant B, officer, approver, admin.
+    let matrix: Vec<(Call, [u16; 6])> = vec![
+        (Call::Get("/mina-sidor"), [302, 200, 200, 200, 200, 200]),
+        (
+            Call::Get("/mina-sidor/installningar"),
+            [302, 200, 200, 200, 200, 200],
+        ),
+        (
+            Call::Get("/mina-sidor/mina-uppgifter.json"),
+            [303, 200, 200, 200, 200, 200],
+        ),
+        (
+            Call::Get("/mina-sidor/radera-konto"),
+            [302, 200, 200, 200, 200, 200],
+        ),
+        (Call::Get("/foreningar/{A}"), [302, 200, 404, 200, 200, 200]),
+        (
+            Call::Post("/foreningar/{A}", profile_form),
+            [303, 303, 404, 404, 404, 404],
+        ),
+        (Call::Get("/admin/utskick"), [302, 404, 404, 404, 404, 200]),
+        (
+            Call::Get("/admin/skickad-e-post"),
+            [302, 404, 404, 404, 404, 200],
+        ),
+        (
+            Call::Get("/admin/anvandare"),
+            [302, 404, 404, 404, 404, 200],
+        ),
+        (
+            Call::Post("/admin/utskick/testmejl", ""),
+            [303, 404, 404, 404, 404, 303],
+        ),
+        (
+            Call::Post(
+                "/admin/anvandare/bjud-in",
+                "name=X&email=x%40example.se&role=officer",
+            ),
+            [303, 404, 404, 404, 404, 303],
+        ),
+        (
+            Call::Get("/handlaggning/live"),
+            [401, 403, 403, 200, 200, 200],
+        ),
+        (
+            Call::ServerFn("/api/admin/outbox", ""),
+            [401, 404, 404, 404, 404, 200],
+        ),
+        (
+            Call::ServerFn("/api/admin/sent-mail", ""),
+            [401, 404, 404, 404, 404, 200],
+        ),
+        (
+            Call::ServerFn("/api/admin/accounts", ""),
+            [401, 404, 404, 404, 404, 200],
+        ),
+        (
+            Call::ServerFn("/api/account/notifications", ""),
+            [401, 200, 200, 200, 200, 200],
+        ),
+        (
+            Call::ServerFn("/api/associations/mine", ""),
+            [401, 200, 200, 200, 200, 200],
+        ),
+        (
+            Call::ServerFn("/api/associations/profile", "id={A}"),
+            [401, 200, 404, 200, 200, 200],
+        ),
+    ];
+
+    let mut wrong = Vec::new();
+    for (call, expected) in &matrix {
+        for (i, actor) in ACTORS.iter().enumerate() {
+            let (got, body) = status(&app, cookies[i].as_deref(), *call, a).await;
+            if got != expected[i] {
+                wrong.push(format!(
+                    "{call_name}: {actor} got {got}, expected {}",
+                    expected[i],
+                    call_name = describe(*call)
+                ));
+            }
+            if *actor == "applicant B" && describe(*call).contains("{A}") {
+                assert!(
+                    !body.contains("802534-3750"),
+                    "{}: B must never see A's data",
+                    describe(*call)
+                );
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "access matrix mismatches:\n{}",
+        wrong.join("\n")
+    );
+}
+
+fn describe(call: Call) -> String {
+    match call {
+        Call::Get(path) => format!("GET {path}"),
+        Call::Post(path, _) => format!("POST {path}"),
+        Call::ServerFn(path, _) => format!("server fn {path}"),
+    }
+}
+
+#[tokio::test]
+async fn a_member_saves_the_profile_and_a_bad_bankgiro_is_refused_by_its_field() {
+    let app = spawn_app().await;
+    let owner = create_user(&app.db, "applicant", "a@example.se", PASSWORD).await;
+    let a = association_with_owner(&app, "802534-3750", owner).await;
+    let cookie = app.sign_in("a@example.se", PASSWORD).await;
+    let page = app
+        .get_as(&cookie, &format!("/foreningar/{a}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(r#"value="Förening 802534-3750""#),
+        "the form shows what is stored"
+    );
+
+    let form = |bankgiro: &str| {
+        format!("name=Kindness&founded_year=2021&members_in_city=14&target_group=Alla&postal_address=Stockholm&contact_person=Sara&email=a%40example.se&phone=070-1234567&bankgiro={bankgiro}")
+    };
+    let refused = app
+        .post_form_as(
+            Some(&cookie),
+            &format!("/foreningar/{a}"),
+            &form("5050-1056"),
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("Bankgironumret stämmer inte."));
+    assert!(
+        html.contains(r#"value="5050-1056""#),
+        "what was typed stays"
+    );
+    let stored = association::Entity::find_by_id(a)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.members_in_city, Some(13), "nothing was written");
+
+    let saved = app
+        .post_form_as(
+            Some(&cookie),
+            &format!("/foreningar/{a}"),
+            &form("50501055"),
+        )
+        .await;
+    assert_eq!(saved.status(), 303);
+    let stored = association::Entity::find_by_id(a)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (
+            stored.members_in_city,
+            stored.bankgiro.as_str(),
+            stored.name.as_str()
+        ),
+        (Some(14), "5050-1055", "Kindness")
+    );
+    let history = app::backend::events::history(&app.db, "association", a)
+        .await
+        .unwrap();
+    assert_eq!(
+        history.last().unwrap().event_type,
+        "association.profile_updated"
+    );
+}
