@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/gemensam-utvecklingsgrupp") view=public::forum::ForumPage />
                     <Route path=path!("/medlemskap") view=public::membership::MembershipPage />
                     <Route path=path!("/logga-in") view=public::login::LoginPage />
+                    <Route path=path!("/inbjudan") view=public::invitation::InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("/registrera") view=public::register::RegisterPage />
                     <Route path=path!("/registrera/tack") view=public::register::RegisteredPage />
                     <Route path=path!("/bekrafta-epost") view=public::verify_email::VerifyEmailPage />

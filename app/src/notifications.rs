@@ -12,6 +12,8 @@ pub enum MailKind {
     PasswordReset,
     /// "Du är inbjuden till Föreningsportalen": a staff account, choose a password (7 days).
     StaffInvitation,
+    /// "Du är inbjuden till föreningens konto": join an association (7 days).
+    AssociationInvitation,
     /// "Ny inloggning på ditt konto": sent after each sign-in.
     SignInNotice,
     /// A test mail an admin sends to check the mail settings.
@@ -19,7 +21,8 @@ pub enum MailKind {
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 5] = [
+    pub const ALL: [MailKind; 6] = [
+        MailKind::AssociationInvitation,
         MailKind::AccountVerification,
         MailKind::PasswordReset,
         MailKind::StaffInvitation,
@@ -32,6 +35,7 @@ impl MailKind {
         match self {
             MailKind::AccountVerification => "account_verification",
             MailKind::PasswordReset => "password_reset",
+            MailKind::AssociationInvitation => "association_invitation",
             MailKind::StaffInvitation => "staff_invitation",
             MailKind::SignInNotice => "sign_in_notice",
             MailKind::TestMail => "test_mail",
@@ -45,9 +49,10 @@ impl MailKind {
     /// Required mails are always sent; the others can be turned off by the recipient.
     pub fn required(self) -> bool {
         match self {
-            MailKind::AccountVerification | MailKind::PasswordReset | MailKind::StaffInvitation => {
-                true
-            }
+            MailKind::AccountVerification
+            | MailKind::PasswordReset
+            | MailKind::StaffInvitation
+            | MailKind::AssociationInvitation => true,
             MailKind::SignInNotice => false,
             MailKind::TestMail => true,
         }
@@ -58,6 +63,7 @@ impl MailKind {
         match self {
             MailKind::AccountVerification => "Länk för att bekräfta e-postadressen",
             MailKind::PasswordReset => "Länk för att återställa lösenordet",
+            MailKind::AssociationInvitation => "Inbjudan till en förenings konto",
             MailKind::StaffInvitation => "Inbjudan till ett konto för handläggning",
             MailKind::SignInNotice => "E-post när någon loggar in på mitt konto",
             MailKind::TestMail => "Testmejl som administratören skickar",

@@ -11,6 +11,7 @@ mod m20261122_181000_create_events_and_outbox;
 mod m20261122_190000_create_sign_in_failures;
 mod m20261122_191000_create_email_tokens;
 mod m20261122_192000_add_association_giro;
+mod m20261122_193000_create_association_invitations;
 
 /// All migrations, in the order they are applied.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_190000_create_sign_in_failures::Migration),
             Box::new(m20261122_191000_create_email_tokens::Migration),
             Box::new(m20261122_192000_add_association_giro::Migration),
+            Box::new(m20261122_193000_create_association_invitations::Migration),
         ]
     }
 }

@@ -7,9 +7,7 @@ use app::backend::{
     password,
 };
 use chrono::Utc;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -47,7 +45,7 @@ pub async fn create_admin(
     .context("hashing the password")?;
     let id = Uuid::now_v7();
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = app::backend::db::begin_write(&db).await?;
     app_user::Entity::insert(app_user::ActiveModel {
         id: Set(id),
         email: Set(email.clone()),

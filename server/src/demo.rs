@@ -7,9 +7,7 @@ use app::backend::{
 };
 use app::site::DemoAccount;
 use chrono::Utc;
-use sea_orm::{
-    ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait};
 use uuid::Uuid;
 
 /// A demo person: the account and who they are.
@@ -103,7 +101,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
     .context("hashing the demo passwords")?;
 
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = app::backend::db::begin_write(&db).await?;
     // From the OFU seed: the association behind "Etablering av ett självhjälpscenter".
     let association_id = Uuid::now_v7();
     association::Entity::insert(association::ActiveModel {

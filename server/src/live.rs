@@ -191,7 +191,9 @@ fn to_event(message: &Published) -> Event {
 async fn missed_since(db: &DatabaseConnection, last: Uuid) -> Vec<Published> {
     let rows = outbox::Entity::find()
         .filter(outbox::Column::Kind.eq(app::backend::outbox::kind::LIVE))
-        .filter(outbox::Column::Status.eq(app::backend::outbox::status::DONE))
+        // Published rows may not be marked done yet (outcomes are written per batch);
+        // anything not dead may have reached other clients. Duplicates are dropped by id.
+        .filter(outbox::Column::Status.ne(app::backend::outbox::status::DEAD))
         .filter(outbox::Column::Id.gt(last))
         .order_by_asc(outbox::Column::Id)
         .limit(500)

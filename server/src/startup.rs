@@ -202,6 +202,15 @@ pub fn router(state: AppState) -> Router {
             axum::routing::post(http::account::save_association),
         )
         .route(
+            "/foreningar/{id}/bjud-in",
+            axum::routing::post(http::members::invite),
+        )
+        .route(
+            "/foreningar/{id}/medlemmar/{user}/{action}",
+            axum::routing::post(http::members::member_action),
+        )
+        .route("/inbjudan", axum::routing::post(http::members::accept))
+        .route(
             "/registrera",
             axum::routing::post(http::registration::register),
         )

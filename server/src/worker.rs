@@ -15,7 +15,7 @@ use app::backend::{
 use futures_util::StreamExt;
 use lettre::message::Mailbox;
 use rand::Rng;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 use tokio::sync::watch;
 use uuid::Uuid;
 
@@ -118,7 +118,7 @@ impl Worker {
     }
 
     async fn record(&self, outcomes: Vec<Outcome>) -> Result<(), sea_orm::DbErr> {
-        let txn = self.db.begin().await?;
+        let txn = app::backend::db::begin_write(&self.db).await?;
         for final_status in [status::DONE, status::SKIPPED] {
             let ids: Vec<Uuid> = outcomes
                 .iter()

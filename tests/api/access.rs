@@ -129,6 +129,10 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             Call::Post("/foreningar/{A}", profile_form),
             [303, 303, 404, 404, 404, 404],
         ),
+        (
+            Call::Post("/foreningar/{A}/bjud-in", "invite_email=x%40example.se"),
+            [303, 303, 404, 404, 404, 404],
+        ),
         (Call::Get("/admin/utskick"), [302, 404, 404, 404, 404, 200]),
         (
             Call::Get("/admin/skickad-e-post"),

@@ -4,6 +4,7 @@
 mod access;
 mod database;
 mod health;
+mod members;
 mod my_data;
 mod outbox;
 mod pages;

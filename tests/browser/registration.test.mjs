@@ -18,7 +18,7 @@ describe("registering an association", () => {
     await server?.stop();
   });
 
-  test("register, confirm the e-mail from the mail, sign in and sign out", async () => {
+  test("register, confirm the e-mail from the mail, sign in, invite a member and sign out", async () => {
     const page = await browser.newPage();
     await page.goto(server.url + "/logga-in");
     await page.getByRole("link", { name: "Registrera en förening" }).click();
@@ -64,6 +64,21 @@ describe("registering an association", () => {
     await page.getByRole("button", { name: "Logga in" }).click();
     await page.getByRole("heading", { level: 1, name: "Mina sidor" }).waitFor();
     assert.match(await page.locator("main").innerText(), /sökande/);
+
+    // The owner invites a co-member from the association's page.
+    await page.getByRole("link", { name: "Kindness & Compassion" }).click();
+    await page.getByRole("heading", { level: 1, name: "Kindness & Compassion" }).waitFor();
+    await page.getByLabel("Bjud in en person (e-postadress)").fill("kim.berg@kindness.example");
+    await page.getByRole("button", { name: "Skicka inbjudan" }).click();
+    await page.getByRole("status").waitFor();
+    assert.match(await page.getByRole("status").innerText(), /Inbjudan är skickad/);
+    let invitation;
+    for (let attempt = 0; attempt < 100 && !invitation; attempt++) {
+      invitation = keptMails(server.dataDir).find((text) => text.includes("kim.berg@kindness.example"));
+      if (!invitation) await page.waitForTimeout(100);
+    }
+    assert.ok(invitation?.includes("/inbjudan?token="), "the invitation mail carries its link");
+    await page.screenshot({ path: join(outputDir, "association-profile.png"), fullPage: true });
 
     await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("button", { name: "Logga ut" }).click();
     await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Logga in" }).waitFor();

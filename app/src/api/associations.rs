@@ -20,10 +20,29 @@ pub struct AssociationDetails {
     pub phone: String,
     pub bankgiro: String,
     pub plusgiro: String,
-    /// The people with access to the association's account: (name, e-mail, role).
-    pub members: Vec<(String, String, String)>,
+    /// The people with access to the association's account.
+    pub members: Vec<MemberRow>,
     /// Members edit; staff only read.
     pub can_edit: bool,
+    /// Owners invite, remove and promote members.
+    pub is_owner: bool,
+    pub me: Uuid,
+}
+
+/// One person with access to an association's account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberRow {
+    pub user_id: Uuid,
+    pub name: String,
+    pub email: String,
+    pub owner: bool,
+}
+
+/// What the invitation page needs to know.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationSummary {
+    pub association: String,
+    pub email: String,
 }
 
 /// One of the signed-in person's associations.
@@ -46,6 +65,9 @@ pub async fn association_profile(id: Uuid) -> Result<AssociationDetails, AppErro
         .all(&db)
         .await?;
     let is_member = members.iter().any(|(member, _)| member.user_id == user.id);
+    let is_owner = members
+        .iter()
+        .any(|(member, _)| member.user_id == user.id && member.role == "owner");
     // Someone else's association is "not found": its existence is not theirs to learn.
     if !is_member && !user.role.is_staff() {
         return Err(super::refuse(AppError::NotFound));
@@ -70,15 +92,17 @@ pub async fn association_profile(id: Uuid) -> Result<AssociationDetails, AppErro
             .into_iter()
             .filter_map(|(member, user)| {
                 let user = user?;
-                let role = if member.role == "owner" {
-                    "ägare"
-                } else {
-                    "medlem"
-                };
-                Some((user.display_name, user.email, role.to_owned()))
+                Some(MemberRow {
+                    user_id: user.id,
+                    name: user.display_name,
+                    email: user.email,
+                    owner: member.role == "owner",
+                })
             })
             .collect(),
         can_edit: is_member,
+        is_owner,
+        me: user.id,
     })
 }
 
@@ -108,4 +132,25 @@ pub async fn my_associations() -> Result<Vec<MyAssociation>, AppError> {
             })
         })
         .collect())
+}
+
+/// The association and address an invitation link is for; `NotFound` once used or expired.
+#[server(prefix = "/api", endpoint = "associations/invitation")]
+pub async fn invitation_info(token: String) -> Result<InvitationSummary, AppError> {
+    use crate::backend::{entities::association, invitations};
+    use sea_orm::EntityTrait;
+    let db = super::db()?;
+    let now = chrono::Utc::now().timestamp_millis();
+    let Some(invitation) = invitations::live(&db, &token, now).await? else {
+        return Err(super::refuse(AppError::NotFound));
+    };
+    let name = association::Entity::find_by_id(invitation.association_id)
+        .one(&db)
+        .await?
+        .map(|a| a.name)
+        .unwrap_or_default();
+    Ok(InvitationSummary {
+        association: name,
+        email: invitation.email,
+    })
 }

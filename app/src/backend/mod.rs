@@ -1,9 +1,11 @@
 //! Server-only code: database entities, security policy and password hashing.
 //! Compiled only with the `ssr` feature, so none of it reaches the wasm bundle.
 pub mod accounts;
+pub mod db;
 pub mod email_tokens;
 pub mod entities;
 pub mod events;
+pub mod invitations;
 pub mod mail;
 pub mod my_data;
 pub mod outbox;

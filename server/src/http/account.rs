@@ -22,7 +22,6 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     Extension,
 };
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -114,7 +113,7 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
     }
 
     let started = async {
-        let txn = state.db.begin().await?;
+        let txn = app::backend::db::begin_write(&state.db).await?;
         let token = sessions::create(&txn, user.id).await?;
         let now = chrono::Utc::now();
         let notice = EmailJob {
@@ -204,7 +203,7 @@ pub async fn save_notification_settings(
         return Redirect::to("/logga-in").into_response();
     };
     let saved = async {
-        let txn = state.db.begin().await?;
+        let txn = app::backend::db::begin_write(&state.db).await?;
         for kind in MailKind::optional() {
             preferences::set(&txn, user.id, kind, form.contains_key(kind.as_str())).await?;
         }
@@ -338,7 +337,7 @@ pub async fn delete_account(
         Err(error) => return internal(error),
     }
     let deleted = async {
-        let txn = state.db.begin().await?;
+        let txn = app::backend::db::begin_write(&state.db).await?;
         if let Err(Blocked::LastOwner) = my_data::may_delete(&txn, user.id).await? {
             return Ok(None);
         }
@@ -436,7 +435,7 @@ pub async fn save_association(
         }
     };
     let saved = async {
-        let txn = state.db.begin().await?;
+        let txn = app::backend::db::begin_write(&state.db).await?;
         let Some(current) = association::Entity::find_by_id(id).one(&txn).await? else {
             return Ok(false);
         };

@@ -15,7 +15,6 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     Extension,
 };
-use sea_orm::TransactionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -41,7 +40,7 @@ pub async fn send_test_mail(
         Err(response) => return response,
     };
     let queued = async {
-        let txn = state.db.begin().await?;
+        let txn = app::backend::db::begin_write(&state.db).await?;
         let job = EmailJob {
             kind: MailKind::TestMail,
             to: user.email.clone(),
@@ -91,7 +90,7 @@ pub async fn retry(
         Err(response) => return response,
     };
     let retried = async {
-        let txn = state.db.begin().await?;
+        let txn = app::backend::db::begin_write(&state.db).await?;
         if !outbox::retry_dead(&txn, id).await? {
             return Ok(false);
         }
@@ -242,7 +241,7 @@ pub async fn invite_staff(
     let invited = async {
         let now = chrono::Utc::now();
         let id = Uuid::now_v7();
-        let txn = state.db.begin().await?;
+        let txn = app::backend::db::begin_write(&state.db).await?;
         app_user::Entity::insert(app_user::ActiveModel {
             id: Set(id),
             email: Set(address.clone()),
@@ -326,7 +325,7 @@ pub async fn set_active(
             .into_response();
     }
     let changed = async {
-        let txn = state.db.begin().await?;
+        let txn = app::backend::db::begin_write(&state.db).await?;
         let updated = app_user::Entity::update_many()
             .col_expr(app_user::Column::Active, Expr::value(active))
             .filter(app_user::Column::Id.eq(id))

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod csrf;
 pub mod errors;
 pub mod health;
+pub mod members;
 pub mod registration;
 pub mod render;
 pub mod security;

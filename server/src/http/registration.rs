@@ -23,7 +23,7 @@ use axum::{
 use chrono::{Datelike, Utc};
 use sea_orm::{
     sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    QueryFilter, SqlErr, TransactionTrait,
+    QueryFilter, SqlErr,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -63,7 +63,7 @@ pub async fn send_verification(
     user: &app_user::Model,
     association_name: Option<&str>,
 ) -> Result<(), DbErr> {
-    let txn = state.db.begin().await?;
+    let txn = app::backend::db::begin_write(&state.db).await?;
     queue_verification(state, &txn, user, association_name).await?;
     txn.commit().await?;
     state.outbox_signal.notify();
@@ -170,7 +170,7 @@ pub async fn register(State(state): State<AppState>, request: Request) -> Respon
     };
     let created = async {
         let now = Utc::now();
-        let txn = state.db.begin().await?;
+        let txn = app::backend::db::begin_write(&state.db).await?;
         let association_id = Uuid::now_v7();
         association::Entity::insert(association::ActiveModel {
             id: Set(association_id),
@@ -290,7 +290,7 @@ pub async fn verify_email(State(state): State<AppState>, request: Request) -> Re
     let (parts, form) = read_form(&state, request).await;
     let token = form.get("token").cloned().unwrap_or_default();
     let confirmed = async {
-        let txn = state.db.begin().await?;
+        let txn = app::backend::db::begin_write(&state.db).await?;
         let now = Utc::now();
         let Ok(user_id) =
             email_tokens::redeem(&txn, &token, Purpose::Verify, now.timestamp_millis()).await?
@@ -362,7 +362,7 @@ pub async fn forgot_password(State(state): State<AppState>, request: Request) ->
         else {
             return Ok(());
         };
-        let txn = state.db.begin().await?;
+        let txn = app::backend::db::begin_write(&state.db).await?;
         let token = email_tokens::issue(&txn, user.id, Purpose::Reset, Utc::now().timestamp_millis()).await?;
         events::record(
             &txn,
@@ -437,7 +437,7 @@ pub async fn new_password(State(state): State<AppState>, request: Request) -> Re
         Err(_) => return internal(DbErr::Custom("hashing the password".into())),
     };
     let changed = async {
-        let txn = state.db.begin().await?;
+        let txn = app::backend::db::begin_write(&state.db).await?;
         if email_tokens::redeem(&txn, &token, purpose, now_ms)
             .await?
             .is_err()

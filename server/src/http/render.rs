@@ -39,10 +39,10 @@ pub async fn page_with_form(
 pub async fn page_at_with_form(
     state: &AppState,
     mut parts: Parts,
-    path: &'static str,
+    path: &str,
     form: FormState,
     status: StatusCode,
 ) -> Response {
-    parts.uri = axum::http::Uri::from_static(path);
+    parts.uri = path.parse().expect("a path the server built itself");
     page_with_form(state, parts, form, status).await
 }

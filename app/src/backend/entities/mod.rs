@@ -1,6 +1,7 @@
 //! sea-orm entities. Rows never travel to the browser: pages get DTOs.
 pub mod app_user;
 pub mod association;
+pub mod association_invitation;
 pub mod association_member;
 pub mod domain_event;
 pub mod email_token;

@@ -49,6 +49,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "account_verification",
     "password_reset",
     "staff_invitation",
+    "association_invitation",
     "sign_in_notice",
     "test_mail",
 ];
@@ -103,6 +104,11 @@ mod tests {
                 "invited_by": "Portalens administratör",
                 "link": "http://127.0.0.1:3000/nytt-losenord?token=abc",
             }),
+            MailKind::AssociationInvitation => json!({
+                "association": "Kindness & Compassion",
+                "invited_by": "Sara Lind",
+                "link": "http://127.0.0.1:3000/inbjudan?token=abc",
+            }),
             MailKind::SignInNotice => json!({
                 "name": "Sara Lind",
                 "time": "2026-11-22 kl. 18:00",
@@ -126,7 +132,7 @@ mod tests {
                 !mail.subject.is_empty() && !mail.subject.contains('\n'),
                 "{kind:?}"
             );
-            assert!(mail.text.starts_with("Hej "), "{kind:?}: {}", mail.text);
+            assert!(mail.text.starts_with("Hej"), "{kind:?}: {}", mail.text);
             assert!(mail.html.contains(r#"<html lang="sv">"#), "{kind:?}");
             assert!(mail.html.contains("Föreningsportalen"), "{kind:?}");
         }

@@ -16,7 +16,12 @@ pub fn AssociationPage() -> impl IntoView {
     }
     let id = use_params_map()
         .with_untracked(|params| params.get("id").and_then(|id| Uuid::parse_str(&id).ok()));
-    let saved = use_query_map().with_untracked(|query| query.get("sparat").is_some());
+    let (saved, invited) = use_query_map().with_untracked(|query| {
+        (
+            query.get("sparat").is_some(),
+            query.get("inbjuden").is_some(),
+        )
+    });
     let profile = Resource::new_blocking(
         move || id,
         |id| async move {
@@ -30,7 +35,7 @@ pub fn AssociationPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Hämtar …"</p> }>
             {move || Suspend::new(async move {
                 match profile.await {
-                    Ok(profile) => view! { <Profile profile saved /> }.into_any(),
+                    Ok(profile) => view! { <Profile profile saved invited /> }.into_any(),
                     Err(_) => view! { <crate::pages::public::not_found::NotFound /> }.into_any(),
                 }
             })}
@@ -40,7 +45,7 @@ pub fn AssociationPage() -> impl IntoView {
 }
 
 #[component]
-fn Profile(profile: AssociationDetails, saved: bool) -> impl IntoView {
+fn Profile(profile: AssociationDetails, saved: bool, invited: bool) -> impl IntoView {
     // A rejected save comes back with what was typed; otherwise show what is stored.
     if !FormState::current().has_problems() {
         let mut state = FormState::default();
@@ -72,11 +77,50 @@ fn Profile(profile: AssociationDetails, saved: bool) -> impl IntoView {
         }
         provide_context(state);
     }
+    let id = profile.id;
+    let last_owner = profile.members.iter().filter(|m| m.owner).count() == 1;
     let members = profile
         .members
         .iter()
-        .map(|(name, email, role)| view! { <tr><td>{name.clone()}</td><td>{email.clone()}</td><td>{role.clone()}</td></tr> })
+        .map(|member| {
+            let action = |path: &str, label: &str, name: &str| {
+                view! {
+                    <form method="post" action=format!("/foreningar/{id}/medlemmar/{}/{path}", member.user_id) class="inline-form">
+                        <button class="button button--small button--secondary" type="submit">
+                            {label.to_owned()}<span class="visually-hidden">{format!(" {name}")}</span>
+                        </button>
+                    </form>
+                }
+            };
+            let is_me = member.user_id == profile.me;
+            let mut actions = Vec::new();
+            if profile.is_owner && !member.owner {
+                actions.push(action("gor-till-agare", "Gör till ägare", &member.name));
+            }
+            if profile.is_owner && member.owner && !last_owner {
+                actions.push(action("gor-till-medlem", "Gör till medlem", &member.name));
+            }
+            if (profile.is_owner && !member.owner) || (is_me && !(member.owner && last_owner)) {
+                actions.push(action("ta-bort", if is_me { "Lämna föreningen" } else { "Ta bort" }, &member.name));
+            }
+            view! {
+                <tr>
+                    <td>{member.name.clone()}</td>
+                    <td>{member.email.clone()}</td>
+                    <td>{if member.owner { "ägare" } else { "medlem" }}</td>
+                    <td>{actions}</td>
+                </tr>
+            }
+        })
         .collect_view();
+    let invite = profile.is_owner.then(|| {
+        view! {
+            <form class="form" method="post" action=format!("/foreningar/{id}/bjud-in") novalidate>
+                <TextField name="invite_email" label="Bjud in en person (e-postadress)" input_type="email" hint="Personen får ett mejl med en länk som gäller i sju dagar." />
+                <button class="button" type="submit">"Skicka inbjudan"</button>
+            </form>
+        }
+    });
     let form = profile.can_edit.then(|| {
         view! {
             <h2>"Ändra föreningens uppgifter"</h2>
@@ -99,6 +143,7 @@ fn Profile(profile: AssociationDetails, saved: bool) -> impl IntoView {
     view! {
         <Page title=profile.name.clone()>
             {saved.then(|| view! { <p class="notice" role="status">"Uppgifterna är sparade."</p> })}
+            {invited.then(|| view! { <p class="notice" role="status">"Inbjudan är skickad."</p> })}
             <dl class="facts">
                 <dt>"Organisationsnummer"</dt>
                 <dd>{profile.org_number.clone()}</dd>
@@ -109,9 +154,10 @@ fn Profile(profile: AssociationDetails, saved: bool) -> impl IntoView {
             </dl>
             <table class="table">
                 <caption>"Personer med tillgång till föreningens konto"</caption>
-                <thead><tr><th scope="col">"Namn"</th><th scope="col">"E-post"</th><th scope="col">"Roll"</th></tr></thead>
+                <thead><tr><th scope="col">"Namn"</th><th scope="col">"E-post"</th><th scope="col">"Roll"</th><th scope="col"><span class="visually-hidden">"Åtgärder"</span></th></tr></thead>
                 <tbody>{members}</tbody>
             </table>
+            {invite}
             {form}
         </Page>
     }

@@ -4,6 +4,7 @@ pub mod apply_guide;
 pub mod contact;
 pub mod forum;
 pub mod home;
+pub mod invitation;
 pub mod login;
 pub mod membership;
 pub mod not_found;

@@ -1,0 +1,120 @@
+//! Invitations to an association's account, and who may manage its members.
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use rand::RngCore;
+use sea_orm::{
+    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    QueryFilter,
+};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::backend::entities::{association_invitation, association_member};
+
+/// How long an invitation link works.
+pub const LIFETIME_MS: i64 = 7 * 24 * 60 * 60 * 1000;
+
+fn hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Creates an invitation and returns the token for the link.
+pub async fn issue(
+    db: &impl ConnectionTrait,
+    association_id: Uuid,
+    email: &str,
+    invited_by: Uuid,
+    now_ms: i64,
+) -> Result<String, DbErr> {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let token = URL_SAFE_NO_PAD.encode(bytes);
+    association_invitation::Entity::insert(association_invitation::ActiveModel {
+        token_hash: Set(hash(&token)),
+        association_id: Set(association_id),
+        email: Set(email.to_owned()),
+        invited_by: Set(invited_by),
+        expires_at_ms: Set(now_ms + LIFETIME_MS),
+        accepted_at_ms: Set(None),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(token)
+}
+
+/// The live invitation behind `token`, if any (unused and not expired).
+pub async fn live(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now_ms: i64,
+) -> Result<Option<association_invitation::Model>, DbErr> {
+    Ok(association_invitation::Entity::find_by_id(hash(token))
+        .one(db)
+        .await?
+        .filter(|invitation| {
+            invitation.accepted_at_ms.is_none() && now_ms < invitation.expires_at_ms
+        }))
+}
+
+/// Uses the invitation and makes `user_id` a member. Returns false if it was no longer
+/// live (used by a request racing this one).
+pub async fn accept(
+    db: &impl ConnectionTrait,
+    token: &str,
+    user_id: Uuid,
+    now_ms: i64,
+) -> Result<bool, DbErr> {
+    let Some(invitation) = live(db, token, now_ms).await? else {
+        return Ok(false);
+    };
+    let used = association_invitation::Entity::update_many()
+        .col_expr(
+            association_invitation::Column::AcceptedAtMs,
+            Expr::value(now_ms),
+        )
+        .filter(association_invitation::Column::TokenHash.eq(hash(token)))
+        .filter(association_invitation::Column::AcceptedAtMs.is_null())
+        .exec(db)
+        .await?;
+    if used.rows_affected != 1 {
+        return Ok(false);
+    }
+    let already = association_member::Entity::find_by_id((invitation.association_id, user_id))
+        .one(db)
+        .await?
+        .is_some();
+    if !already {
+        association_member::Entity::insert(association_member::ActiveModel {
+            association_id: Set(invitation.association_id),
+            user_id: Set(user_id),
+            role: Set("member".into()),
+            created_at: Set(chrono::Utc::now()),
+        })
+        .exec_without_returning(db)
+        .await?;
+    }
+    Ok(true)
+}
+
+/// The role of `user_id` in the association's account, if any.
+pub async fn role_in(
+    db: &impl ConnectionTrait,
+    association_id: Uuid,
+    user_id: Uuid,
+) -> Result<Option<String>, DbErr> {
+    Ok(
+        association_member::Entity::find_by_id((association_id, user_id))
+            .one(db)
+            .await?
+            .map(|member| member.role),
+    )
+}
+
+/// How many owners the association's account has.
+pub async fn owners(db: &impl ConnectionTrait, association_id: Uuid) -> Result<usize, DbErr> {
+    Ok(association_member::Entity::find()
+        .filter(association_member::Column::AssociationId.eq(association_id))
+        .filter(association_member::Column::Role.eq("owner"))
+        .all(db)
+        .await?
+        .len())
+}

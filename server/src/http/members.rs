@@ -1,0 +1,372 @@
+//! The members of an association's account: invitations, joining, removing, ownership.
+use app::{
+    auth::CurrentUser,
+    backend::{
+        entities::{app_user, association, association_member},
+        events::{self, Effect, NewEvent},
+        invitations,
+        mail::EmailJob,
+        password, sessions,
+    },
+    components::form::FormState,
+    domain::email,
+    notifications::MailKind,
+};
+use axum::{
+    extract::{Path, Request, State},
+    http::{header, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+    Extension,
+};
+use chrono::Utc;
+use sea_orm::{
+    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    QueryFilter,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::{account::internal, registration::read_form, render};
+use crate::startup::AppState;
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "Sidan finns inte").into_response()
+}
+
+async fn record(
+    db: &impl ConnectionTrait,
+    association_id: Uuid,
+    event_type: &'static str,
+    actor: Uuid,
+    payload: serde_json::Value,
+    effects: Vec<Effect>,
+) -> Result<(), DbErr> {
+    events::record(
+        db,
+        NewEvent {
+            aggregate_type: "association",
+            aggregate_id: association_id,
+            event_type,
+            actor_id: Some(actor),
+            payload,
+            schema_version: 1,
+        },
+        effects,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// `POST /foreningar/{id}/bjud-in`: an owner invites someone by e-mail.
+pub async fn invite(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Path(id): Path<Uuid>,
+    request: Request,
+) -> Response {
+    let Some(Extension(user)) = user else {
+        return Redirect::to("/logga-in").into_response();
+    };
+    match invitations::role_in(&state.db, id, user.id).await {
+        Ok(Some(role)) if role == "owner" => {}
+        Ok(_) => return not_found(),
+        Err(error) => return internal(error),
+    }
+    let (parts, form) = read_form(&state, request).await;
+    let typed = form.get("invite_email").cloned().unwrap_or_default();
+    let address = match email::parse(&typed) {
+        Ok(address) => address,
+        Err(message) => {
+            let mut problems = FormState::default();
+            problems.values.insert("invite_email".into(), typed);
+            problems.add_error("invite_email", message);
+            let page = format!("/foreningar/{id}");
+            return render::page_at_with_form(
+                &state,
+                parts,
+                &page,
+                problems,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let sent = async {
+        let Some(association) = association::Entity::find_by_id(id).one(&state.db).await? else {
+            return Ok(false);
+        };
+        let txn = app::backend::db::begin_write(&state.db).await?;
+        let token =
+            invitations::issue(&txn, id, &address, user.id, Utc::now().timestamp_millis()).await?;
+        let job = EmailJob {
+            kind: MailKind::AssociationInvitation,
+            to: address.clone(),
+            to_name: String::new(),
+            user_id: None,
+            data: json!({
+                "association": association.name,
+                "invited_by": user.display_name,
+                "link": super::registration::link(&state, "/inbjudan", &token),
+            }),
+        };
+        record(
+            &txn,
+            id,
+            "association.member_invited",
+            user.id,
+            json!({}),
+            vec![Effect::Email(job)],
+        )
+        .await?;
+        txn.commit().await?;
+        Ok::<_, DbErr>(true)
+    }
+    .await;
+    match sent {
+        Ok(true) => {
+            state.outbox_signal.notify();
+            Redirect::to(&format!("/foreningar/{id}?inbjuden=1")).into_response()
+        }
+        Ok(false) => not_found(),
+        Err(error) => internal(error),
+    }
+}
+
+/// `POST /inbjudan`: signed in with the invited address, join; not signed in, create an
+/// account (the link proves the address) and join.
+pub async fn accept(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    request: Request,
+) -> Response {
+    let (parts, form) = read_form(&state, request).await;
+    let token = form.get("token").cloned().unwrap_or_default();
+    let now_ms = Utc::now().timestamp_millis();
+    let invitation = match invitations::live(&state.db, &token, now_ms).await {
+        Ok(Some(invitation)) => invitation,
+        Ok(None) => {
+            return render::page_with_form(
+                &state,
+                parts,
+                FormState::default(),
+                StatusCode::BAD_REQUEST,
+            )
+            .await
+        }
+        Err(error) => return internal(error),
+    };
+    let association_id = invitation.association_id;
+    let destination = format!("/foreningar/{association_id}");
+
+    if let Some(Extension(user)) = user {
+        if user.email != invitation.email {
+            return (
+                StatusCode::FORBIDDEN,
+                "Inbjudan gäller en annan e-postadress.",
+            )
+                .into_response();
+        }
+        let joined = async {
+            let txn = app::backend::db::begin_write(&state.db).await?;
+            if !invitations::accept(&txn, &token, user.id, now_ms).await? {
+                return Ok(false);
+            }
+            record(
+                &txn,
+                association_id,
+                "association.member_joined",
+                user.id,
+                json!({}),
+                Vec::new(),
+            )
+            .await?;
+            txn.commit().await?;
+            Ok::<_, DbErr>(true)
+        }
+        .await;
+        return match joined {
+            Ok(true) => Redirect::to(&destination).into_response(),
+            Ok(false) => {
+                render::page_with_form(&state, parts, FormState::default(), StatusCode::BAD_REQUEST)
+                    .await
+            }
+            Err(error) => internal(error),
+        };
+    }
+
+    // No session: a new account for the invited address.
+    let name = form
+        .get("name")
+        .map(|n| n.trim().to_owned())
+        .unwrap_or_default();
+    let password_text = form.get("password").cloned().unwrap_or_default();
+    let mut problems = FormState::default();
+    problems.values.insert("token".into(), token.clone());
+    problems.values.insert("name".into(), name.clone());
+    if name.is_empty() {
+        problems.add_error("name", "Ange ditt namn.");
+    }
+    if let Err(weak) = password::check_strength(&password_text, &[&invitation.email, &name]) {
+        problems.add_error("password", weak.to_string());
+    }
+    let exists = app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(&invitation.email))
+        .one(&state.db)
+        .await;
+    match exists {
+        Ok(Some(_)) => {
+            problems.message = Some(
+                "Det finns redan ett konto med den e-postadressen. Logga in och öppna länken igen."
+                    .into(),
+            );
+        }
+        Ok(None) => {}
+        Err(error) => return internal(error),
+    }
+    if problems.has_problems() {
+        return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
+            .await;
+    }
+    let hash = match tokio::task::spawn_blocking(move || password::hash(&password_text)).await {
+        Ok(hash) => hash,
+        Err(_) => return internal(DbErr::Custom("hashing the password".into())),
+    };
+    let created = async {
+        let now = Utc::now();
+        let user_id = Uuid::now_v7();
+        let txn = app::backend::db::begin_write(&state.db).await?;
+        app_user::Entity::insert(app_user::ActiveModel {
+            id: Set(user_id),
+            email: Set(invitation.email.clone()),
+            display_name: Set(name.clone()),
+            title: Set(String::new()),
+            phone: Set(String::new()),
+            role: Set("applicant".into()),
+            password_hash: Set(hash.expose_for_storage().to_owned()),
+            email_verified_at: Set(Some(now)),
+            active: Set(true),
+            created_at: Set(now),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+        if !invitations::accept(&txn, &token, user_id, now_ms).await? {
+            return Ok(None);
+        }
+        record(
+            &txn,
+            association_id,
+            "association.member_joined",
+            user_id,
+            json!({ "new_account": true }),
+            Vec::new(),
+        )
+        .await?;
+        let session = sessions::create(&txn, user_id).await?;
+        txn.commit().await?;
+        Ok::<_, DbErr>(Some(session))
+    }
+    .await;
+    match created {
+        Ok(Some(session)) => {
+            let mut response = Redirect::to(&destination).into_response();
+            response.headers_mut().insert(
+                header::SET_COOKIE,
+                super::session::session_cookie(&session, state.settings.uses_https()),
+            );
+            response
+        }
+        Ok(None) => {
+            render::page_with_form(&state, parts, FormState::default(), StatusCode::BAD_REQUEST)
+                .await
+        }
+        Err(error) => internal(error),
+    }
+}
+
+/// `POST /foreningar/{id}/medlemmar/{user}/{action}`: `ta-bort` (owners remove members;
+/// anyone may leave), `gor-till-agare` and `gor-till-medlem` (owners). The account always
+/// keeps at least one owner.
+pub async fn member_action(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Path((id, target, action)): Path<(Uuid, Uuid, String)>,
+) -> Response {
+    let Some(Extension(user)) = user else {
+        return Redirect::to("/logga-in").into_response();
+    };
+    let done = async {
+        let txn = app::backend::db::begin_write(&state.db).await?;
+        let my_role = invitations::role_in(&txn, id, user.id).await?;
+        let their_role = invitations::role_in(&txn, id, target).await?;
+        let (Some(my_role), Some(their_role)) = (my_role, their_role) else {
+            return Ok(Err(not_found()));
+        };
+        let i_own = my_role == "owner";
+        let owners = invitations::owners(&txn, id).await?;
+        let keep_an_owner = || {
+            Err((
+                StatusCode::CONFLICT,
+                "Föreningens konto måste ha minst en ägare. Gör någon annan till ägare först.",
+            )
+                .into_response())
+        };
+        let event = match action.as_str() {
+            "ta-bort" if i_own || target == user.id => {
+                if their_role == "owner" && owners == 1 {
+                    return Ok(keep_an_owner());
+                }
+                association_member::Entity::delete_by_id((id, target))
+                    .exec(&txn)
+                    .await?;
+                "association.member_removed"
+            }
+            "gor-till-agare" if i_own => {
+                set_role(&txn, id, target, "owner").await?;
+                "association.owner_added"
+            }
+            "gor-till-medlem" if i_own => {
+                if their_role == "owner" && owners == 1 {
+                    return Ok(keep_an_owner());
+                }
+                set_role(&txn, id, target, "member").await?;
+                "association.owner_removed"
+            }
+            _ => return Ok(Err(not_found())),
+        };
+        record(
+            &txn,
+            id,
+            event,
+            user.id,
+            json!({ "member": target }),
+            Vec::new(),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok::<_, DbErr>(Ok(()))
+    }
+    .await;
+    match done {
+        Ok(Ok(())) if target == user.id && action == "ta-bort" => {
+            Redirect::to("/mina-sidor").into_response()
+        }
+        Ok(Ok(())) => Redirect::to(&format!("/foreningar/{id}")).into_response(),
+        Ok(Err(response)) => response,
+        Err(error) => internal(error),
+    }
+}
+
+async fn set_role(
+    db: &impl ConnectionTrait,
+    association_id: Uuid,
+    user_id: Uuid,
+    role: &str,
+) -> Result<(), DbErr> {
+    association_member::Entity::update_many()
+        .col_expr(association_member::Column::Role, Expr::value(role))
+        .filter(association_member::Column::AssociationId.eq(association_id))
+        .filter(association_member::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

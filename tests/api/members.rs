@@ -1,0 +1,305 @@
+//! Members of an association's account: invitations by e-mail, joining, ownership.
+use std::time::Duration;
+
+use app::backend::entities::{association, association_member, user_session};
+use portal_tests::{create_user, kept_mails, link_in, spawn_app, wait_until, TestApp};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use uuid::Uuid;
+
+const PASSWORD: &str = "en lång och ovanlig fras";
+
+async fn association_owned_by(app: &TestApp, owner: Uuid) -> Uuid {
+    let id = Uuid::now_v7();
+    association::Entity::insert(association::ActiveModel {
+        id: Set(id),
+        name: Set("Kindness & Compassion".into()),
+        org_number: Set("802534-3750".into()),
+        contact_person: Set("Sara".into()),
+        email: Set("info@example.se".into()),
+        phone: Set("070-123 45 67".into()),
+        postal_address: Set("Stockholm".into()),
+        founded_year: Set(Some(2021)),
+        members_in_city: Set(Some(13)),
+        target_group: Set("Alla".into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    })
+    .exec_without_returning(&app.db)
+    .await
+    .unwrap();
+    association_member::Entity::insert(association_member::ActiveModel {
+        association_id: Set(id),
+        user_id: Set(owner),
+        role: Set("owner".into()),
+        created_at: Set(chrono::Utc::now()),
+    })
+    .exec_without_returning(&app.db)
+    .await
+    .unwrap();
+    id
+}
+
+async fn invitation_token(app: &TestApp, to: &str) -> String {
+    wait_until(Duration::from_secs(10), "the invitation mail", || async {
+        kept_mails(&app.data_dir())
+            .iter()
+            .any(|m| m.contains(to) && m.contains("inbjudan?token="))
+    })
+    .await;
+    let mail = kept_mails(&app.data_dir())
+        .into_iter()
+        .rev()
+        .find(|m| m.contains(to) && m.contains("inbjudan?token="))
+        .unwrap();
+    link_in(&mail, "inbjudan?token=")
+        .unwrap()
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .to_owned()
+}
+
+async fn role(app: &TestApp, association: Uuid, email: &str) -> Option<String> {
+    use app::backend::entities::app_user;
+    let user = app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(email))
+        .one(&app.db)
+        .await
+        .unwrap()?;
+    association_member::Entity::find_by_id((association, user.id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .map(|m| m.role)
+}
+
+#[tokio::test]
+async fn an_invited_person_without_an_account_creates_one_from_the_link_and_joins() {
+    let app = spawn_app().await;
+    let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
+    let id = association_owned_by(&app, owner).await;
+    let cookie = app.sign_in("sara@example.se", PASSWORD).await;
+
+    let bad = app
+        .post_form_as(
+            Some(&cookie),
+            &format!("/foreningar/{id}/bjud-in"),
+            "invite_email=kim",
+        )
+        .await;
+    assert_eq!(bad.status(), 422);
+    assert!(bad
+        .text()
+        .await
+        .unwrap()
+        .contains("Ange en giltig e-postadress"));
+    let sent = app
+        .post_form_as(
+            Some(&cookie),
+            &format!("/foreningar/{id}/bjud-in"),
+            "invite_email=Kim%40Example.se",
+        )
+        .await;
+    assert_eq!(sent.status(), 303);
+    let token = invitation_token(&app, "kim@example.se").await;
+
+    let page = app.get(&format!("/inbjudan?token={token}")).await;
+    assert_eq!(page.status(), 200);
+    assert!(page
+        .text()
+        .await
+        .unwrap()
+        .contains("Inbjudan till Kindness &amp; Compassion"));
+
+    let weak = app
+        .post_form_as(
+            None,
+            "/inbjudan",
+            &format!("token={token}&name=Kim&password=kort"),
+        )
+        .await;
+    assert_eq!(weak.status(), 422);
+    let joined = app
+        .post_form_as(
+            None,
+            "/inbjudan",
+            &format!("token={token}&name=Kim+Berg&password=kims+egna+l%C3%A5nga+fras"),
+        )
+        .await;
+    assert_eq!(joined.status(), 303);
+    assert_eq!(joined.headers()["location"], format!("/foreningar/{id}"));
+    let kim = joined.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        role(&app, id, "kim@example.se").await.as_deref(),
+        Some("member")
+    );
+    assert_eq!(
+        app.get_as(&kim, &format!("/foreningar/{id}"))
+            .await
+            .status(),
+        200
+    );
+
+    let reused = app
+        .post_form_as(
+            None,
+            "/inbjudan",
+            &format!("token={token}&name=X&password=en+annan+l%C3%A5ng+fras"),
+        )
+        .await;
+    assert_eq!(reused.status(), 400, "an invitation works once");
+}
+
+#[tokio::test]
+async fn a_signed_in_person_joins_only_with_the_invited_address() {
+    let app = spawn_app().await;
+    let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
+    create_user(&app.db, "applicant", "kim@example.se", PASSWORD).await;
+    create_user(&app.db, "applicant", "eve@example.se", PASSWORD).await;
+    let id = association_owned_by(&app, owner).await;
+    let sara = app.sign_in("sara@example.se", PASSWORD).await;
+    app.post_form_as(
+        Some(&sara),
+        &format!("/foreningar/{id}/bjud-in"),
+        "invite_email=kim%40example.se",
+    )
+    .await;
+    let token = invitation_token(&app, "kim@example.se").await;
+
+    let eve = app.sign_in("eve@example.se", PASSWORD).await;
+    let refused = app
+        .post_form_as(Some(&eve), "/inbjudan", &format!("token={token}"))
+        .await;
+    assert_eq!(refused.status(), 403);
+    assert_eq!(role(&app, id, "eve@example.se").await, None);
+
+    let kim = app.sign_in("kim@example.se", PASSWORD).await;
+    let joined = app
+        .post_form_as(Some(&kim), "/inbjudan", &format!("token={token}"))
+        .await;
+    assert_eq!(joined.status(), 303);
+    assert_eq!(
+        role(&app, id, "kim@example.se").await.as_deref(),
+        Some("member")
+    );
+
+    // A member who is not an owner cannot invite.
+    let not_owner = app
+        .post_form_as(
+            Some(&kim),
+            &format!("/foreningar/{id}/bjud-in"),
+            "invite_email=x%40example.se",
+        )
+        .await;
+    assert_eq!(not_owner.status(), 404);
+}
+
+#[tokio::test]
+async fn ownership_moves_between_members_and_the_last_owner_cannot_leave() {
+    let app = spawn_app().await;
+    let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
+    let kim_id = create_user(&app.db, "applicant", "kim@example.se", PASSWORD).await;
+    let id = association_owned_by(&app, owner).await;
+    association_member::Entity::insert(association_member::ActiveModel {
+        association_id: Set(id),
+        user_id: Set(kim_id),
+        role: Set("member".into()),
+        created_at: Set(chrono::Utc::now()),
+    })
+    .exec_without_returning(&app.db)
+    .await
+    .unwrap();
+    let sara = app.sign_in("sara@example.se", PASSWORD).await;
+    let kim = app.sign_in("kim@example.se", PASSWORD).await;
+
+    let leave = app
+        .post_form_as(
+            Some(&sara),
+            &format!("/foreningar/{id}/medlemmar/{owner}/ta-bort"),
+            "",
+        )
+        .await;
+    assert_eq!(leave.status(), 409, "the last owner cannot leave");
+    let demote = app
+        .post_form_as(
+            Some(&sara),
+            &format!("/foreningar/{id}/medlemmar/{owner}/gor-till-medlem"),
+            "",
+        )
+        .await;
+    assert_eq!(demote.status(), 409);
+    let kim_promotes = app
+        .post_form_as(
+            Some(&kim),
+            &format!("/foreningar/{id}/medlemmar/{kim_id}/gor-till-agare"),
+            "",
+        )
+        .await;
+    assert_eq!(
+        kim_promotes.status(),
+        404,
+        "members cannot make themselves owners"
+    );
+
+    // Hand over: make Kim owner, then Sara steps down and leaves.
+    assert_eq!(
+        app.post_form_as(
+            Some(&sara),
+            &format!("/foreningar/{id}/medlemmar/{kim_id}/gor-till-agare"),
+            ""
+        )
+        .await
+        .status(),
+        303
+    );
+    assert_eq!(
+        app.post_form_as(
+            Some(&sara),
+            &format!("/foreningar/{id}/medlemmar/{owner}/gor-till-medlem"),
+            ""
+        )
+        .await
+        .status(),
+        303
+    );
+    let left = app
+        .post_form_as(
+            Some(&sara),
+            &format!("/foreningar/{id}/medlemmar/{owner}/ta-bort"),
+            "",
+        )
+        .await;
+    assert_eq!(left.status(), 303);
+    assert_eq!(left.headers()["location"], "/mina-sidor");
+    assert_eq!(
+        role(&app, id, "kim@example.se").await.as_deref(),
+        Some("owner")
+    );
+    assert_eq!(role(&app, id, "sara@example.se").await, None);
+    assert_eq!(
+        app.get_as(&sara, &format!("/foreningar/{id}"))
+            .await
+            .status(),
+        404,
+        "Sara no longer sees it"
+    );
+    let history = app::backend::events::history(&app.db, "association", id)
+        .await
+        .unwrap();
+    let types: Vec<_> = history.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(
+        types,
+        [
+            "association.owner_added",
+            "association.owner_removed",
+            "association.member_removed"
+        ]
+    );
+    assert!(user_session::Entity::find().count(&app.db).await.unwrap() >= 2);
+}
