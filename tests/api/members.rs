@@ -1,7 +1,7 @@
 //! Members of an association's account: invitations by e-mail, joining, ownership.
 use std::time::Duration;
 
-use app::backend::entities::{association, association_member, user_session};
+use app::backend::entities::{association_member, user_session};
 use portal_tests::{create_user, kept_mails, link_in, spawn_app, wait_until, TestApp};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
@@ -9,34 +9,7 @@ use uuid::Uuid;
 const PASSWORD: &str = "en lång och ovanlig fras";
 
 async fn association_owned_by(app: &TestApp, owner: Uuid) -> Uuid {
-    let id = Uuid::now_v7();
-    association::Entity::insert(association::ActiveModel {
-        id: Set(id),
-        name: Set("Kindness & Compassion".into()),
-        org_number: Set("802534-3750".into()),
-        contact_person: Set("Sara".into()),
-        email: Set("info@example.se".into()),
-        phone: Set("070-123 45 67".into()),
-        postal_address: Set("Stockholm".into()),
-        founded_year: Set(Some(2021)),
-        members_in_city: Set(Some(13)),
-        target_group: Set("Alla".into()),
-        created_at: Set(chrono::Utc::now()),
-        ..Default::default()
-    })
-    .exec_without_returning(&app.db)
-    .await
-    .unwrap();
-    association_member::Entity::insert(association_member::ActiveModel {
-        association_id: Set(id),
-        user_id: Set(owner),
-        role: Set("owner".into()),
-        created_at: Set(chrono::Utc::now()),
-    })
-    .exec_without_returning(&app.db)
-    .await
-    .unwrap();
-    id
+    portal_tests::fixtures::association_with_owner(&app.db, "802534-3750", owner).await
 }
 
 async fn invitation_token(app: &TestApp, to: &str) -> String {
@@ -109,7 +82,7 @@ async fn an_invited_person_without_an_account_creates_one_from_the_link_and_join
         .text()
         .await
         .unwrap()
-        .contains("Inbjudan till Kindness &amp; Compassion"));
+        .contains("Inbjudan till Förening 802534-3750"));
 
     let weak = app
         .post_form_as(

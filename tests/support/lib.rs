@@ -108,6 +108,8 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
 
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        // No test may hang CI: a request that never answers fails the test instead.
+        .timeout(std::time::Duration::from_secs(60))
         .build()
         .unwrap();
     TestApp {
@@ -415,6 +417,44 @@ pub mod fixtures {
             user_id: None,
             data: json!({ "name": "Mottagare", "sent_by": "Testet", "time": "nu", "portal_url": "http://localhost/" }),
         })
+    }
+
+    /// An association (named after its number) whose account `owner` owns.
+    pub async fn association_with_owner(
+        db: &sea_orm::DatabaseConnection,
+        org_number: &str,
+        owner: Uuid,
+    ) -> Uuid {
+        use app::backend::entities::{association, association_member};
+        use sea_orm::{ActiveValue::Set, EntityTrait};
+        let id = Uuid::now_v7();
+        association::Entity::insert(association::ActiveModel {
+            id: Set(id),
+            name: Set(format!("Förening {org_number}")),
+            org_number: Set(org_number.into()),
+            contact_person: Set("Kontakt".into()),
+            email: Set(format!("{org_number}@example.se")),
+            phone: Set("070-123 45 67".into()),
+            postal_address: Set("Stockholm".into()),
+            founded_year: Set(Some(2021)),
+            members_in_city: Set(Some(13)),
+            target_group: Set("Alla".into()),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        })
+        .exec_without_returning(db)
+        .await
+        .expect("a test association");
+        association_member::Entity::insert(association_member::ActiveModel {
+            association_id: Set(id),
+            user_id: Set(owner),
+            role: Set("owner".into()),
+            created_at: Set(chrono::Utc::now()),
+        })
+        .exec_without_returning(db)
+        .await
+        .expect("its owner");
+        id
     }
 
     /// The event a test mail is queued with.

@@ -1,16 +1,13 @@
 //! Single-use links by e-mail: verifying an address (valid 24 hours) and resetting a
 //! password (valid 1 hour). The link carries a random 256-bit token; the database keeps
 //! only its SHA-256, and a token works once.
-use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
-use rand::RngCore;
 use sea_orm::{
     sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
     QueryFilter,
 };
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::backend::entities::email_token;
+use crate::backend::{entities::email_token, tokens};
 
 /// What a link is for, and how long it lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,10 +44,6 @@ pub enum Refused {
     Expired,
 }
 
-fn hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
-
 /// Creates a token for `user_id` and returns it (it goes into the mail, nowhere else).
 pub async fn issue(
     db: &impl ConnectionTrait,
@@ -58,11 +51,9 @@ pub async fn issue(
     purpose: Purpose,
     now_ms: i64,
 ) -> Result<String, DbErr> {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let token = tokens::random();
     email_token::Entity::insert(email_token::ActiveModel {
-        token_hash: Set(hash(&token)),
+        token_hash: Set(tokens::digest(&token)),
         user_id: Set(user_id),
         purpose: Set(purpose.as_str().to_owned()),
         expires_at_ms: Set(now_ms + purpose.lifetime_ms()),
@@ -80,7 +71,7 @@ pub async fn peek(
     purpose: Purpose,
     now_ms: i64,
 ) -> Result<Result<Uuid, Refused>, DbErr> {
-    let Some(row) = email_token::Entity::find_by_id(hash(token))
+    let Some(row) = email_token::Entity::find_by_id(tokens::digest(token))
         .filter(email_token::Column::Purpose.eq(purpose.as_str()))
         .one(db)
         .await?
@@ -110,7 +101,7 @@ pub async fn redeem(
     };
     let updated = email_token::Entity::update_many()
         .col_expr(email_token::Column::UsedAtMs, Expr::value(now_ms))
-        .filter(email_token::Column::TokenHash.eq(hash(token)))
+        .filter(email_token::Column::TokenHash.eq(tokens::digest(token)))
         .filter(email_token::Column::UsedAtMs.is_null())
         .exec(db)
         .await?;

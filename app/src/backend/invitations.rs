@@ -1,21 +1,17 @@
 //! Invitations to an association's account, and who may manage its members.
-use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
-use rand::RngCore;
 use sea_orm::{
     sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
     QueryFilter,
 };
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::backend::entities::{association_invitation, association_member};
+use crate::backend::{
+    entities::{association_invitation, association_member},
+    tokens,
+};
 
 /// How long an invitation link works.
 pub const LIFETIME_MS: i64 = 7 * 24 * 60 * 60 * 1000;
-
-fn hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
 
 /// Creates an invitation and returns the token for the link.
 pub async fn issue(
@@ -25,11 +21,9 @@ pub async fn issue(
     invited_by: Uuid,
     now_ms: i64,
 ) -> Result<String, DbErr> {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let token = tokens::random();
     association_invitation::Entity::insert(association_invitation::ActiveModel {
-        token_hash: Set(hash(&token)),
+        token_hash: Set(tokens::digest(&token)),
         association_id: Set(association_id),
         email: Set(email.to_owned()),
         invited_by: Set(invited_by),
@@ -47,12 +41,14 @@ pub async fn live(
     token: &str,
     now_ms: i64,
 ) -> Result<Option<association_invitation::Model>, DbErr> {
-    Ok(association_invitation::Entity::find_by_id(hash(token))
-        .one(db)
-        .await?
-        .filter(|invitation| {
-            invitation.accepted_at_ms.is_none() && now_ms < invitation.expires_at_ms
-        }))
+    Ok(
+        association_invitation::Entity::find_by_id(tokens::digest(token))
+            .one(db)
+            .await?
+            .filter(|invitation| {
+                invitation.accepted_at_ms.is_none() && now_ms < invitation.expires_at_ms
+            }),
+    )
 }
 
 /// Uses the invitation and makes `user_id` a member. Returns false if it was no longer
@@ -71,7 +67,7 @@ pub async fn accept(
             association_invitation::Column::AcceptedAtMs,
             Expr::value(now_ms),
         )
-        .filter(association_invitation::Column::TokenHash.eq(hash(token)))
+        .filter(association_invitation::Column::TokenHash.eq(tokens::digest(token)))
         .filter(association_invitation::Column::AcceptedAtMs.is_null())
         .exec(db)
         .await?;

@@ -14,3 +14,4 @@ pub mod preferences;
 pub mod security;
 pub mod sessions;
 pub mod throttle;
+pub mod tokens;

@@ -1,17 +1,15 @@
 //! Server-side sessions: a random 256-bit token in the cookie, its SHA-256 in the
 //! database, an idle timeout of 2 hours and an absolute lifetime of 12 hours.
-use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use chrono::{DateTime, Duration, Utc};
-use rand::RngCore;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
     QueryFilter,
 };
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::backend::entities::{app_user, user_session};
+use crate::backend::tokens;
 use crate::domain::role::Role;
 
 /// A session ends after this long without a request.
@@ -37,7 +35,7 @@ impl SessionToken {
     }
 
     fn hash(&self) -> String {
-        hex::encode(Sha256::digest(self.0.as_bytes()))
+        tokens::digest(&self.0)
     }
 }
 
@@ -49,9 +47,7 @@ impl std::fmt::Debug for SessionToken {
 
 /// Starts a new session for `user_id` (always a new id: sign-in never reuses one).
 pub async fn create(db: &impl ConnectionTrait, user_id: Uuid) -> Result<SessionToken, DbErr> {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let token = SessionToken(URL_SAFE_NO_PAD.encode(bytes));
+    let token = SessionToken(tokens::random());
     let now = Utc::now();
     user_session::ActiveModel {
         id_hash: Set(token.hash()),

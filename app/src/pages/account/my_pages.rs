@@ -9,6 +9,9 @@ pub fn MyPages() -> impl IntoView {
     let Some(user) = crate::pages::require_signed_in() else {
         return ().into_any();
     };
+    // Created here, at the top of the page, like every other page's data: a resource
+    // created inside a nested child component could leave the async render waiting.
+    let associations = Resource::new(|| (), |_| crate::api::associations::my_associations());
     let admin_links = (user.role == Role::Admin).then(|| {
         view! {
             <section aria-labelledby="administration">
@@ -31,7 +34,23 @@ pub fn MyPages() -> impl IntoView {
                 <dt>"Roll"</dt>
                 <dd>{user.role.label()}</dd>
             </dl>
-            <MyAssociations />
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let list = associations.await.unwrap_or_default();
+                    (!list.is_empty()).then(|| {
+                        let items = list
+                            .into_iter()
+                            .map(|a| view! { <li><a href=format!("/foreningar/{}", a.id)>{a.name}</a>" ("{a.role}")"</li> })
+                            .collect_view();
+                        view! {
+                            <section aria-labelledby="mina-foreningar">
+                                <h2 id="mina-foreningar">"Mina föreningar"</h2>
+                                <ul>{items}</ul>
+                            </section>
+                        }
+                    })
+                })}
+            </Suspense>
             <p><a href="/mina-sidor/installningar">"Inställningar för e-post"</a></p>
             <section aria-labelledby="mina-uppgifter">
                 <h2 id="mina-uppgifter">"Dina uppgifter"</h2>
@@ -47,29 +66,4 @@ pub fn MyPages() -> impl IntoView {
         </Page>
     }
     .into_any()
-}
-
-#[component]
-fn MyAssociations() -> impl IntoView {
-    let associations =
-        Resource::new_blocking(|| (), |_| crate::api::associations::my_associations());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let list = associations.await.unwrap_or_default();
-                (!list.is_empty()).then(|| {
-                    let items = list
-                        .into_iter()
-                        .map(|a| view! { <li><a href=format!("/foreningar/{}", a.id)>{a.name}</a>" ("{a.role}")"</li> })
-                        .collect_view();
-                    view! {
-                        <section aria-labelledby="mina-foreningar">
-                            <h2 id="mina-foreningar">"Mina föreningar"</h2>
-                            <ul>{items}</ul>
-                        </section>
-                    }
-                })
-            })}
-        </Suspense>
-    }
 }

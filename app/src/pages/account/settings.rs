@@ -13,7 +13,7 @@ pub fn SettingsPage() -> impl IntoView {
         return ().into_any();
     }
     let saved = use_query_map().with_untracked(|query| query.get("sparat").is_some());
-    let settings = Resource::new_blocking(|| (), |_| notification_settings());
+    let settings = Resource::new(|| (), |_| notification_settings());
     view! {
         <Page title="Inställningar för e-post">
             {saved.then(|| view! { <p class="notice" role="status">"Dina val är sparade."</p> })}

@@ -25,7 +25,7 @@ pub fn OutboxPage() -> impl IntoView {
     }
     let sent = use_query_map().with_untracked(|query| query.get("skickat").is_some());
     let retried = use_query_map().with_untracked(|query| query.get("igen").is_some());
-    let overview = Resource::new_blocking(|| (), |_| outbox_overview());
+    let overview = Resource::new(|| (), |_| outbox_overview());
     view! {
         <Page title="Utskick och händelsekö" wide=true>
             {sent.then(|| view! { <p class="notice" role="status">"Testmejlet är köat och skickas strax."</p> })}

@@ -14,7 +14,7 @@ pub fn SentMailPage() -> impl IntoView {
         return denied();
     }
     let files = SiteInfo::current().mail_to_files;
-    let mails = Resource::new_blocking(|| (), |_| sent_mail());
+    let mails = Resource::new(|| (), |_| sent_mail());
     view! {
         <Page title="Skickad e-post" wide=true>
             {if files {

@@ -16,7 +16,7 @@ pub fn UsersPage() -> impl IntoView {
     }
     let me = current_user().map(|user| user.id);
     let invited = use_query_map().with_untracked(|query| query.get("inbjuden").is_some());
-    let accounts = Resource::new_blocking(|| (), |_| list_accounts());
+    let accounts = Resource::new(|| (), |_| list_accounts());
     let state = FormState::current();
     let role_error = state.error("role");
     let role_invalid = role_error.is_some();

@@ -22,7 +22,7 @@ pub fn AssociationPage() -> impl IntoView {
             query.get("inbjuden").is_some(),
         )
     });
-    let profile = Resource::new_blocking(
+    let profile = Resource::new(
         move || id,
         |id| async move {
             match id {

@@ -14,7 +14,7 @@ pub fn InvitationPage() -> impl IntoView {
         .with_untracked(|query| query.get("token"))
         .unwrap_or_else(|| state.value("token"));
     let me = current_user();
-    let info = Resource::new_blocking(move || token.clone(), invitation_info);
+    let info = Resource::new(move || token.clone(), invitation_info);
     view! {
         <Suspense fallback=|| view! { <p>"Hämtar …"</p> }>
             {move || {
