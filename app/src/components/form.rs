@@ -77,6 +77,56 @@ pub fn ErrorSummary() -> impl IntoView {
     })
 }
 
+/// What a field needs to describe itself: its id, its error, and the ids of its hint and
+/// error for `aria-describedby`.
+struct FieldMeta {
+    id: String,
+    error: Option<String>,
+    described_by: Option<String>,
+}
+
+fn field_meta(name: &str, hint: Option<&str>) -> FieldMeta {
+    let id = field_id(name);
+    let error = FormState::current().error(name);
+    let described_by = [
+        hint.map(|_| format!("{id}-hint")),
+        error.as_ref().map(|_| format!("{id}-fel")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    FieldMeta {
+        id,
+        error,
+        described_by: (!described_by.is_empty()).then_some(described_by),
+    }
+}
+
+/// The frame every field shares: label, hint and error message around the control.
+#[component]
+fn FieldFrame(
+    id: String,
+    label: &'static str,
+    hint: Option<&'static str>,
+    error: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let invalid = error.is_some();
+    view! {
+        <div class="field" class:field--error=invalid>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="field__hint" id=format!("{id}-hint")>{hint}</p> })}
+            {error.map(|message| view! {
+                <p class="field__error" id=format!("{id}-fel")>
+                    <span class="visually-hidden">"Fel: "</span>{message}
+                </p>
+            })}
+            {children()}
+        </div>
+    }
+}
+
 /// A labelled input with its hint and error. Passwords are never written back.
 #[component]
 pub fn TextField(
@@ -87,37 +137,22 @@ pub fn TextField(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let state = FormState::current();
-    let id = field_id(name);
-    let error = state.error(name);
-    let value = (input_type != "password").then(|| state.value(name));
-    let hint_id = hint.map(|_| format!("{id}-hint"));
-    let error_id = error.as_ref().map(|_| format!("{id}-fel"));
-    let described_by = [hint_id.clone(), error_id.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let meta = field_meta(name, hint);
+    let value = (input_type != "password").then(|| FormState::current().value(name));
+    let invalid = meta.error.is_some().then_some("true");
     view! {
-        <div class="field" class:field--error=error.is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
-            {error.clone().map(|message| view! {
-                <p class="field__error" id=error_id.clone()>
-                    <span class="visually-hidden">"Fel: "</span>{message}
-                </p>
-            })}
+        <FieldFrame id=meta.id.clone() label hint error=meta.error>
             <input
-                id=id
+                id=meta.id.clone()
                 name=name
                 type=input_type
-                value=value
+                value=value.clone()
                 autocomplete=autocomplete
                 required=required
-                aria-invalid=error.is_some().then_some("true")
-                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+                aria-invalid=invalid
+                aria-describedby=meta.described_by.clone()
             />
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -129,35 +164,21 @@ pub fn TextArea(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let state = FormState::current();
-    let id = field_id(name);
-    let error = state.error(name);
-    let hint_id = hint.map(|_| format!("{id}-hint"));
-    let error_id = error.as_ref().map(|_| format!("{id}-fel"));
-    let described_by = [hint_id.clone(), error_id.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let meta = field_meta(name, hint);
+    let value = FormState::current().value(name);
+    let invalid = meta.error.is_some().then_some("true");
     view! {
-        <div class="field" class:field--error=error.is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
-            {error.clone().map(|message| view! {
-                <p class="field__error" id=error_id.clone()>
-                    <span class="visually-hidden">"Fel: "</span>{message}
-                </p>
-            })}
+        <FieldFrame id=meta.id.clone() label hint error=meta.error>
             <textarea
-                id=id
+                id=meta.id.clone()
                 name=name
                 rows="4"
                 required=required
-                aria-invalid=error.is_some().then_some("true")
-                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+                aria-invalid=invalid
+                aria-describedby=meta.described_by.clone()
             >
-                {state.value(name)}
+                {value.clone()}
             </textarea>
-        </div>
+        </FieldFrame>
     }
 }
