@@ -31,7 +31,7 @@ use leptos_router::{
 };
 
 use crate::components::layout::Layout;
-use crate::pages::{account, admin, applicant, public};
+use crate::pages::{account, admin, applicant, officer, public};
 
 /// The application: the site layout around the router.
 #[component]
@@ -51,6 +51,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/inbjudan") view=public::invitation::InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("/registrera") view=public::register::RegisterPage />
                     <Route path=path!("/registrera/tack") view=public::register::RegisteredPage />
+                    <Route path=path!("/registrera/be-om-atkomst") view=public::access_request::AccessRequestPage />
+                    <Route path=path!("/registrera/be-om-atkomst/skickad") view=public::access_request::AccessRequestedPage />
+                    <Route path=path!("/mina-sidor/byt-losenord") view=account::change_password::ChangePasswordPage />
+                    <Route path=path!("/handlaggning/foretradare") view=officer::verifications::VerificationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/foretradare/:id") view=officer::verification::VerificationPage ssr=SsrMode::Async />
                     <Route path=path!("/bekrafta-epost") view=public::verify_email::VerifyEmailPage />
                     <Route path=path!("/glomt-losenord") view=public::password_reset::ForgotPasswordPage />
                     <Route path=path!("/nytt-losenord") view=public::password_reset::NewPasswordPage />

@@ -18,16 +18,25 @@ pub enum MailKind {
     SignInNotice,
     /// A test mail an admin sends to check the mail settings.
     TestMail,
+    /// "X ber om tillgång till föreningen": to the owners of an association's account.
+    AccessRequest,
+    /// "Företrädare är verifierade": to the person who sent in the proof.
+    RepresentativesVerified,
+    /// "Dokumentet behöver kompletteras": the officer could not accept the proof.
+    RepresentativesRejected,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 6] = [
+    pub const ALL: [MailKind; 9] = [
         MailKind::AssociationInvitation,
         MailKind::AccountVerification,
         MailKind::PasswordReset,
         MailKind::StaffInvitation,
         MailKind::SignInNotice,
         MailKind::TestMail,
+        MailKind::AccessRequest,
+        MailKind::RepresentativesVerified,
+        MailKind::RepresentativesRejected,
     ];
 
     /// The name used in templates, the outbox and stored preferences.
@@ -39,6 +48,9 @@ impl MailKind {
             MailKind::StaffInvitation => "staff_invitation",
             MailKind::SignInNotice => "sign_in_notice",
             MailKind::TestMail => "test_mail",
+            MailKind::AccessRequest => "access_request",
+            MailKind::RepresentativesVerified => "representatives_verified",
+            MailKind::RepresentativesRejected => "representatives_rejected",
         }
     }
 
@@ -54,7 +66,10 @@ impl MailKind {
             | MailKind::StaffInvitation
             | MailKind::AssociationInvitation => true,
             MailKind::SignInNotice => false,
-            MailKind::TestMail => true,
+            MailKind::TestMail
+            | MailKind::AccessRequest
+            | MailKind::RepresentativesVerified
+            | MailKind::RepresentativesRejected => true,
         }
     }
 
@@ -67,6 +82,9 @@ impl MailKind {
             MailKind::StaffInvitation => "Inbjudan till ett konto för handläggning",
             MailKind::SignInNotice => "E-post när någon loggar in på mitt konto",
             MailKind::TestMail => "Testmejl som administratören skickar",
+            MailKind::AccessRequest => "Förfrågan om tillgång till en förening jag äger",
+            MailKind::RepresentativesVerified => "Besked om att föreningens företrädare är verifierade",
+            MailKind::RepresentativesRejected => "Besked om att föreningens dokument behöver kompletteras",
         }
     }
 

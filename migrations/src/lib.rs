@@ -12,6 +12,9 @@ mod m20261122_190000_create_sign_in_failures;
 mod m20261122_191000_create_email_tokens;
 mod m20261122_192000_add_association_giro;
 mod m20261122_193000_create_association_invitations;
+mod m20261123_090000_create_board_members;
+mod m20261123_091000_create_access_requests;
+mod m20261123_092000_create_attachments_and_representatives;
 
 /// All migrations, in the order they are applied.
 pub struct Migrator;
@@ -27,6 +30,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_191000_create_email_tokens::Migration),
             Box::new(m20261122_192000_add_association_giro::Migration),
             Box::new(m20261122_193000_create_association_invitations::Migration),
+            Box::new(m20261123_090000_create_board_members::Migration),
+            Box::new(m20261123_091000_create_access_requests::Migration),
+            Box::new(m20261123_092000_create_attachments_and_representatives::Migration),
         ]
     }
 }

@@ -9,5 +9,6 @@ pub mod live;
 pub mod mailer;
 pub mod settings;
 pub mod startup;
+pub mod storage;
 pub mod telemetry;
 pub mod worker;

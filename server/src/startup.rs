@@ -25,6 +25,7 @@ use crate::{
     live::{self, LiveHub},
     mailer::Mailer,
     settings::{DatabaseKind, Settings},
+    storage::Storage,
     worker::Worker,
 };
 
@@ -42,6 +43,8 @@ pub struct AppState {
     pub outbox_signal: OutboxSignal,
     /// This process's live-queue fan-out.
     pub live: LiveHub,
+    /// Uploaded documents.
+    pub storage: Storage,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -116,6 +119,7 @@ impl Application {
             db,
             leptos_options,
             site,
+            storage: Storage::local(settings.data_dir.join("attachments")),
             settings: Arc::new(settings),
             outbox_signal,
             live,
@@ -184,7 +188,20 @@ pub fn router(state: AppState) -> Router {
         hsts: state.settings.uses_https(),
     };
 
-    Router::new()
+    // Uploads stream through their own handler with their own, larger, body limit.
+    let uploads = Router::new()
+        .route(
+            "/foreningar/{id}/foretradare",
+            axum::routing::post(http::representatives::upload),
+        )
+        .layer(axum::extract::DefaultBodyLimit::max(
+            http::representatives::UPLOAD_REQUEST_LIMIT,
+        ))
+        .layer(RequestBodyLimitLayer::new(
+            http::representatives::UPLOAD_REQUEST_LIMIT,
+        ));
+
+    let pages = Router::new()
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))
         .route("/logga-in", axum::routing::post(http::account::sign_in))
@@ -210,6 +227,31 @@ pub fn router(state: AppState) -> Router {
             axum::routing::post(http::members::member_action),
         )
         .route("/inbjudan", axum::routing::post(http::members::accept))
+        .route(
+            "/foreningar/{id}/styrelse",
+            axum::routing::post(http::board::add),
+        )
+        .route(
+            "/foreningar/{id}/styrelse/{member}/ta-bort",
+            axum::routing::post(http::board::remove),
+        )
+        .route(
+            "/foreningar/{id}/forfragningar/{request}/{action}",
+            axum::routing::post(http::access_requests::answer),
+        )
+        .route(
+            "/registrera/be-om-atkomst",
+            axum::routing::post(http::access_requests::request_access),
+        )
+        .route(
+            "/mina-sidor/byt-losenord",
+            axum::routing::post(http::account::change_password),
+        )
+        .route("/dokument/{id}", get(http::representatives::download))
+        .route(
+            "/handlaggning/foretradare/{id}",
+            axum::routing::post(http::representatives::decide),
+        )
         .route(
             "/registrera",
             axum::routing::post(http::registration::register),
@@ -259,6 +301,11 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES));
+
+    Router::new()
+        .merge(uploads)
+        .merge(pages)
         .layer(middleware::from_fn_with_state(
             state.clone(),
             http::session::resolve,
@@ -289,8 +336,7 @@ pub fn router(state: AppState) -> Router {
                     http::security::headers,
                 ))
                 .layer(CompressionLayer::new())
-                .layer(middleware::from_fn(http::errors::catch_panics))
-                .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES)),
+                .layer(middleware::from_fn(http::errors::catch_panics)),
         )
 }
 

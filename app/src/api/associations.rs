@@ -27,6 +27,55 @@ pub struct AssociationDetails {
     /// Owners invite, remove and promote members.
     pub is_owner: bool,
     pub me: Uuid,
+    /// The board (styrelse), chair first.
+    pub board: Vec<BoardRow>,
+    /// Requests for access waiting for an owner; empty for everyone else.
+    pub access_requests: Vec<AccessRequestRow>,
+    /// Verified representatives whose verification still holds.
+    pub representatives: Vec<RepresentativeRow>,
+    /// The latest proof of representatives sent in, if any.
+    pub proof: Option<ProofSummary>,
+    /// Whether the signed-in person may submit on the association's behalf.
+    pub me_verified: bool,
+}
+
+/// One member of the board.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardRow {
+    pub id: Uuid,
+    pub name: String,
+    pub role: String,
+}
+
+/// Someone asking for access to the association's account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessRequestRow {
+    pub id: Uuid,
+    pub name: String,
+    pub email: String,
+    pub message: String,
+    pub received: String,
+}
+
+/// A verified representative.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepresentativeRow {
+    pub user_id: Uuid,
+    pub name: String,
+    /// `ÅÅÅÅ-MM-DD`, inclusive.
+    pub valid_until: String,
+}
+
+/// Where the association's latest proof of representatives stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProofSummary {
+    /// `pending`, `verified` or `rejected`.
+    pub status: String,
+    pub sent: String,
+    pub file_name: String,
+    pub attachment_id: Uuid,
+    /// The officer's reason when it was not accepted.
+    pub note: String,
 }
 
 /// One person with access to an association's account.
@@ -75,6 +124,11 @@ pub async fn association_profile(id: Uuid) -> Result<AssociationDetails, AppErro
     let Some(association) = association::Entity::find_by_id(id).one(&db).await? else {
         return Err(super::refuse(AppError::NotFound));
     };
+    let extra = ssr::details(&db, id, user.id, is_owner).await?;
+    let names: std::collections::HashMap<Uuid, String> = members
+        .iter()
+        .filter_map(|(_, user)| user.as_ref().map(|u| (u.id, u.display_name.clone())))
+        .collect();
     Ok(AssociationDetails {
         id: association.id,
         name: association.name,
@@ -103,7 +157,114 @@ pub async fn association_profile(id: Uuid) -> Result<AssociationDetails, AppErro
         can_edit: is_member,
         is_owner,
         me: user.id,
+        board: extra.board,
+        access_requests: extra.access_requests,
+        representatives: extra
+            .representatives
+            .into_iter()
+            .map(|row| RepresentativeRow {
+                name: names.get(&row.user_id).cloned().unwrap_or_default(),
+                user_id: row.user_id,
+                valid_until: row.valid_until.to_string(),
+            })
+            .collect(),
+        me_verified: extra.me_verified,
+        proof: extra.proof,
     })
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use chrono::Utc;
+    use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
+    use uuid::Uuid;
+
+    use super::{AccessRequestRow, BoardRow, ProofSummary};
+    use crate::backend::{
+        entities::{access_request, attachment, board_member, representative},
+        representatives,
+    };
+    use crate::domain::board::BoardRole;
+
+    pub struct Extra {
+        pub board: Vec<BoardRow>,
+        pub access_requests: Vec<AccessRequestRow>,
+        pub representatives: Vec<representative::Model>,
+        pub proof: Option<ProofSummary>,
+        pub me_verified: bool,
+    }
+
+    pub async fn details(
+        db: &DatabaseConnection,
+        id: Uuid,
+        me: Uuid,
+        is_owner: bool,
+    ) -> Result<Extra, DbErr> {
+        let today = Utc::now().date_naive();
+        let mut board: Vec<(usize, BoardRow)> = board_member::Entity::find()
+            .filter(board_member::Column::AssociationId.eq(id))
+            .order_by_asc(board_member::Column::CreatedAt)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|row| {
+                let role = BoardRole::parse(&row.role);
+                (
+                    role.and_then(|r| BoardRole::ALL.iter().position(|x| *x == r))
+                        .unwrap_or(usize::MAX),
+                    BoardRow {
+                        id: row.id,
+                        name: row.name,
+                        role: role.map(BoardRole::label).unwrap_or("ledamot").to_owned(),
+                    },
+                )
+            })
+            .collect();
+        board.sort_by_key(|(order, _)| *order);
+        let access_requests = if is_owner {
+            access_request::Entity::find()
+                .filter(access_request::Column::AssociationId.eq(id))
+                .filter(access_request::Column::Outcome.is_null())
+                .order_by_asc(access_request::Column::CreatedAt)
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|row| AccessRequestRow {
+                    id: row.id,
+                    name: row.name,
+                    email: row.email,
+                    message: row.message,
+                    received: row.created_at.format("%Y-%m-%d").to_string(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let current = representatives::current(db, id, today).await?;
+        let me_verified = current.iter().any(|row| row.user_id == me);
+        let proof = match representatives::latest_proof(db, id).await? {
+            Some(proof) => {
+                let file = attachment::Entity::find_by_id(proof.attachment_id)
+                    .one(db)
+                    .await?;
+                Some(ProofSummary {
+                    status: proof.status,
+                    sent: proof.created_at.format("%Y-%m-%d").to_string(),
+                    file_name: file.map(|f| f.file_name).unwrap_or_default(),
+                    attachment_id: proof.attachment_id,
+                    note: proof.decision_note,
+                })
+            }
+            None => None,
+        };
+        Ok(Extra {
+            board: board.into_iter().map(|(_, row)| row).collect(),
+            access_requests,
+            representatives: current,
+            proof,
+            me_verified,
+        })
+    }
 }
 
 #[server(prefix = "/api", endpoint = "associations/mine")]

@@ -11,6 +11,7 @@ pub mod my_data;
 pub mod outbox;
 pub mod password;
 pub mod preferences;
+pub mod representatives;
 pub mod security;
 pub mod sessions;
 pub mod throttle;

@@ -28,7 +28,7 @@ impl std::fmt::Debug for PasswordHashString {
 }
 
 /// The shortest password accepted, in characters (any Unicode; no composition rules).
-pub const MIN_LENGTH: usize = 8;
+pub const MIN_LENGTH: usize = crate::domain::registration::MIN_PASSWORD_CHARS;
 
 /// Why a new password is refused, in Swedish, for the message by the field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]

@@ -110,6 +110,20 @@ async fn resolve_at(
     }))
 }
 
+/// Ends every session of `user_id` except the one behind `keep` (a password change).
+pub async fn end_others(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    keep: &SessionToken,
+) -> Result<u64, DbErr> {
+    Ok(user_session::Entity::delete_many()
+        .filter(user_session::Column::UserId.eq(user_id))
+        .filter(user_session::Column::IdHash.ne(keep.hash()))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 /// Ends the session behind `token` (sign-out).
 pub async fn destroy(db: &impl ConnectionTrait, token: &SessionToken) -> Result<(), DbErr> {
     user_session::Entity::delete_by_id(token.hash())

@@ -4,6 +4,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::domain::checks::Check;
+
 /// One field's problem, in Swedish.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
@@ -136,6 +138,9 @@ pub fn TextField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] required: bool,
+    /// A check to run inline once the page is hydrated; the server always runs it too.
+    #[prop(optional)]
+    check: Option<Check>,
 ) -> impl IntoView {
     let meta = field_meta(name, hint);
     let value = (input_type != "password").then(|| FormState::current().value(name));
@@ -151,6 +156,7 @@ pub fn TextField(
                 required=required
                 aria-invalid=invalid
                 aria-describedby=meta.described_by.clone()
+                data-check=check.map(Check::as_str)
             />
         </FieldFrame>
     }

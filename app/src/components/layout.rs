@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::auth::current_user;
-use crate::islands::menu::MenuToggle;
+use crate::islands::{inline_validation::InlineValidation, menu::MenuToggle};
 use crate::site::{contact, SiteInfo};
 
 /// The main navigation, in the order the header shows it.
@@ -38,6 +38,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             {children()}
         </main>
         <Footer />
+        <InlineValidation />
     }
 }
 

@@ -1,7 +1,11 @@
 //! Pure domain types and rules, compiled for the server and the browser alike: no I/O.
+pub mod board;
+pub mod checks;
+pub mod document;
 pub mod email;
 pub mod giro;
 pub mod org_number;
 pub mod profile;
 pub mod registration;
+pub mod representation;
 pub mod role;

@@ -17,6 +17,11 @@ pub mod field {
     pub const PASSWORD: &str = "password";
 }
 
+/// The shortest password accepted (any characters count, no composition rules).
+pub const MIN_PASSWORD_CHARS: usize = 8;
+/// The message for a password shorter than that.
+pub const PASSWORD_TOO_SHORT: &str = "Lösenordet behöver vara minst 8 tecken långt.";
+
 /// A registration whose every field has been checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Registration {
@@ -75,11 +80,8 @@ pub fn validate(
     let members_in_city = check_members(&members).map_err(|m| (field::MEMBERS_IN_CITY, m));
     let email = email::parse(&email_text).map_err(|m| (field::EMAIL, m.to_owned()));
     let phone_result = check_phone(&phone).map_err(|m| (field::PHONE, m));
-    let password_result = if password.chars().count() < 8 {
-        Err((
-            field::PASSWORD,
-            "Lösenordet behöver vara minst 8 tecken långt.".to_owned(),
-        ))
+    let password_result = if password.chars().count() < MIN_PASSWORD_CHARS {
+        Err((field::PASSWORD, PASSWORD_TOO_SHORT.to_owned()))
     } else {
         Ok(password)
     };

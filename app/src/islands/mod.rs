@@ -1,3 +1,4 @@
 //! The only components that hydrate in the browser. Everything else is plain
 //! server-rendered HTML, so every page works without JavaScript.
+pub mod inline_validation;
 pub mod menu;

@@ -497,3 +497,81 @@ pub async fn save_association(
         Err(error) => internal(error),
     }
 }
+
+/// `POST /mina-sidor/byt-losenord`: the current password, then a new one that passes
+/// the strength check. Every other session of the account ends; this one goes on.
+pub async fn change_password(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    token: Option<Extension<SessionToken>>,
+    request: Request,
+) -> Response {
+    use app::pages::account::change_password::field;
+    let (Some(Extension(user)), Some(Extension(token))) = (user, token) else {
+        return Redirect::to("/logga-in").into_response();
+    };
+    let (parts, form) = super::registration::read_form(&state, request).await;
+    let current = form.get(field::CURRENT).cloned().unwrap_or_default();
+    let new = form.get(field::NEW).cloned().unwrap_or_default();
+    let mut problems = FormState::default();
+    if current.is_empty() {
+        problems.add_error(field::CURRENT, "Ange ditt nuvarande lösenord.");
+    }
+    if let Err(weak) = app::backend::password::check_strength(&new, &[&user.email, &user.display_name]) {
+        problems.add_error(field::NEW, weak.to_string());
+    }
+    if problems.has_problems() {
+        return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
+            .await;
+    }
+    match accounts::authenticate(&state.db, &user.email, &current).await {
+        Ok(accounts::SignIn::Accepted(_)) => {}
+        Ok(_) => {
+            problems.add_error(field::CURRENT, "Lösenordet stämmer inte.");
+            return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
+                .await;
+        }
+        Err(error) => return internal(error),
+    }
+    if current == new {
+        problems.add_error(field::NEW, "Välj ett annat lösenord än det du har nu.");
+        return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
+            .await;
+    }
+    let hash = match tokio::task::spawn_blocking(move || app::backend::password::hash(&new)).await {
+        Ok(hash) => hash,
+        Err(_) => return internal(sea_orm::DbErr::Custom("hashing the password".into())),
+    };
+    let changed = async {
+        use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
+        let txn = app::backend::db::begin_write(&state.db).await?;
+        app::backend::entities::app_user::Entity::update_many()
+            .col_expr(
+                app::backend::entities::app_user::Column::PasswordHash,
+                Expr::value(hash.expose_for_storage()),
+            )
+            .filter(app::backend::entities::app_user::Column::Id.eq(user.id))
+            .exec(&txn)
+            .await?;
+        let ended = sessions::end_others(&txn, user.id, &token).await?;
+        events::record(
+            &txn,
+            NewEvent {
+                aggregate_type: "user",
+                aggregate_id: user.id,
+                event_type: "account.password_changed",
+                actor_id: Some(user.id),
+                payload: json!({ "other_sessions_ended": ended }),
+                schema_version: 1,
+            },
+            Vec::new(),
+        )
+        .await?;
+        txn.commit().await
+    }
+    .await;
+    match changed {
+        Ok(()) => Redirect::to("/mina-sidor/byt-losenord?bytt=1").into_response(),
+        Err(error) => internal(error),
+    }
+}

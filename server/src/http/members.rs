@@ -29,11 +29,11 @@ use uuid::Uuid;
 use super::{account::internal, registration::read_form, render};
 use crate::startup::AppState;
 
-fn not_found() -> Response {
+pub(crate) fn not_found() -> Response {
     (StatusCode::NOT_FOUND, "Sidan finns inte").into_response()
 }
 
-async fn record(
+pub(crate) async fn record(
     db: &impl ConnectionTrait,
     association_id: Uuid,
     event_type: &'static str,
@@ -96,28 +96,7 @@ pub async fn invite(
             return Ok(false);
         };
         let txn = app::backend::db::begin_write(&state.db).await?;
-        let token =
-            invitations::issue(&txn, id, &address, user.id, Utc::now().timestamp_millis()).await?;
-        let job = EmailJob {
-            kind: MailKind::AssociationInvitation,
-            to: address.clone(),
-            to_name: String::new(),
-            user_id: None,
-            data: json!({
-                "association": association.name,
-                "invited_by": user.display_name,
-                "link": super::registration::link(&state, "/inbjudan", &token),
-            }),
-        };
-        record(
-            &txn,
-            id,
-            "association.member_invited",
-            user.id,
-            json!({}),
-            vec![Effect::Email(job)],
-        )
-        .await?;
+        queue_invitation(&state, &txn, &association, &address, &user, json!({})).await?;
         txn.commit().await?;
         Ok::<_, DbErr>(true)
     }
@@ -130,6 +109,45 @@ pub async fn invite(
         Ok(false) => not_found(),
         Err(error) => internal(error),
     }
+}
+
+/// Issues a 7-day invitation to `address` and queues its mail, with the event, in `txn`.
+pub(crate) async fn queue_invitation(
+    state: &AppState,
+    txn: &impl ConnectionTrait,
+    association: &association::Model,
+    address: &str,
+    inviter: &CurrentUser,
+    payload: serde_json::Value,
+) -> Result<(), DbErr> {
+    let token = invitations::issue(
+        txn,
+        association.id,
+        address,
+        inviter.id,
+        Utc::now().timestamp_millis(),
+    )
+    .await?;
+    let job = EmailJob {
+        kind: MailKind::AssociationInvitation,
+        to: address.to_owned(),
+        to_name: String::new(),
+        user_id: None,
+        data: json!({
+            "association": association.name,
+            "invited_by": inviter.display_name,
+            "link": super::registration::link(state, "/inbjudan", &token),
+        }),
+    };
+    record(
+        txn,
+        association.id,
+        "association.member_invited",
+        inviter.id,
+        payload,
+        vec![Effect::Email(job)],
+    )
+    .await
 }
 
 /// `POST /inbjudan`: signed in with the invited address, join; not signed in, create an

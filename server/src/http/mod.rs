@@ -1,12 +1,15 @@
 //! HTTP plumbing around the Leptos routes: health checks, sessions, sign-in, CSRF,
 //! security headers, the form handlers and the page shown when something goes wrong.
+pub mod access_requests;
 pub mod account;
 pub mod admin;
+pub mod board;
 pub mod csrf;
 pub mod errors;
 pub mod health;
 pub mod members;
 pub mod registration;
 pub mod render;
+pub mod representatives;
 pub mod security;
 pub mod session;

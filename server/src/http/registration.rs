@@ -12,6 +12,7 @@ use app::{
         password,
     },
     components::form::FormState,
+    pages::public::register::TAKEN_ORG_NUMBER,
     domain::{email, registration},
     notifications::MailKind,
 };
@@ -154,6 +155,12 @@ pub async fn register(State(state): State<AppState>, request: Request) -> Respon
 
     match taken(&state, &registration).await {
         Ok(Some((field, message))) => {
+            if field == registration::field::ORG_NUMBER {
+                problems.values.insert(
+                    TAKEN_ORG_NUMBER.into(),
+                    registration.org_number.as_str().to_owned(),
+                );
+            }
             problems.add_error(field, message);
             return render::page_with_form(&state, parts, problems, StatusCode::CONFLICT).await;
         }
@@ -239,6 +246,10 @@ pub async fn register(State(state): State<AppState>, request: Request) -> Respon
                 registration::field::ORG_NUMBER,
                 already_registered(registration.org_number.as_str()),
             );
+            problems.values.insert(
+                TAKEN_ORG_NUMBER.into(),
+                registration.org_number.as_str().to_owned(),
+            );
             render::page_with_form(&state, parts, problems, StatusCode::CONFLICT).await
         }
         Err(error) => internal(error),
@@ -247,7 +258,7 @@ pub async fn register(State(state): State<AppState>, request: Request) -> Respon
 
 fn already_registered(org_number: &str) -> String {
     format!(
-        "Föreningen med organisationsnummer {org_number} är redan registrerad. Be den som har föreningens konto att bjuda in dig."
+        "Föreningen med organisationsnummer {org_number} är redan registrerad. Be den som har föreningens konto om tillgång."
     )
 }
 

@@ -52,6 +52,9 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "association_invitation",
     "sign_in_notice",
     "test_mail",
+    "access_request",
+    "representatives_verified",
+    "representatives_rejected",
 ];
 
 fn environment() -> &'static Environment<'static> {
@@ -114,6 +117,24 @@ mod tests {
                 "time": "2026-11-22 kl. 18:00",
                 "contact_email": "foreningsstod@socialforvaltningen.example",
                 "settings_url": "http://127.0.0.1:3000/mina-sidor/installningar",
+            }),
+            MailKind::AccessRequest => json!({
+                "association": "Kindness & Compassion",
+                "requester": "Nils Ek",
+                "requester_email": "nils@example.org",
+                "message": "Jag är ny kassör.",
+                "link": "http://127.0.0.1:3000/foreningar/1",
+            }),
+            MailKind::RepresentativesVerified => json!({
+                "association": "Kindness & Compassion",
+                "names": "Sara Lind, Nils Ek",
+                "valid_until": "2027-03-20",
+                "link": "http://127.0.0.1:3000/foreningar/1",
+            }),
+            MailKind::RepresentativesRejected => json!({
+                "association": "Kindness & Compassion",
+                "note": "Protokollet saknar justering.",
+                "link": "http://127.0.0.1:3000/foreningar/1",
             }),
             MailKind::TestMail => json!({
                 "name": "Emelie Steen",

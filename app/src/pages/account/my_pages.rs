@@ -24,6 +24,16 @@ pub fn MyPages() -> impl IntoView {
             </section>
         }
     });
+    let officer_links = matches!(user.role, Role::Officer | Role::Admin).then(|| {
+        view! {
+            <section aria-labelledby="handlaggning">
+                <h2 id="handlaggning">"Handläggning"</h2>
+                <ul>
+                    <li><a href="/handlaggning/foretradare">"Företrädare att verifiera"</a></li>
+                </ul>
+            </section>
+        }
+    });
     view! {
         <Page title="Mina sidor">
             <dl class="facts">
@@ -51,7 +61,11 @@ pub fn MyPages() -> impl IntoView {
                     })
                 })}
             </Suspense>
-            <p><a href="/mina-sidor/installningar">"Inställningar för e-post"</a></p>
+            {officer_links}
+            <ul>
+                <li><a href="/mina-sidor/installningar">"Inställningar för e-post"</a></li>
+                <li><a href="/mina-sidor/byt-losenord">"Byt lösenord"</a></li>
+            </ul>
             <section aria-labelledby="mina-uppgifter">
                 <h2 id="mina-uppgifter">"Dina uppgifter"</h2>
                 <p>

@@ -4,8 +4,12 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
 use crate::api::associations::{association_profile, AssociationDetails};
-use crate::components::form::{ErrorSummary, FormState, TextArea, TextField};
+use crate::components::form::{field_id, ErrorSummary, FormState, TextArea, TextField};
 use crate::components::page::Page;
+use crate::domain::board::{self, BoardRole};
+use crate::domain::checks::Check;
+use crate::domain::document;
+use crate::domain::representation;
 use crate::domain::profile::field;
 use crate::pages::require_signed_in;
 
@@ -16,10 +20,11 @@ pub fn AssociationPage() -> impl IntoView {
     }
     let id = use_params_map()
         .with_untracked(|params| params.get("id").and_then(|id| Uuid::parse_str(&id).ok()));
-    let (saved, invited) = use_query_map().with_untracked(|query| {
+    let (saved, invited, notice) = use_query_map().with_untracked(|query| {
         (
             query.get("sparat").is_some(),
             query.get("inbjuden").is_some(),
+            query.get("klart").and_then(|done| notice_for(&done)),
         )
     });
     let profile = Resource::new(
@@ -35,7 +40,7 @@ pub fn AssociationPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Hämtar …"</p> }>
             {move || Suspend::new(async move {
                 match profile.await {
-                    Ok(profile) => view! { <Profile profile saved invited /> }.into_any(),
+                    Ok(profile) => view! { <Profile profile saved invited notice /> }.into_any(),
                     Err(_) => view! { <crate::pages::public::not_found::NotFound /> }.into_any(),
                 }
             })}
@@ -45,9 +50,16 @@ pub fn AssociationPage() -> impl IntoView {
 }
 
 #[component]
-fn Profile(profile: AssociationDetails, saved: bool, invited: bool) -> impl IntoView {
-    // A rejected save comes back with what was typed; otherwise show what is stored.
-    if !FormState::current().has_problems() {
+fn Profile(
+    profile: AssociationDetails,
+    saved: bool,
+    invited: bool,
+    notice: Option<&'static str>,
+) -> impl IntoView {
+    // What is stored, overlaid with what a rejected form brought back (the page has
+    // several forms; each keeps what was typed into it).
+    {
+        let current = FormState::current();
         let mut state = FormState::default();
         for (name, value) in [
             (field::NAME, profile.name.clone()),
@@ -75,6 +87,9 @@ fn Profile(profile: AssociationDetails, saved: bool, invited: bool) -> impl Into
         ] {
             state.values.insert(name.to_owned(), value);
         }
+        state.values.extend(current.values);
+        state.errors = current.errors;
+        state.message = current.message;
         provide_context(state);
     }
     let id = profile.id;
@@ -116,26 +131,58 @@ fn Profile(profile: AssociationDetails, saved: bool, invited: bool) -> impl Into
     let invite = profile.is_owner.then(|| {
         view! {
             <form class="form" method="post" action=format!("/foreningar/{id}/bjud-in") novalidate>
-                <TextField name="invite_email" label="Bjud in en person (e-postadress)" input_type="email" hint="Personen får ett mejl med en länk som gäller i sju dagar." />
+                <TextField name="invite_email" label="Bjud in en person (e-postadress)" input_type="email" check=Check::Email hint="Personen får ett mejl med en länk som gäller i sju dagar." />
                 <button class="button" type="submit">"Skicka inbjudan"</button>
             </form>
+        }
+    });
+    let requests = (!profile.access_requests.is_empty()).then(|| {
+        let rows = profile
+            .access_requests
+            .iter()
+            .map(|request| {
+                let answer = |path: &str, label: &str, secondary: bool| {
+                    view! {
+                        <form method="post" action=format!("/foreningar/{id}/forfragningar/{}/{path}", request.id) class="inline-form">
+                            <button class="button button--small" class:button--secondary=secondary type="submit">
+                                {label.to_owned()}<span class="visually-hidden">{format!(" {}", request.name)}</span>
+                            </button>
+                        </form>
+                    }
+                };
+                view! {
+                    <tr>
+                        <td>{request.name.clone()}</td>
+                        <td>{request.email.clone()}</td>
+                        <td>{request.message.clone()}</td>
+                        <td>{request.received.clone()}</td>
+                        <td>{answer("bjud-in", "Bjud in", false)}{answer("avsla", "Avslå", true)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="table">
+                <caption>"Förfrågningar om tillgång"</caption>
+                <thead><tr><th scope="col">"Namn"</th><th scope="col">"E-post"</th><th scope="col">"Meddelande"</th><th scope="col">"Mottagen"</th><th scope="col"><span class="visually-hidden">"Svar"</span></th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
         }
     });
     let form = profile.can_edit.then(|| {
         view! {
             <h2>"Ändra föreningens uppgifter"</h2>
-            <ErrorSummary />
             <form class="form" method="post" action=format!("/foreningar/{}", profile.id) novalidate>
                 <TextField name=field::NAME label="Föreningens namn" required=true />
-                <TextField name=field::FOUNDED_YEAR label="År då föreningen bildades" required=true />
-                <TextField name=field::MEMBERS_IN_CITY label="Antal medlemmar i staden" required=true />
+                <TextField name=field::FOUNDED_YEAR label="År då föreningen bildades" required=true check=Check::FoundedYear />
+                <TextField name=field::MEMBERS_IN_CITY label="Antal medlemmar i staden" required=true check=Check::Members />
                 <TextArea name=field::TARGET_GROUP label="Målgrupp" required=true />
                 <TextField name=field::POSTAL_ADDRESS label="Postadress" required=true />
                 <TextField name=field::CONTACT_PERSON label="Kontaktperson" required=true />
-                <TextField name=field::EMAIL label="Föreningens e-postadress" input_type="email" required=true />
-                <TextField name=field::PHONE label="Telefonnummer" input_type="tel" required=true />
-                <TextField name=field::BANKGIRO label="Bankgiro" hint="Dit bidraget betalas ut. Till exempel 5050-1055." />
-                <TextField name=field::PLUSGIRO label="Plusgiro" hint="Om föreningen har plusgiro i stället för bankgiro." />
+                <TextField name=field::EMAIL label="Föreningens e-postadress" input_type="email" required=true check=Check::Email />
+                <TextField name=field::PHONE label="Telefonnummer" input_type="tel" required=true check=Check::Phone />
+                <TextField name=field::BANKGIRO label="Bankgiro" hint="Dit bidraget betalas ut. Till exempel 5050-1055." check=Check::Bankgiro />
+                <TextField name=field::PLUSGIRO label="Plusgiro" hint="Om föreningen har plusgiro i stället för bankgiro." check=Check::Plusgiro />
                 <button class="button" type="submit">"Spara"</button>
             </form>
         }
@@ -144,6 +191,8 @@ fn Profile(profile: AssociationDetails, saved: bool, invited: bool) -> impl Into
         <Page title=profile.name.clone()>
             {saved.then(|| view! { <p class="notice" role="status">"Uppgifterna är sparade."</p> })}
             {invited.then(|| view! { <p class="notice" role="status">"Inbjudan är skickad."</p> })}
+            {notice.map(|text| view! { <p class="notice" role="status">{text}</p> })}
+            <ErrorSummary />
             <dl class="facts">
                 <dt>"Organisationsnummer"</dt>
                 <dd>{profile.org_number.clone()}</dd>
@@ -158,7 +207,177 @@ fn Profile(profile: AssociationDetails, saved: bool, invited: bool) -> impl Into
                 <tbody>{members}</tbody>
             </table>
             {invite}
+            {requests}
+            <Board profile=profile.clone() />
+            <Representatives profile=profile.clone() />
             {form}
         </Page>
+    }
+}
+
+/// The notice for `?klart=…` after a change that leads back to this page.
+fn notice_for(done: &str) -> Option<&'static str> {
+    Some(match done {
+        "styrelse" => "Styrelsen är uppdaterad.",
+        "dokument" => "Dokumentet är inskickat. En handläggare granskar det, och du får besked per e-post.",
+        "inbjuden" => "Personen har fått en inbjudan per e-post.",
+        "avslagen" => "Förfrågan är avslagen.",
+        _ => return None,
+    })
+}
+
+/// The board: its members edit it, staff read it.
+#[component]
+fn Board(profile: AssociationDetails) -> impl IntoView {
+    let id = profile.id;
+    let rows = profile
+        .board
+        .iter()
+        .map(|member| {
+            let remove = profile.can_edit.then(|| view! {
+                <form method="post" action=format!("/foreningar/{id}/styrelse/{}/ta-bort", member.id) class="inline-form">
+                    <button class="button button--small button--secondary" type="submit">
+                        "Ta bort"<span class="visually-hidden">{format!(" {}", member.name)}</span>
+                    </button>
+                </form>
+            });
+            view! { <tr><td>{member.name.clone()}</td><td>{member.role.clone()}</td><td>{remove}</td></tr> }
+        })
+        .collect_view();
+    let state = FormState::current();
+    let role_error = state.error(board::field::ROLE);
+    let chosen = state.value(board::field::ROLE);
+    let options = BoardRole::ALL
+        .into_iter()
+        .map(|role| view! { <option value=role.as_str() selected=chosen == role.as_str()>{role.label()}</option> })
+        .collect_view();
+    let add = profile.can_edit.then(|| view! {
+        <form class="form" method="post" action=format!("/foreningar/{id}/styrelse") novalidate>
+            <TextField name=board::field::NAME label="Namn på styrelseledamot" autocomplete="off" required=true />
+            <div class="field" class:field--error=role_error.is_some()>
+                <label for=field_id(board::field::ROLE)>"Roll i styrelsen"</label>
+                {role_error.clone().map(|message| view! {
+                    <p class="field__error" id=format!("{}-fel", field_id(board::field::ROLE))><span class="visually-hidden">"Fel: "</span>{message}</p>
+                })}
+                <select id=field_id(board::field::ROLE) name=board::field::ROLE
+                    aria-invalid=role_error.is_some().then_some("true")
+                    aria-describedby=role_error.is_some().then(|| format!("{}-fel", field_id(board::field::ROLE)))>
+                    <option value="">"Välj roll"</option>
+                    {options}
+                </select>
+            </div>
+            <button class="button button--secondary" type="submit">"Lägg till i styrelsen"</button>
+        </form>
+    });
+    view! {
+        <section aria-labelledby="styrelse">
+            <h2 id="styrelse">"Styrelse"</h2>
+            {if profile.board.is_empty() {
+                view! { <p>"Ingen styrelse är angiven ännu."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="table">
+                        <caption class="visually-hidden">"Styrelsens ledamöter"</caption>
+                        <thead><tr><th scope="col">"Namn"</th><th scope="col">"Roll"</th><th scope="col"><span class="visually-hidden">"Åtgärder"</span></th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }.into_any()
+            }}
+            {add}
+        </section>
+    }
+}
+
+/// Who may act for the association: the verified representatives, the latest proof, and
+/// the form to send in a new one.
+#[component]
+fn Representatives(profile: AssociationDetails) -> impl IntoView {
+    let id = profile.id;
+    let verified = if profile.representatives.is_empty() {
+        view! { <p>"Föreningen har inga verifierade företrädare just nu. Alla på föreningens konto kan skriva utkast, men bara en verifierad företrädare kan skicka in ansökningar och redovisningar."</p> }.into_any()
+    } else {
+        let items = profile
+            .representatives
+            .iter()
+            .map(|rep| view! { <li>{rep.name.clone()}" – verifierad till och med "{rep.valid_until.clone()}</li> })
+            .collect_view();
+        view! { <ul>{items}</ul> }.into_any()
+    };
+    let me = profile.can_edit.then(|| {
+        if profile.me_verified {
+            view! { <p class="notice">"Du är verifierad företrädare och kan skicka in för föreningen."</p> }.into_any()
+        } else {
+            view! { <p>"Du kan skriva utkast, men inte skicka in för föreningen förrän en handläggare har verifierat dig som företrädare."</p> }.into_any()
+        }
+    });
+    let proof = profile.proof.clone().map(|proof| {
+        let status = match proof.status.as_str() {
+            "pending" => "väntar på granskning",
+            "verified" => "godkänt",
+            _ => "inte godkänt",
+        };
+        view! {
+            <p>
+                "Senast inskickat dokument: "
+                <a href=format!("/dokument/{}", proof.attachment_id)>{proof.file_name.clone()}</a>
+                {format!(" ({}), {status}.", proof.sent)}
+            </p>
+            {(!proof.note.is_empty()).then(|| view! { <p>"Handläggarens kommentar: "{proof.note.clone()}</p> })}
+        }
+    });
+    let state = FormState::current();
+    let chosen: Vec<String> = state
+        .value(representation::field::NAMED)
+        .split(',')
+        .map(str::to_owned)
+        .collect();
+    let named_error = state.error(representation::field::NAMED);
+    let document_error = state.error(representation::field::DOCUMENT);
+    let document_id = field_id(representation::field::DOCUMENT);
+    let boxes = profile
+        .members
+        .iter()
+        .map(|member| {
+            let box_id = format!("{}-{}", field_id(representation::field::NAMED), member.user_id);
+            let checked = chosen.contains(&member.user_id.to_string());
+            view! {
+                <div class="checkbox">
+                    <input type="checkbox" id=box_id.clone() name=representation::field::NAMED value=member.user_id.to_string() checked=checked />
+                    <label for=box_id>{member.name.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let upload = profile.can_edit.then(|| view! {
+        <form class="form" method="post" action=format!("/foreningar/{id}/foretradare") enctype="multipart/form-data" novalidate>
+            <div class="field" class:field--error=document_error.is_some()>
+                <label for=document_id.clone()>"Protokoll eller annat dokument som visar vem som företräder föreningen"</label>
+                <p class="field__hint" id=format!("{document_id}-hint")>{format!("PDF, JPEG eller PNG, högst {} MB. Till exempel protokollet från årsmötet eller det konstituerande styrelsemötet, där firmatecknare eller kontaktpersoner utses.", document::MAX_BYTES / 1024 / 1024)}</p>
+                {document_error.clone().map(|message| view! {
+                    <p class="field__error" id=format!("{document_id}-fel")><span class="visually-hidden">"Fel: "</span>{message}</p>
+                })}
+                <input type="file" id=document_id.clone() name=representation::field::DOCUMENT accept="application/pdf,image/jpeg,image/png"
+                    aria-invalid=document_error.is_some().then_some("true")
+                    aria-describedby=if document_error.is_some() { format!("{document_id}-hint {document_id}-fel") } else { format!("{document_id}-hint") } />
+            </div>
+            <fieldset class="field" class:field--error=named_error.is_some() id=field_id(representation::field::NAMED)>
+                <legend>"Vilka av kontots personer utses i dokumentet att företräda föreningen?"</legend>
+                {named_error.clone().map(|message| view! {
+                    <p class="field__error"><span class="visually-hidden">"Fel: "</span>{message}</p>
+                })}
+                {boxes}
+            </fieldset>
+            <TextField name=representation::field::NEXT_ANNUAL_MEETING label="Datum för föreningens nästa ordinarie årsmöte" input_type="date" hint="ÅÅÅÅ-MM-DD. Verifieringen gäller som längst till dess, och högst 15 månader." required=true />
+            <button class="button" type="submit">"Skicka in dokumentet"</button>
+        </form>
+    });
+    view! {
+        <section aria-labelledby="foretradare">
+            <h2 id="foretradare">"Företrädare"</h2>
+            {verified}
+            {me}
+            {proof}
+            {upload}
+        </section>
     }
 }

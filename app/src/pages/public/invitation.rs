@@ -49,7 +49,7 @@ pub fn InvitationPage() -> impl IntoView {
                             <form class="form" method="post" action="/inbjudan" novalidate>
                                 <input type="hidden" name="token" value=token.clone() />
                                 <TextField name="name" label="Ditt namn" autocomplete="name" required=true />
-                                <TextField name="password" label="Välj ett lösenord" input_type="password" autocomplete="new-password" hint="Minst 8 tecken. Gärna flera ord i en fras." required=true />
+                                <TextField name="password" label="Välj ett lösenord" input_type="password" autocomplete="new-password" hint="Minst 8 tecken. Gärna flera ord i en fras." required=true check=crate::domain::checks::Check::NewPassword />
                                 <button class="button" type="submit">"Skapa konto och gå med"</button>
                             </form>
                         }

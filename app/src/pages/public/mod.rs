@@ -1,4 +1,5 @@
 //! Pages anyone can read without signing in.
+pub mod access_request;
 pub mod accessibility;
 pub mod apply_guide;
 pub mod contact;

@@ -36,7 +36,7 @@ pub fn NewPasswordPage() -> impl IntoView {
             <ErrorSummary />
             <form class="form" method="post" action="/nytt-losenord" novalidate>
                 <input type="hidden" name="token" value=token />
-                <TextField name="password" label="Nytt lösenord" input_type="password" autocomplete="new-password" hint="Minst 8 tecken. Gärna flera ord i en fras; vanliga och lättgissade lösenord godtas inte." required=true />
+                <TextField name="password" label="Nytt lösenord" input_type="password" autocomplete="new-password" hint="Minst 8 tecken. Gärna flera ord i en fras; vanliga och lättgissade lösenord godtas inte." required=true check=crate::domain::checks::Check::NewPassword />
                 <button class="button" type="submit">"Spara lösenordet"</button>
             </form>
         </Page>

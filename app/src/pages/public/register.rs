@@ -1,14 +1,26 @@
 //! "Registrera förening": the association and the person who will hold its account.
 use leptos::prelude::*;
 
-use crate::components::form::{ErrorSummary, TextArea, TextField};
+use crate::components::form::{ErrorSummary, FormState, TextArea, TextField};
 use crate::components::page::Page;
+use crate::domain::checks::Check;
 use crate::domain::registration::field;
+
+/// Set by the server when the organisationsnummer is already registered: the page
+/// then offers to ask the association's owners for access.
+pub const TAKEN_ORG_NUMBER: &str = "taken_org_number";
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
+    let taken = FormState::current().values.get(TAKEN_ORG_NUMBER).cloned();
     view! {
         <Page title="Registrera förening">
+            {taken.map(|org| view! {
+                <div class="notice" role="status">
+                    <p>"Föreningen är redan registrerad i portalen. Du kan be den som har föreningens konto om tillgång."</p>
+                    <p><a class="button button--secondary" href=format!("/registrera/be-om-atkomst?org={org}")>"Be om tillgång till föreningens konto"</a></p>
+                </div>
+            })}
             <p class="lead">
                 "Registrera föreningen för att kunna söka bidrag. Du som registrerar blir ägare av föreningens konto och kan senare bjuda in fler från föreningen."
             </p>
@@ -17,22 +29,22 @@ pub fn RegisterPage() -> impl IntoView {
                 <fieldset>
                     <legend>"Föreningen"</legend>
                     <TextField name=field::NAME label="Föreningens namn" autocomplete="organization" required=true />
-                    <TextField name=field::ORG_NUMBER label="Organisationsnummer" hint="Tio siffror, till exempel 802534-3750." required=true />
-                    <TextField name=field::FOUNDED_YEAR label="År då föreningen bildades" input_type="text" hint="Fyra siffror, till exempel 2021." required=true />
-                    <TextField name=field::MEMBERS_IN_CITY label="Antal medlemmar i staden" required=true />
+                    <TextField name=field::ORG_NUMBER label="Organisationsnummer" hint="Tio siffror, till exempel 802534-3750." required=true check=Check::OrgNumber />
+                    <TextField name=field::FOUNDED_YEAR label="År då föreningen bildades" input_type="text" hint="Fyra siffror, till exempel 2021." required=true check=Check::FoundedYear />
+                    <TextField name=field::MEMBERS_IN_CITY label="Antal medlemmar i staden" required=true check=Check::Members />
                     <TextArea name=field::TARGET_GROUP label="Målgrupp" hint="Vilka vänder sig föreningens verksamhet till?" required=true />
                     <TextField name=field::POSTAL_ADDRESS label="Postadress" autocomplete="street-address" required=true />
                 </fieldset>
                 <fieldset>
                     <legend>"Kontaktperson och inloggning"</legend>
                     <TextField name=field::CONTACT_PERSON label="Ditt namn" autocomplete="name" required=true />
-                    <TextField name=field::EMAIL label="Din e-postadress" input_type="email" autocomplete="email" hint="Du loggar in med den. Vi skickar en länk för att bekräfta den." required=true />
-                    <TextField name=field::PHONE label="Telefonnummer" input_type="tel" autocomplete="tel" required=true />
-                    <TextField name=field::PASSWORD label="Välj ett lösenord" input_type="password" autocomplete="new-password" hint="Minst 8 tecken. Gärna flera ord i en fras; vanliga och lättgissade lösenord godtas inte." required=true />
+                    <TextField name=field::EMAIL label="Din e-postadress" input_type="email" autocomplete="email" hint="Du loggar in med den. Vi skickar en länk för att bekräfta den." required=true check=Check::Email />
+                    <TextField name=field::PHONE label="Telefonnummer" input_type="tel" autocomplete="tel" required=true check=Check::Phone />
+                    <TextField name=field::PASSWORD label="Välj ett lösenord" input_type="password" autocomplete="new-password" hint="Minst 8 tecken. Gärna flera ord i en fras; vanliga och lättgissade lösenord godtas inte." required=true check=Check::NewPassword />
                 </fieldset>
                 <button class="button" type="submit">"Registrera föreningen"</button>
             </form>
-            <p>"Finns föreningen redan i portalen? Be då den som har föreningens konto att bjuda in dig."</p>
+            <p>"Finns föreningen redan i portalen? Be då om tillgång till föreningens konto: skriv organisationsnumret ovan, så visar vi hur."</p>
         </Page>
     }
 }

@@ -1,0 +1,65 @@
+//! Who may act for an association: proofs waiting for an officer, and the
+//! representatives an officer has verified, each until a date.
+use chrono::NaiveDate;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use uuid::Uuid;
+
+use crate::backend::entities::{representative, representative_proof};
+
+pub const PENDING: &str = "pending";
+pub const VERIFIED: &str = "verified";
+pub const REJECTED: &str = "rejected";
+
+/// Whether `user_id` is a verified representative of the association on `today`.
+/// Any member may draft; only a verified representative may submit, sign follow-up
+/// reports and apply for membership.
+pub async fn is_verified(
+    db: &impl ConnectionTrait,
+    association_id: Uuid,
+    user_id: Uuid,
+    today: NaiveDate,
+) -> Result<bool, DbErr> {
+    Ok(representative::Entity::find_by_id((association_id, user_id))
+        .one(db)
+        .await?
+        .is_some_and(|row| row.valid_until >= today))
+}
+
+/// The association's representatives whose verification still holds on `today`.
+pub async fn current(
+    db: &impl ConnectionTrait,
+    association_id: Uuid,
+    today: NaiveDate,
+) -> Result<Vec<representative::Model>, DbErr> {
+    representative::Entity::find()
+        .filter(representative::Column::AssociationId.eq(association_id))
+        .filter(representative::Column::ValidUntil.gte(today))
+        .all(db)
+        .await
+}
+
+/// The association's latest proof, whatever its state.
+pub async fn latest_proof(
+    db: &impl ConnectionTrait,
+    association_id: Uuid,
+) -> Result<Option<representative_proof::Model>, DbErr> {
+    representative_proof::Entity::find()
+        .filter(representative_proof::Column::AssociationId.eq(association_id))
+        .order_by_desc(representative_proof::Column::CreatedAt)
+        .one(db)
+        .await
+}
+
+/// Every proof waiting for an officer, oldest first.
+pub async fn pending(db: &impl ConnectionTrait) -> Result<Vec<representative_proof::Model>, DbErr> {
+    representative_proof::Entity::find()
+        .filter(representative_proof::Column::Status.eq(PENDING))
+        .order_by_asc(representative_proof::Column::CreatedAt)
+        .all(db)
+        .await
+}
+
+/// The account members a proof names.
+pub fn named_users(proof: &representative_proof::Model) -> Vec<Uuid> {
+    serde_json::from_str(&proof.named_users).unwrap_or_default()
+}

@@ -1,0 +1,127 @@
+//! One proof of representatives: the document, the people it names, and the officer's
+//! decision with the date the verification lasts until.
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+use crate::api::officer::{verification, VerificationDetails};
+use crate::components::form::{field_id, ErrorSummary, FormState, TextArea, TextField};
+use crate::components::page::Page;
+use crate::domain::representation::field;
+use crate::pages::denied;
+
+#[component]
+pub fn VerificationPage() -> impl IntoView {
+    if super::require_verifier().is_none() {
+        return denied();
+    }
+    let id = use_params_map()
+        .with_untracked(|params| params.get("id").and_then(|id| Uuid::parse_str(&id).ok()));
+    let details = Resource::new(
+        move || id,
+        |id| async move {
+            match id {
+                Some(id) => verification(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Hämtar …"</p> }>
+            {move || Suspend::new(async move {
+                match details.await {
+                    Ok(details) => view! { <Decision details /> }.into_any(),
+                    Err(_) => view! { <crate::pages::public::not_found::NotFound /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Decision(details: VerificationDetails) -> impl IntoView {
+    let current = FormState::current();
+    let mut state = FormState::default();
+    state
+        .values
+        .insert(field::VALID_UNTIL.into(), details.default_valid_until.clone());
+    let typed_named = current.values.get(field::NAMED).cloned();
+    state.values.extend(current.values);
+    state.errors = current.errors;
+    state.message = current.message;
+    let named_error = state.error(field::NAMED);
+    provide_context(state);
+    let chosen: Option<Vec<String>> =
+        typed_named.map(|named| named.split(',').map(str::to_owned).collect());
+    let boxes = details
+        .people
+        .iter()
+        .map(|person| {
+            let box_id = format!("{}-{}", field_id(field::NAMED), person.user_id);
+            let checked = match &chosen {
+                Some(chosen) => chosen.contains(&person.user_id.to_string()),
+                None => person.named,
+            };
+            view! {
+                <div class="checkbox">
+                    <input type="checkbox" id=box_id.clone() name=field::NAMED value=person.user_id.to_string() checked=checked />
+                    <label for=box_id>
+                        {format!("{} ({})", person.name, person.email)}
+                        {person.named.then_some(" – utsedd enligt föreningen")}
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    let board = if details.board.is_empty() {
+        "Ingen styrelse angiven".to_owned()
+    } else {
+        details.board.join(", ")
+    };
+    let pending = details.status == "pending";
+    let decide = pending.then(|| view! {
+        <form class="form" method="post" action=format!("/handlaggning/foretradare/{}", details.proof_id) novalidate>
+            <fieldset class="field" class:field--error=named_error.is_some() id=field_id(field::NAMED)>
+                <legend>"Verifierade företrädare"</legend>
+                {named_error.clone().map(|message| view! {
+                    <p class="field__error"><span class="visually-hidden">"Fel: "</span>{message}</p>
+                })}
+                {boxes}
+            </fieldset>
+            <TextField name=field::VALID_UNTIL label="Verifieringen gäller till och med" input_type="date"
+                hint="Förvalt är föreningens nästa årsmöte. Högst 15 månader från i dag." required=true />
+            <TextArea name=field::NOTE label="Kommentar till föreningen" hint="Krävs om du inte godkänner dokumentet: skriv vad som saknas." />
+            <div class="button-row">
+                <button class="button" type="submit" name="decision" value="godkann">"Godkänn och verifiera"</button>
+                <button class="button button--secondary" type="submit" name="decision" value="avsla">"Godkänn inte"</button>
+            </div>
+        </form>
+    });
+    let status = match details.status.as_str() {
+        "pending" => "Väntar på granskning",
+        "verified" => "Godkänt",
+        _ => "Inte godkänt",
+    };
+    view! {
+        <Page title=format!("Företrädare för {}", details.association)>
+            <ErrorSummary />
+            <dl class="facts">
+                <dt>"Förening"</dt>
+                <dd><a href=format!("/foreningar/{}", details.association_id)>{details.association.clone()}</a>", "{details.org_number.clone()}</dd>
+                <dt>"Dokument"</dt>
+                <dd><a href=format!("/dokument/{}", details.attachment_id)>{details.file_name.clone()}</a>{format!(" ({} kB)", details.size_kb)}</dd>
+                <dt>"Inskickat"</dt>
+                <dd>{format!("{} av {}", details.sent, details.sent_by)}</dd>
+                <dt>"Styrelse enligt föreningen"</dt>
+                <dd>{board}</dd>
+                <dt>"Nästa ordinarie årsmöte"</dt>
+                <dd>{details.next_annual_meeting.clone()}</dd>
+                <dt>"Status"</dt>
+                <dd>{status}</dd>
+            </dl>
+            {decide}
+            <p><a href="/handlaggning/foretradare">"Tillbaka till listan"</a></p>
+        </Page>
+    }
+}

@@ -1,0 +1,55 @@
+//! "Be om tillgång": someone whose association is already registered asks the owners of
+//! its account to let them in. The owners answer with an invitation or a refusal.
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::form::{ErrorSummary, FormState, TextArea, TextField};
+use crate::components::page::Page;
+use crate::domain::checks::Check;
+
+pub mod field {
+    pub const ORG_NUMBER: &str = "org_number";
+    pub const NAME: &str = "name";
+    pub const EMAIL: &str = "email";
+    pub const MESSAGE: &str = "message";
+}
+
+#[component]
+pub fn AccessRequestPage() -> impl IntoView {
+    // The organisationsnummer comes along from the registration form.
+    let current = FormState::current();
+    if !current.values.contains_key(field::ORG_NUMBER) {
+        let org = use_query_map()
+            .with_untracked(|query| query.get("org"))
+            .unwrap_or_default();
+        let mut state = current;
+        state.values.insert(field::ORG_NUMBER.into(), org);
+        provide_context(state);
+    }
+    view! {
+        <Page title="Be om tillgång till en förenings konto">
+            <p class="lead">"Vi skickar din förfrågan till dem som äger föreningens konto. De kan bjuda in dig; då får du ett mejl med en länk."</p>
+            <p>"Vi visar inga uppgifter om föreningen här, och du får ingen tillgång förrän en ägare har bjudit in dig."</p>
+            <ErrorSummary />
+            <form class="form" method="post" action="/registrera/be-om-atkomst" novalidate>
+                <TextField name=field::ORG_NUMBER label="Föreningens organisationsnummer" required=true check=Check::OrgNumber />
+                <TextField name=field::NAME label="Ditt namn" autocomplete="name" required=true />
+                <TextField name=field::EMAIL label="Din e-postadress" input_type="email" autocomplete="email" hint="Inbjudan skickas hit." required=true check=Check::Email />
+                <TextArea name=field::MESSAGE label="Meddelande till föreningen (frivilligt)" hint="Till exempel vilken roll du har i föreningen." />
+                <button class="button" type="submit">"Skicka förfrågan"</button>
+            </form>
+        </Page>
+    }
+}
+
+/// After asking.
+#[component]
+pub fn AccessRequestedPage() -> impl IntoView {
+    view! {
+        <Page title="Förfrågan är skickad">
+            <p class="lead">"Om föreningen finns i portalen har dess ägare fått din förfrågan per e-post."</p>
+            <p>"När någon av dem bjuder in dig får du ett mejl med en länk. Länken gäller i sju dagar."</p>
+            <p><a href="/">"Till startsidan"</a></p>
+        </Page>
+    }
+}

@@ -1,0 +1,143 @@
+//! The association's board (styrelse): its members add and remove board members.
+use app::{
+    auth::CurrentUser,
+    backend::{entities::board_member, invitations},
+    components::form::FormState,
+    domain::board::{self, BoardRole},
+};
+use axum::{
+    extract::{Path, Request, State},
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+    Extension,
+};
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, QueryFilter};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::{
+    account::internal,
+    members::{not_found, record},
+    registration::read_form,
+    render,
+};
+use crate::startup::AppState;
+
+/// `POST /foreningar/{id}/styrelse`: a member adds someone to the board.
+pub async fn add(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Path(id): Path<Uuid>,
+    request: Request,
+) -> Response {
+    let Some(Extension(user)) = user else {
+        return Redirect::to("/logga-in").into_response();
+    };
+    match invitations::role_in(&state.db, id, user.id).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return not_found(),
+        Err(error) => return internal(error),
+    }
+    let (parts, form) = read_form(&state, request).await;
+    let name = form.get(board::field::NAME).cloned().unwrap_or_default();
+    let role = form.get(board::field::ROLE).cloned().unwrap_or_default();
+    let added = async {
+        let txn = app::backend::db::begin_write(&state.db).await?;
+        let taken: Vec<BoardRole> = board_member::Entity::find()
+            .filter(board_member::Column::AssociationId.eq(id))
+            .all(&txn)
+            .await?
+            .iter()
+            .filter_map(|row| BoardRole::parse(&row.role))
+            .collect();
+        let (name, role) = match board::validate(&name, &role, &taken) {
+            Ok(valid) => valid,
+            Err(errors) => return Ok(Err(errors)),
+        };
+        let member_id = Uuid::now_v7();
+        board_member::Entity::insert(board_member::ActiveModel {
+            id: Set(member_id),
+            association_id: Set(id),
+            name: Set(name.clone()),
+            role: Set(role.as_str().to_owned()),
+            created_at: Set(Utc::now()),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+        record(
+            &txn,
+            id,
+            "association.board_member_added",
+            user.id,
+            json!({ "board_member": member_id, "name": name, "role": role.as_str() }),
+            Vec::new(),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok::<_, DbErr>(Ok(()))
+    }
+    .await;
+    match added {
+        Ok(Ok(())) => Redirect::to(&format!("/foreningar/{id}?klart=styrelse")).into_response(),
+        Ok(Err(errors)) => {
+            let mut problems = FormState::default();
+            problems.values.insert(board::field::NAME.into(), name);
+            problems.values.insert(board::field::ROLE.into(), role);
+            for (field, message) in errors {
+                problems.add_error(field, message);
+            }
+            render::page_at_with_form(
+                &state,
+                parts,
+                &format!("/foreningar/{id}"),
+                problems,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(error) => internal(error),
+    }
+}
+
+/// `POST /foreningar/{id}/styrelse/{member}/ta-bort`: a member removes a board member.
+pub async fn remove(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Path((id, member_id)): Path<(Uuid, Uuid)>,
+) -> Response {
+    let Some(Extension(user)) = user else {
+        return Redirect::to("/logga-in").into_response();
+    };
+    let removed = async {
+        let txn = app::backend::db::begin_write(&state.db).await?;
+        if invitations::role_in(&txn, id, user.id).await?.is_none() {
+            return Ok(false);
+        }
+        let deleted = board_member::Entity::delete_many()
+            .filter(board_member::Column::Id.eq(member_id))
+            .filter(board_member::Column::AssociationId.eq(id))
+            .exec(&txn)
+            .await?;
+        if deleted.rows_affected == 0 {
+            return Ok(false);
+        }
+        record(
+            &txn,
+            id,
+            "association.board_member_removed",
+            user.id,
+            json!({ "board_member": member_id }),
+            Vec::new(),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok::<_, DbErr>(true)
+    }
+    .await;
+    match removed {
+        Ok(true) => Redirect::to(&format!("/foreningar/{id}?klart=styrelse")).into_response(),
+        Ok(false) => not_found(),
+        Err(error) => internal(error),
+    }
+}
