@@ -83,8 +83,12 @@ impl MailKind {
             MailKind::SignInNotice => "E-post när någon loggar in på mitt konto",
             MailKind::TestMail => "Testmejl som administratören skickar",
             MailKind::AccessRequest => "Förfrågan om tillgång till en förening jag äger",
-            MailKind::RepresentativesVerified => "Besked om att föreningens företrädare är verifierade",
-            MailKind::RepresentativesRejected => "Besked om att föreningens dokument behöver kompletteras",
+            MailKind::RepresentativesVerified => {
+                "Besked om att föreningens företrädare är verifierade"
+            }
+            MailKind::RepresentativesRejected => {
+                "Besked om att föreningens dokument behöver kompletteras"
+            }
         }
     }
 

@@ -53,18 +53,26 @@ impl MigrationTrait for Migration {
                     // `pending`, `verified` or `rejected`.
                     .col(string_len(RepresentativeProof::Status, 16))
                     .col(uuid_null(RepresentativeProof::DecidedBy))
-                    .col(timestamp_with_time_zone_null(RepresentativeProof::DecidedAt))
+                    .col(timestamp_with_time_zone_null(
+                        RepresentativeProof::DecidedAt,
+                    ))
                     .col(text(RepresentativeProof::DecisionNote))
                     .col(timestamp_with_time_zone(RepresentativeProof::CreatedAt))
                     .foreign_key(
                         ForeignKey::create()
-                            .from(RepresentativeProof::Table, RepresentativeProof::AssociationId)
+                            .from(
+                                RepresentativeProof::Table,
+                                RepresentativeProof::AssociationId,
+                            )
                             .to(Association::Table, Association::Id)
                             .on_delete(ForeignKeyAction::Cascade),
                     )
                     .foreign_key(
                         ForeignKey::create()
-                            .from(RepresentativeProof::Table, RepresentativeProof::AttachmentId)
+                            .from(
+                                RepresentativeProof::Table,
+                                RepresentativeProof::AttachmentId,
+                            )
                             .to(Attachment::Table, Attachment::Id)
                             .on_delete(ForeignKeyAction::Cascade),
                     )

@@ -145,9 +145,9 @@ impl Storage {
 
     fn path_of(&self, key: &str) -> PathBuf {
         // Keys are made here (`yyyy/uuid`); anything else never reaches the disk.
-        let safe = key
-            .split('/')
-            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        let safe = key.split('/').all(|part| {
+            !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
         if safe {
             self.root.join(key)
         } else {
@@ -160,7 +160,9 @@ impl Storage {
 mod tests {
     use super::*;
 
-    fn chunks(parts: Vec<&'static [u8]>) -> impl Stream<Item = Result<Bytes, std::io::Error>> + Unpin {
+    fn chunks(
+        parts: Vec<&'static [u8]>,
+    ) -> impl Stream<Item = Result<Bytes, std::io::Error>> + Unpin {
         futures_util::stream::iter(parts.into_iter().map(|p| Ok(Bytes::from_static(p))))
     }
 
@@ -173,7 +175,13 @@ mod tests {
             .map(|entries| {
                 entries
                     .flatten()
-                    .map(|e| if e.path().is_dir() { walk(&e.path()) } else { 1 })
+                    .map(|e| {
+                        if e.path().is_dir() {
+                            walk(&e.path())
+                        } else {
+                            1
+                        }
+                    })
                     .sum()
             })
             .unwrap_or(0)
@@ -201,8 +209,13 @@ mod tests {
     async fn a_program_named_pdf_is_refused_and_nothing_is_kept() {
         let dir = tempfile::tempdir().unwrap();
         let storage = Storage::local(dir.path());
-        let refused = storage.put(chunks(vec![b"MZ\x90\x00\x03\x00\x00\x00rest"]), 1000).await;
-        assert!(matches!(refused, Err(UploadError::WrongKind)), "{refused:?}");
+        let refused = storage
+            .put(chunks(vec![b"MZ\x90\x00\x03\x00\x00\x00rest"]), 1000)
+            .await;
+        assert!(
+            matches!(refused, Err(UploadError::WrongKind)),
+            "{refused:?}"
+        );
         assert_eq!(files_in(dir.path()), 0);
     }
 

@@ -167,6 +167,50 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             Call::ServerFn("/api/associations/profile", "id={A}"),
             [401, 200, 404, 200, 200, 200],
         ),
+        (
+            Call::Get("/mina-sidor/byt-losenord"),
+            [302, 200, 200, 200, 200, 200],
+        ),
+        (
+            Call::Post(
+                "/mina-sidor/byt-losenord",
+                "current_password=&new_password=",
+            ),
+            [303, 422, 422, 422, 422, 422],
+        ),
+        (
+            Call::Post(
+                "/foreningar/{A}/styrelse",
+                "board_name=Kim+Ek&board_role=ledamot",
+            ),
+            [303, 303, 404, 404, 404, 404],
+        ),
+        // A form that is not multipart is a bad request for a member, 404 for others.
+        (
+            Call::Post("/foreningar/{A}/foretradare", "named=x"),
+            [303, 400, 404, 404, 404, 404],
+        ),
+        (
+            Call::Get("/handlaggning/foretradare"),
+            [302, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::ServerFn("/api/officer/verifications", ""),
+            [401, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::ServerFn("/api/officer/verification", "id={A}"),
+            [401, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Post("/handlaggning/foretradare/{A}", "decision=godkann"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (Call::Get("/dokument/{A}"), [303, 404, 404, 404, 404, 404]),
+        (
+            Call::Get("/registrera/be-om-atkomst"),
+            [200, 200, 200, 200, 200, 200],
+        ),
     ];
 
     let mut wrong = Vec::new();

@@ -2,6 +2,9 @@
 //! database (see `portal_tests::spawn_app`). Run against PostgreSQL with
 //! `PORTAL_TEST_BACKEND=postgres`.
 mod access;
+mod access_requests;
+mod board;
+mod change_password;
 mod database;
 mod health;
 mod members;
@@ -9,6 +12,7 @@ mod my_data;
 mod outbox;
 mod pages;
 mod registration;
+mod representatives;
 mod security;
 mod sign_in;
 mod smtp;

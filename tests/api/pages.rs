@@ -105,11 +105,12 @@ async fn the_demo_banner_and_accounts_show_only_in_demo_mode() {
 }
 
 #[tokio::test]
-async fn the_menu_is_an_island_and_nothing_else_hydrates() {
+async fn only_the_menu_and_inline_validation_hydrate() {
     let app = spawn_app().await;
     let html = app.get("/").await.text().await.unwrap();
-    assert_eq!(html.matches("<leptos-island").count(), 1, "{html}");
+    assert_eq!(html.matches("<leptos-island").count(), 2, "{html}");
     assert!(html.contains(r#"data-component="MenuToggle"#));
+    assert!(html.contains(r#"data-component="InlineValidation"#));
     // Without JavaScript the menu button is hidden and the menu is open.
     assert!(html.contains("hidden"));
 }

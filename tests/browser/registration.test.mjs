@@ -24,9 +24,27 @@ describe("registering an association", () => {
     await page.getByRole("link", { name: "Registrera en förening" }).click();
     await page.getByRole("heading", { level: 1, name: "Registrera förening" }).waitFor();
 
-    // A mistake first: the message comes back by the field and the typing stays.
+    // Hydrated, a field is checked as soon as the person leaves it, in the server's words.
+    const orgNumber = page.getByLabel("Organisationsnummer");
+    const inlineError = page.locator("#falt-org_number-fel");
+    for (let attempt = 0; attempt < 100 && (await inlineError.count()) === 0; attempt++) {
+      await orgNumber.fill(attempt % 2 ? "802534-3751" : "802534-375");
+      await orgNumber.press("Tab");
+      await page.waitForTimeout(100);
+    }
+    await orgNumber.fill("802534-3751");
+    await orgNumber.press("Tab");
+    assert.match(await inlineError.innerText(), /Organisationsnumret stämmer inte/);
+    assert.equal(await orgNumber.getAttribute("aria-invalid"), "true");
+    assert.match(await orgNumber.getAttribute("aria-describedby"), /falt-org_number-fel/);
+    await orgNumber.fill("802534-3750");
+    await orgNumber.press("Tab");
+    assert.equal(await inlineError.count(), 0, "a corrected field loses its message");
+    assert.equal(await orgNumber.getAttribute("aria-invalid"), null);
+
+    // A mistake submitted: the message comes back by the field and the typing stays.
     await page.getByLabel("Föreningens namn").fill("Kindness & Compassion");
-    await page.getByLabel("Organisationsnummer").fill("802534-3751");
+    await orgNumber.fill("802534-3751");
     await page.getByLabel("År då föreningen bildades").fill("2021");
     await page.getByLabel("Antal medlemmar i staden").fill("13");
     await page.getByLabel("Målgrupp").fill("Individer i utanförskap och social isolering.");
@@ -36,8 +54,8 @@ describe("registering an association", () => {
     await page.getByLabel("Telefonnummer").fill("070-123 45 67");
     await page.getByLabel("Välj ett lösenord").fill("en lång och ovanlig fras");
     await page.getByRole("button", { name: "Registrera föreningen" }).click();
-    await page.getByRole("alert").waitFor();
-    assert.match(await page.getByRole("alert").innerText(), /Organisationsnumret stämmer inte/);
+    await page.locator(".error-summary").waitFor();
+    assert.match(await page.locator(".error-summary").innerText(), /Organisationsnumret stämmer inte/);
     assert.equal(await page.getByLabel("Föreningens namn").inputValue(), "Kindness & Compassion");
     await page.screenshot({ path: join(outputDir, "register-error.png"), fullPage: true });
 

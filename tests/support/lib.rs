@@ -184,6 +184,47 @@ impl TestApp {
         request.send().await.expect("the server answers")
     }
 
+    /// `POST path` as a same-origin `multipart/form-data` form; `parts` are
+    /// `(name, file name, content)`, with no file name for plain fields.
+    pub async fn post_multipart_as(
+        &self,
+        cookie: &str,
+        path: &str,
+        parts: &[(&str, Option<&str>, &[u8])],
+    ) -> reqwest::Response {
+        let boundary = "----portal-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body = Vec::new();
+        for (name, file_name, content) in parts {
+            body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+            match file_name {
+                Some(file_name) => body.extend_from_slice(
+                    format!(
+                        "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                    )
+                    .as_bytes(),
+                ),
+                None => body.extend_from_slice(
+                    format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+                ),
+            }
+            body.extend_from_slice(content);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        self.client
+            .post(format!("{}{path}", self.address))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header("sec-fetch-site", "same-origin")
+            .header("cookie", cookie)
+            .body(body)
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
     /// The data folder of this application.
     pub fn data_dir(&self) -> PathBuf {
         self.data_dir.path().to_path_buf()

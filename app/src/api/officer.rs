@@ -107,7 +107,10 @@ pub async fn verification(id: Uuid) -> Result<VerificationDetails, AppError> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
     verifier()?;
     let db = super::db()?;
-    let Some(proof) = representative_proof::Entity::find_by_id(id).one(&db).await? else {
+    let Some(proof) = representative_proof::Entity::find_by_id(id)
+        .one(&db)
+        .await?
+    else {
         return Err(super::refuse(AppError::NotFound));
     };
     let (Some(association), Some(file)) = (
@@ -150,7 +153,9 @@ pub async fn verification(id: Uuid) -> Result<VerificationDetails, AppError> {
         .await?
         .into_iter()
         .map(|row| {
-            let role = BoardRole::parse(&row.role).map(BoardRole::label).unwrap_or("ledamot");
+            let role = BoardRole::parse(&row.role)
+                .map(BoardRole::label)
+                .unwrap_or("ledamot");
             format!("{} ({role})", row.name)
         })
         .collect();

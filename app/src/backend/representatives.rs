@@ -19,10 +19,12 @@ pub async fn is_verified(
     user_id: Uuid,
     today: NaiveDate,
 ) -> Result<bool, DbErr> {
-    Ok(representative::Entity::find_by_id((association_id, user_id))
-        .one(db)
-        .await?
-        .is_some_and(|row| row.valid_until >= today))
+    Ok(
+        representative::Entity::find_by_id((association_id, user_id))
+            .one(db)
+            .await?
+            .is_some_and(|row| row.valid_until >= today),
+    )
 }
 
 /// The association's representatives whose verification still holds on `today`.

@@ -107,6 +107,9 @@ mod tests {
             "the name never decides the kind"
         );
         assert_eq!(clean_file_name("", FileKind::Jpeg), "dokument.jpg");
-        assert_eq!(clean_file_name("../../etc/passwd", FileKind::Pdf), "passwd.pdf");
+        assert_eq!(
+            clean_file_name("../../etc/passwd", FileKind::Pdf),
+            "passwd.pdf"
+        );
     }
 }

@@ -38,8 +38,10 @@ mod browser {
         let year = js_sys::Date::new_0().get_full_year() as i32;
         let problem = check.problem(&input.value(), year);
         let error_id = format!("{}-fel", input.id());
-        let (Some(frame), Some(document)) = (input.closest(".field").ok().flatten(), input.owner_document())
-        else {
+        let (Some(frame), Some(document)) = (
+            input.closest(".field").ok().flatten(),
+            input.owner_document(),
+        ) else {
             return;
         };
         let existing = document.get_element_by_id(&error_id);

@@ -21,8 +21,7 @@ use axum::{
 };
 use chrono::Utc;
 use sea_orm::{
-    sea_query::Expr, ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter,
+    sea_query::Expr, ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -42,7 +41,11 @@ const MAX_OPEN_REQUESTS: u64 = 10;
 /// request from the same address while the first is open sends nothing new.
 pub async fn request_access(State(state): State<AppState>, request: Request) -> Response {
     let (parts, form) = read_form(&state, request).await;
-    let text = |name: &str| form.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let text = |name: &str| {
+        form.get(name)
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default()
+    };
     let mut problems = FormState::default();
     for name in [field::ORG_NUMBER, field::NAME, field::EMAIL, field::MESSAGE] {
         problems.values.insert(name.into(), text(name));
@@ -246,7 +249,11 @@ pub async fn answer(
     match answered {
         Ok(Some(outcome)) => {
             state.outbox_signal.notify();
-            let done = if outcome == "invited" { "inbjuden" } else { "avslagen" };
+            let done = if outcome == "invited" {
+                "inbjuden"
+            } else {
+                "avslagen"
+            };
             Redirect::to(&format!("/foreningar/{id}?klart={done}")).into_response()
         }
         Ok(None) => not_found(),

@@ -517,7 +517,9 @@ pub async fn change_password(
     if current.is_empty() {
         problems.add_error(field::CURRENT, "Ange ditt nuvarande lösenord.");
     }
-    if let Err(weak) = app::backend::password::check_strength(&new, &[&user.email, &user.display_name]) {
+    if let Err(weak) =
+        app::backend::password::check_strength(&new, &[&user.email, &user.display_name])
+    {
         problems.add_error(field::NEW, weak.to_string());
     }
     if problems.has_problems() {
@@ -528,8 +530,13 @@ pub async fn change_password(
         Ok(accounts::SignIn::Accepted(_)) => {}
         Ok(_) => {
             problems.add_error(field::CURRENT, "Lösenordet stämmer inte.");
-            return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
-                .await;
+            return render::page_with_form(
+                &state,
+                parts,
+                problems,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
         }
         Err(error) => return internal(error),
     }

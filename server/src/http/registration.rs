@@ -12,9 +12,9 @@ use app::{
         password,
     },
     components::form::FormState,
-    pages::public::register::TAKEN_ORG_NUMBER,
     domain::{email, registration},
     notifications::MailKind,
+    pages::public::register::TAKEN_ORG_NUMBER,
 };
 use axum::{
     extract::{Form, FromRequest, Request, State},

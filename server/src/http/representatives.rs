@@ -71,7 +71,9 @@ fn chosen_people(values: &[String], members: &HashSet<Uuid>) -> Result<Vec<Uuid>
         }
     }
     if chosen.is_empty() {
-        return Err("Välj minst en person som dokumentet utser att företräda föreningen.".to_owned());
+        return Err(
+            "Välj minst en person som dokumentet utser att företräda föreningen.".to_owned(),
+        );
     }
     Ok(chosen)
 }
@@ -104,16 +106,28 @@ pub async fn upload(
         .and_then(|value| value.parse::<u64>().ok());
     if declared.is_some_and(|length| length > UPLOAD_REQUEST_LIMIT as u64) {
         problems.add_error(representation::field::DOCUMENT, document::TOO_LARGE);
-        return render::page_at_with_form(&state, parts, &page, problems, StatusCode::PAYLOAD_TOO_LARGE)
-            .await;
+        return render::page_at_with_form(
+            &state,
+            parts,
+            &page,
+            problems,
+            StatusCode::PAYLOAD_TOO_LARGE,
+        )
+        .await;
     }
     let mut multipart =
         match Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await {
             Ok(multipart) => multipart,
             Err(_) => {
                 problems.add_error(representation::field::DOCUMENT, document::MISSING);
-                return render::page_at_with_form(&state, parts, &page, problems, StatusCode::BAD_REQUEST)
-                    .await;
+                return render::page_at_with_form(
+                    &state,
+                    parts,
+                    &page,
+                    problems,
+                    StatusCode::BAD_REQUEST,
+                )
+                .await;
             }
         };
 
@@ -134,7 +148,11 @@ pub async fn upload(
         match field.name().unwrap_or_default() {
             representation::field::DOCUMENT if stored.is_none() && upload_error.is_none() => {
                 file_name = field.file_name().unwrap_or_default().to_owned();
-                match state.storage.put(Box::pin(field), document::MAX_BYTES).await {
+                match state
+                    .storage
+                    .put(Box::pin(field), document::MAX_BYTES)
+                    .await
+                {
                     Ok(file) => stored = Some(file),
                     Err(error) => upload_error = Some(error),
                 }
@@ -158,9 +176,10 @@ pub async fn upload(
     problems
         .values
         .insert(representation::field::NAMED.into(), named.join(","));
-    problems
-        .values
-        .insert(representation::field::NEXT_ANNUAL_MEETING.into(), meeting.clone());
+    problems.values.insert(
+        representation::field::NEXT_ANNUAL_MEETING.into(),
+        meeting.clone(),
+    );
     let status = match &upload_error {
         Some(UploadError::TooLarge) => StatusCode::PAYLOAD_TOO_LARGE,
         Some(UploadError::WrongKind) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -180,13 +199,14 @@ pub async fn upload(
         .map_err(|message| problems.add_error(representation::field::NAMED, message))
         .ok();
     let meeting_date = representation::check_next_annual_meeting(&meeting, today)
-        .map_err(|message| {
-            problems.add_error(representation::field::NEXT_ANNUAL_MEETING, message)
-        })
+        .map_err(|message| problems.add_error(representation::field::NEXT_ANNUAL_MEETING, message))
         .ok();
-    let (Some(file), Some(chosen), Some(meeting_date), false) =
-        (stored.clone(), chosen, meeting_date, problems.has_problems())
-    else {
+    let (Some(file), Some(chosen), Some(meeting_date), false) = (
+        stored.clone(),
+        chosen,
+        meeting_date,
+        problems.has_problems(),
+    ) else {
         // Nothing half-written: a document stored before another field failed goes too.
         if let Some(file) = &stored {
             let _ = state.storage.delete(&file.key).await;
@@ -301,7 +321,13 @@ pub async fn download(
     let ascii: String = file
         .file_name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let encoded: String = file
         .file_name
@@ -323,8 +349,14 @@ pub async fn download(
     if let Ok(value) = HeaderValue::from_str(&disposition) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
-    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(file.size_bytes as u64));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    headers.insert(
+        header::CONTENT_LENGTH,
+        HeaderValue::from(file.size_bytes as u64),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
     response
 }
 
@@ -383,9 +415,10 @@ pub async fn decide(
     problems
         .values
         .insert(representation::field::NAMED.into(), named.join(","));
-    problems
-        .values
-        .insert(representation::field::VALID_UNTIL.into(), valid_until_text.clone());
+    problems.values.insert(
+        representation::field::VALID_UNTIL.into(),
+        valid_until_text.clone(),
+    );
     problems
         .values
         .insert(representation::field::NOTE.into(), note.clone());

@@ -9,8 +9,8 @@ use crate::components::page::Page;
 use crate::domain::board::{self, BoardRole};
 use crate::domain::checks::Check;
 use crate::domain::document;
-use crate::domain::representation;
 use crate::domain::profile::field;
+use crate::domain::representation;
 use crate::pages::require_signed_in;
 
 #[component]
@@ -219,7 +219,9 @@ fn Profile(
 fn notice_for(done: &str) -> Option<&'static str> {
     Some(match done {
         "styrelse" => "Styrelsen är uppdaterad.",
-        "dokument" => "Dokumentet är inskickat. En handläggare granskar det, och du får besked per e-post.",
+        "dokument" => {
+            "Dokumentet är inskickat. En handläggare granskar det, och du får besked per e-post."
+        }
         "inbjuden" => "Personen har fått en inbjudan per e-post.",
         "avslagen" => "Förfrågan är avslagen.",
         _ => return None,

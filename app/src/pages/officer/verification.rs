@@ -43,9 +43,10 @@ pub fn VerificationPage() -> impl IntoView {
 fn Decision(details: VerificationDetails) -> impl IntoView {
     let current = FormState::current();
     let mut state = FormState::default();
-    state
-        .values
-        .insert(field::VALID_UNTIL.into(), details.default_valid_until.clone());
+    state.values.insert(
+        field::VALID_UNTIL.into(),
+        details.default_valid_until.clone(),
+    );
     let typed_named = current.values.get(field::NAMED).cloned();
     state.values.extend(current.values);
     state.errors = current.errors;

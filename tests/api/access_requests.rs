@@ -1,0 +1,182 @@
+//! Someone who finds their association already registered asks its owners for access;
+//! an owner answers with an invitation or a refusal.
+use std::time::Duration;
+
+use app::backend::entities::access_request;
+use portal_tests::{
+    create_user, fixtures::association_with_owner, kept_mails, spawn_app, wait_until,
+};
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+const PASSWORD: &str = "en lång och ovanlig fras";
+const REQUEST: &str =
+    "org_number=8025343750&name=Nils+Ek&email=nils%40example.se&message=Jag+%C3%A4r+ny+kass%C3%B6r.";
+
+#[tokio::test]
+async fn a_second_registration_leads_to_a_request_the_owner_answers_with_an_invitation() {
+    let app = spawn_app().await;
+    let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
+    let id = association_with_owner(&app.db, "802534-3750", owner).await;
+
+    let registration = app
+        .post_form_as(
+            None,
+            "/registrera",
+            "name=Kindness&org_number=802534-3750&founded_year=2021&members_in_city=13&target_group=Alla&postal_address=Stockholm&contact_person=Nils+Ek&email=nils%40example.se&phone=070-1234567&password=en+l%C3%A5ng+och+ovanlig+fras",
+        )
+        .await;
+    assert_eq!(registration.status(), 409);
+    let page = registration.text().await.unwrap();
+    assert!(
+        page.contains(r#"href="/registrera/be-om-atkomst?org=802534-3750""#),
+        "the page offers to ask for access: {page}"
+    );
+
+    let asked = app
+        .post_form_as(None, "/registrera/be-om-atkomst", REQUEST)
+        .await;
+    assert_eq!(asked.status(), 303);
+    wait_until(Duration::from_secs(10), "the owner's mail", || async {
+        kept_mails(&app.data_dir())
+            .iter()
+            .any(|m| m.contains("sara@example.se") && m.contains("ber om tillg"))
+    })
+    .await;
+    let again = app
+        .post_form_as(None, "/registrera/be-om-atkomst", REQUEST)
+        .await;
+    assert_eq!(again.status(), 303);
+    assert_eq!(
+        access_request::Entity::find().count(&app.db).await.unwrap(),
+        1,
+        "asking twice is one request"
+    );
+
+    let cookie = app.sign_in("sara@example.se", PASSWORD).await;
+    let page = app
+        .get_as(&cookie, &format!("/foreningar/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Jag är ny kassör."), "{page}");
+    let request = access_request::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let invited = app
+        .post_form_as(
+            Some(&cookie),
+            &format!("/foreningar/{id}/forfragningar/{}/bjud-in", request.id),
+            "",
+        )
+        .await;
+    assert_eq!(invited.status(), 303);
+    wait_until(Duration::from_secs(10), "the invitation", || async {
+        kept_mails(&app.data_dir())
+            .iter()
+            .any(|m| m.contains("nils@example.se") && m.contains("inbjudan?token="))
+    })
+    .await;
+    let answered = access_request::Entity::find_by_id(request.id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(answered.outcome.as_deref(), Some("invited"));
+    let twice = app
+        .post_form_as(
+            Some(&cookie),
+            &format!("/foreningar/{id}/forfragningar/{}/avsla", request.id),
+            "",
+        )
+        .await;
+    assert_eq!(
+        twice.status(),
+        404,
+        "an answered request is not answered again"
+    );
+}
+
+#[tokio::test]
+async fn requests_for_unknown_numbers_or_with_bad_fields_are_refused_by_the_field() {
+    let app = spawn_app().await;
+    let unknown = app
+        .post_form_as(
+            None,
+            "/registrera/be-om-atkomst",
+            "org_number=556036-0793&name=Nils&email=nils%40example.se",
+        )
+        .await;
+    assert_eq!(unknown.status(), 422);
+    let page = unknown.text().await.unwrap();
+    assert!(
+        page.contains("Ingen förening med det organisationsnumret"),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"value="nils@example.se""#),
+        "what was typed stays"
+    );
+
+    let bad = app
+        .post_form_as(
+            None,
+            "/registrera/be-om-atkomst",
+            "org_number=802534-3751&name=&email=x",
+        )
+        .await;
+    assert_eq!(bad.status(), 422);
+    let page = bad.text().await.unwrap();
+    for field in ["org_number", "name", "email"] {
+        assert!(
+            page.contains(&format!(r##"href="#falt-{field}""##)),
+            "{field}"
+        );
+    }
+    assert_eq!(
+        access_request::Entity::find().count(&app.db).await.unwrap(),
+        0
+    );
+}
+
+#[tokio::test]
+async fn only_an_owner_answers_a_request() {
+    let app = spawn_app().await;
+    let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
+    let id = association_with_owner(&app.db, "802534-3750", owner).await;
+    app.post_form_as(None, "/registrera/be-om-atkomst", REQUEST)
+        .await;
+    let request = access_request::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let other = create_user(&app.db, "applicant", "kim@example.se", PASSWORD).await;
+    association_with_owner(&app.db, "556036-0793", other).await;
+    let kim = app.sign_in("kim@example.se", PASSWORD).await;
+    let refused = app
+        .post_form_as(
+            Some(&kim),
+            &format!("/foreningar/{id}/forfragningar/{}/bjud-in", request.id),
+            "",
+        )
+        .await;
+    assert_eq!(refused.status(), 404);
+    let cookie = app.sign_in("sara@example.se", PASSWORD).await;
+    let declined = app
+        .post_form_as(
+            Some(&cookie),
+            &format!("/foreningar/{id}/forfragningar/{}/avsla", request.id),
+            "",
+        )
+        .await;
+    assert_eq!(declined.status(), 303);
+    let answered = access_request::Entity::find_by_id(request.id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(answered.outcome.as_deref(), Some("declined"));
+}
