@@ -2,13 +2,18 @@
 //! into an empty database, so a production install never gets demo accounts.
 use anyhow::Context;
 use app::backend::{
-    entities::{app_user, association, association_member},
+    entities::{
+        app_user, association, association_member, attachment, board_member, representative_proof,
+    },
     password,
 };
+use app::domain::board::BoardRole;
 use app::site::DemoAccount;
-use chrono::Utc;
+use chrono::{Datelike, Utc};
 use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait};
 use uuid::Uuid;
+
+use crate::storage::Storage;
 
 /// A demo person: the account and who they are.
 struct DemoPerson {
@@ -83,7 +88,7 @@ pub fn accounts() -> Vec<DemoAccount> {
 
 /// Loads the demo content if the database holds no accounts and no associations yet.
 /// Returns whether anything was loaded.
-pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
+pub async fn load_if_empty(db: &DatabaseConnection, storage: &Storage) -> anyhow::Result<bool> {
     let users = app_user::Entity::find().count(db).await?;
     let associations = association::Entity::find().count(db).await?;
     if users > 0 || associations > 0 {
@@ -122,6 +127,26 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
     .exec(&txn)
     .await?;
 
+    // The seed describes the board (a chair who is a lawyer and deacon) but names no one:
+    // these names are made up, like everything else in demo mode.
+    for (name, role) in [
+        ("Maria Ekholm", BoardRole::Chair),
+        ("Johan Berg", BoardRole::Treasurer),
+        ("Amira Haddad", BoardRole::Secretary),
+        ("Per Wallin", BoardRole::Member),
+    ] {
+        board_member::Entity::insert(board_member::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            association_id: Set(association_id),
+            name: Set(name.into()),
+            role: Set(role.as_str().into()),
+            created_at: Set(now),
+        })
+        .exec(&txn)
+        .await?;
+    }
+
+    let mut applicant = None;
     for (person, hash) in PEOPLE.iter().zip(hashes) {
         let user_id = Uuid::now_v7();
         app_user::Entity::insert(app_user::ActiveModel {
@@ -147,8 +172,131 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
             })
             .exec(&txn)
             .await?;
+            applicant = Some(user_id);
         }
     }
+
+    // Minutes naming Sara Lind, waiting for an officer: the officers' list is not empty.
+    let minutes = minutes_pdf(&[
+        "Kindness & Compassion, org.nr 802534-3750",
+        "Protokoll fort vid konstituerande styrelsemote 2026-03-14",
+        "",
+        "Paragraf 4. Styrelsen utser Sara Lind, generalsekreterare,",
+        "att foretrada foreningen i kontakter med staden och att",
+        "underteckna ansokningar och redovisningar.",
+        "",
+        "Vid protokollet: Amira Haddad      Justeras: Maria Ekholm",
+        "",
+        "(Demodokument: pahittat innehall.)",
+    ]);
+    let stored = storage
+        .put(
+            futures_util::stream::iter([Ok::<_, std::io::Error>(axum::body::Bytes::from(minutes))]),
+            app::domain::document::MAX_BYTES,
+        )
+        .await
+        .context("storing the demo minutes")?;
+    let attachment_id = Uuid::now_v7();
+    attachment::Entity::insert(attachment::ActiveModel {
+        id: Set(attachment_id),
+        association_id: Set(association_id),
+        purpose: Set("representatives".into()),
+        file_name: Set("Protokoll konstituerande styrelsemöte 2026-03-14.pdf".into()),
+        content_type: Set(stored.kind.content_type().into()),
+        size_bytes: Set(stored.size as i64),
+        sha256: Set(stored.sha256),
+        storage_key: Set(stored.key),
+        uploaded_by: Set(applicant),
+        created_at: Set(now),
+    })
+    .exec(&txn)
+    .await?;
+    let next_meeting =
+        chrono::NaiveDate::from_ymd_opt(now.year() + 1, 3, 14).context("a calendar date")?;
+    representative_proof::Entity::insert(representative_proof::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        association_id: Set(association_id),
+        attachment_id: Set(attachment_id),
+        submitted_by: Set(applicant),
+        named_users: Set(serde_json::to_string(
+            &applicant.into_iter().collect::<Vec<_>>(),
+        )?),
+        next_annual_meeting: Set(next_meeting),
+        status: Set(app::backend::representatives::PENDING.into()),
+        decided_by: Set(None),
+        decided_at: Set(None),
+        decision_note: Set(String::new()),
+        created_at: Set(now),
+    })
+    .exec(&txn)
+    .await?;
     txn.commit().await?;
     Ok(true)
+}
+
+/// A one-page PDF showing `lines` (ASCII), with a correct cross-reference table.
+fn minutes_pdf(lines: &[&str]) -> Vec<u8> {
+    let mut text = String::from("BT /F1 12 Tf 72 760 Td 16 TL\n");
+    for line in lines {
+        let escaped = line
+            .replace('\\', "\\\\")
+            .replace('(', "\\(")
+            .replace(')', "\\)");
+        text.push_str(&format!("({escaped}) Tj T*\n"));
+    }
+    text.push_str("ET\n");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{text}endstream", text.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_demo_minutes_are_a_pdf_with_a_correct_cross_reference_table() {
+        let pdf = super::minutes_pdf(&["Rad (ett)"]);
+        assert_eq!(
+            app::domain::document::sniff(&pdf[..8]),
+            Some(app::domain::document::FileKind::Pdf)
+        );
+        let text = String::from_utf8(pdf.clone()).unwrap();
+        let xref: usize = text
+            .rsplit("startxref\n")
+            .next()
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(text[xref..].starts_with("xref"));
+        let second = text.find("2 0 obj").unwrap();
+        assert!(text.contains(&format!("{second:010} 00000 n")));
+        assert!(text.contains("(Rad \\(ett\\)) Tj"));
+    }
 }

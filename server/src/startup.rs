@@ -77,7 +77,8 @@ impl Application {
             mail_to_files: settings.smtp_url.is_none(),
         };
         let mailer = Arc::new(Mailer::from_settings(&settings)?);
-        if settings.demo && demo::load_if_empty(&db).await? {
+        let storage = Storage::local(settings.data_dir.join("attachments"));
+        if settings.demo && demo::load_if_empty(&db, &storage).await? {
             tracing::info!("demo content loaded into the empty database");
         }
 
@@ -119,7 +120,7 @@ impl Application {
             db,
             leptos_options,
             site,
-            storage: Storage::local(settings.data_dir.join("attachments")),
+            storage,
             settings: Arc::new(settings),
             outbox_signal,
             live,

@@ -225,6 +225,41 @@ async fn an_officer_verifies_the_named_representatives_until_the_next_annual_mee
         )
         .await;
     assert_eq!(again.status(), 409, "a document is decided once");
+
+    let export: serde_json::Value = serde_json::from_str(
+        &app.get_as(&s.owner_cookie, "/mina-sidor/mina-uppgifter.json")
+            .await
+            .text()
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        export["verified_representative"][0]["valid_until"],
+        next_spring()
+    );
+    assert_eq!(
+        export["uploaded_documents"][0]["file"],
+        "Protokoll årsmöte.pdf"
+    );
+}
+
+#[tokio::test]
+async fn an_upload_from_another_site_is_refused_and_nothing_is_stored() {
+    let s = setting().await;
+    let response = s
+        .app
+        .client
+        .post(format!("{}/foreningar/{}/foretradare", s.app.address, s.association))
+        .header("content-type", "multipart/form-data; boundary=x")
+        .header("sec-fetch-site", "cross-site")
+        .header("cookie", &s.owner_cookie)
+        .body("--x\r\nContent-Disposition: form-data; name=\"document\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.7\r\n--x--\r\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    assert_eq!(stored_files(&s), 0);
 }
 
 #[tokio::test]

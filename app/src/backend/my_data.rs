@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::backend::entities::{
-    app_user, association, association_member, domain_event, notification_preference, outbox,
-    user_session,
+    access_request, app_user, association, association_member, attachment, domain_event,
+    notification_preference, outbox, representative, user_session,
 };
 use crate::backend::mail::EmailJob;
 
@@ -33,6 +33,27 @@ pub async fn export(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<V
                 "since": member.created_at,
             }))
         })
+        .collect::<Vec<_>>();
+    let representing = representative::Entity::find()
+        .filter(representative::Column::UserId.eq(user_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| json!({ "association_id": r.association_id, "verified": r.verified_at, "valid_until": r.valid_until }))
+        .collect::<Vec<_>>();
+    let uploads = attachment::Entity::find()
+        .filter(attachment::Column::UploadedBy.eq(user_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| json!({ "file": a.file_name, "purpose": a.purpose, "bytes": a.size_bytes, "uploaded": a.created_at }))
+        .collect::<Vec<_>>();
+    let access_requests = access_request::Entity::find()
+        .filter(access_request::Column::Email.eq(&user.email))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| json!({ "association_id": r.association_id, "name": r.name, "message": r.message, "sent": r.created_at, "answer": r.outcome }))
         .collect::<Vec<_>>();
     let sessions = user_session::Entity::find()
         .filter(user_session::Column::UserId.eq(user_id))
@@ -77,6 +98,9 @@ pub async fn export(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<V
             "password": "sparas bara som ett argon2id-hashvärde och kan inte läsas ut",
         },
         "associations": memberships,
+        "verified_representative": representing,
+        "uploaded_documents": uploads,
+        "access_requests": access_requests,
         "sessions": sessions,
         "notification_settings": preferences,
         "history": events,
@@ -158,6 +182,10 @@ pub async fn delete(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Uuid
         .col_expr(association::Column::Email, Expr::value(""))
         .col_expr(association::Column::Phone, Expr::value(""))
         .filter(association::Column::Email.eq(&user.email))
+        .exec(db)
+        .await?;
+    access_request::Entity::delete_many()
+        .filter(access_request::Column::Email.eq(&user.email))
         .exec(db)
         .await?;
     app_user::Entity::delete_by_id(user_id).exec(db).await?;
