@@ -337,7 +337,12 @@ async fn a_document_is_judged_by_its_content_and_size_and_nothing_is_kept_on_ref
     large.resize(10 * 1024 * 1024 + 1, b'0');
     let too_large = send_proof(&s, "stor.pdf", &large, &[s.owner], &next_spring()).await;
     assert_eq!(too_large.status(), 413);
-    assert!(too_large.text().await.unwrap().contains("större än 10 MB"));
+    let page = too_large.text().await.unwrap();
+    assert!(page.contains("större än 10 MB"));
+    assert!(
+        page.contains(&format!(r#"value="{}""#, next_spring())),
+        "what was typed stays"
+    );
 
     let nobody = send_proof(&s, "protokoll.pdf", PDF, &[], &next_spring()).await;
     assert_eq!(nobody.status(), 422);

@@ -70,7 +70,8 @@ pub async fn add(
             id,
             "association.board_member_added",
             user.id,
-            json!({ "board_member": member_id, "name": name, "role": role.as_str() }),
+            // Ids and roles only: the event log is append-only, names would stay forever.
+            json!({ "board_member": member_id, "role": role.as_str() }),
             Vec::new(),
         )
         .await?;

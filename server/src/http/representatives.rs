@@ -165,10 +165,9 @@ pub async fn upload(
             representation::field::NEXT_ANNUAL_MEETING => {
                 meeting = field.text().await.unwrap_or_default();
             }
+            // The rest of a refused file is skipped by `next_field`, so the fields after
+            // it are still read and come back as typed.
             _ => {}
-        }
-        if matches!(upload_error, Some(UploadError::TooLarge)) {
-            break;
         }
     }
 
