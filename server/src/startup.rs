@@ -181,9 +181,19 @@ pub fn app_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'stati
     }
 }
 
+/// The Leptos routes, generated once per process. Generating them sets a process-wide
+/// flag that makes every resource starting meanwhile wait forever (leptos #4773), so a
+/// second application built in the same process (the tests build one per test) must not
+/// generate them while another is rendering pages.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The router with every route and layer.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = app_context(&state);
     let header_policy = http::security::HeaderPolicy {
         hsts: state.settings.uses_https(),
@@ -196,11 +206,9 @@ pub fn router(state: AppState) -> Router {
             axum::routing::post(http::representatives::upload),
         )
         .layer(axum::extract::DefaultBodyLimit::max(
-            http::representatives::UPLOAD_REQUEST_LIMIT,
+            http::uploads::REQUEST_LIMIT,
         ))
-        .layer(RequestBodyLimitLayer::new(
-            http::representatives::UPLOAD_REQUEST_LIMIT,
-        ));
+        .layer(RequestBodyLimitLayer::new(http::uploads::REQUEST_LIMIT));
 
     let pages = Router::new()
         .route("/healthz", get(http::health::healthz))

@@ -30,46 +30,32 @@ enum Call {
 
 async fn status(app: &TestApp, cookie: Option<&str>, call: Call, a: Uuid) -> (u16, String) {
     let expand = |path: &str| path.replace("{A}", &a.to_string());
-    // Known issue (see the closing note of this session): under heavy CPU load an
-    // async-rendered page very rarely never answers. A request that has not answered in
-    // 15 s is sent again, at most twice, and said so loudly; its answer is still checked.
-    for attempt in 1..=3 {
-        let request = match call {
-            Call::Get(path) => app.client.get(format!("{}{}", app.address, expand(path))),
-            Call::Post(path, body) | Call::ServerFn(path, body) => app
-                .client
-                .post(format!("{}{}", app.address, expand(path)))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .header("sec-fetch-site", "same-origin")
-                .body(expand(body)),
-        };
-        let request = match call {
-            Call::ServerFn(..) => request.header("accept", "application/json"),
-            _ => request.header("accept", "text/html"),
-        };
-        let request = match cookie {
-            Some(cookie) => request.header("cookie", cookie),
-            None => request,
-        };
-        match tokio::time::timeout(std::time::Duration::from_secs(15), request.send()).await {
-            Ok(response) => {
-                let response = response.unwrap();
-                let code = response.status().as_u16();
-                // The live stream never ends; its status is all that matters here.
-                let body = if matches!(call, Call::Get("/handlaggning/live")) {
-                    String::new()
-                } else {
-                    response.text().await.unwrap()
-                };
-                return (code, body);
-            }
-            Err(_) => eprintln!(
-                "WARNING: {} did not answer in 15 s (attempt {attempt} of 3)",
-                describe(call)
-            ),
-        }
-    }
-    panic!("{} did not answer in three attempts", describe(call));
+    let request = match call {
+        Call::Get(path) => app.client.get(format!("{}{}", app.address, expand(path))),
+        Call::Post(path, body) | Call::ServerFn(path, body) => app
+            .client
+            .post(format!("{}{}", app.address, expand(path)))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
+            .body(expand(body)),
+    };
+    let request = match call {
+        Call::ServerFn(..) => request.header("accept", "application/json"),
+        _ => request.header("accept", "text/html"),
+    };
+    let request = match cookie {
+        Some(cookie) => request.header("cookie", cookie),
+        None => request,
+    };
+    let response = request.send().await.unwrap();
+    let code = response.status().as_u16();
+    // The live stream never ends; its status is all that matters here.
+    let body = if matches!(call, Call::Get("/handlaggning/live")) {
+        String::new()
+    } else {
+        response.text().await.unwrap()
+    };
+    (code, body)
 }
 
 #[tokio::test]

@@ -114,3 +114,51 @@ async fn only_the_menu_and_inline_validation_hydrate() {
     // Without JavaScript the menu button is hidden and the menu is open.
     assert!(html.contains("hidden"));
 }
+
+/// Leptos suppresses every resource in the process while it generates a route list
+/// (leptos #4773); a page rendered meanwhile waited forever. Applications now generate
+/// their routes once per process, so building more of them (another thread, as parallel
+/// tests do) never stalls a page being rendered.
+#[tokio::test]
+async fn building_other_applications_never_stalls_a_page_being_rendered() {
+    let app = spawn_app().await;
+    portal_tests::create_user(
+        &app.db,
+        "applicant",
+        "sara@example.se",
+        "en lång och ovanlig fras",
+    )
+    .await;
+    let cookie = app
+        .sign_in("sara@example.se", "en lång och ovanlig fras")
+        .await;
+    let (done, stop) = std::sync::mpsc::channel::<()>();
+    let builder = std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let mut built = 0;
+        while stop.try_recv().is_err() && built < 40 {
+            drop(runtime.block_on(spawn_app()));
+            built += 1;
+        }
+        built
+    });
+    for attempt in 0..60 {
+        let answered = tokio::time::timeout(
+            std::time::Duration::from_secs(10),
+            app.get_as(&cookie, "/mina-sidor"),
+        )
+        .await
+        .unwrap_or_else(|_| {
+            panic!("request {attempt} stalled while other applications were built")
+        });
+        assert_eq!(answered.status(), 200);
+    }
+    let _ = done.send(());
+    assert!(
+        builder.join().unwrap() > 0,
+        "other applications were built meanwhile"
+    );
+}

@@ -13,3 +13,4 @@ pub mod render;
 pub mod representatives;
 pub mod security;
 pub mod session;
+pub mod uploads;

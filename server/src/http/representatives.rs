@@ -22,7 +22,7 @@ use app::{
 };
 use axum::{
     body::Body,
-    extract::{FromRequest, Multipart, Path, Request, State},
+    extract::{FromRequest, Path, Request, State},
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Redirect, Response},
     Extension, Form,
@@ -35,13 +35,13 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{account::internal, members::not_found, render};
+use super::{
+    account::internal,
+    members::not_found,
+    render,
+    uploads::{self, NotAForm},
+};
 use crate::{startup::AppState, storage::UploadError};
-
-/// What a request may carry beyond the document itself (the other fields, the framing).
-const FORM_OVERHEAD_BYTES: u64 = 64 * 1024;
-/// The largest request the upload route reads at all.
-pub const UPLOAD_REQUEST_LIMIT: usize = (document::MAX_BYTES + FORM_OVERHEAD_BYTES) as usize;
 
 fn member_ids(rows: &[association_member::Model]) -> HashSet<Uuid> {
     rows.iter().map(|row| row.user_id).collect()
@@ -99,77 +99,21 @@ pub async fn upload(
     let page = format!("/foreningar/{id}");
     let (parts, body) = request.into_parts();
     let mut problems = FormState::default();
-    let declared = parts
-        .headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.parse::<u64>().ok());
-    if declared.is_some_and(|length| length > UPLOAD_REQUEST_LIMIT as u64) {
-        problems.add_error(representation::field::DOCUMENT, document::TOO_LARGE);
-        return render::page_at_with_form(
-            &state,
-            parts,
-            &page,
-            problems,
-            StatusCode::PAYLOAD_TOO_LARGE,
-        )
-        .await;
-    }
-    let mut multipart =
-        match Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await {
-            Ok(multipart) => multipart,
-            Err(_) => {
-                problems.add_error(representation::field::DOCUMENT, document::MISSING);
-                return render::page_at_with_form(
-                    &state,
-                    parts,
-                    &page,
-                    problems,
-                    StatusCode::BAD_REQUEST,
-                )
-                .await;
+    let received =
+        match uploads::receive(&state, &parts, body, representation::field::DOCUMENT).await {
+            Ok(received) => received,
+            Err(refused) => {
+                let (message, status) = match refused {
+                    NotAForm::TooLarge => (document::TOO_LARGE, StatusCode::PAYLOAD_TOO_LARGE),
+                    NotAForm::NotMultipart => (document::MISSING, StatusCode::BAD_REQUEST),
+                };
+                problems.add_error(representation::field::DOCUMENT, message);
+                return render::page_at_with_form(&state, parts, &page, problems, status).await;
             }
         };
-
-    let mut stored = None;
-    let mut upload_error = None;
-    let mut file_name = String::new();
-    let mut named = Vec::new();
-    let mut meeting = String::new();
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(error) => {
-                upload_error = Some(UploadError::Interrupted(error.to_string()));
-                break;
-            }
-        };
-        match field.name().unwrap_or_default() {
-            representation::field::DOCUMENT if stored.is_none() && upload_error.is_none() => {
-                file_name = field.file_name().unwrap_or_default().to_owned();
-                match state
-                    .storage
-                    .put(Box::pin(field), document::MAX_BYTES)
-                    .await
-                {
-                    Ok(file) => stored = Some(file),
-                    Err(error) => upload_error = Some(error),
-                }
-            }
-            representation::field::NAMED => {
-                if let Ok(value) = field.text().await {
-                    named.push(value);
-                }
-            }
-            representation::field::NEXT_ANNUAL_MEETING => {
-                meeting = field.text().await.unwrap_or_default();
-            }
-            // The rest of a refused file is skipped by `next_field`, so the fields after
-            // it are still read and come back as typed.
-            _ => {}
-        }
-    }
+    let named = received.all(representation::field::NAMED);
+    let meeting = received.text(representation::field::NEXT_ANNUAL_MEETING);
+    let (stored, upload_error, file_name) = (received.stored, received.error, received.file_name);
 
     let today = Utc::now().date_naive();
     problems
