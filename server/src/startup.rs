@@ -78,6 +78,11 @@ impl Application {
         };
         let mailer = Arc::new(Mailer::from_settings(&settings)?);
         let storage = Storage::local(settings.data_dir.join("attachments"));
+        match storage.sweep_temp(Duration::from_secs(60 * 60)).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "unfinished uploads removed"),
+            Err(error) => tracing::warn!(%error, "could not sweep unfinished uploads"),
+        }
         if settings.demo && demo::load_if_empty(&db, &storage).await? {
             tracing::info!("demo content loaded into the empty database");
         }

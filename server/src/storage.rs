@@ -130,6 +130,30 @@ impl Storage {
         })
     }
 
+    /// Removes unfinished uploads older than `max_age` from the temporary folder: what a
+    /// crash in the middle of an upload left behind. Returns how many it removed.
+    pub async fn sweep_temp(&self, max_age: std::time::Duration) -> std::io::Result<usize> {
+        let mut entries = match tokio::fs::read_dir(self.root.join("tmp")).await {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(error) => return Err(error),
+        };
+        let mut removed = 0;
+        while let Some(entry) = entries.next_entry().await? {
+            let old = entry
+                .metadata()
+                .await?
+                .modified()?
+                .elapsed()
+                .is_ok_and(|age| age >= max_age);
+            if old {
+                tokio::fs::remove_file(entry.path()).await?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
     /// Opens a stored document for reading.
     pub async fn open(&self, key: &str) -> std::io::Result<tokio::fs::File> {
         tokio::fs::File::open(self.path_of(key)).await
@@ -230,6 +254,30 @@ mod tests {
         assert_eq!(files_in(dir.path()), 0);
         let empty = storage.put(chunks(vec![]), 20).await;
         assert!(matches!(empty, Err(UploadError::Empty)));
+    }
+
+    #[tokio::test]
+    async fn unfinished_uploads_are_swept_and_stored_documents_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let storage = Storage::local(dir.path());
+        let kept = storage
+            .put(chunks(vec![b"%PDF-1.7 kept"]), 100)
+            .await
+            .unwrap();
+        std::fs::write(dir.path().join("tmp").join("left-by-a-crash"), b"%PDF").unwrap();
+        assert_eq!(
+            storage
+                .sweep_temp(std::time::Duration::from_secs(3600))
+                .await
+                .unwrap(),
+            0,
+            "too young"
+        );
+        assert_eq!(
+            storage.sweep_temp(std::time::Duration::ZERO).await.unwrap(),
+            1
+        );
+        assert!(dir.path().join(&kept.key).exists());
     }
 
     #[test]

@@ -41,6 +41,9 @@ enum Outcome {
     },
 }
 
+/// How often the worker sweeps expired sessions.
+const HOUSEKEEPING_INTERVAL: Duration = Duration::from_secs(15 * 60);
+
 pub struct Worker {
     db: DatabaseConnection,
     mailer: Arc<Mailer>,
@@ -78,9 +81,14 @@ impl Worker {
     /// Works until `shutdown` turns true; the batch in hand is finished first.
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         tracing::info!("outbox worker started");
+        let mut swept_at: Option<std::time::Instant> = None;
         loop {
             if *shutdown.borrow() {
                 break;
+            }
+            if swept_at.is_none_or(|at| at.elapsed() >= HOUSEKEEPING_INTERVAL) {
+                self.housekeeping().await;
+                swept_at = Some(std::time::Instant::now());
             }
             match self.work_once().await {
                 Ok(0) => {}
@@ -95,6 +103,15 @@ impl Worker {
             }
         }
         tracing::info!("outbox worker stopped");
+    }
+
+    /// Upkeep that no request triggers: expired sessions are deleted.
+    pub async fn housekeeping(&self) {
+        match app::backend::sessions::sweep_expired(&self.db, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "expired sessions deleted"),
+            Err(error) => tracing::warn!(%error, "sweeping expired sessions failed"),
+        }
     }
 
     /// Claims one batch and performs it. Returns how many rows it took.

@@ -265,3 +265,42 @@ async fn five_failures_from_one_address_answer_429_with_when_to_try_again() {
         .unwrap();
     app.sign_in("sara@example.se", PASSWORD).await;
 }
+
+#[tokio::test]
+async fn the_sweep_deletes_expired_sessions_and_keeps_live_ones() {
+    use app::backend::{entities::user_session, sessions};
+    use sea_orm::{ActiveValue::Set, EntityTrait, PaginatorTrait};
+    let app = spawn_app().await;
+    let user = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
+    app.sign_in("sara@example.se", PASSWORD).await;
+    let now = chrono::Utc::now();
+    for (hash, created, seen) in [
+        (
+            "idle",
+            now - chrono::Duration::hours(3),
+            now - chrono::Duration::hours(3),
+        ),
+        (
+            "old",
+            now - chrono::Duration::hours(13),
+            now - chrono::Duration::minutes(5),
+        ),
+    ] {
+        user_session::Entity::insert(user_session::ActiveModel {
+            id_hash: Set(hash.into()),
+            user_id: Set(user),
+            created_at: Set(created),
+            last_seen_at: Set(seen),
+            expires_at: Set(created + sessions::ABSOLUTE_TIMEOUT),
+        })
+        .exec_without_returning(&app.db)
+        .await
+        .unwrap();
+    }
+    assert_eq!(sessions::sweep_expired(&app.db, now).await.unwrap(), 2);
+    assert_eq!(
+        user_session::Entity::find().count(&app.db).await.unwrap(),
+        1,
+        "the live session stays"
+    );
+}

@@ -104,7 +104,7 @@ pub async fn sent_mail() -> Result<Vec<SentMailRow>, AppError> {
                 kind: job.kind.label().to_owned(),
                 sent_at: row
                     .completed_at
-                    .map(|time| time.format("%Y-%m-%d %H:%M:%S").to_string())
+                    .map(crate::backend::time::date_time)
                     .unwrap_or_default(),
                 skipped: row.status == status::SKIPPED,
             })

@@ -175,7 +175,6 @@ pub async fn association_profile(id: Uuid) -> Result<AssociationDetails, AppErro
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use chrono::Utc;
     use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
     use uuid::Uuid;
 
@@ -200,7 +199,7 @@ mod ssr {
         me: Uuid,
         is_owner: bool,
     ) -> Result<Extra, DbErr> {
-        let today = Utc::now().date_naive();
+        let today = crate::backend::time::today();
         let mut board: Vec<(usize, BoardRow)> = board_member::Entity::find()
             .filter(board_member::Column::AssociationId.eq(id))
             .order_by_asc(board_member::Column::CreatedAt)
@@ -234,7 +233,7 @@ mod ssr {
                     name: row.name,
                     email: row.email,
                     message: row.message,
-                    received: row.created_at.format("%Y-%m-%d").to_string(),
+                    received: crate::backend::time::date(row.created_at),
                 })
                 .collect()
         } else {
@@ -249,7 +248,7 @@ mod ssr {
                     .await?;
                 Some(ProofSummary {
                     status: proof.status,
-                    sent: proof.created_at.format("%Y-%m-%d").to_string(),
+                    sent: crate::backend::time::date(proof.created_at),
                     file_name: file.map(|f| f.file_name).unwrap_or_default(),
                     attachment_id: proof.attachment_id,
                     note: proof.decision_note,

@@ -87,7 +87,7 @@ pub async fn pending_verifications() -> Result<Vec<PendingVerification>, AppErro
             proof_id: proof.id,
             association: association.name,
             org_number: association.org_number,
-            sent: proof.created_at.format("%Y-%m-%d").to_string(),
+            sent: crate::backend::time::date(proof.created_at),
             named,
         });
     }
@@ -159,14 +159,14 @@ pub async fn verification(id: Uuid) -> Result<VerificationDetails, AppError> {
             format!("{} ({role})", row.name)
         })
         .collect();
-    let today = chrono::Utc::now().date_naive();
+    let today = crate::backend::time::today();
     Ok(VerificationDetails {
         proof_id: proof.id,
         association_id: association.id,
         association: association.name,
         org_number: association.org_number,
         status: proof.status,
-        sent: proof.created_at.format("%Y-%m-%d").to_string(),
+        sent: crate::backend::time::date(proof.created_at),
         sent_by,
         attachment_id: file.id,
         file_name: file.file_name,

@@ -15,4 +15,5 @@ pub mod representatives;
 pub mod security;
 pub mod sessions;
 pub mod throttle;
+pub mod time;
 pub mod tokens;

@@ -312,14 +312,14 @@ fn to_item(row: outbox::Model) -> OutboxItem {
         attempts: row.attempts,
         last_error: row.last_error,
         next_attempt_at: format_ms(row.next_attempt_at_ms),
-        created_at: row.created_at.format("%Y-%m-%d %H:%M:%S").to_string(),
+        created_at: crate::backend::time::date_time(row.created_at),
     }
 }
 
 fn format_ms(ms: i64) -> String {
     Utc.timestamp_millis_opt(ms)
         .single()
-        .map(|time| time.format("%Y-%m-%d %H:%M:%S").to_string())
+        .map(crate::backend::time::date_time)
         .unwrap_or_default()
 }
 

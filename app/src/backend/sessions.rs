@@ -110,6 +110,22 @@ async fn resolve_at(
     }))
 }
 
+/// Deletes every session that has run out (idle or absolute) by `now`; returns how many.
+/// Sessions are also refused and deleted when presented; this sweeps the ones that never
+/// come back.
+pub async fn sweep_expired(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    use sea_orm::sea_query::Condition;
+    Ok(user_session::Entity::delete_many()
+        .filter(
+            Condition::any()
+                .add(user_session::Column::ExpiresAt.lte(now))
+                .add(user_session::Column::LastSeenAt.lte(now - IDLE_TIMEOUT)),
+        )
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 /// Ends every session of `user_id` except the one behind `keep` (a password change).
 pub async fn end_others(
     db: &impl ConnectionTrait,

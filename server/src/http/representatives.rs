@@ -115,7 +115,7 @@ pub async fn upload(
     let meeting = received.text(representation::field::NEXT_ANNUAL_MEETING);
     let (stored, upload_error, file_name) = (received.stored, received.error, received.file_name);
 
-    let today = Utc::now().date_naive();
+    let today = app::backend::time::today();
     problems
         .values
         .insert(representation::field::NAMED.into(), named.join(","));
@@ -340,7 +340,7 @@ pub async fn decide(
     let approve = value("decision") == "godkann";
     let note = value(representation::field::NOTE);
     let valid_until_text = value(representation::field::VALID_UNTIL);
-    let today = Utc::now().date_naive();
+    let today = app::backend::time::today();
 
     let proof = match representative_proof::Entity::find_by_id(proof_id)
         .one(&state.db)

@@ -88,12 +88,12 @@ fn Overview(overview: OutboxSnapshot) -> impl IntoView {
                 <caption id="ej-klara">"Utskick som inte är klara"</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Skapad (UTC)"</th>
+                        <th scope="col">"Skapad"</th>
                         <th scope="col">"Utskick"</th>
                         <th scope="col">"Läge"</th>
                         <th scope="col">"Försök"</th>
                         <th scope="col">"Senaste fel"</th>
-                        <th scope="col">"Nästa försök (UTC)"</th>
+                        <th scope="col">"Nästa försök"</th>
                         <th scope="col"><span class="visually-hidden">"Åtgärd"</span></th>
                     </tr>
                 </thead>

@@ -51,7 +51,7 @@ pub fn SentMailPage() -> impl IntoView {
                                         <caption id="skickade">"De senaste 200 mejlen"</caption>
                                         <thead>
                                             <tr>
-                                                <th scope="col">"Tid (UTC)"</th>
+                                                <th scope="col">"Tid"</th>
                                                 <th scope="col">"Till"</th>
                                                 <th scope="col">"Ämne"</th>
                                                 <th scope="col">"Status"</th>

@@ -1,0 +1,45 @@
+//! Time as the people using the portal read it: Swedish time (Europe/Stockholm), with
+//! summer time. The database keeps UTC.
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Europe::Stockholm;
+
+/// Today's date in Sweden.
+pub fn today() -> NaiveDate {
+    date_of(Utc::now())
+}
+
+/// The Swedish date of `time`.
+pub fn date_of(time: DateTime<Utc>) -> NaiveDate {
+    time.with_timezone(&Stockholm).date_naive()
+}
+
+/// `ÅÅÅÅ-MM-DD` in Swedish time.
+pub fn date(time: DateTime<Utc>) -> String {
+    date_of(time).to_string()
+}
+
+/// `ÅÅÅÅ-MM-DD TT:MM:SS` in Swedish time.
+pub fn date_time(time: DateTime<Utc>) -> String {
+    time.with_timezone(&Stockholm)
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn late_evening_utc_is_already_tomorrow_in_sweden() {
+        let winter = Utc.with_ymd_and_hms(2026, 11, 22, 23, 30, 0).unwrap();
+        assert_eq!(date(winter), "2026-11-23");
+        assert_eq!(date_time(winter), "2026-11-23 00:30:00");
+        let summer = Utc.with_ymd_and_hms(2026, 6, 30, 22, 15, 0).unwrap();
+        assert_eq!(
+            date_time(summer),
+            "2026-07-01 00:15:00",
+            "summer time is UTC+2"
+        );
+    }
+}
