@@ -20,6 +20,8 @@ pub enum MailKind {
     TestMail,
     /// "X ber om tillgång till föreningen": to the owners of an association's account.
     AccessRequest,
+    /// "Bekräfta din förfrågan": to someone asking for access, before the owners hear of it.
+    AccessRequestConfirmation,
     /// "Företrädare är verifierade": to the person who sent in the proof.
     RepresentativesVerified,
     /// "Dokumentet behöver kompletteras": the officer could not accept the proof.
@@ -27,7 +29,7 @@ pub enum MailKind {
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 9] = [
+    pub const ALL: [MailKind; 10] = [
         MailKind::AssociationInvitation,
         MailKind::AccountVerification,
         MailKind::PasswordReset,
@@ -35,6 +37,7 @@ impl MailKind {
         MailKind::SignInNotice,
         MailKind::TestMail,
         MailKind::AccessRequest,
+        MailKind::AccessRequestConfirmation,
         MailKind::RepresentativesVerified,
         MailKind::RepresentativesRejected,
     ];
@@ -49,6 +52,7 @@ impl MailKind {
             MailKind::SignInNotice => "sign_in_notice",
             MailKind::TestMail => "test_mail",
             MailKind::AccessRequest => "access_request",
+            MailKind::AccessRequestConfirmation => "access_request_confirmation",
             MailKind::RepresentativesVerified => "representatives_verified",
             MailKind::RepresentativesRejected => "representatives_rejected",
         }
@@ -68,6 +72,7 @@ impl MailKind {
             MailKind::SignInNotice => false,
             MailKind::TestMail
             | MailKind::AccessRequest
+            | MailKind::AccessRequestConfirmation
             | MailKind::RepresentativesVerified
             | MailKind::RepresentativesRejected => true,
         }
@@ -83,6 +88,7 @@ impl MailKind {
             MailKind::SignInNotice => "E-post när någon loggar in på mitt konto",
             MailKind::TestMail => "Testmejl som administratören skickar",
             MailKind::AccessRequest => "Förfrågan om tillgång till en förening jag äger",
+            MailKind::AccessRequestConfirmation => "Länk för att bekräfta en förfrågan om tillgång",
             MailKind::RepresentativesVerified => {
                 "Besked om att föreningens företrädare är verifierade"
             }

@@ -34,7 +34,15 @@ impl MigrationTrait for Migration {
                     .col(BoardMember::AssociationId)
                     .to_owned(),
             )
-            .await
+            .await?;
+        // One chair, vice chair, treasurer and secretary, even for two additions at once.
+        manager
+            .get_connection()
+            .execute_unprepared(
+                "CREATE UNIQUE INDEX uq_board_member_single_role ON board_member (association_id, role) WHERE role IN ('ordforande', 'vice_ordforande', 'kassor', 'sekreterare')",
+            )
+            .await?;
+        Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

@@ -1,5 +1,6 @@
 //! Requests for access to an association's account, from someone who found it already
-//! registered; its owners answer them with an invitation or a refusal.
+//! registered. The requester confirms the address by a link first; then the owners get
+//! the request and answer it with an invitation or a refusal.
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -19,6 +20,10 @@ impl MigrationTrait for Migration {
                     .col(string_len(AccessRequest::Email, 254))
                     .col(text(AccessRequest::Message))
                     .col(timestamp_with_time_zone(AccessRequest::CreatedAt))
+                    // SHA-256 of the confirmation link's token, until it is used.
+                    .col(string_len_null(AccessRequest::TokenHash, 64))
+                    .col(big_integer(AccessRequest::ExpiresAtMs))
+                    .col(timestamp_with_time_zone_null(AccessRequest::ConfirmedAt))
                     // `invited` or `declined` once an owner has answered.
                     .col(string_len_null(AccessRequest::Outcome, 16))
                     .col(timestamp_with_time_zone_null(AccessRequest::AnsweredAt))
@@ -39,7 +44,15 @@ impl MigrationTrait for Migration {
                     .col(AccessRequest::AssociationId)
                     .to_owned(),
             )
-            .await
+            .await?;
+        // One open request per address and association, even for two requests at once.
+        manager
+            .get_connection()
+            .execute_unprepared(
+                "CREATE UNIQUE INDEX uq_access_request_open ON access_request (association_id, email) WHERE outcome IS NULL",
+            )
+            .await?;
+        Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
@@ -58,6 +71,9 @@ enum AccessRequest {
     Email,
     Message,
     CreatedAt,
+    TokenHash,
+    ExpiresAtMs,
+    ConfirmedAt,
     Outcome,
     AnsweredAt,
 }

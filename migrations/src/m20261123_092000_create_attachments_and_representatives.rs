@@ -100,6 +100,13 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // At most one document waits per association, even for two uploads at once.
+        manager
+            .get_connection()
+            .execute_unprepared(
+                "CREATE UNIQUE INDEX uq_representative_proof_pending ON representative_proof (association_id) WHERE status = 'pending'",
+            )
+            .await?;
         manager
             .create_table(
                 Table::create()

@@ -210,10 +210,11 @@ pub fn router(state: AppState) -> Router {
             "/foreningar/{id}/foretradare",
             axum::routing::post(http::representatives::upload),
         )
+        // The multipart reader stops at this limit; the handler itself answers a declared
+        // length over it with the form and a Swedish message, not a bare 413.
         .layer(axum::extract::DefaultBodyLimit::max(
             http::uploads::REQUEST_LIMIT,
-        ))
-        .layer(RequestBodyLimitLayer::new(http::uploads::REQUEST_LIMIT));
+        ));
 
     let pages = Router::new()
         .route("/healthz", get(http::health::healthz))
@@ -256,6 +257,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/registrera/be-om-atkomst",
             axum::routing::post(http::access_requests::request_access),
+        )
+        .route(
+            "/registrera/be-om-atkomst/bekrafta",
+            axum::routing::post(http::access_requests::confirm),
         )
         .route(
             "/mina-sidor/byt-losenord",

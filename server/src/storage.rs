@@ -118,10 +118,17 @@ impl Storage {
         let year = chrono::Utc::now().format("%Y").to_string();
         let key = format!("{year}/{id}");
         let target = self.path_of(&key);
-        if let Some(parent) = target.parent() {
-            tokio::fs::create_dir_all(parent).await?;
+        let moved = async {
+            if let Some(parent) = target.parent() {
+                tokio::fs::create_dir_all(parent).await?;
+            }
+            tokio::fs::rename(&temp, &target).await
         }
-        tokio::fs::rename(&temp, &target).await?;
+        .await;
+        if let Err(error) = moved {
+            let _ = tokio::fs::remove_file(&temp).await;
+            return Err(error.into());
+        }
         Ok(Stored {
             key,
             kind,

@@ -105,12 +105,18 @@ impl Worker {
         tracing::info!("outbox worker stopped");
     }
 
-    /// Upkeep that no request triggers: expired sessions are deleted.
+    /// Upkeep that no request triggers: expired sessions, lapsed and old access requests.
     pub async fn housekeeping(&self) {
-        match app::backend::sessions::sweep_expired(&self.db, chrono::Utc::now()).await {
+        let now = chrono::Utc::now();
+        match app::backend::sessions::sweep_expired(&self.db, now).await {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "expired sessions deleted"),
             Err(error) => tracing::warn!(%error, "sweeping expired sessions failed"),
+        }
+        match crate::http::access_requests::sweep(&self.db, now).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "lapsed or answered access requests deleted"),
+            Err(error) => tracing::warn!(%error, "sweeping access requests failed"),
         }
     }
 

@@ -1,19 +1,69 @@
-//! Someone who finds their association already registered asks its owners for access;
-//! an owner answers with an invitation or a refusal.
+//! Someone who finds their association already registered asks its owners for access:
+//! the address is confirmed by a link first, then an owner answers with an invitation
+//! or a refusal.
 use std::time::Duration;
 
 use app::backend::entities::access_request;
 use portal_tests::{
-    create_user, fixtures::association_with_owner, kept_mails, spawn_app, wait_until,
+    create_user, fixtures::association_with_owner, kept_mails, link_in, spawn_app, wait_until,
+    TestApp,
 };
 use sea_orm::{EntityTrait, PaginatorTrait};
+use uuid::Uuid;
 
 const PASSWORD: &str = "en lång och ovanlig fras";
 const REQUEST: &str =
     "org_number=8025343750&name=Nils+Ek&email=nils%40example.se&message=Jag+%C3%A4r+ny+kass%C3%B6r.";
 
+/// The token of the newest confirmation link sent to `to`.
+async fn confirmation_token(app: &TestApp, to: &str) -> String {
+    let prefix = "be-om-atkomst/bekrafta?token=";
+    wait_until(Duration::from_secs(10), "the confirmation mail", || async {
+        kept_mails(&app.data_dir())
+            .iter()
+            .any(|m| m.contains(to) && m.contains(prefix))
+    })
+    .await;
+    let mail = kept_mails(&app.data_dir())
+        .into_iter()
+        .rev()
+        .find(|m| m.contains(to) && m.contains(prefix))
+        .unwrap();
+    link_in(&mail, prefix)
+        .unwrap()
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .to_owned()
+}
+
+/// An owner and an association, and a confirmed request from nils@example.se.
+async fn confirmed_request(app: &TestApp) -> (Uuid, access_request::Model) {
+    let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
+    let id = association_with_owner(&app.db, "802534-3750", owner).await;
+    let asked = app
+        .post_form_as(None, "/registrera/be-om-atkomst", REQUEST)
+        .await;
+    assert_eq!(asked.status(), 303);
+    let token = confirmation_token(app, "nils@example.se").await;
+    let confirmed = app
+        .post_form_as(
+            None,
+            "/registrera/be-om-atkomst/bekrafta",
+            &format!("token={token}"),
+        )
+        .await;
+    assert_eq!(confirmed.status(), 303);
+    let request = access_request::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    (id, request)
+}
+
 #[tokio::test]
-async fn a_second_registration_leads_to_a_request_the_owner_answers_with_an_invitation() {
+async fn a_second_registration_leads_to_a_confirmed_request_the_owner_answers_with_an_invitation() {
     let app = spawn_app().await;
     let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
     let id = association_with_owner(&app.db, "802534-3750", owner).await;
@@ -36,10 +86,50 @@ async fn a_second_registration_leads_to_a_request_the_owner_answers_with_an_invi
         .post_form_as(None, "/registrera/be-om-atkomst", REQUEST)
         .await;
     assert_eq!(asked.status(), 303);
+    let token = confirmation_token(&app, "nils@example.se").await;
+    let cookie = app.sign_in("sara@example.se", PASSWORD).await;
+    let before = app
+        .get_as(&cookie, &format!("/foreningar/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !before.contains("Jag är ny kassör."),
+        "owners hear nothing before the address is confirmed"
+    );
+    assert!(!kept_mails(&app.data_dir())
+        .iter()
+        .any(|m| m.contains("sara@example.se") && m.contains("Förfrågan om tillgång")));
+
+    let page = app
+        .get(&format!("/registrera/be-om-atkomst/bekrafta?token={token}"))
+        .await;
+    assert_eq!(
+        page.status(),
+        200,
+        "opening the link changes nothing by itself"
+    );
+    let confirmed = app
+        .post_form_as(
+            None,
+            "/registrera/be-om-atkomst/bekrafta",
+            &format!("token={token}"),
+        )
+        .await;
+    assert_eq!(confirmed.status(), 303);
+    let reused = app
+        .post_form_as(
+            None,
+            "/registrera/be-om-atkomst/bekrafta",
+            &format!("token={token}"),
+        )
+        .await;
+    assert_eq!(reused.status(), 400, "the link works once");
     wait_until(Duration::from_secs(10), "the owner's mail", || async {
         kept_mails(&app.data_dir())
             .iter()
-            .any(|m| m.contains("sara@example.se") && m.contains("ber om tillg"))
+            .any(|m| m.contains("sara@example.se") && m.contains("Nils Ek"))
     })
     .await;
     let again = app
@@ -52,7 +142,6 @@ async fn a_second_registration_leads_to_a_request_the_owner_answers_with_an_invi
         "asking twice is one request"
     );
 
-    let cookie = app.sign_in("sara@example.se", PASSWORD).await;
     let page = app
         .get_as(&cookie, &format!("/foreningar/{id}"))
         .await
@@ -142,17 +231,39 @@ async fn requests_for_unknown_numbers_or_with_bad_fields_are_refused_by_the_fiel
 }
 
 #[tokio::test]
-async fn only_an_owner_answers_a_request() {
+async fn one_ip_sends_at_most_five_requests_in_fifteen_minutes() {
     let app = spawn_app().await;
     let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
-    let id = association_with_owner(&app.db, "802534-3750", owner).await;
-    app.post_form_as(None, "/registrera/be-om-atkomst", REQUEST)
+    association_with_owner(&app.db, "802534-3750", owner).await;
+    for n in 0..5 {
+        let asked = app
+            .post_form_as(
+                None,
+                "/registrera/be-om-atkomst",
+                &format!("org_number=802534-3750&name=N&email=n{n}%40example.se"),
+            )
+            .await;
+        assert_eq!(asked.status(), 303);
+    }
+    let sixth = app
+        .post_form_as(
+            None,
+            "/registrera/be-om-atkomst",
+            "org_number=802534-3750&name=N&email=sixth%40example.se",
+        )
         .await;
-    let request = access_request::Entity::find()
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
+    assert_eq!(sixth.status(), 429);
+    assert!(sixth.text().await.unwrap().contains("Försök igen om"));
+    assert_eq!(
+        access_request::Entity::find().count(&app.db).await.unwrap(),
+        5
+    );
+}
+
+#[tokio::test]
+async fn only_an_owner_answers_a_request_and_answered_ones_are_swept_after_thirty_days() {
+    let app = spawn_app().await;
+    let (id, request) = confirmed_request(&app).await;
     let other = create_user(&app.db, "applicant", "kim@example.se", PASSWORD).await;
     association_with_owner(&app.db, "556036-0793", other).await;
     let kim = app.sign_in("kim@example.se", PASSWORD).await;
@@ -179,4 +290,19 @@ async fn only_an_owner_answers_a_request() {
         .unwrap()
         .unwrap();
     assert_eq!(answered.outcome.as_deref(), Some("declined"));
+
+    let now = chrono::Utc::now();
+    assert_eq!(
+        server::http::access_requests::sweep(&app.db, now)
+            .await
+            .unwrap(),
+        0,
+        "kept for a while after the answer"
+    );
+    assert_eq!(
+        server::http::access_requests::sweep(&app.db, now + chrono::Duration::days(31))
+            .await
+            .unwrap(),
+        1
+    );
 }

@@ -97,3 +97,25 @@ async fn only_a_signed_in_person_can_change_a_password() {
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()["location"], "/logga-in");
 }
+
+#[tokio::test]
+async fn guessing_the_current_password_is_throttled_like_sign_in() {
+    let app = spawn_app().await;
+    create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
+    let here = app.sign_in("sara@example.se", PASSWORD).await;
+    let attempt = format!(
+        "current_password=gissning&new_password={}",
+        NEW_PASSWORD.replace(' ', "+")
+    );
+    for _ in 0..5 {
+        let wrong = app
+            .post_form_as(Some(&here), "/mina-sidor/byt-losenord", &attempt)
+            .await;
+        assert_eq!(wrong.status(), 422);
+    }
+    let throttled = app
+        .post_form_as(Some(&here), "/mina-sidor/byt-losenord", &attempt)
+        .await;
+    assert_eq!(throttled.status(), 429);
+    assert!(throttled.text().await.unwrap().contains("Försök igen om"));
+}

@@ -411,3 +411,112 @@ async fn another_associations_applicant_never_gets_the_document() {
         0
     );
 }
+
+#[tokio::test]
+async fn a_file_far_over_the_limit_gets_the_form_back_with_a_swedish_message() {
+    let s = setting().await;
+    let mut huge = PDF.to_vec();
+    huge.resize(15 * 1024 * 1024, b'0');
+    let response = send_proof(&s, "stor.pdf", &huge, &[s.owner], &next_spring()).await;
+    assert_eq!(response.status(), 413);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("större än 10 MB"), "{page}");
+    assert!(page.contains("<html lang=\"sv\""));
+    assert_eq!(stored_files(&s), 0);
+}
+
+#[tokio::test]
+async fn representatives_who_leave_the_account_no_longer_act_for_it() {
+    use app::backend::entities::association_member;
+    use sea_orm::ActiveValue::Set;
+    let s = setting().await;
+    let app = &s.app;
+    let nils = create_user(&app.db, "applicant", "nils@example.se", PASSWORD).await;
+    association_member::Entity::insert(association_member::ActiveModel {
+        association_id: Set(s.association),
+        user_id: Set(nils),
+        role: Set("member".into()),
+        created_at: Set(Utc::now()),
+    })
+    .exec_without_returning(&app.db)
+    .await
+    .unwrap();
+    send_proof(&s, "protokoll.pdf", PDF, &[s.owner, nils], &next_spring()).await;
+    let first = representative_proof::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    // A newer document replaces the one waiting; deciding the old one is refused.
+    send_proof(&s, "protokoll-2.pdf", PDF, &[s.owner, nils], &next_spring()).await;
+    create_user(&app.db, "officer", "emelie@example.se", PASSWORD).await;
+    let officer = app.sign_in("emelie@example.se", PASSWORD).await;
+    let stale = app
+        .post_form_as(
+            Some(&officer),
+            &format!("/handlaggning/foretradare/{}", first.id),
+            &format!(
+                "decision=godkann&named={}&valid_until={}",
+                s.owner,
+                next_spring()
+            ),
+        )
+        .await;
+    assert_eq!(stale.status(), 409);
+    assert!(stale.text().await.unwrap().contains("redan granskat"));
+
+    let pending = representative_proof::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.status == "pending")
+        .unwrap();
+    let approved = app
+        .post_form_as(
+            Some(&officer),
+            &format!("/handlaggning/foretradare/{}", pending.id),
+            &format!(
+                "decision=godkann&named={}&named={nils}&valid_until={}",
+                s.owner,
+                next_spring()
+            ),
+        )
+        .await;
+    assert_eq!(approved.status(), 303);
+    let today = Utc::now().date_naive();
+    assert!(
+        representatives::is_verified(&app.db, s.association, nils, today)
+            .await
+            .unwrap()
+    );
+
+    // Approvers attest proposals; they do not read the association's documents.
+    create_user(&app.db, "approver", "jorgen@example.se", PASSWORD).await;
+    let approver = app.sign_in("jorgen@example.se", PASSWORD).await;
+    assert_eq!(
+        app.get_as(&approver, &format!("/dokument/{}", pending.attachment_id))
+            .await
+            .status(),
+        404
+    );
+
+    let removed = app
+        .post_form_as(
+            Some(&s.owner_cookie),
+            &format!("/foreningar/{}/medlemmar/{nils}/ta-bort", s.association),
+            "",
+        )
+        .await;
+    assert_eq!(removed.status(), 303);
+    assert!(
+        !representatives::is_verified(&app.db, s.association, nils, today)
+            .await
+            .unwrap()
+    );
+    assert!(
+        representatives::is_verified(&app.db, s.association, s.owner, today)
+            .await
+            .unwrap()
+    );
+}

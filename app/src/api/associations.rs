@@ -37,6 +37,8 @@ pub struct AssociationDetails {
     pub proof: Option<ProofSummary>,
     /// Whether the signed-in person may submit on the association's behalf.
     pub me_verified: bool,
+    /// Members, officers and admins open the association's documents.
+    pub can_read_documents: bool,
 }
 
 /// One member of the board.
@@ -169,6 +171,11 @@ pub async fn association_profile(id: Uuid) -> Result<AssociationDetails, AppErro
             })
             .collect(),
         me_verified: extra.me_verified,
+        can_read_documents: is_member
+            || matches!(
+                user.role,
+                crate::domain::role::Role::Officer | crate::domain::role::Role::Admin
+            ),
         proof: extra.proof,
     })
 }
@@ -224,6 +231,7 @@ mod ssr {
             access_request::Entity::find()
                 .filter(access_request::Column::AssociationId.eq(id))
                 .filter(access_request::Column::Outcome.is_null())
+                .filter(access_request::Column::ConfirmedAt.is_not_null())
                 .order_by_asc(access_request::Column::CreatedAt)
                 .all(db)
                 .await?

@@ -4,38 +4,45 @@ use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use crate::backend::entities::{representative, representative_proof};
+use crate::backend::entities::{association_member, representative, representative_proof};
 
 pub const PENDING: &str = "pending";
 pub const VERIFIED: &str = "verified";
 pub const REJECTED: &str = "rejected";
 
-/// Whether `user_id` is a verified representative of the association on `today`.
-/// Any member may draft; only a verified representative may submit, sign follow-up
-/// reports and apply for membership.
+/// Whether `user_id` is a verified representative of the association on `today` (and
+/// still on its account). Any member may draft; only a verified representative may
+/// submit, sign follow-up reports and apply for membership.
 pub async fn is_verified(
     db: &impl ConnectionTrait,
     association_id: Uuid,
     user_id: Uuid,
     today: NaiveDate,
 ) -> Result<bool, DbErr> {
-    Ok(
-        representative::Entity::find_by_id((association_id, user_id))
-            .one(db)
-            .await?
-            .is_some_and(|row| row.valid_until >= today),
-    )
+    Ok(current(db, association_id, today)
+        .await?
+        .iter()
+        .any(|row| row.user_id == user_id))
 }
 
-/// The association's representatives whose verification still holds on `today`.
+/// The association's representatives whose verification still holds on `today`, among
+/// the people on its account.
 pub async fn current(
     db: &impl ConnectionTrait,
     association_id: Uuid,
     today: NaiveDate,
 ) -> Result<Vec<representative::Model>, DbErr> {
+    let members: Vec<Uuid> = association_member::Entity::find()
+        .filter(association_member::Column::AssociationId.eq(association_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|member| member.user_id)
+        .collect();
     representative::Entity::find()
         .filter(representative::Column::AssociationId.eq(association_id))
         .filter(representative::Column::ValidUntil.gte(today))
+        .filter(representative::Column::UserId.is_in(members))
         .all(db)
         .await
 }

@@ -188,3 +188,53 @@ pub fn TextArea(
         </FieldFrame>
     }
 }
+
+/// A group of checkboxes under a legend, with its error. The first box carries the
+/// field's id, so the error summary's link lands on something that takes focus.
+#[component]
+pub fn CheckboxGroup(
+    name: &'static str,
+    legend: &'static str,
+    /// `(value, label)` for each box.
+    options: Vec<(String, String)>,
+    /// The values ticked.
+    checked: Vec<String>,
+) -> impl IntoView {
+    let id = field_id(name);
+    let error = FormState::current().error(name);
+    let error_id = format!("{id}-fel");
+    let boxes = options
+        .into_iter()
+        .enumerate()
+        .map(|(index, (value, label))| {
+            let box_id = if index == 0 {
+                id.clone()
+            } else {
+                format!("{id}-{index}")
+            };
+            let ticked = checked.contains(&value);
+            view! {
+                <div class="checkbox">
+                    <input type="checkbox" id=box_id.clone() name=name value=value checked=ticked />
+                    <label for=box_id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let invalid = error.is_some();
+    view! {
+        <fieldset
+            class="field"
+            class:field--error=invalid
+            aria-describedby=invalid.then(|| error_id.clone())
+        >
+            <legend>{legend}</legend>
+            {error.map(|message| view! {
+                <p class="field__error" id=error_id.clone()>
+                    <span class="visually-hidden">"Fel: "</span>{message}
+                </p>
+            })}
+            {boxes}
+        </fieldset>
+    }
+}

@@ -73,7 +73,7 @@ pub fn validate(
     let mut errors = Vec::new();
     let name = name.trim();
     if name.is_empty() {
-        errors.push((field::NAME, "Ange styrelseledamotens namn.".to_owned()));
+        errors.push((field::NAME, "Ange personens namn.".to_owned()));
     } else if name.chars().count() > 200 {
         errors.push((field::NAME, "Namnet får vara högst 200 tecken.".to_owned()));
     }

@@ -21,9 +21,18 @@ pub fn latest_valid_until(today: NaiveDate) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-/// The date an officer is offered: the next annual meeting, capped at 15 months.
+/// The date an officer is offered: the next annual meeting, capped at 15 months. If that
+/// meeting has passed while the document waited, the one a year later (meetings are
+/// annual), so the offer is never a day that has been.
 pub fn default_valid_until(today: NaiveDate, next_annual_meeting: NaiveDate) -> NaiveDate {
-    next_annual_meeting.min(latest_valid_until(today))
+    let mut meeting = next_annual_meeting;
+    while meeting <= today {
+        match meeting.checked_add_months(Months::new(12)) {
+            Some(next) => meeting = next,
+            None => break,
+        }
+    }
+    meeting.min(latest_valid_until(today))
 }
 
 /// Reads a date typed as `ÅÅÅÅ-MM-DD` (what a date input sends).
@@ -77,6 +86,19 @@ mod tests {
         assert_eq!(
             default_valid_until(day("2026-11-22"), day("2027-03-20")),
             day("2027-03-20")
+        );
+    }
+
+    #[test]
+    fn a_meeting_that_passed_while_the_document_waited_rolls_on_a_year() {
+        assert_eq!(
+            default_valid_until(day("2027-04-01"), day("2027-03-20")),
+            day("2028-03-20")
+        );
+        assert_eq!(
+            default_valid_until(day("2027-03-20"), day("2027-03-20")),
+            day("2028-03-20"),
+            "the meeting day itself has been"
         );
     }
 

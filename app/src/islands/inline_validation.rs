@@ -64,6 +64,8 @@ mod browser {
                         None => return,
                     },
                 };
+                // Announced as the person moves on, since they are no longer looking at it.
+                let _ = paragraph.set_attribute("role", "alert");
                 paragraph.set_inner_html("");
                 if let Ok(hidden) = document.create_element("span") {
                     hidden.set_class_name("visually-hidden");
@@ -81,6 +83,7 @@ mod browser {
                 if let Some(paragraph) = existing {
                     paragraph.remove();
                 }
+                forget_in_summary(&document, &input.id());
                 let _ = frame.class_list().remove_1("field--error");
                 let _ = input.remove_attribute("aria-invalid");
                 if described.is_empty() {
@@ -92,12 +95,28 @@ mod browser {
         }
     }
 
+    /// Takes a corrected field out of the error summary, and the summary away once
+    /// nothing is left in it.
+    fn forget_in_summary(document: &web_sys::Document, id: &str) {
+        let selector = format!(".error-summary a[href=\"#{id}\"]");
+        if let Ok(Some(link)) = document.query_selector(&selector) {
+            if let Ok(Some(item)) = link.closest("li") {
+                item.remove();
+            }
+        }
+        let empty = matches!(document.query_selector(".error-summary li"), Ok(None))
+            && matches!(document.query_selector(".error-summary p"), Ok(None));
+        if empty {
+            if let Ok(Some(summary)) = document.query_selector(".error-summary") {
+                summary.remove();
+            }
+        }
+    }
+
     fn new_error(document: &web_sys::Document, id: &str) -> Option<Element> {
         let paragraph = document.create_element("p").ok()?;
         paragraph.set_class_name("field__error");
         paragraph.set_id(id);
-        // Announced as the person moves on, since they are no longer looking at it.
-        let _ = paragraph.set_attribute("role", "alert");
         Some(paragraph)
     }
 }

@@ -7,6 +7,7 @@ use app::{
         events::Effect,
         invitations,
         mail::EmailJob,
+        throttle, tokens,
     },
     components::form::FormState,
     domain::{email, org_number::OrgNumber},
@@ -21,7 +22,8 @@ use axum::{
 };
 use chrono::Utc;
 use sea_orm::{
-    sea_query::Expr, ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    sea_query::Expr, ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, SqlErr,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -34,11 +36,17 @@ use super::{
 };
 use crate::startup::AppState;
 
-/// More unanswered requests than this and new ones wait: owners are not to be flooded.
+/// More unanswered confirmed requests than this and new ones wait: owners are not to be
+/// flooded.
 const MAX_OPEN_REQUESTS: u64 = 10;
+/// How long the requester's confirmation link works.
+const CONFIRMATION_LIFETIME_MS: i64 = 24 * 60 * 60 * 1000;
+/// The throttle's key for requests from one IP (five in 15 minutes), beside sign-in's.
+const THROTTLE_KEY: &str = "be-om-atkomst";
 
-/// `POST /registrera/be-om-atkomst`: anyone may ask; the owners get a mail. A second
-/// request from the same address while the first is open sends nothing new.
+/// `POST /registrera/be-om-atkomst`: anyone may ask. The requester first gets a link to
+/// confirm the address; only then do the owners hear of it. Five requests per IP in 15
+/// minutes; asking again while a request is open sends a fresh link, nothing more.
 pub async fn request_access(State(state): State<AppState>, request: Request) -> Response {
     let (parts, form) = read_form(&state, request).await;
     let text = |name: &str| {
@@ -66,13 +74,27 @@ pub async fn request_access(State(state): State<AppState>, request: Request) -> 
     if message.chars().count() > 1000 {
         problems.add_error(field::MESSAGE, "Meddelandet får vara högst 1000 tecken.");
     }
-    let (Some(org_number), Some(address)) = (org_number, address) else {
+    let (Some(org_number), Some(address), false) = (org_number, address, problems.has_problems())
+    else {
         return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
             .await;
     };
-    if problems.has_problems() {
-        return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
+
+    let ip = super::account::client_ip(&parts);
+    let now = Utc::now();
+    let now_ms = now.timestamp_millis();
+    match throttle::blocked_until_ms(&state.db, THROTTLE_KEY, &ip, now_ms).await {
+        Ok(Some(until)) => {
+            let minutes = throttle::minutes_until(until, now_ms);
+            problems.message = Some(format!(
+                "Du har skickat många förfrågningar på kort tid. Försök igen om {minutes} {}.",
+                if minutes == 1 { "minut" } else { "minuter" }
+            ));
+            return render::page_with_form(&state, parts, problems, StatusCode::TOO_MANY_REQUESTS)
+                .await;
+        }
+        Ok(None) => {}
+        Err(error) => return internal(error),
     }
 
     let asked = async {
@@ -82,36 +104,158 @@ pub async fn request_access(State(state): State<AppState>, request: Request) -> 
             .one(&txn)
             .await?
         else {
-            return Ok(Err(StatusCode::NOT_FOUND));
+            return Ok(false);
         };
+        throttle::record_failure(&txn, THROTTLE_KEY, &ip, now_ms).await?;
+        // A link nobody opened lapses; its request makes room for a new one.
+        access_request::Entity::delete_many()
+            .filter(access_request::Column::AssociationId.eq(association.id))
+            .filter(access_request::Column::Email.eq(&address))
+            .filter(access_request::Column::ConfirmedAt.is_null())
+            .filter(access_request::Column::ExpiresAtMs.lte(now_ms))
+            .exec(&txn)
+            .await?;
         let open = access_request::Entity::find()
             .filter(access_request::Column::AssociationId.eq(association.id))
-            .filter(access_request::Column::Outcome.is_null());
-        if open
-            .clone()
             .filter(access_request::Column::Email.eq(&address))
-            .count(&txn)
-            .await?
-            > 0
-        {
-            return Ok(Ok(false));
+            .filter(access_request::Column::Outcome.is_null())
+            .one(&txn)
+            .await?;
+        let token = tokens::random();
+        let request_id = match open {
+            // Confirmed and waiting for the owners: nothing more to send.
+            Some(open) if open.confirmed_at.is_some() => {
+                txn.commit().await?;
+                return Ok(true);
+            }
+            Some(open) => {
+                access_request::Entity::update_many()
+                    .col_expr(access_request::Column::TokenHash, Expr::value(tokens::digest(&token)))
+                    .col_expr(
+                        access_request::Column::ExpiresAtMs,
+                        Expr::value(now_ms + CONFIRMATION_LIFETIME_MS),
+                    )
+                    .col_expr(access_request::Column::Name, Expr::value(name.clone()))
+                    .col_expr(access_request::Column::Message, Expr::value(message.clone()))
+                    .filter(access_request::Column::Id.eq(open.id))
+                    .exec(&txn)
+                    .await?;
+                open.id
+            }
+            None => {
+                let request_id = Uuid::now_v7();
+                access_request::Entity::insert(access_request::ActiveModel {
+                    id: Set(request_id),
+                    association_id: Set(association.id),
+                    name: Set(name.clone()),
+                    email: Set(address.clone()),
+                    message: Set(message.clone()),
+                    created_at: Set(now),
+                    token_hash: Set(Some(tokens::digest(&token))),
+                    expires_at_ms: Set(now_ms + CONFIRMATION_LIFETIME_MS),
+                    confirmed_at: Set(None),
+                    outcome: Set(None),
+                    answered_at: Set(None),
+                })
+                .exec_without_returning(&txn)
+                .await?;
+                request_id
+            }
+        };
+        let confirmation = EmailJob {
+            kind: MailKind::AccessRequestConfirmation,
+            to: address.clone(),
+            to_name: name.clone(),
+            user_id: None,
+            data: json!({
+                "name": name,
+                "association": association.name,
+                "link": super::registration::link(&state, "/registrera/be-om-atkomst/bekrafta", &token),
+            }),
+        };
+        app::backend::events::record(
+            &txn,
+            app::backend::events::NewEvent {
+                aggregate_type: "association",
+                aggregate_id: association.id,
+                event_type: "association.access_requested",
+                actor_id: None,
+                payload: json!({ "request": request_id }),
+                schema_version: 1,
+            },
+            vec![Effect::Email(confirmation)],
+        )
+        .await?;
+        txn.commit().await?;
+        Ok::<_, DbErr>(true)
+    }
+    .await;
+    match asked {
+        Ok(true) => {
+            state.outbox_signal.notify();
+            Redirect::to("/registrera/be-om-atkomst/skickad").into_response()
         }
-        if open.count(&txn).await? >= MAX_OPEN_REQUESTS {
+        Ok(false) => {
+            problems.add_error(
+                field::ORG_NUMBER,
+                "Ingen förening med det organisationsnumret är registrerad. Du kan registrera föreningen i stället.",
+            );
+            render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        // Two requests at the same moment: the database keeps one, and so does the person.
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            Redirect::to("/registrera/be-om-atkomst/skickad").into_response()
+        }
+        Err(error) => internal(error),
+    }
+}
+
+/// `POST /registrera/be-om-atkomst/bekrafta`: the requester's link, used once within 24
+/// hours; the owners get the request by mail.
+pub async fn confirm(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, form) = read_form(&state, request).await;
+    let token = form.get("token").cloned().unwrap_or_default();
+    let now = Utc::now();
+    let now_ms = now.timestamp_millis();
+    let confirmed = async {
+        let txn = app::backend::db::begin_write(&state.db).await?;
+        let Some(request) = access_request::Entity::find()
+            .filter(access_request::Column::TokenHash.eq(tokens::digest(&token)))
+            .filter(access_request::Column::ConfirmedAt.is_null())
+            .filter(access_request::Column::ExpiresAtMs.gt(now_ms))
+            .one(&txn)
+            .await?
+        else {
+            return Ok(Err(StatusCode::BAD_REQUEST));
+        };
+        let waiting = access_request::Entity::find()
+            .filter(access_request::Column::AssociationId.eq(request.association_id))
+            .filter(access_request::Column::Outcome.is_null())
+            .filter(access_request::Column::ConfirmedAt.is_not_null())
+            .count(&txn)
+            .await?;
+        if waiting >= MAX_OPEN_REQUESTS {
             return Ok(Err(StatusCode::TOO_MANY_REQUESTS));
         }
-        let request_id = Uuid::now_v7();
-        access_request::Entity::insert(access_request::ActiveModel {
-            id: Set(request_id),
-            association_id: Set(association.id),
-            name: Set(name.clone()),
-            email: Set(address.clone()),
-            message: Set(message.clone()),
-            created_at: Set(Utc::now()),
-            outcome: Set(None),
-            answered_at: Set(None),
-        })
-        .exec_without_returning(&txn)
-        .await?;
+        let used = access_request::Entity::update_many()
+            .col_expr(access_request::Column::ConfirmedAt, Expr::value(now))
+            .col_expr(
+                access_request::Column::TokenHash,
+                Expr::value(Option::<String>::None),
+            )
+            .filter(access_request::Column::Id.eq(request.id))
+            .filter(access_request::Column::ConfirmedAt.is_null())
+            .exec(&txn)
+            .await?;
+        if used.rows_affected != 1 {
+            return Ok(Err(StatusCode::BAD_REQUEST));
+        }
+        let Some(association) = association::Entity::find_by_id(request.association_id)
+            .one(&txn)
+            .await?
+        else {
+            return Ok(Err(StatusCode::BAD_REQUEST));
+        };
         let owners = association_member::Entity::find()
             .filter(association_member::Column::AssociationId.eq(association.id))
             .filter(association_member::Column::Role.eq("owner"))
@@ -135,9 +279,9 @@ pub async fn request_access(State(state): State<AppState>, request: Request) -> 
                     user_id: Some(owner.id),
                     data: json!({
                         "association": association.name,
-                        "requester": name,
-                        "requester_email": address,
-                        "message": message,
+                        "requester": request.name,
+                        "requester_email": request.email,
+                        "message": request.message,
                         "link": link,
                     }),
                 })
@@ -148,40 +292,60 @@ pub async fn request_access(State(state): State<AppState>, request: Request) -> 
             app::backend::events::NewEvent {
                 aggregate_type: "association",
                 aggregate_id: association.id,
-                event_type: "association.access_requested",
+                event_type: "association.access_request_confirmed",
                 actor_id: None,
-                payload: json!({ "request": request_id }),
+                payload: json!({ "request": request.id }),
                 schema_version: 1,
             },
             mails,
         )
         .await?;
         txn.commit().await?;
-        Ok::<_, DbErr>(Ok(true))
+        Ok::<_, DbErr>(Ok(()))
     }
     .await;
-    match asked {
-        Ok(Ok(sent)) => {
-            if sent {
-                state.outbox_signal.notify();
-            }
-            Redirect::to("/registrera/be-om-atkomst/skickad").into_response()
+    let mut problems = FormState::default();
+    match confirmed {
+        Ok(Ok(())) => {
+            state.outbox_signal.notify();
+            Redirect::to("/registrera/be-om-atkomst/bekraftad").into_response()
         }
-        Ok(Err(StatusCode::NOT_FOUND)) => {
-            problems.add_error(
-                field::ORG_NUMBER,
-                "Ingen förening med det organisationsnumret är registrerad. Du kan registrera föreningen i stället.",
+        Ok(Err(StatusCode::TOO_MANY_REQUESTS)) => {
+            problems.message = Some(
+                "Föreningen har redan många obesvarade förfrågningar. Kontakta föreningen direkt, eller försök igen om några dagar.".into(),
             );
-            render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY).await
+            render::page_with_form(&state, parts, problems, StatusCode::TOO_MANY_REQUESTS).await
         }
         Ok(Err(status)) => {
             problems.message = Some(
-                "Föreningen har redan många obesvarade förfrågningar. Kontakta föreningen direkt, eller försök igen om några dagar.".into(),
+                "Länken fungerar inte: den har redan använts eller gått ut. Be om tillgång igen för att få en ny länk.".into(),
             );
             render::page_with_form(&state, parts, problems, status).await
         }
         Err(error) => internal(error),
     }
+}
+
+/// Upkeep: unconfirmed requests whose link lapsed, and answered requests after 30 days,
+/// are deleted (they hold the name and address of someone who may have no account).
+pub async fn sweep(
+    db: &impl sea_orm::ConnectionTrait,
+    now: chrono::DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    use sea_orm::sea_query::Condition;
+    Ok(access_request::Entity::delete_many()
+        .filter(
+            Condition::any()
+                .add(
+                    Condition::all()
+                        .add(access_request::Column::ConfirmedAt.is_null())
+                        .add(access_request::Column::ExpiresAtMs.lte(now.timestamp_millis())),
+                )
+                .add(access_request::Column::AnsweredAt.lte(now - chrono::Duration::days(30))),
+        )
+        .exec(db)
+        .await?
+        .rows_affected)
 }
 
 /// `POST /foreningar/{id}/forfragningar/{request}/{action}`: an owner answers, with
@@ -202,46 +366,51 @@ pub async fn answer(
         let Some(association) = association::Entity::find_by_id(id).one(&txn).await? else {
             return Ok(None);
         };
-        let Some(request) = access_request::Entity::find_by_id(request_id)
-            .one(&txn)
-            .await?
-            .filter(|r| r.association_id == id && r.outcome.is_none())
-        else {
-            return Ok(None);
-        };
         let outcome = match action.as_str() {
-            "bjud-in" => {
-                queue_invitation(
-                    &state,
-                    &txn,
-                    &association,
-                    &request.email,
-                    &user,
-                    json!({ "request": request_id }),
-                )
-                .await?;
-                "invited"
-            }
-            "avsla" => {
-                record(
-                    &txn,
-                    id,
-                    "association.access_declined",
-                    user.id,
-                    json!({ "request": request_id }),
-                    Vec::new(),
-                )
-                .await?;
-                "declined"
-            }
+            "bjud-in" => "invited",
+            "avsla" => "declined",
             _ => return Ok(None),
         };
-        access_request::Entity::update_many()
+        // Answered once: the update claims the request before anything is sent.
+        let claimed = access_request::Entity::update_many()
             .col_expr(access_request::Column::Outcome, Expr::value(outcome))
             .col_expr(access_request::Column::AnsweredAt, Expr::value(Utc::now()))
             .filter(access_request::Column::Id.eq(request_id))
+            .filter(access_request::Column::AssociationId.eq(id))
+            .filter(access_request::Column::ConfirmedAt.is_not_null())
+            .filter(access_request::Column::Outcome.is_null())
             .exec(&txn)
             .await?;
+        if claimed.rows_affected != 1 {
+            return Ok(None);
+        }
+        let Some(request) = access_request::Entity::find_by_id(request_id)
+            .one(&txn)
+            .await?
+        else {
+            return Ok(None);
+        };
+        if outcome == "invited" {
+            queue_invitation(
+                &state,
+                &txn,
+                &association,
+                &request.email,
+                &user,
+                json!({ "request": request_id }),
+            )
+            .await?;
+        } else {
+            record(
+                &txn,
+                id,
+                "association.access_declined",
+                user.id,
+                json!({ "request": request_id }),
+                Vec::new(),
+            )
+            .await?;
+        }
         txn.commit().await?;
         Ok::<_, DbErr>(Some(outcome))
     }

@@ -12,7 +12,7 @@ use axum::{
     Extension,
 };
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, QueryFilter, SqlErr};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -79,6 +79,16 @@ pub async fn add(
         Ok::<_, DbErr>(Ok(()))
     }
     .await;
+    // Two additions of one single role at the same moment: the database keeps one.
+    let added = match added {
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            Ok(Err(vec![(
+                board::field::ROLE,
+                "Någon annan lade just till en person med den rollen. Ladda om sidan och försök igen.".to_owned(),
+            )]))
+        }
+        other => other,
+    };
     match added {
         Ok(Ok(())) => Redirect::to(&format!("/foreningar/{id}?klart=styrelse")).into_response(),
         Ok(Err(errors)) => {

@@ -336,6 +336,10 @@ pub async fn member_action(
                 association_member::Entity::delete_by_id((id, target))
                     .exec(&txn)
                     .await?;
+                // Whoever leaves the account no longer acts for the association.
+                app::backend::entities::representative::Entity::delete_by_id((id, target))
+                    .exec(&txn)
+                    .await?;
                 "association.member_removed"
             }
             "gor-till-agare" if i_own => {

@@ -30,7 +30,7 @@ use axum::{
 use chrono::Utc;
 use sea_orm::{
     sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    QueryFilter,
+    QueryFilter, SqlErr,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -225,6 +225,20 @@ pub async fn upload(
         Ok(()) => Redirect::to(&format!("/foreningar/{id}?klart=dokument")).into_response(),
         Err(error) => {
             let _ = state.storage.delete(&file.key).await;
+            // Two uploads at the same moment: one document waits, the other is refused.
+            if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) {
+                problems.message = Some(
+                    "Någon annan på föreningens konto skickade in ett dokument samtidigt. Ladda om sidan och se vilket som väntar på granskning.".into(),
+                );
+                return render::page_at_with_form(
+                    &state,
+                    parts,
+                    &page,
+                    problems,
+                    StatusCode::CONFLICT,
+                )
+                .await;
+            }
             internal(error)
         }
     }
@@ -247,7 +261,8 @@ pub async fn download(
     let Some(file) = found else {
         return not_found();
     };
-    if !user.role.is_staff() {
+    // Officers and admins read documents; approvers and other staff do not need them.
+    if !matches!(user.role, Role::Officer | Role::Admin) {
         match invitations::role_in(&state.db, file.association_id, user.id).await {
             Ok(Some(_)) => {}
             Ok(None) => return not_found(),
@@ -350,6 +365,12 @@ pub async fn decide(
         Ok(None) => return not_found(),
         Err(error) => return internal(error),
     };
+    // Decided already (or replaced by a newer document): say so before anything else.
+    if proof.status != PENDING {
+        let mut problems = FormState::default();
+        problems.message = Some("Dokumentet är redan granskat.".into());
+        return render::page_with_form(&state, parts, problems, StatusCode::CONFLICT).await;
+    }
     let members = match members_of(&state.db, proof.association_id).await {
         Ok(rows) => member_ids(&rows),
         Err(error) => return internal(error),

@@ -8,6 +8,8 @@ use axum::{
     http::{header, request::Parts},
 };
 
+use futures_util::StreamExt;
+
 use crate::{
     startup::AppState,
     storage::{Stored, UploadError},
@@ -15,6 +17,8 @@ use crate::{
 
 /// What a request may carry beyond the document itself (the other fields, the framing).
 const FORM_OVERHEAD_BYTES: u64 = 64 * 1024;
+/// A declared length up to this is read and discarded before the refusal is sent.
+const DRAIN_LIMIT: u64 = 64 * 1024 * 1024;
 /// The largest request an upload route reads at all.
 pub const REQUEST_LIMIT: usize = (document::MAX_BYTES + FORM_OVERHEAD_BYTES) as usize;
 
@@ -74,7 +78,13 @@ pub async fn receive(
         .get(header::CONTENT_LENGTH)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.parse::<u64>().ok());
-    if declared.is_some_and(|length| length > REQUEST_LIMIT as u64) {
+    if let Some(length) = declared.filter(|length| *length > REQUEST_LIMIT as u64) {
+        // Read what is on its way and throw it away, up to a bound: a browser still
+        // sending when the answer comes shows a broken connection instead of the page.
+        if length <= DRAIN_LIMIT {
+            let mut rest = body.into_data_stream();
+            while let Some(Ok(_)) = rest.next().await {}
+        }
         return Err(NotAForm::TooLarge);
     }
     let mut multipart = Multipart::from_request(Request::from_parts(parts.clone(), body), state)

@@ -11,6 +11,12 @@ pub struct Model {
     pub email: String,
     pub message: String,
     pub created_at: DateTimeUtc,
+    /// SHA-256 of the confirmation link's token, until it is used.
+    pub token_hash: Option<String>,
+    /// When an unconfirmed request lapses.
+    pub expires_at_ms: i64,
+    /// When the requester confirmed the address; only then do the owners see it.
+    pub confirmed_at: Option<DateTimeUtc>,
     /// `invited` or `declined` once answered.
     pub outcome: Option<String>,
     pub answered_at: Option<DateTimeUtc>,

@@ -53,6 +53,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "sign_in_notice",
     "test_mail",
     "access_request",
+    "access_request_confirmation",
     "representatives_verified",
     "representatives_rejected",
 ];
@@ -124,6 +125,11 @@ mod tests {
                 "requester_email": "nils@example.org",
                 "message": "Jag är ny kassör.",
                 "link": "http://127.0.0.1:3000/foreningar/1",
+            }),
+            MailKind::AccessRequestConfirmation => json!({
+                "name": "Nils Ek",
+                "association": "Kindness & Compassion",
+                "link": "http://127.0.0.1:3000/registrera/be-om-atkomst/bekrafta?token=abc",
             }),
             MailKind::RepresentativesVerified => json!({
                 "association": "Kindness & Compassion",

@@ -4,7 +4,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
 use crate::api::associations::{association_profile, AssociationDetails};
-use crate::components::form::{field_id, ErrorSummary, FormState, TextArea, TextField};
+use crate::components::form::{
+    field_id, CheckboxGroup, ErrorSummary, FormState, TextArea, TextField,
+};
 use crate::components::page::Page;
 use crate::domain::board::{self, BoardRole};
 use crate::domain::checks::Check;
@@ -255,7 +257,7 @@ fn Board(profile: AssociationDetails) -> impl IntoView {
         .collect_view();
     let add = profile.can_edit.then(|| view! {
         <form class="form" method="post" action=format!("/foreningar/{id}/styrelse") novalidate>
-            <TextField name=board::field::NAME label="Namn på styrelseledamot" autocomplete="off" required=true />
+            <TextField name=board::field::NAME label="Namn" autocomplete="off" required=true />
             <div class="field" class:field--error=role_error.is_some()>
                 <label for=field_id(board::field::ROLE)>"Roll i styrelsen"</label>
                 {role_error.clone().map(|message| view! {
@@ -321,7 +323,11 @@ fn Representatives(profile: AssociationDetails) -> impl IntoView {
         view! {
             <p>
                 "Senast inskickat dokument: "
-                <a href=format!("/dokument/{}", proof.attachment_id)>{proof.file_name.clone()}</a>
+                {if profile.can_read_documents {
+                    view! { <a href=format!("/dokument/{}", proof.attachment_id)>{proof.file_name.clone()}</a> }.into_any()
+                } else {
+                    view! { <span>{proof.file_name.clone()}</span> }.into_any()
+                }}
                 {format!(" ({}), {status}.", proof.sent)}
             </p>
             {(!proof.note.is_empty()).then(|| view! { <p>"Handläggarens kommentar: "{proof.note.clone()}</p> })}
@@ -333,23 +339,13 @@ fn Representatives(profile: AssociationDetails) -> impl IntoView {
         .split(',')
         .map(str::to_owned)
         .collect();
-    let named_error = state.error(representation::field::NAMED);
     let document_error = state.error(representation::field::DOCUMENT);
     let document_id = field_id(representation::field::DOCUMENT);
-    let boxes = profile
+    let people: Vec<(String, String)> = profile
         .members
         .iter()
-        .map(|member| {
-            let box_id = format!("{}-{}", field_id(representation::field::NAMED), member.user_id);
-            let checked = chosen.contains(&member.user_id.to_string());
-            view! {
-                <div class="checkbox">
-                    <input type="checkbox" id=box_id.clone() name=representation::field::NAMED value=member.user_id.to_string() checked=checked />
-                    <label for=box_id>{member.name.clone()}</label>
-                </div>
-            }
-        })
-        .collect_view();
+        .map(|member| (member.user_id.to_string(), member.name.clone()))
+        .collect();
     let upload = profile.can_edit.then(|| view! {
         <form class="form" method="post" action=format!("/foreningar/{id}/foretradare") enctype="multipart/form-data" novalidate>
             <div class="field" class:field--error=document_error.is_some()>
@@ -362,13 +358,12 @@ fn Representatives(profile: AssociationDetails) -> impl IntoView {
                     aria-invalid=document_error.is_some().then_some("true")
                     aria-describedby=if document_error.is_some() { format!("{document_id}-hint {document_id}-fel") } else { format!("{document_id}-hint") } />
             </div>
-            <fieldset class="field" class:field--error=named_error.is_some() id=field_id(representation::field::NAMED)>
-                <legend>"Vilka av kontots personer utses i dokumentet att företräda föreningen?"</legend>
-                {named_error.clone().map(|message| view! {
-                    <p class="field__error"><span class="visually-hidden">"Fel: "</span>{message}</p>
-                })}
-                {boxes}
-            </fieldset>
+            <CheckboxGroup
+                name=representation::field::NAMED
+                legend="Vilka av kontots personer utses i dokumentet att företräda föreningen?"
+                options=people.clone()
+                checked=chosen.clone()
+            />
             <TextField name=representation::field::NEXT_ANNUAL_MEETING label="Datum för föreningens nästa ordinarie årsmöte" input_type="date" hint="ÅÅÅÅ-MM-DD. Verifieringen gäller som längst till dess, och högst 15 månader." required=true />
             <button class="button" type="submit">"Skicka in dokumentet"</button>
         </form>

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use crate::api::officer::{verification, VerificationDetails};
-use crate::components::form::{field_id, ErrorSummary, FormState, TextArea, TextField};
+use crate::components::form::{CheckboxGroup, ErrorSummary, FormState, TextArea, TextField};
 use crate::components::page::Page;
 use crate::domain::representation::field;
 use crate::pages::denied;
@@ -51,30 +51,33 @@ fn Decision(details: VerificationDetails) -> impl IntoView {
     state.values.extend(current.values);
     state.errors = current.errors;
     state.message = current.message;
-    let named_error = state.error(field::NAMED);
     provide_context(state);
     let chosen: Option<Vec<String>> =
         typed_named.map(|named| named.split(',').map(str::to_owned).collect());
-    let boxes = details
+    let people: Vec<(String, String)> = details
         .people
         .iter()
         .map(|person| {
-            let box_id = format!("{}-{}", field_id(field::NAMED), person.user_id);
-            let checked = match &chosen {
-                Some(chosen) => chosen.contains(&person.user_id.to_string()),
-                None => person.named,
+            let named = if person.named {
+                " – utsedd enligt föreningen"
+            } else {
+                ""
             };
-            view! {
-                <div class="checkbox">
-                    <input type="checkbox" id=box_id.clone() name=field::NAMED value=person.user_id.to_string() checked=checked />
-                    <label for=box_id>
-                        {format!("{} ({})", person.name, person.email)}
-                        {person.named.then_some(" – utsedd enligt föreningen")}
-                    </label>
-                </div>
-            }
+            (
+                person.user_id.to_string(),
+                format!("{} ({}){named}", person.name, person.email),
+            )
         })
-        .collect_view();
+        .collect();
+    let ticked: Vec<String> = match &chosen {
+        Some(chosen) => chosen.clone(),
+        None => details
+            .people
+            .iter()
+            .filter(|person| person.named)
+            .map(|person| person.user_id.to_string())
+            .collect(),
+    };
     let board = if details.board.is_empty() {
         "Ingen styrelse angiven".to_owned()
     } else {
@@ -83,13 +86,7 @@ fn Decision(details: VerificationDetails) -> impl IntoView {
     let pending = details.status == "pending";
     let decide = pending.then(|| view! {
         <form class="form" method="post" action=format!("/handlaggning/foretradare/{}", details.proof_id) novalidate>
-            <fieldset class="field" class:field--error=named_error.is_some() id=field_id(field::NAMED)>
-                <legend>"Verifierade företrädare"</legend>
-                {named_error.clone().map(|message| view! {
-                    <p class="field__error"><span class="visually-hidden">"Fel: "</span>{message}</p>
-                })}
-                {boxes}
-            </fieldset>
+            <CheckboxGroup name=field::NAMED legend="Verifierade företrädare" options=people.clone() checked=ticked.clone() />
             <TextField name=field::VALID_UNTIL label="Verifieringen gäller till och med" input_type="date"
                 hint="Förvalt är föreningens nästa årsmöte. Högst 15 månader från i dag." required=true />
             <TextArea name=field::NOTE label="Kommentar till föreningen" hint="Krävs om du inte godkänner dokumentet: skriv vad som saknas." />

@@ -16,7 +16,7 @@ pub fn VerificationsPage() -> impl IntoView {
     let pending = Resource::new(|| (), |_| pending_verifications());
     view! {
         <Page title="Företrädare att verifiera" wide=true>
-            {decided.then(|| view! { <p class="notice" role="status">"Beslutet är sparat och föreningen har fått besked per e-post."</p> })}
+            {decided.then(|| view! { <p class="notice" role="status">"Beslutet är sparat. Den som skickade in dokumentet får besked per e-post."</p> })}
             <p class="lead">"Föreningar som har skickat in protokoll eller annat dokument som visar vem som får företräda dem. Äldst först."</p>
             <Suspense fallback=|| view! { <p>"Hämtar …"</p> }>
                 {move || Suspend::new(async move {

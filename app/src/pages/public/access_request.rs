@@ -42,12 +42,41 @@ pub fn AccessRequestPage() -> impl IntoView {
     }
 }
 
-/// After asking.
+/// After asking: the link is on its way.
 #[component]
 pub fn AccessRequestedPage() -> impl IntoView {
     view! {
+        <Page title="Kontrollera din e-post">
+            <p class="lead">"Vi har skickat en länk till din e-postadress. Öppna den för att skicka förfrågan till föreningen."</p>
+            <p>"Länken gäller i 24 timmar. Först när du har öppnat den får föreningens ägare din förfrågan."</p>
+            <p><a href="/">"Till startsidan"</a></p>
+        </Page>
+    }
+}
+
+/// The link from the mail leads here; a button sends the request (a plain GET changes
+/// nothing, since mail scanners open links too).
+#[component]
+pub fn ConfirmAccessRequestPage() -> impl IntoView {
+    let token = use_query_map().with_untracked(|query| query.get("token").unwrap_or_default());
+    view! {
+        <Page title="Skicka förfrågan om tillgång">
+            <ErrorSummary />
+            <p class="lead">"Bekräfta att e-postadressen är din, så skickar vi förfrågan till dem som äger föreningens konto."</p>
+            <form method="post" action="/registrera/be-om-atkomst/bekrafta">
+                <input type="hidden" name="token" value=token />
+                <button class="button" type="submit">"Skicka förfrågan"</button>
+            </form>
+        </Page>
+    }
+}
+
+/// After confirming.
+#[component]
+pub fn AccessRequestConfirmedPage() -> impl IntoView {
+    view! {
         <Page title="Förfrågan är skickad">
-            <p class="lead">"Om föreningen finns i portalen har dess ägare fått din förfrågan per e-post."</p>
+            <p class="lead">"Föreningens ägare har fått din förfrågan per e-post."</p>
             <p>"När någon av dem bjuder in dig får du ett mejl med en länk. Länken gäller i sju dagar."</p>
             <p><a href="/">"Till startsidan"</a></p>
         </Page>
