@@ -14,9 +14,15 @@ pub fn PrivacyPage() -> impl IntoView {
                 "Vi behandlar namn, e-postadress och telefonnummer för dig som företräder en förening, för att kunna handlägga föreningens ansökningar och kontakta er. "
                 "Den rättsliga grunden är myndighetsutövning och allmänt intresse."
             </p>
+            <p>
+                "Föreningen anger också namn och roller för sin styrelse. Protokoll som föreningen skickar in för att visa vem som får företräda den läses bara av föreningens egna konton och av stadens handläggare."
+            </p>
+            <p>
+                "Ber du om tillgång till en förenings konto sparar vi ditt namn, din e-postadress och ditt meddelande tills förfrågan är besvarad, och därefter i 30 dagar. En förfrågan som du inte bekräftar tas bort efter ett dygn."
+            </p>
             <h2>"Allmänna handlingar"</h2>
             <p>
-                "En inskickad ansökan och nämndens beslut är allmänna handlingar. De bevaras enligt arkivlagen även om du tar bort ditt konto, "
+                "En inskickad ansökan, inskickade protokoll och nämndens beslut är allmänna handlingar. De bevaras och gallras enligt arkivlagen och stadens dokumenthanteringsplan även om du tar bort ditt konto, "
                 "men dina kontaktuppgifter tas då bort från kontot."
             </p>
             <h2>"Kakor"</h2>
