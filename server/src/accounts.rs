@@ -45,7 +45,7 @@ pub async fn create_admin(
     .context("hashing the password")?;
     let id = Uuid::now_v7();
     let now = Utc::now();
-    let txn = app::backend::db::begin_write(&db).await?;
+    let txn = app::backend::db::begin_write(db).await?;
     app_user::Entity::insert(app_user::ActiveModel {
         id: Set(id),
         email: Set(email.clone()),

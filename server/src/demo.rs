@@ -106,7 +106,7 @@ pub async fn load_if_empty(db: &DatabaseConnection, storage: &Storage) -> anyhow
     .context("hashing the demo passwords")?;
 
     let now = Utc::now();
-    let txn = app::backend::db::begin_write(&db).await?;
+    let txn = app::backend::db::begin_write(db).await?;
     // From the OFU seed: the association behind "Etablering av ett självhjälpscenter".
     let association_id = Uuid::now_v7();
     association::Entity::insert(association::ActiveModel {

@@ -11,7 +11,7 @@ fn luhn_valid(digits: &[u32]) -> bool {
             product / 10 + product % 10
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn digits_of(input: &str) -> Option<Vec<u32>> {

@@ -288,22 +288,6 @@ pub fn internal(error: sea_orm::DbErr) -> Response {
     response
 }
 
-#[cfg(test)]
-mod tests {
-    use super::swedish_time;
-    use chrono::TimeZone;
-
-    #[test]
-    fn times_in_mails_are_swedish_time_in_swedish() {
-        let winter = chrono::Utc
-            .with_ymd_and_hms(2026, 11, 22, 17, 5, 0)
-            .unwrap();
-        assert_eq!(swedish_time(winter), "22 november 2026 kl. 18.05");
-        let summer = chrono::Utc.with_ymd_and_hms(2026, 6, 1, 10, 0, 0).unwrap();
-        assert_eq!(swedish_time(summer), "1 juni 2026 kl. 12.00");
-    }
-}
-
 /// `GET /mina-sidor/mina-uppgifter.json`: everything stored about the signed-in person.
 pub async fn download_my_data(
     State(state): State<AppState>,
@@ -602,5 +586,21 @@ pub async fn change_password(
     match changed {
         Ok(()) => Redirect::to("/mina-sidor/byt-losenord?bytt=1").into_response(),
         Err(error) => internal(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::swedish_time;
+    use chrono::TimeZone;
+
+    #[test]
+    fn times_in_mails_are_swedish_time_in_swedish() {
+        let winter = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 22, 17, 5, 0)
+            .unwrap();
+        assert_eq!(swedish_time(winter), "22 november 2026 kl. 18.05");
+        let summer = chrono::Utc.with_ymd_and_hms(2026, 6, 1, 10, 0, 0).unwrap();
+        assert_eq!(swedish_time(summer), "1 juni 2026 kl. 12.00");
     }
 }

@@ -321,6 +321,10 @@ pub async fn member_action(
         };
         let i_own = my_role == "owner";
         let owners = invitations::owners(&txn, id).await?;
+        #[expect(
+            clippy::result_large_err,
+            reason = "the response is the handler's answer, returned at once"
+        )]
         let keep_an_owner = || {
             Err((
                 StatusCode::CONFLICT,

@@ -367,8 +367,10 @@ pub async fn decide(
     };
     // Decided already (or replaced by a newer document): say so before anything else.
     if proof.status != PENDING {
-        let mut problems = FormState::default();
-        problems.message = Some("Dokumentet är redan granskat.".into());
+        let problems = FormState {
+            message: Some("Dokumentet är redan granskat.".into()),
+            ..Default::default()
+        };
         return render::page_with_form(&state, parts, problems, StatusCode::CONFLICT).await;
     }
     let members = match members_of(&state.db, proof.association_id).await {
