@@ -26,10 +26,12 @@ pub enum MailKind {
     RepresentativesVerified,
     /// "Dokumentet behöver kompletteras": the officer could not accept the proof.
     RepresentativesRejected,
+    /// "Verifieringen går ut": to each representative, 30 days before the end date.
+    VerificationEnding,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 10] = [
+    pub const ALL: [MailKind; 11] = [
         MailKind::AssociationInvitation,
         MailKind::AccountVerification,
         MailKind::PasswordReset,
@@ -40,6 +42,7 @@ impl MailKind {
         MailKind::AccessRequestConfirmation,
         MailKind::RepresentativesVerified,
         MailKind::RepresentativesRejected,
+        MailKind::VerificationEnding,
     ];
 
     /// The name used in templates, the outbox and stored preferences.
@@ -55,6 +58,7 @@ impl MailKind {
             MailKind::AccessRequestConfirmation => "access_request_confirmation",
             MailKind::RepresentativesVerified => "representatives_verified",
             MailKind::RepresentativesRejected => "representatives_rejected",
+            MailKind::VerificationEnding => "verification_ending",
         }
     }
 
@@ -74,7 +78,8 @@ impl MailKind {
             | MailKind::AccessRequest
             | MailKind::AccessRequestConfirmation
             | MailKind::RepresentativesVerified
-            | MailKind::RepresentativesRejected => true,
+            | MailKind::RepresentativesRejected
+            | MailKind::VerificationEnding => true,
         }
     }
 
@@ -94,6 +99,9 @@ impl MailKind {
             }
             MailKind::RepresentativesRejected => {
                 "Besked om att föreningens dokument behöver kompletteras"
+            }
+            MailKind::VerificationEnding => {
+                "Påminnelse när min verifiering som företrädare snart går ut"
             }
         }
     }

@@ -118,6 +118,8 @@ impl MigrationTrait for Migration {
                     .col(uuid_null(Representative::VerifiedBy))
                     .col(timestamp_with_time_zone(Representative::VerifiedAt))
                     .col(date(Representative::ValidUntil))
+                    // When the "ending soon" reminder went out, if it has.
+                    .col(timestamp_with_time_zone_null(Representative::RemindedAt))
                     .primary_key(
                         Index::create()
                             .col(Representative::AssociationId)
@@ -206,6 +208,7 @@ enum Representative {
     VerifiedBy,
     VerifiedAt,
     ValidUntil,
+    RemindedAt,
 }
 
 #[derive(DeriveIden)]

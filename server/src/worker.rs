@@ -52,6 +52,8 @@ pub struct Worker {
     signal: OutboxSignal,
     live: LiveHub,
     config: WorkerSettings,
+    /// For links in reminders.
+    public_url: url::Url,
 }
 
 impl Worker {
@@ -75,6 +77,7 @@ impl Worker {
             signal,
             live,
             config: settings.worker.clone(),
+            public_url: settings.public_url.clone(),
         })
     }
 
@@ -105,13 +108,20 @@ impl Worker {
         tracing::info!("outbox worker stopped");
     }
 
-    /// Upkeep that no request triggers: expired sessions, lapsed and old access requests.
+    /// Upkeep that no request triggers: expired sessions, reminders of verifications that
+    /// end within 30 days, lapsed and old access requests.
     pub async fn housekeeping(&self) {
         let now = chrono::Utc::now();
         match app::backend::sessions::sweep_expired(&self.db, now).await {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "expired sessions deleted"),
             Err(error) => tracing::warn!(%error, "sweeping expired sessions failed"),
+        }
+        let today = app::backend::time::today();
+        match crate::reminders::verification_ending(&self.db, &self.public_url, today).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "verification reminders queued"),
+            Err(error) => tracing::warn!(%error, "queueing verification reminders failed"),
         }
         match crate::http::access_requests::sweep(&self.db, now).await {
             Ok(0) => {}

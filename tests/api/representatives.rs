@@ -520,3 +520,57 @@ async fn representatives_who_leave_the_account_no_longer_act_for_it() {
             .unwrap()
     );
 }
+
+#[tokio::test]
+async fn representatives_are_reminded_once_thirty_days_before_their_verification_ends() {
+    let s = setting().await;
+    let app = &s.app;
+    let today = Utc::now().date_naive();
+    let soon = today + chrono::Days::new(20);
+    send_proof(&s, "protokoll.pdf", PDF, &[s.owner], &next_spring()).await;
+    create_user(&app.db, "officer", "emelie@example.se", PASSWORD).await;
+    let officer = app.sign_in("emelie@example.se", PASSWORD).await;
+    let proof = representative_proof::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let approved = app
+        .post_form_as(
+            Some(&officer),
+            &format!("/handlaggning/foretradare/{}", proof.id),
+            &format!("decision=godkann&named={}&valid_until={soon}", s.owner),
+        )
+        .await;
+    assert_eq!(approved.status(), 303);
+    let url = url::Url::parse(&app.address).unwrap();
+    let early = today - chrono::Days::new(20);
+    assert_eq!(
+        server::reminders::verification_ending(&app.db, &url, early)
+            .await
+            .unwrap(),
+        0,
+        "not before thirty days ahead"
+    );
+    assert_eq!(
+        server::reminders::verification_ending(&app.db, &url, today)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        server::reminders::verification_ending(&app.db, &url, today)
+            .await
+            .unwrap(),
+        0,
+        "once"
+    );
+    wait_until(Duration::from_secs(10), "the reminder", || async {
+        kept_mails(&app.data_dir()).iter().any(|m| {
+            m.contains("sara@example.se")
+                && m.contains(&soon.to_string())
+                && m.contains("Skicka in protokollet från årsmötet")
+        })
+    })
+    .await;
+}

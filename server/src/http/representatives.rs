@@ -459,6 +459,7 @@ pub async fn decide(
                         verified_by: Set(Some(user.id)),
                         verified_at: Set(now),
                         valid_until: Set(*until),
+                        reminded_at: Set(None),
                     })
                     .exec_without_returning(&txn)
                     .await?;

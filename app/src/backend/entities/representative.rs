@@ -13,6 +13,8 @@ pub struct Model {
     pub verified_by: Option<Uuid>,
     pub verified_at: DateTimeUtc,
     pub valid_until: Date,
+    /// When the "ending soon" reminder went out, if it has.
+    pub reminded_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

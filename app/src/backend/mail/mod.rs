@@ -56,6 +56,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "access_request_confirmation",
     "representatives_verified",
     "representatives_rejected",
+    "verification_ending",
 ];
 
 fn environment() -> &'static Environment<'static> {
@@ -140,6 +141,12 @@ mod tests {
             MailKind::RepresentativesRejected => json!({
                 "association": "Kindness & Compassion",
                 "note": "Protokollet saknar justering.",
+                "link": "http://127.0.0.1:3000/foreningar/1",
+            }),
+            MailKind::VerificationEnding => json!({
+                "name": "Sara Lind",
+                "association": "Kindness & Compassion",
+                "valid_until": "2027-03-20",
                 "link": "http://127.0.0.1:3000/foreningar/1",
             }),
             MailKind::TestMail => json!({
