@@ -212,6 +212,19 @@ async fn an_officer_verifies_the_named_representatives_until_the_next_annual_mee
         .await
         .unwrap();
     assert!(page.contains("Du är verifierad företrädare"), "{page}");
+    let mine = app
+        .get_as(&s.owner_cookie, "/mina-sidor")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        mine.contains(&format!(
+            "verifierad företrädare till och med {}",
+            next_spring()
+        )),
+        "{mine}"
+    );
 
     let again = app
         .post_form_as(

@@ -102,6 +102,8 @@ pub struct MyAssociation {
     pub id: Uuid,
     pub name: String,
     pub role: String,
+    /// The last day the person is a verified representative, if they are one.
+    pub verified_until: Option<String>,
 }
 
 #[server(prefix = "/api", endpoint = "associations/profile")]
@@ -276,10 +278,20 @@ mod ssr {
 
 #[server(prefix = "/api", endpoint = "associations/mine")]
 pub async fn my_associations() -> Result<Vec<MyAssociation>, AppError> {
-    use crate::backend::entities::{association, association_member};
+    use crate::backend::entities::{association, association_member, representative};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let user = super::signed_in()?;
     let db = super::db()?;
+    let today = crate::backend::time::today();
+    let verified: std::collections::HashMap<Uuid, chrono::NaiveDate> =
+        representative::Entity::find()
+            .filter(representative::Column::UserId.eq(user.id))
+            .filter(representative::Column::ValidUntil.gte(today))
+            .all(&db)
+            .await?
+            .into_iter()
+            .map(|row| (row.association_id, row.valid_until))
+            .collect();
     Ok(association_member::Entity::find()
         .filter(association_member::Column::UserId.eq(user.id))
         .find_also_related(association::Entity)
@@ -289,6 +301,7 @@ pub async fn my_associations() -> Result<Vec<MyAssociation>, AppError> {
         .filter_map(|(member, association)| {
             let association = association?;
             Some(MyAssociation {
+                verified_until: verified.get(&association.id).map(|until| until.to_string()),
                 id: association.id,
                 name: association.name,
                 role: if member.role == "owner" {

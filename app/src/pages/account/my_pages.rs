@@ -50,7 +50,13 @@ pub fn MyPages() -> impl IntoView {
                     (!list.is_empty()).then(|| {
                         let items = list
                             .into_iter()
-                            .map(|a| view! { <li><a href=format!("/foreningar/{}", a.id)>{a.name}</a>" ("{a.role}")"</li> })
+                            .map(|a| {
+                                let status = match &a.verified_until {
+                                    Some(until) => format!(" ({}, verifierad företrädare till och med {until})", a.role),
+                                    None => format!(" ({})", a.role),
+                                };
+                                view! { <li><a href=format!("/foreningar/{}", a.id)>{a.name}</a>{status}</li> }
+                            })
                             .collect_view();
                         view! {
                             <section aria-labelledby="mina-foreningar">
