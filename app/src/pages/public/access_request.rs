@@ -28,7 +28,7 @@ pub fn AccessRequestPage() -> impl IntoView {
     }
     view! {
         <Page title="Be om tillgång till en förenings konto">
-            <p class="lead">"Vi skickar din förfrågan till dem som äger föreningens konto. De kan bjuda in dig; då får du ett mejl med en länk."</p>
+            <p class="lead">"Du får först ett mejl för att bekräfta din e-postadress. Sedan skickar vi förfrågan till dem som äger föreningens konto. De kan bjuda in dig; då får du ett mejl med en länk."</p>
             <p>"Vi visar inga uppgifter om föreningen här, och du får ingen tillgång förrän en ägare har bjudit in dig."</p>
             <ErrorSummary />
             <form class="form" method="post" action="/registrera/be-om-atkomst" novalidate>

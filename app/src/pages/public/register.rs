@@ -15,16 +15,16 @@ pub fn RegisterPage() -> impl IntoView {
     let taken = FormState::current().values.get(TAKEN_ORG_NUMBER).cloned();
     view! {
         <Page title="Registrera förening">
+            <p class="lead">
+                "Registrera föreningen för att kunna söka bidrag. Du som registrerar blir ägare av föreningens konto och kan senare bjuda in fler från föreningen."
+            </p>
+            <ErrorSummary />
             {taken.map(|org| view! {
                 <div class="notice" role="status">
                     <p>"Föreningen är redan registrerad i portalen. Du kan be den som har föreningens konto om tillgång."</p>
                     <p><a class="button button--secondary" href=format!("/registrera/be-om-atkomst?org={org}")>"Be om tillgång till föreningens konto"</a></p>
                 </div>
             })}
-            <p class="lead">
-                "Registrera föreningen för att kunna söka bidrag. Du som registrerar blir ägare av föreningens konto och kan senare bjuda in fler från föreningen."
-            </p>
-            <ErrorSummary />
             <form class="form" method="post" action="/registrera" novalidate>
                 <fieldset>
                     <legend>"Föreningen"</legend>
