@@ -53,7 +53,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/registrera/tack") view=public::register::RegisteredPage />
                     <Route path=path!("/registrera/be-om-atkomst") view=public::access_request::AccessRequestPage />
                     <Route path=path!("/registrera/be-om-atkomst/skickad") view=public::access_request::AccessRequestedPage />
-                    <Route path=path!("/registrera/be-om-atkomst/bekrafta") view=public::access_request::ConfirmAccessRequestPage />
+                    <Route path=path!("/registrera/be-om-atkomst/bekrafta") view=public::access_request::ConfirmAccessRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/registrera/be-om-atkomst/bekraftad") view=public::access_request::AccessRequestConfirmedPage />
                     <Route path=path!("/mina-sidor/byt-losenord") view=account::change_password::ChangePasswordPage />
                     <Route path=path!("/handlaggning/foretradare") view=officer::verifications::VerificationsPage ssr=SsrMode::Async />

@@ -22,6 +22,8 @@ pub enum MailKind {
     AccessRequest,
     /// "Bekräfta din förfrågan": to someone asking for access, before the owners hear of it.
     AccessRequestConfirmation,
+    /// "Din förfrågan ligger redan hos föreningen": asked again while a confirmed one waits.
+    AccessRequestWaiting,
     /// "Företrädare är verifierade": to the person who sent in the proof.
     RepresentativesVerified,
     /// "Dokumentet behöver kompletteras": the officer could not accept the proof.
@@ -31,7 +33,7 @@ pub enum MailKind {
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 11] = [
+    pub const ALL: [MailKind; 12] = [
         MailKind::AssociationInvitation,
         MailKind::AccountVerification,
         MailKind::PasswordReset,
@@ -40,6 +42,7 @@ impl MailKind {
         MailKind::TestMail,
         MailKind::AccessRequest,
         MailKind::AccessRequestConfirmation,
+        MailKind::AccessRequestWaiting,
         MailKind::RepresentativesVerified,
         MailKind::RepresentativesRejected,
         MailKind::VerificationEnding,
@@ -56,6 +59,7 @@ impl MailKind {
             MailKind::TestMail => "test_mail",
             MailKind::AccessRequest => "access_request",
             MailKind::AccessRequestConfirmation => "access_request_confirmation",
+            MailKind::AccessRequestWaiting => "access_request_waiting",
             MailKind::RepresentativesVerified => "representatives_verified",
             MailKind::RepresentativesRejected => "representatives_rejected",
             MailKind::VerificationEnding => "verification_ending",
@@ -77,6 +81,7 @@ impl MailKind {
             MailKind::TestMail
             | MailKind::AccessRequest
             | MailKind::AccessRequestConfirmation
+            | MailKind::AccessRequestWaiting
             | MailKind::RepresentativesVerified
             | MailKind::RepresentativesRejected
             | MailKind::VerificationEnding => true,
@@ -94,6 +99,9 @@ impl MailKind {
             MailKind::TestMail => "Testmejl som administratören skickar",
             MailKind::AccessRequest => "Förfrågan om tillgång till en förening jag äger",
             MailKind::AccessRequestConfirmation => "Länk för att bekräfta en förfrågan om tillgång",
+            MailKind::AccessRequestWaiting => {
+                "Besked om att min förfrågan om tillgång redan väntar"
+            }
             MailKind::RepresentativesVerified => {
                 "Besked om att föreningens företrädare är verifierade"
             }

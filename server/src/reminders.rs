@@ -39,6 +39,8 @@ pub async fn verification_ending(
             .col_expr(representative::Column::RemindedAt, Expr::value(Utc::now()))
             .filter(representative::Column::AssociationId.eq(row.association_id))
             .filter(representative::Column::UserId.eq(row.user_id))
+            // A verification renewed meanwhile is a new one, with its own reminder.
+            .filter(representative::Column::ValidUntil.eq(row.valid_until))
             .filter(representative::Column::RemindedAt.is_null())
             .exec(&txn)
             .await?;

@@ -110,6 +110,13 @@ async fn a_second_registration_leads_to_a_confirmed_request_the_owner_answers_wi
         200,
         "opening the link changes nothing by itself"
     );
+    let shown = page.text().await.unwrap();
+    assert!(
+        shown.contains("Nils Ek")
+            && shown.contains("Förening 802534-3750")
+            && shown.contains("Jag är ny kassör."),
+        "the page shows what is about to be sent: {shown}"
+    );
     let confirmed = app
         .post_form_as(
             None,
@@ -126,6 +133,13 @@ async fn a_second_registration_leads_to_a_confirmed_request_the_owner_answers_wi
         )
         .await;
     assert_eq!(reused.status(), 400, "the link works once");
+    let used = app
+        .get(&format!("/registrera/be-om-atkomst/bekrafta?token={token}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(used.contains("Länken fungerar inte"), "{used}");
     wait_until(Duration::from_secs(10), "the owner's mail", || async {
         kept_mails(&app.data_dir())
             .iter()
@@ -133,9 +147,23 @@ async fn a_second_registration_leads_to_a_confirmed_request_the_owner_answers_wi
     })
     .await;
     let again = app
-        .post_form_as(None, "/registrera/be-om-atkomst", REQUEST)
+        .post_form_as(
+            None,
+            "/registrera/be-om-atkomst",
+            "org_number=8025343750&name=Someone+Else&email=nils%40example.se&message=Changed",
+        )
         .await;
     assert_eq!(again.status(), 303);
+    wait_until(
+        Duration::from_secs(10),
+        "the 'already waiting' mail",
+        || async {
+            kept_mails(&app.data_dir()).iter().any(|m| {
+                m.contains("nils@example.se") && m.contains("redan en bekräftad förfrågan")
+            })
+        },
+    )
+    .await;
     assert_eq!(
         access_request::Entity::find().count(&app.db).await.unwrap(),
         1,

@@ -33,6 +33,10 @@ async fn members_keep_the_board_with_one_chair_and_many_members() {
     let page = second_chair.text().await.unwrap();
     assert!(page.contains("Styrelsen har redan en ordförande"), "{page}");
     assert!(page.contains(r#"value="Per Holm""#), "what was typed stays");
+    assert!(
+        !page.contains("<template") && !page.contains("Hämtar …"),
+        "the page comes back whole, readable without JavaScript"
+    );
 
     let page = app
         .get_as(&cookie, &format!("/foreningar/{id}"))

@@ -476,7 +476,11 @@ async fn representatives_who_leave_the_account_no_longer_act_for_it() {
         )
         .await;
     assert_eq!(stale.status(), 409);
-    assert!(stale.text().await.unwrap().contains("redan granskat"));
+    assert!(stale
+        .text()
+        .await
+        .unwrap()
+        .contains("redan granskat eller har ersatts"));
 
     let pending = representative_proof::Entity::find()
         .all(&app.db)

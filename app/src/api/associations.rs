@@ -335,3 +335,43 @@ pub async fn invitation_info(token: String) -> Result<InvitationSummary, AppErro
         email: invitation.email,
     })
 }
+
+/// What a requester is about to confirm.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestToConfirm {
+    pub association: String,
+    pub name: String,
+    pub message: String,
+}
+
+/// The request behind a live confirmation link; `NotFound` once used or lapsed. Reads
+/// only: opening the link changes nothing.
+#[server(prefix = "/api", endpoint = "associations/access-request")]
+pub async fn access_request_preview(token: String) -> Result<RequestToConfirm, AppError> {
+    use crate::backend::{
+        entities::{access_request, association},
+        tokens,
+    };
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let db = super::db()?;
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    let Some(request) = access_request::Entity::find()
+        .filter(access_request::Column::TokenHash.eq(tokens::digest(&token)))
+        .filter(access_request::Column::ConfirmedAt.is_null())
+        .filter(access_request::Column::ExpiresAtMs.gt(now_ms))
+        .one(&db)
+        .await?
+    else {
+        return Err(super::refuse(AppError::NotFound));
+    };
+    let association = association::Entity::find_by_id(request.association_id)
+        .one(&db)
+        .await?
+        .map(|a| a.name)
+        .unwrap_or_default();
+    Ok(RequestToConfirm {
+        association,
+        name: request.name,
+        message: request.message,
+    })
+}

@@ -55,6 +55,36 @@ pub async fn record_failure(
     Ok(())
 }
 
+/// Takes one attempt for (`key`, `ip`): if the pair is throttled, returns when it may
+/// try again and records nothing; otherwise records the attempt and returns `None`. The
+/// check and the record are one write transaction (serialised by `BEGIN IMMEDIATE` on
+/// SQLite and by an advisory lock on the pair on PostgreSQL), so a burst of parallel
+/// requests cannot all pass before any is counted. Callers [`clear`] after a success.
+pub async fn take_attempt(
+    db: &sea_orm::DatabaseConnection,
+    key: &str,
+    ip: &str,
+    now_ms: i64,
+) -> Result<Option<i64>, DbErr> {
+    use sea_orm::{DbBackend, Statement};
+    let txn = crate::backend::db::begin_write(db).await?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        txn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(hashtext($1))",
+            [format!("throttle:{key}:{ip}").into()],
+        ))
+        .await?;
+    }
+    if let Some(until) = blocked_until_ms(&txn, key, ip, now_ms).await? {
+        txn.commit().await?;
+        return Ok(Some(until));
+    }
+    record_failure(&txn, key, ip, now_ms).await?;
+    txn.commit().await?;
+    Ok(None)
+}
+
 /// After a successful sign-in the address and IP start afresh.
 pub async fn clear(db: &impl ConnectionTrait, email: &str, ip: &str) -> Result<(), DbErr> {
     sign_in_failure::Entity::delete_many()

@@ -83,7 +83,7 @@ pub async fn request_access(State(state): State<AppState>, request: Request) -> 
     let ip = super::account::client_ip(&parts);
     let now = Utc::now();
     let now_ms = now.timestamp_millis();
-    match throttle::blocked_until_ms(&state.db, THROTTLE_KEY, &ip, now_ms).await {
+    match throttle::take_attempt(&state.db, THROTTLE_KEY, &ip, now_ms).await {
         Ok(Some(until)) => {
             let minutes = throttle::minutes_until(until, now_ms);
             problems.message = Some(format!(
@@ -106,7 +106,6 @@ pub async fn request_access(State(state): State<AppState>, request: Request) -> 
         else {
             return Ok(false);
         };
-        throttle::record_failure(&txn, THROTTLE_KEY, &ip, now_ms).await?;
         // A link nobody opened lapses; its request makes room for a new one.
         access_request::Entity::delete_many()
             .filter(access_request::Column::AssociationId.eq(association.id))
@@ -123,11 +122,33 @@ pub async fn request_access(State(state): State<AppState>, request: Request) -> 
             .await?;
         let token = tokens::random();
         let request_id = match open {
-            // Confirmed and waiting for the owners: nothing more to send.
+            // Confirmed and waiting for the owners: the address is told so, nothing more.
             Some(open) if open.confirmed_at.is_some() => {
+                let waiting = EmailJob {
+                    kind: MailKind::AccessRequestWaiting,
+                    to: address.clone(),
+                    to_name: String::new(),
+                    user_id: None,
+                    data: json!({ "association": association.name }),
+                };
+                app::backend::events::record(
+                    &txn,
+                    app::backend::events::NewEvent {
+                        aggregate_type: "association",
+                        aggregate_id: association.id,
+                        event_type: "association.access_requested_again",
+                        actor_id: None,
+                        payload: json!({ "request": open.id }),
+                        schema_version: 1,
+                    },
+                    vec![Effect::Email(waiting)],
+                )
+                .await?;
                 txn.commit().await?;
                 return Ok(true);
             }
+            // Not confirmed yet: a fresh link to the same address. What the request says
+            // stays as it was first written, so nobody else can change it.
             Some(open) => {
                 access_request::Entity::update_many()
                     .col_expr(access_request::Column::TokenHash, Expr::value(tokens::digest(&token)))
@@ -135,8 +156,6 @@ pub async fn request_access(State(state): State<AppState>, request: Request) -> 
                         access_request::Column::ExpiresAtMs,
                         Expr::value(now_ms + CONFIRMATION_LIFETIME_MS),
                     )
-                    .col_expr(access_request::Column::Name, Expr::value(name.clone()))
-                    .col_expr(access_request::Column::Message, Expr::value(message.clone()))
                     .filter(access_request::Column::Id.eq(open.id))
                     .exec(&txn)
                     .await?;
@@ -167,8 +186,9 @@ pub async fn request_access(State(state): State<AppState>, request: Request) -> 
             to: address.clone(),
             to_name: name.clone(),
             user_id: None,
+            // Only the portal's own words: the form's text never reaches an address
+            // that has not asked for it.
             data: json!({
-                "name": name,
                 "association": association.name,
                 "link": super::registration::link(&state, "/registrera/be-om-atkomst/bekrafta", &token),
             }),
@@ -216,6 +236,9 @@ pub async fn confirm(State(state): State<AppState>, request: Request) -> Respons
     let (parts, form) = read_form(&state, request).await;
     let token = form.get("token").cloned().unwrap_or_default();
     let now = Utc::now();
+    let mut problems = FormState::default();
+    // A refused confirmation comes back with its token, so the button still works.
+    problems.values.insert("token".into(), token.clone());
     let now_ms = now.timestamp_millis();
     let confirmed = async {
         let txn = app::backend::db::begin_write(&state.db).await?;
@@ -304,7 +327,6 @@ pub async fn confirm(State(state): State<AppState>, request: Request) -> Respons
         Ok::<_, DbErr>(Ok(()))
     }
     .await;
-    let mut problems = FormState::default();
     match confirmed {
         Ok(Ok(())) => {
             state.outbox_signal.notify();

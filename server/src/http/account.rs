@@ -64,7 +64,9 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
     let email = accounts::normalise_email(&form.email);
     let ip = client_ip(&parts);
     let now_ms = chrono::Utc::now().timestamp_millis();
-    match throttle::blocked_until_ms(&state.db, &email, &ip, now_ms).await {
+    // Counted before the password is checked and forgotten after a success, so parallel
+    // guesses are counted too.
+    match throttle::take_attempt(&state.db, &email, &ip, now_ms).await {
         Ok(Some(until)) => {
             let minutes = throttle::minutes_until(until, now_ms);
             problems.message = Some(format!(
@@ -89,6 +91,9 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
         Ok(accounts::SignIn::Accepted(user)) => user,
         Ok(accounts::SignIn::Unverified(user)) => {
             // The password was right, so saying so reveals nothing; send a fresh link.
+            if let Err(error) = throttle::clear(&state.db, &email, &ip).await {
+                return internal(error);
+            }
             if let Err(error) = super::registration::send_verification(&state, &user, None).await {
                 return internal(error);
             }
@@ -98,9 +103,6 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
             return render::page_with_form(&state, parts, problems, StatusCode::FORBIDDEN).await;
         }
         Ok(accounts::SignIn::Refused) => {
-            if let Err(error) = throttle::record_failure(&state.db, &email, &ip, now_ms).await {
-                return internal(error);
-            }
             problems.message = Some(
                 "Fel e-postadress eller lösenord. Kontrollera uppgifterna och försök igen.".into(),
             );
@@ -244,7 +246,8 @@ pub fn swedish_time(time: chrono::DateTime<chrono::Utc>) -> String {
 }
 
 /// Checks a signed-in person's password again before a sensitive change, throttled as
-/// sign-in is (five wrong attempts per address and IP in 15 minutes), so a borrowed
+/// sign-in is (five wrong attempts per address and IP in 15 minutes, counted before the
+/// check), so a borrowed
 /// session cannot be used to guess it. `Some` holds the status and the message for the
 /// password field.
 async fn recheck_password(
@@ -255,7 +258,7 @@ async fn recheck_password(
 ) -> Result<Option<(StatusCode, String)>, sea_orm::DbErr> {
     let ip = client_ip(parts);
     let now_ms = chrono::Utc::now().timestamp_millis();
-    if let Some(until) = throttle::blocked_until_ms(&state.db, email, &ip, now_ms).await? {
+    if let Some(until) = throttle::take_attempt(&state.db, email, &ip, now_ms).await? {
         let minutes = throttle::minutes_until(until, now_ms);
         return Ok(Some((
             StatusCode::TOO_MANY_REQUESTS,
@@ -266,14 +269,14 @@ async fn recheck_password(
         )));
     }
     match accounts::authenticate(&state.db, email, attempt).await? {
-        accounts::SignIn::Accepted(_) => Ok(None),
-        _ => {
-            throttle::record_failure(&state.db, email, &ip, now_ms).await?;
-            Ok(Some((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "Lösenordet stämmer inte.".to_owned(),
-            )))
+        accounts::SignIn::Accepted(_) => {
+            throttle::clear(&state.db, email, &ip).await?;
+            Ok(None)
         }
+        _ => Ok(Some((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Lösenordet stämmer inte.".to_owned(),
+        ))),
     }
 }
 

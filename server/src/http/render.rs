@@ -27,8 +27,10 @@ pub async fn page_with_form(
         }
     };
     let options = state.leptos_options.clone();
+    // Rendered whole, as the data pages are: a streamed page would show the fallback
+    // and leave the page itself in a <template> that only JavaScript swaps in.
     let handler =
-        leptos_axum::render_app_to_stream_with_context(context, move || shell(options.clone()));
+        leptos_axum::render_app_async_with_context(context, move || shell(options.clone()));
     let mut response = handler(Request::from_parts(parts, Body::empty())).await;
     *response.status_mut() = status;
     response

@@ -368,7 +368,7 @@ pub async fn decide(
     // Decided already (or replaced by a newer document): say so before anything else.
     if proof.status != PENDING {
         let problems = FormState {
-            message: Some("Dokumentet är redan granskat.".into()),
+            message: Some("Dokumentet är redan granskat eller har ersatts av ett nyare.".into()),
             ..Default::default()
         };
         return render::page_with_form(&state, parts, problems, StatusCode::CONFLICT).await;
@@ -526,7 +526,8 @@ pub async fn decide(
             Redirect::to("/handlaggning/foretradare?beslutat=1").into_response()
         }
         Ok(false) => {
-            problems.message = Some("Dokumentet är redan granskat.".into());
+            problems.message =
+                Some("Dokumentet är redan granskat eller har ersatts av ett nyare.".into());
             render::page_with_form(&state, parts, problems, StatusCode::CONFLICT).await
         }
         Err(error) => internal(error),

@@ -17,8 +17,10 @@ use crate::{
 
 /// What a request may carry beyond the document itself (the other fields, the framing).
 const FORM_OVERHEAD_BYTES: u64 = 64 * 1024;
-/// A declared length up to this is read and discarded before the refusal is sent.
+/// A declared length up to this is read and discarded before the refusal is sent, for
+/// at most [`DRAIN_TIME`].
 const DRAIN_LIMIT: u64 = 64 * 1024 * 1024;
+const DRAIN_TIME: std::time::Duration = std::time::Duration::from_secs(30);
 /// The largest request an upload route reads at all.
 pub const REQUEST_LIMIT: usize = (document::MAX_BYTES + FORM_OVERHEAD_BYTES) as usize;
 
@@ -58,7 +60,7 @@ impl Received {
 /// Why a request was not an upload form at all.
 #[derive(Debug, PartialEq, Eq)]
 pub enum NotAForm {
-    /// Its declared length is over [`REQUEST_LIMIT`]; nothing was read.
+    /// Its declared length is over [`REQUEST_LIMIT`]; nothing of it was kept.
     TooLarge,
     /// It is not `multipart/form-data`.
     NotMultipart,
@@ -79,11 +81,19 @@ pub async fn receive(
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.parse::<u64>().ok());
     if let Some(length) = declared.filter(|length| *length > REQUEST_LIMIT as u64) {
-        // Read what is on its way and throw it away, up to a bound: a browser still
+        // Read what is on its way and throw it away, within bounds: a browser still
         // sending when the answer comes shows a broken connection instead of the page.
-        if length <= DRAIN_LIMIT {
+        // A client that waits for `100 Continue` has sent nothing and needs no draining.
+        let waits_to_send = parts
+            .headers
+            .get(header::EXPECT)
+            .is_some_and(|value| value.as_bytes().eq_ignore_ascii_case(b"100-continue"));
+        if length <= DRAIN_LIMIT && !waits_to_send {
             let mut rest = body.into_data_stream();
-            while let Some(Ok(_)) = rest.next().await {}
+            let _ = tokio::time::timeout(DRAIN_TIME, async {
+                while let Some(Ok(_)) = rest.next().await {}
+            })
+            .await;
         }
         return Err(NotAForm::TooLarge);
     }

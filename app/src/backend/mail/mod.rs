@@ -54,6 +54,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "test_mail",
     "access_request",
     "access_request_confirmation",
+    "access_request_waiting",
     "representatives_verified",
     "representatives_rejected",
     "verification_ending",
@@ -127,8 +128,8 @@ mod tests {
                 "message": "Jag är ny kassör.",
                 "link": "http://127.0.0.1:3000/foreningar/1",
             }),
+            MailKind::AccessRequestWaiting => json!({ "association": "Kindness & Compassion" }),
             MailKind::AccessRequestConfirmation => json!({
-                "name": "Nils Ek",
                 "association": "Kindness & Compassion",
                 "link": "http://127.0.0.1:3000/registrera/be-om-atkomst/bekrafta?token=abc",
             }),

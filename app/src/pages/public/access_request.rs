@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::api::associations::access_request_preview;
 use crate::components::form::{ErrorSummary, FormState, TextArea, TextField};
 use crate::components::page::Page;
 use crate::domain::checks::Check;
@@ -54,19 +55,55 @@ pub fn AccessRequestedPage() -> impl IntoView {
     }
 }
 
-/// The link from the mail leads here; a button sends the request (a plain GET changes
-/// nothing, since mail scanners open links too).
+/// The link from the mail leads here and shows what is about to be sent; a button sends
+/// it (a plain GET changes nothing, since mail scanners open links too).
 #[component]
 pub fn ConfirmAccessRequestPage() -> impl IntoView {
-    let token = use_query_map().with_untracked(|query| query.get("token").unwrap_or_default());
+    // After a refused confirmation the server brings the token back in the form state.
+    let token = use_query_map()
+        .with_untracked(|query| query.get("token"))
+        .or_else(|| FormState::current().values.get("token").cloned())
+        .unwrap_or_default();
+    let preview = Resource::new(
+        {
+            let token = token.clone();
+            move || token.clone()
+        },
+        access_request_preview,
+    );
     view! {
         <Page title="Skicka förfrågan om tillgång">
             <ErrorSummary />
-            <p class="lead">"Bekräfta att e-postadressen är din, så skickar vi förfrågan till dem som äger föreningens konto."</p>
-            <form method="post" action="/registrera/be-om-atkomst/bekrafta">
-                <input type="hidden" name="token" value=token />
-                <button class="button" type="submit">"Skicka förfrågan"</button>
-            </form>
+            <Suspense fallback=|| view! { <p>"Hämtar …"</p> }>
+                {move || {
+                    let token = token.clone();
+                    Suspend::new(async move {
+                        match preview.await {
+                            Ok(preview) => view! {
+                                <p class="lead">"Bekräfta att e-postadressen är din, så skickar vi förfrågan till dem som äger föreningens konto."</p>
+                                <dl class="facts">
+                                    <dt>"Förening"</dt>
+                                    <dd>{preview.association}</dd>
+                                    <dt>"Ditt namn"</dt>
+                                    <dd>{preview.name}</dd>
+                                    <dt>"Meddelande"</dt>
+                                    <dd>{if preview.message.is_empty() { "(inget)".to_owned() } else { preview.message }}</dd>
+                                </dl>
+                                <form method="post" action="/registrera/be-om-atkomst/bekrafta">
+                                    <input type="hidden" name="token" value=token />
+                                    <button class="button" type="submit">"Skicka förfrågan"</button>
+                                </form>
+                            }
+                            .into_any(),
+                            Err(_) => view! {
+                                <p class="lead">"Länken fungerar inte: den har redan använts eller gått ut."</p>
+                                <p><a href="/registrera/be-om-atkomst">"Be om tillgång igen"</a>" för att få en ny länk."</p>
+                            }
+                            .into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
         </Page>
     }
 }

@@ -15,7 +15,7 @@ pub fn PrivacyPage() -> impl IntoView {
                 "Den rättsliga grunden är myndighetsutövning och allmänt intresse."
             </p>
             <p>
-                "Föreningen anger också namn och roller för sin styrelse. Protokoll som föreningen skickar in för att visa vem som får företräda den läses bara av föreningens egna konton och av stadens handläggare."
+                "Föreningen anger också namn och roller för sin styrelse. Protokoll som föreningen skickar in för att visa vem som får företräda den läses bara av dem som har tillgång till föreningens konto, av stadens handläggare och av portalens administratörer."
             </p>
             <p>
                 "Ber du om tillgång till en förenings konto sparar vi ditt namn, din e-postadress och ditt meddelande tills förfrågan är besvarad, och därefter i 30 dagar. En förfrågan som du inte bekräftar tas bort efter ett dygn."
