@@ -37,6 +37,22 @@ async fn confirmation_token(app: &TestApp, to: &str) -> String {
         .to_owned()
 }
 
+/// An owner's answer to a request: `bjud-in` or `avsla`.
+async fn answer(
+    app: &TestApp,
+    cookie: &str,
+    association: Uuid,
+    request: Uuid,
+    action: &str,
+) -> reqwest::Response {
+    app.post_form_as(
+        Some(cookie),
+        &format!("/foreningar/{association}/forfragningar/{request}/{action}"),
+        "",
+    )
+    .await
+}
+
 /// An owner and an association, and a confirmed request from nils@example.se.
 async fn confirmed_request(app: &TestApp) -> (Uuid, access_request::Model) {
     let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
@@ -182,13 +198,7 @@ async fn a_second_registration_leads_to_a_confirmed_request_the_owner_answers_wi
         .await
         .unwrap()
         .unwrap();
-    let invited = app
-        .post_form_as(
-            Some(&cookie),
-            &format!("/foreningar/{id}/forfragningar/{}/bjud-in", request.id),
-            "",
-        )
-        .await;
+    let invited = answer(&app, &cookie, id, request.id, "bjud-in").await;
     assert_eq!(invited.status(), 303);
     wait_until(Duration::from_secs(10), "the invitation", || async {
         kept_mails(&app.data_dir())
@@ -202,13 +212,7 @@ async fn a_second_registration_leads_to_a_confirmed_request_the_owner_answers_wi
         .unwrap()
         .unwrap();
     assert_eq!(answered.outcome.as_deref(), Some("invited"));
-    let twice = app
-        .post_form_as(
-            Some(&cookie),
-            &format!("/foreningar/{id}/forfragningar/{}/avsla", request.id),
-            "",
-        )
-        .await;
+    let twice = answer(&app, &cookie, id, request.id, "avsla").await;
     assert_eq!(
         twice.status(),
         404,
@@ -295,22 +299,10 @@ async fn only_an_owner_answers_a_request_and_answered_ones_are_swept_after_thirt
     let other = create_user(&app.db, "applicant", "kim@example.se", PASSWORD).await;
     association_with_owner(&app.db, "556036-0793", other).await;
     let kim = app.sign_in("kim@example.se", PASSWORD).await;
-    let refused = app
-        .post_form_as(
-            Some(&kim),
-            &format!("/foreningar/{id}/forfragningar/{}/bjud-in", request.id),
-            "",
-        )
-        .await;
+    let refused = answer(&app, &kim, id, request.id, "bjud-in").await;
     assert_eq!(refused.status(), 404);
     let cookie = app.sign_in("sara@example.se", PASSWORD).await;
-    let declined = app
-        .post_form_as(
-            Some(&cookie),
-            &format!("/foreningar/{id}/forfragningar/{}/avsla", request.id),
-            "",
-        )
-        .await;
+    let declined = answer(&app, &cookie, id, request.id, "avsla").await;
     assert_eq!(declined.status(), 303);
     let answered = access_request::Entity::find_by_id(request.id)
         .one(&app.db)

@@ -36,6 +36,16 @@ async fn setting() -> Setting {
     }
 }
 
+/// An officer's decision on a proof, as the decision form posts it.
+async fn decide(app: &TestApp, cookie: &str, proof: Uuid, form: &str) -> reqwest::Response {
+    app.post_form_as(
+        Some(cookie),
+        &format!("/handlaggning/foretradare/{proof}"),
+        form,
+    )
+    .await
+}
+
 fn next_spring() -> String {
     (Utc::now().date_naive() + Months::new(4)).to_string()
 }
@@ -158,16 +168,16 @@ async fn an_officer_verifies_the_named_representatives_until_the_next_annual_mee
     );
 
     let too_long = (today + Months::new(16)).to_string();
-    let refused = app
-        .post_form_as(
-            Some(&officer),
-            &format!("/handlaggning/foretradare/{}", proof.id),
-            &format!(
-                "decision=godkann&named={}&valid_until={too_long}&note=",
-                s.owner
-            ),
-        )
-        .await;
+    let refused = decide(
+        app,
+        &officer,
+        proof.id,
+        &format!(
+            "decision=godkann&named={}&valid_until={too_long}&note=",
+            s.owner
+        ),
+    )
+    .await;
     assert_eq!(refused.status(), 422);
     assert!(refused.text().await.unwrap().contains("högst 15 månader"));
     assert_eq!(
@@ -175,17 +185,17 @@ async fn an_officer_verifies_the_named_representatives_until_the_next_annual_mee
         0
     );
 
-    let approved = app
-        .post_form_as(
-            Some(&officer),
-            &format!("/handlaggning/foretradare/{}", proof.id),
-            &format!(
-                "decision=godkann&named={}&valid_until={}&note=",
-                s.owner,
-                next_spring()
-            ),
-        )
-        .await;
+    let approved = decide(
+        app,
+        &officer,
+        proof.id,
+        &format!(
+            "decision=godkann&named={}&valid_until={}&note=",
+            s.owner,
+            next_spring()
+        ),
+    )
+    .await;
     assert_eq!(approved.status(), 303);
     assert!(
         representatives::is_verified(&app.db, s.association, s.owner, today)
@@ -226,17 +236,17 @@ async fn an_officer_verifies_the_named_representatives_until_the_next_annual_mee
         "{mine}"
     );
 
-    let again = app
-        .post_form_as(
-            Some(&officer),
-            &format!("/handlaggning/foretradare/{}", proof.id),
-            &format!(
-                "decision=godkann&named={}&valid_until={}",
-                s.owner,
-                next_spring()
-            ),
-        )
-        .await;
+    let again = decide(
+        app,
+        &officer,
+        proof.id,
+        &format!(
+            "decision=godkann&named={}&valid_until={}",
+            s.owner,
+            next_spring()
+        ),
+    )
+    .await;
     assert_eq!(again.status(), 409, "a document is decided once");
 
     let export: serde_json::Value = serde_json::from_str(
@@ -298,18 +308,15 @@ async fn a_refusal_needs_a_note_and_the_association_is_told_what_is_missing() {
         .await
         .unwrap()
         .unwrap();
-    let path = format!("/handlaggning/foretradare/{}", proof.id);
-    let without_note = app
-        .post_form_as(Some(&admin), &path, "decision=avsla&note=")
-        .await;
+    let without_note = decide(app, &admin, proof.id, "decision=avsla&note=").await;
     assert_eq!(without_note.status(), 422);
-    let refused = app
-        .post_form_as(
-            Some(&admin),
-            &path,
-            "decision=avsla&note=Protokollet+saknar+justering.",
-        )
-        .await;
+    let refused = decide(
+        app,
+        &admin,
+        proof.id,
+        "decision=avsla&note=Protokollet+saknar+justering.",
+    )
+    .await;
     assert_eq!(refused.status(), 303);
     wait_until(Duration::from_secs(10), "the refusal mail", || async {
         kept_mails(&app.data_dir())
@@ -408,16 +415,16 @@ async fn another_associations_applicant_never_gets_the_document() {
         .await
         .unwrap()
         .unwrap();
-    let decided = app
-        .post_form_as(
-            Some(&kim),
-            &format!("/handlaggning/foretradare/{}", proof.id),
-            &format!(
-                "decision=godkann&named={other}&valid_until={}",
-                next_spring()
-            ),
-        )
-        .await;
+    let decided = decide(
+        app,
+        &kim,
+        proof.id,
+        &format!(
+            "decision=godkann&named={other}&valid_until={}",
+            next_spring()
+        ),
+    )
+    .await;
     assert_eq!(decided.status(), 404, "applicants cannot verify anyone");
     assert_eq!(
         representative::Entity::find().count(&app.db).await.unwrap(),
@@ -464,17 +471,17 @@ async fn representatives_who_leave_the_account_no_longer_act_for_it() {
     send_proof(&s, "protokoll-2.pdf", PDF, &[s.owner, nils], &next_spring()).await;
     create_user(&app.db, "officer", "emelie@example.se", PASSWORD).await;
     let officer = app.sign_in("emelie@example.se", PASSWORD).await;
-    let stale = app
-        .post_form_as(
-            Some(&officer),
-            &format!("/handlaggning/foretradare/{}", first.id),
-            &format!(
-                "decision=godkann&named={}&valid_until={}",
-                s.owner,
-                next_spring()
-            ),
-        )
-        .await;
+    let stale = decide(
+        app,
+        &officer,
+        first.id,
+        &format!(
+            "decision=godkann&named={}&valid_until={}",
+            s.owner,
+            next_spring()
+        ),
+    )
+    .await;
     assert_eq!(stale.status(), 409);
     assert!(stale
         .text()
@@ -489,17 +496,17 @@ async fn representatives_who_leave_the_account_no_longer_act_for_it() {
         .into_iter()
         .find(|p| p.status == "pending")
         .unwrap();
-    let approved = app
-        .post_form_as(
-            Some(&officer),
-            &format!("/handlaggning/foretradare/{}", pending.id),
-            &format!(
-                "decision=godkann&named={}&named={nils}&valid_until={}",
-                s.owner,
-                next_spring()
-            ),
-        )
-        .await;
+    let approved = decide(
+        app,
+        &officer,
+        pending.id,
+        &format!(
+            "decision=godkann&named={}&named={nils}&valid_until={}",
+            s.owner,
+            next_spring()
+        ),
+    )
+    .await;
     assert_eq!(approved.status(), 303);
     let today = Utc::now().date_naive();
     assert!(
@@ -552,13 +559,13 @@ async fn representatives_are_reminded_once_thirty_days_before_their_verification
         .await
         .unwrap()
         .unwrap();
-    let approved = app
-        .post_form_as(
-            Some(&officer),
-            &format!("/handlaggning/foretradare/{}", proof.id),
-            &format!("decision=godkann&named={}&valid_until={soon}", s.owner),
-        )
-        .await;
+    let approved = decide(
+        app,
+        &officer,
+        proof.id,
+        &format!("decision=godkann&named={}&valid_until={soon}", s.owner),
+    )
+    .await;
     assert_eq!(approved.status(), 303);
     let url = url::Url::parse(&app.address).unwrap();
     let early = today - chrono::Days::new(20);
