@@ -2,7 +2,7 @@
 use app::{
     backend::{
         entities::{app_user, association, association_member, representative},
-        events::{self, Effect, NewEvent},
+        events::Effect,
         mail::EmailJob,
     },
     notifications::MailKind,
@@ -10,6 +10,8 @@ use app::{
 use chrono::{Days, NaiveDate, Utc};
 use sea_orm::{sea_query::Expr, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use serde_json::json;
+
+use crate::http::{members::record, registration::page_url};
 
 /// How long before a verification ends its representatives are reminded.
 pub const VERIFICATION_REMINDER_DAYS: u64 = 30;
@@ -58,20 +60,13 @@ pub async fn verification_ending(
             txn.commit().await?;
             continue;
         };
-        let link = public_url
-            .join(&format!("/foreningar/{}", association.id))
-            .map(|url| url.to_string())
-            .unwrap_or_default();
-        events::record(
+        let link = page_url(public_url, &format!("/foreningar/{}", association.id));
+        record(
             &txn,
-            NewEvent {
-                aggregate_type: "association",
-                aggregate_id: association.id,
-                event_type: "association.verification_ending_reminded",
-                actor_id: None,
-                payload: json!({ "representative": person.id, "valid_until": row.valid_until.to_string() }),
-                schema_version: 1,
-            },
+            association.id,
+            "association.verification_ending_reminded",
+            None,
+            json!({ "representative": person.id, "valid_until": row.valid_until.to_string() }),
             vec![Effect::Email(EmailJob {
                 kind: MailKind::VerificationEnding,
                 to: person.email,

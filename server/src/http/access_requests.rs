@@ -131,16 +131,12 @@ pub async fn request_access(State(state): State<AppState>, request: Request) -> 
                     user_id: None,
                     data: json!({ "association": association.name }),
                 };
-                app::backend::events::record(
+                record(
                     &txn,
-                    app::backend::events::NewEvent {
-                        aggregate_type: "association",
-                        aggregate_id: association.id,
-                        event_type: "association.access_requested_again",
-                        actor_id: None,
-                        payload: json!({ "request": open.id }),
-                        schema_version: 1,
-                    },
+                    association.id,
+                    "association.access_requested_again",
+                    None,
+                    json!({ "request": open.id }),
                     vec![Effect::Email(waiting)],
                 )
                 .await?;
@@ -193,16 +189,12 @@ pub async fn request_access(State(state): State<AppState>, request: Request) -> 
                 "link": super::registration::link(&state, "/registrera/be-om-atkomst/bekrafta", &token),
             }),
         };
-        app::backend::events::record(
+        record(
             &txn,
-            app::backend::events::NewEvent {
-                aggregate_type: "association",
-                aggregate_id: association.id,
-                event_type: "association.access_requested",
-                actor_id: None,
-                payload: json!({ "request": request_id }),
-                schema_version: 1,
-            },
+            association.id,
+            "association.access_requested",
+            None,
+            json!({ "request": request_id }),
             vec![Effect::Email(confirmation)],
         )
         .await?;
@@ -285,12 +277,10 @@ pub async fn confirm(State(state): State<AppState>, request: Request) -> Respons
             .find_also_related(app_user::Entity)
             .all(&txn)
             .await?;
-        let link = state
-            .settings
-            .public_url
-            .join(&format!("/foreningar/{}", association.id))
-            .map(|url| url.to_string())
-            .unwrap_or_default();
+        let link = super::registration::page_url(
+            &state.settings.public_url,
+            &format!("/foreningar/{}", association.id),
+        );
         let mails = owners
             .into_iter()
             .filter_map(|(_, owner)| owner)
@@ -310,16 +300,12 @@ pub async fn confirm(State(state): State<AppState>, request: Request) -> Respons
                 })
             })
             .collect();
-        app::backend::events::record(
+        record(
             &txn,
-            app::backend::events::NewEvent {
-                aggregate_type: "association",
-                aggregate_id: association.id,
-                event_type: "association.access_request_confirmed",
-                actor_id: None,
-                payload: json!({ "request": request.id }),
-                schema_version: 1,
-            },
+            association.id,
+            "association.access_request_confirmed",
+            None,
+            json!({ "request": request.id }),
             mails,
         )
         .await?;

@@ -127,7 +127,7 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
                 "name": user.display_name,
                 "time": swedish_time(now),
                 "contact_email": contact::EMAIL,
-                "settings_url": state.settings.public_url.join("/mina-sidor/installningar").map(|u| u.to_string()).unwrap_or_default(),
+                "settings_url": super::registration::page_url(&state.settings.public_url, "/mina-sidor/installningar"),
             }),
         };
         events::record(

@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use super::{
     account::internal,
-    members::{not_found, record},
+    members::{membership, not_found, record},
     registration::read_form,
     render,
 };
@@ -31,14 +31,10 @@ pub async fn add(
     Path(id): Path<Uuid>,
     request: Request,
 ) -> Response {
-    let Some(Extension(user)) = user else {
-        return Redirect::to("/logga-in").into_response();
+    let user = match membership(&state, user, id).await {
+        Ok((user, _)) => user,
+        Err(response) => return response,
     };
-    match invitations::role_in(&state.db, id, user.id).await {
-        Ok(Some(_)) => {}
-        Ok(None) => return not_found(),
-        Err(error) => return internal(error),
-    }
     let (parts, form) = read_form(&state, request).await;
     let name = form.get(board::field::NAME).cloned().unwrap_or_default();
     let role = form.get(board::field::ROLE).cloned().unwrap_or_default();

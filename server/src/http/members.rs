@@ -33,11 +33,31 @@ pub(crate) fn not_found() -> Response {
     (StatusCode::NOT_FOUND, "Sidan finns inte").into_response()
 }
 
+/// The signed-in person and their role (`owner` or `member`) in the association's
+/// account. Anyone else is answered here: not signed in, sent to sign in; not on the
+/// account, 404 (the association is not theirs to learn of).
+pub(crate) async fn membership(
+    state: &AppState,
+    user: Option<Extension<CurrentUser>>,
+    association_id: Uuid,
+) -> Result<(CurrentUser, String), Response> {
+    let Some(Extension(user)) = user else {
+        return Err(Redirect::to("/logga-in").into_response());
+    };
+    match invitations::role_in(&state.db, association_id, user.id).await {
+        Ok(Some(role)) => Ok((user, role)),
+        Ok(None) => Err(not_found()),
+        Err(error) => Err(internal(error)),
+    }
+}
+
+/// Records an event about the association (the actor is `None` for someone without an
+/// account, or for the system).
 pub(crate) async fn record(
     db: &impl ConnectionTrait,
     association_id: Uuid,
     event_type: &'static str,
-    actor: Uuid,
+    actor: impl Into<Option<Uuid>>,
     payload: serde_json::Value,
     effects: Vec<Effect>,
 ) -> Result<(), DbErr> {
@@ -47,7 +67,7 @@ pub(crate) async fn record(
             aggregate_type: "association",
             aggregate_id: association_id,
             event_type,
-            actor_id: Some(actor),
+            actor_id: actor.into(),
             payload,
             schema_version: 1,
         },
@@ -64,14 +84,11 @@ pub async fn invite(
     Path(id): Path<Uuid>,
     request: Request,
 ) -> Response {
-    let Some(Extension(user)) = user else {
-        return Redirect::to("/logga-in").into_response();
-    };
-    match invitations::role_in(&state.db, id, user.id).await {
-        Ok(Some(role)) if role == "owner" => {}
+    let user = match membership(&state, user, id).await {
+        Ok((user, role)) if role == "owner" => user,
         Ok(_) => return not_found(),
-        Err(error) => return internal(error),
-    }
+        Err(response) => return response,
+    };
     let (parts, form) = read_form(&state, request).await;
     let typed = form.get("invite_email").cloned().unwrap_or_default();
     let address = match email::parse(&typed) {

@@ -48,6 +48,14 @@ pub(crate) async fn read_form(
     (parts, form)
 }
 
+/// The public address of a page of the portal, for links in mails.
+pub(crate) fn page_url(public_url: &url::Url, path: &str) -> String {
+    public_url
+        .join(path)
+        .map(|url| url.to_string())
+        .unwrap_or_default()
+}
+
 pub(crate) fn link(state: &AppState, path: &str, token: &str) -> String {
     let mut url = state
         .settings

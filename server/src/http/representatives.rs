@@ -11,7 +11,7 @@ use app::{
             app_user, association, association_member, attachment, representative,
             representative_proof,
         },
-        events::{self, Effect, NewEvent},
+        events::Effect,
         invitations,
         mail::EmailJob,
         representatives::{PENDING, REJECTED, VERIFIED},
@@ -85,15 +85,12 @@ pub async fn upload(
     Path(id): Path<Uuid>,
     request: Request,
 ) -> Response {
-    let Some(Extension(user)) = user else {
-        return Redirect::to("/logga-in").into_response();
+    let user = match super::members::membership(&state, user, id).await {
+        Ok((user, _)) => user,
+        Err(response) => return response,
     };
-    let members = match invitations::role_in(&state.db, id, user.id).await {
-        Ok(Some(_)) => match members_of(&state.db, id).await {
-            Ok(rows) => member_ids(&rows),
-            Err(error) => return internal(error),
-        },
-        Ok(None) => return not_found(),
+    let members = match members_of(&state.db, id).await {
+        Ok(rows) => member_ids(&rows),
         Err(error) => return internal(error),
     };
     let page = format!("/foreningar/{id}");
@@ -438,12 +435,10 @@ pub async fn decide(
             Some(id) => app_user::Entity::find_by_id(id).one(&txn).await?,
             None => None,
         };
-        let link = state
-            .settings
-            .public_url
-            .join(&format!("/foreningar/{}", proof.association_id))
-            .map(|url| url.to_string())
-            .unwrap_or_default();
+        let link = super::registration::page_url(
+            &state.settings.public_url,
+            &format!("/foreningar/{}", proof.association_id),
+        );
         let (event_type, payload, mail) = match &decision {
             Some((chosen, until)) => {
                 // The latest verified document names the representatives: earlier ones end.
@@ -503,16 +498,12 @@ pub async fn decide(
                 })]
             })
             .unwrap_or_default();
-        events::record(
+        super::members::record(
             &txn,
-            NewEvent {
-                aggregate_type: "association",
-                aggregate_id: proof.association_id,
-                event_type,
-                actor_id: Some(user.id),
-                payload,
-                schema_version: 1,
-            },
+            proof.association_id,
+            event_type,
+            user.id,
+            payload,
             effects,
         )
         .await?;
