@@ -197,18 +197,15 @@ mod tests {
         futures_util::stream::iter(parts.into_iter().map(|p| Ok(Bytes::from_static(p))))
     }
 
+    /// How many files lie anywhere below `dir`.
     fn files_in(dir: &Path) -> usize {
-        walk(dir)
-    }
-
-    fn walk(dir: &Path) -> usize {
         std::fs::read_dir(dir)
             .map(|entries| {
                 entries
                     .flatten()
                     .map(|e| {
                         if e.path().is_dir() {
-                            walk(&e.path())
+                            files_in(&e.path())
                         } else {
                             1
                         }
