@@ -21,8 +21,27 @@ pub enum AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// What went wrong decoding a call (serde's words, the argument's type) is for the
+    /// log, never for the caller: anyone may send anything to `/api/*`.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Request(value.to_string())
+        #[cfg(feature = "ssr")]
+        {
+            tracing::debug!(error = %value, "server function call refused");
+            AppError::bad_request()
+        }
+        // In the browser this is a call that never reached the server or its answer.
+        #[cfg(not(feature = "ssr"))]
+        {
+            let _ = value;
+            AppError::Request("försök igen om en stund.".to_owned())
+        }
+    }
+}
+
+impl AppError {
+    /// A call whose arguments could not be read.
+    pub fn bad_request() -> Self {
+        AppError::Request("uppgifterna i förfrågan kunde inte läsas.".to_owned())
     }
 }
 

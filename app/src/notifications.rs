@@ -30,10 +30,16 @@ pub enum MailKind {
     RepresentativesRejected,
     /// "Verifieringen går ut": to each representative, 30 days before the end date.
     VerificationEnding,
+    /// "Någon försökte registrera en förening med din e-postadress": registering with an
+    /// address that has an account answers as for a new one and tells the owner instead.
+    RegistrationAddressTaken,
+    /// "Föreningens betalningsuppgifter har ändrats": to the owners and the verified
+    /// representatives whenever the bankgiro or plusgiro changes.
+    PaymentDetailsChanged,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 12] = [
+    pub const ALL: [MailKind; 14] = [
         MailKind::AssociationInvitation,
         MailKind::AccountVerification,
         MailKind::PasswordReset,
@@ -46,6 +52,8 @@ impl MailKind {
         MailKind::RepresentativesVerified,
         MailKind::RepresentativesRejected,
         MailKind::VerificationEnding,
+        MailKind::RegistrationAddressTaken,
+        MailKind::PaymentDetailsChanged,
     ];
 
     /// The name used in templates, the outbox and stored preferences.
@@ -63,6 +71,8 @@ impl MailKind {
             MailKind::RepresentativesVerified => "representatives_verified",
             MailKind::RepresentativesRejected => "representatives_rejected",
             MailKind::VerificationEnding => "verification_ending",
+            MailKind::RegistrationAddressTaken => "registration_address_taken",
+            MailKind::PaymentDetailsChanged => "payment_details_changed",
         }
     }
 
@@ -84,7 +94,9 @@ impl MailKind {
             | MailKind::AccessRequestWaiting
             | MailKind::RepresentativesVerified
             | MailKind::RepresentativesRejected
-            | MailKind::VerificationEnding => true,
+            | MailKind::VerificationEnding
+            | MailKind::RegistrationAddressTaken
+            | MailKind::PaymentDetailsChanged => true,
         }
     }
 
@@ -110,6 +122,12 @@ impl MailKind {
             }
             MailKind::VerificationEnding => {
                 "Påminnelse när min verifiering som företrädare snart går ut"
+            }
+            MailKind::RegistrationAddressTaken => {
+                "Besked när någon försöker registrera en förening med min e-postadress"
+            }
+            MailKind::PaymentDetailsChanged => {
+                "Besked när föreningens bankgiro eller plusgiro ändras"
             }
         }
     }

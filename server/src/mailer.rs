@@ -3,7 +3,10 @@
 use std::{path::PathBuf, time::Duration};
 
 use anyhow::Context;
-use app::backend::mail::{EmailJob, RenderedMail};
+use app::{
+    backend::mail::{EmailJob, RenderedMail},
+    domain::text::safe_display_name,
+};
 use lettre::{
     message::{Mailbox, MultiPart},
     transport::smtp::PoolConfig,
@@ -74,6 +77,12 @@ pub fn mail_folder(data_dir: &std::path::Path) -> PathBuf {
 
 /// The mail for one outbox row. Its `Message-ID` is derived from the row, so the same
 /// row always yields the same id and a redelivery after a crash is recognisable.
+///
+/// Never panics, whatever the row holds: the display name is cleaned of line breaks and
+/// other hidden characters (names are checked at input, but rows queued before that
+/// check, or by a future bug, must not stop the worker), the subject too, and a panic
+/// inside lettre is caught and returned as an error, so the row takes the retry and
+/// dead-letter way like any other failure.
 pub fn build_message(
     id: Uuid,
     domain: &str,
@@ -81,16 +90,38 @@ pub fn build_message(
     job: &EmailJob,
     rendered: RenderedMail,
 ) -> Result<Message, String> {
-    let to = Mailbox::new(
-        Some(job.to_name.clone()).filter(|name| !name.is_empty()),
-        job.to
-            .parse()
-            .map_err(|error| format!("recipient {:?}: {error}", job.to))?,
-    );
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        build_message_unguarded(id, domain, from, job, rendered)
+    }))
+    .unwrap_or_else(|panic| Err(format!("building the message panicked: {}", panic_text(&panic))))
+}
+
+/// The text of a caught panic, for the outbox row's last error.
+pub fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|text| (*text).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(no message)".to_owned())
+}
+
+fn build_message_unguarded(
+    id: Uuid,
+    domain: &str,
+    from: &Mailbox,
+    job: &EmailJob,
+    rendered: RenderedMail,
+) -> Result<Message, String> {
+    let address: lettre::Address = job
+        .to
+        .parse()
+        .map_err(|error| format!("recipient {:?}: {error}", job.to))?;
+    let name = safe_display_name(&job.to_name);
+    let to = Mailbox::new(Some(name).filter(|name| !name.is_empty()), address);
     Message::builder()
         .from(from.clone())
         .to(to)
-        .subject(rendered.subject)
+        .subject(safe_display_name(&rendered.subject))
         .message_id(Some(message_id(id, domain)))
         .multipart(MultiPart::alternative_plain_html(
             rendered.text,
@@ -133,5 +164,49 @@ mod tests {
         );
         assert!(text.contains("multipart/alternative"));
         assert!(text.contains("text/plain") && text.contains("text/html"));
+    }
+
+    #[test]
+    fn a_header_injection_in_the_name_yields_a_mail_with_one_recipient_and_no_panic() {
+        let job = EmailJob {
+            kind: MailKind::TestMail,
+            to: "evil@example.se".into(),
+            to_name: "Evil\r\nBcc: x@example.se".into(),
+            user_id: None,
+            data: serde_json::json!({}),
+        };
+        let rendered = RenderedMail {
+            subject: "Ämne\r\nBcc: y@example.se".into(),
+            text: "Hej!".into(),
+            html: "<p>Hej!</p>".into(),
+        };
+        let from: Mailbox = "Föreningsportalen <noreply@localhost>".parse().unwrap();
+        let message = build_message(Uuid::now_v7(), "localhost", &from, &job, rendered).unwrap();
+        let text = String::from_utf8(message.formatted()).unwrap();
+        assert!(
+            !text.lines().any(|line| line.to_ascii_lowercase().starts_with("bcc:")),
+            "{text}"
+        );
+        let recipients: Vec<String> =
+            message.envelope().to().iter().map(ToString::to_string).collect();
+        assert_eq!(recipients, ["evil@example.se"]);
+    }
+
+    #[test]
+    fn an_address_that_is_not_one_is_an_error_not_a_panic() {
+        let job = EmailJob {
+            kind: MailKind::TestMail,
+            to: "\u{202e}fuzz@💩".into(),
+            to_name: "\u{202e}".into(),
+            user_id: None,
+            data: serde_json::json!({}),
+        };
+        let rendered = RenderedMail {
+            subject: "Ämne".into(),
+            text: "Hej!".into(),
+            html: "<p>Hej!</p>".into(),
+        };
+        let from: Mailbox = "Föreningsportalen <noreply@localhost>".parse().unwrap();
+        assert!(build_message(Uuid::now_v7(), "localhost", &from, &job, rendered).is_err());
     }
 }

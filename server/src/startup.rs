@@ -26,7 +26,7 @@ use crate::{
     mailer::Mailer,
     settings::{DatabaseKind, Settings},
     storage::Storage,
-    worker::Worker,
+    worker::{self, Worker, WorkerHealth},
 };
 
 /// The largest request body outside file uploads.
@@ -45,6 +45,8 @@ pub struct AppState {
     pub live: LiveHub,
     /// Uploaded documents.
     pub storage: Storage,
+    /// Whether this process's outbox worker runs (`/healthz`).
+    pub worker_health: WorkerHealth,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -107,6 +109,7 @@ impl Application {
         if settings.database_kind == DatabaseKind::Postgres {
             live::spawn_postgres_listener(&db, outbox_signal.clone(), live.clone());
         }
+        let worker_health = WorkerHealth::default();
         let worker = if settings.worker.in_process {
             let worker = Worker::new(
                 &settings,
@@ -116,7 +119,10 @@ impl Application {
                 live.clone(),
             )?;
             let (stop, stopped) = watch::channel(false);
-            Some((stop, tokio::spawn(worker.run(stopped))))
+            let handle = worker::supervise(worker_health.clone(), move || {
+                worker.clone().run(stopped.clone())
+            });
+            Some((stop, handle))
         } else {
             None
         };
@@ -129,6 +135,7 @@ impl Application {
             settings: Arc::new(settings),
             outbox_signal,
             live,
+            worker_health,
         };
         let router = router(state.clone());
         Ok(Self {
@@ -325,11 +332,16 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(uploads)
         .merge(pages)
+        .layer(middleware::from_fn(http::errors::server_function_status))
+        .layer(middleware::from_fn(http::session::private_pages))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             http::session::resolve,
         ))
-        .layer(middleware::from_fn(http::csrf::guard))
+        .layer(middleware::from_fn_with_state(
+            http::csrf::Scheme(if state.settings.uses_https() { "https" } else { "http" }),
+            http::csrf::guard,
+        ))
         .with_state(state)
         .layer(
             ServiceBuilder::new()
@@ -374,7 +386,9 @@ pub async fn run_worker(
     }
     let worker = Worker::new(&settings, db, mailer, signal, hub)?;
     let (stop, stopped) = watch::channel(false);
-    let handle = tokio::spawn(worker.run(stopped));
+    let handle = worker::supervise(WorkerHealth::default(), move || {
+        worker.clone().run(stopped.clone())
+    });
     shutdown.await;
     let _ = stop.send(true);
     handle.await.context("the worker task failed")

@@ -8,11 +8,12 @@
 use std::{sync::Arc, time::Duration};
 
 use app::backend::{
+    jobs::Job,
     mail,
     outbox::{self, status, Claimed, OutboxSignal},
     preferences,
 };
-use futures_util::StreamExt;
+use futures_util::{FutureExt, StreamExt};
 use lettre::message::Mailbox;
 use rand::Rng;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
@@ -30,6 +31,89 @@ use crate::{
 /// crash before that commit redelivers the batch, each mail with its same Message-ID.
 const BATCH: u64 = 64;
 
+/// Runs one row's work; a panic inside it becomes an error of that row.
+async fn isolated<F>(work: F) -> Result<&'static str, String>
+where
+    F: std::future::Future<Output = Result<&'static str, String>>,
+{
+    std::panic::AssertUnwindSafe(work)
+        .catch_unwind()
+        .await
+        .unwrap_or_else(|panic| Err(format!("panicked: {}", mailer::panic_text(&panic))))
+}
+
+/// Whether this process's worker runs, as `/healthz` reports it.
+#[derive(Clone, Debug, Default)]
+pub struct WorkerHealth(Arc<std::sync::atomic::AtomicU8>);
+
+/// The states [`WorkerHealth`] takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkerState {
+    /// The worker runs in other processes (`PORTAL_WORKER=0`).
+    Elsewhere,
+    Running,
+    /// It died and is being restarted.
+    Restarting,
+    /// It stopped for shutdown.
+    Stopped,
+}
+
+impl WorkerHealth {
+    pub fn state(&self) -> WorkerState {
+        match self.0.load(std::sync::atomic::Ordering::Relaxed) {
+            1 => WorkerState::Running,
+            2 => WorkerState::Restarting,
+            3 => WorkerState::Stopped,
+            _ => WorkerState::Elsewhere,
+        }
+    }
+
+    fn set(&self, state: WorkerState) {
+        let value = match state {
+            WorkerState::Elsewhere => 0,
+            WorkerState::Running => 1,
+            WorkerState::Restarting => 2,
+            WorkerState::Stopped => 3,
+        };
+        self.0.store(value, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// How long a dead worker waits before it is started again.
+const RESTART_DELAY: Duration = Duration::from_secs(1);
+
+/// Runs the worker that `start` makes and starts it again, with an error in the log,
+/// whenever it dies of a panic; stops when it returns (which it does on shutdown).
+/// `health` follows along.
+pub fn supervise<F, Fut>(health: WorkerHealth, mut start: F) -> tokio::task::JoinHandle<()>
+where
+    F: FnMut() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    tokio::spawn(async move {
+        let mut restarts: u64 = 0;
+        loop {
+            health.set(WorkerState::Running);
+            match tokio::spawn(start()).await {
+                Ok(()) => break,
+                Err(error) if error.is_panic() => {
+                    restarts += 1;
+                    health.set(WorkerState::Restarting);
+                    let panic = error.into_panic();
+                    tracing::error!(
+                        restarts,
+                        panic = %mailer::panic_text(&panic),
+                        "the outbox worker died; starting it again"
+                    );
+                    tokio::time::sleep(RESTART_DELAY).await;
+                }
+                Err(_) => break,
+            }
+        }
+        health.set(WorkerState::Stopped);
+    })
+}
+
 /// What became of one claimed row.
 enum Outcome {
     Finished(Uuid, &'static str),
@@ -44,6 +128,7 @@ enum Outcome {
 /// How often the worker sweeps expired sessions.
 const HOUSEKEEPING_INTERVAL: Duration = Duration::from_secs(15 * 60);
 
+#[derive(Clone)]
 pub struct Worker {
     db: DatabaseConnection,
     mailer: Arc<Mailer>,
@@ -187,13 +272,19 @@ impl Worker {
         }
     }
 
+    /// Performs one row. Whatever happens to it, a failure or even a panic, becomes
+    /// that row's outcome: the other rows of the batch are delivered all the same.
     #[tracing::instrument(skip_all, fields(outbox_id = %item.id, kind = %item.kind, attempt = item.attempts))]
     async fn perform(&self, item: Claimed) -> Outcome {
-        let result = match item.kind.as_str() {
-            outbox::kind::EMAIL => self.send_email(&item).await,
-            outbox::kind::LIVE => self.publish_live(&item).await.map(|()| status::DONE),
-            other => Err(format!("unknown outbox kind {other:?}")),
-        };
+        let result = isolated(async {
+            match item.kind.as_str() {
+                outbox::kind::EMAIL => self.send_email(&item).await,
+                outbox::kind::LIVE => self.publish_live(&item).await.map(|()| status::DONE),
+                outbox::kind::JOB => self.run_job(&item).await.map(|()| status::DONE),
+                other => Err(format!("unknown outbox kind {other:?}")),
+            }
+        })
+        .await;
         match result {
             Ok(final_status) => Outcome::Finished(item.id, final_status),
             Err(error) => {
@@ -238,6 +329,25 @@ impl Worker {
         Ok(status::DONE)
     }
 
+    async fn run_job(&self, item: &Claimed) -> Result<(), String> {
+        let job = item
+            .job()
+            .map_err(|error| format!("unreadable job: {error}"))?;
+        match job {
+            Job::PasswordReset { email } => {
+                let queued =
+                    crate::accounts::send_password_reset(&self.db, &self.public_url, &email)
+                        .await
+                        .map_err(|error| format!("password reset: {error}"))?;
+                if queued {
+                    // The reset mail is a new outbox row: take it up at once.
+                    self.signal.notify();
+                }
+                Ok(())
+            }
+        }
+    }
+
     async fn publish_live(&self, item: &Claimed) -> Result<(), String> {
         let event = item
             .live()
@@ -257,5 +367,55 @@ impl Worker {
             self.live.publish(message);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panic_in_one_rows_work_is_that_rows_error() {
+        let result = isolated(async {
+            if outbox::now_ms() > 0 {
+                panic!("lettre fell over");
+            }
+            Ok(status::DONE)
+        })
+        .await;
+        assert_eq!(result, Err("panicked: lettre fell over".to_owned()));
+        assert_eq!(isolated(async { Ok(status::DONE) }).await, Ok(status::DONE));
+    }
+
+    #[tokio::test]
+    async fn a_worker_that_dies_is_started_again_and_health_says_so() {
+        let health = WorkerHealth::default();
+        assert_eq!(health.state(), WorkerState::Elsewhere);
+        let starts = Arc::new(AtomicUsize::new(0));
+        let (release, released) = watch::channel(false);
+        let handle = supervise(health.clone(), {
+            let starts = starts.clone();
+            move || {
+                let run = starts.fetch_add(1, Ordering::SeqCst);
+                let mut released = released.clone();
+                async move {
+                    if run < 2 {
+                        panic!("worker run {run} dies");
+                    }
+                    let _ = released.wait_for(|done| *done).await;
+                }
+            }
+        });
+        while starts.load(Ordering::SeqCst) < 3 {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        assert_eq!(health.state(), WorkerState::Running);
+        release.send(true).unwrap();
+        handle.await.unwrap();
+        assert_eq!(starts.load(Ordering::SeqCst), 3, "started twice again");
+        assert_eq!(health.state(), WorkerState::Stopped);
     }
 }

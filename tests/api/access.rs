@@ -83,10 +83,10 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
     let profile_form = "name=F%C3%B6rening&founded_year=2021&members_in_city=13&target_group=Alla&postal_address=Stockholm&contact_person=Kontakt&email=a%40example.se&phone=070-1234567";
     // Expected status for: anonymous, applicant A, applicant B, officer, approver, admin.
     let matrix: Vec<(Call, [u16; 6])> = vec![
-        (Call::Get("/mina-sidor"), [302, 200, 200, 200, 200, 200]),
+        (Call::Get("/mina-sidor"), [303, 200, 200, 200, 200, 200]),
         (
             Call::Get("/mina-sidor/installningar"),
-            [302, 200, 200, 200, 200, 200],
+            [303, 200, 200, 200, 200, 200],
         ),
         (
             Call::Get("/mina-sidor/mina-uppgifter.json"),
@@ -94,9 +94,9 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
         ),
         (
             Call::Get("/mina-sidor/radera-konto"),
-            [302, 200, 200, 200, 200, 200],
+            [303, 200, 200, 200, 200, 200],
         ),
-        (Call::Get("/foreningar/{A}"), [302, 200, 404, 200, 200, 200]),
+        (Call::Get("/foreningar/{A}"), [303, 200, 404, 200, 200, 200]),
         (
             Call::Post("/foreningar/{A}", profile_form),
             [303, 303, 404, 404, 404, 404],
@@ -105,14 +105,14 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             Call::Post("/foreningar/{A}/bjud-in", "invite_email=x%40example.se"),
             [303, 303, 404, 404, 404, 404],
         ),
-        (Call::Get("/admin/utskick"), [302, 404, 404, 404, 404, 200]),
+        (Call::Get("/admin/utskick"), [303, 404, 404, 404, 404, 200]),
         (
             Call::Get("/admin/skickad-e-post"),
-            [302, 404, 404, 404, 404, 200],
+            [303, 404, 404, 404, 404, 200],
         ),
         (
             Call::Get("/admin/anvandare"),
-            [302, 404, 404, 404, 404, 200],
+            [303, 404, 404, 404, 404, 200],
         ),
         (
             Call::Post("/admin/utskick/testmejl", ""),
@@ -155,7 +155,7 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
         ),
         (
             Call::Get("/mina-sidor/byt-losenord"),
-            [302, 200, 200, 200, 200, 200],
+            [303, 200, 200, 200, 200, 200],
         ),
         (
             Call::Post(
@@ -178,7 +178,7 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
         ),
         (
             Call::Get("/handlaggning/foretradare"),
-            [302, 404, 404, 200, 404, 200],
+            [303, 404, 404, 200, 404, 200],
         ),
         (
             Call::ServerFn("/api/officer/verifications", ""),
@@ -299,8 +299,81 @@ async fn a_member_saves_the_profile_and_a_bad_bankgiro_is_refused_by_its_field()
     let history = app::backend::events::history(&app.db, "association", a)
         .await
         .unwrap();
+    let types: Vec<&str> = history.iter().map(|event| event.event_type.as_str()).collect();
     assert_eq!(
-        history.last().unwrap().event_type,
-        "association.profile_updated"
+        types[types.len() - 2..],
+        [
+            "association.profile_updated",
+            "association.payment_details_changed"
+        ]
     );
+}
+
+/// Where the money goes is not every member's to change: only owners and verified
+/// representatives change the bankgiro or the board; a change of the bankgiro mails the
+/// owners and representatives and is shown to staff.
+#[tokio::test]
+async fn only_owners_and_representatives_change_payment_details_and_the_board() {
+    use app::backend::entities::{association_member, board_member};
+    use sea_orm::{ActiveValue::Set, PaginatorTrait};
+    let app = spawn_app().await;
+    let owner = create_user(&app.db, "applicant", "a@example.se", PASSWORD).await;
+    let member = create_user(&app.db, "applicant", "m@example.se", PASSWORD).await;
+    create_user(&app.db, "officer", "officer@example.se", PASSWORD).await;
+    let a = association_with_owner(&app, "802534-3750", owner).await;
+    association_member::Entity::insert(association_member::ActiveModel {
+        association_id: Set(a),
+        user_id: Set(member),
+        role: Set("member".into()),
+        created_at: Set(chrono::Utc::now()),
+    })
+    .exec_without_returning(&app.db)
+    .await
+    .unwrap();
+    let as_member = app.sign_in("m@example.se", PASSWORD).await;
+    let as_owner = app.sign_in("a@example.se", PASSWORD).await;
+    let form = |bankgiro: &str| {
+        format!("name=Kindness&founded_year=2021&members_in_city=14&target_group=Alla&postal_address=Stockholm&contact_person=Sara&email=a%40example.se&phone=070-1234567&bankgiro={bankgiro}&plusgiro=")
+    };
+
+    let page = app.get_as(&as_member, &format!("/foreningar/{a}")).await.text().await.unwrap();
+    assert!(!page.contains(r#"name="bankgiro""#), "no bankgiro field for a plain member");
+    assert!(!page.contains("Lägg till i styrelsen"));
+    let refused = app
+        .post_form_as(Some(&as_member), &format!("/foreningar/{a}"), &form("50501055"))
+        .await;
+    assert_eq!(refused.status(), 403);
+    assert!(refused.text().await.unwrap().contains("Bara föreningens ägare och verifierade företrädare"));
+    // The rest of the profile they may still edit; the bankgiro they do not send stays.
+    let other = app
+        .post_form_as(
+            Some(&as_member),
+            &format!("/foreningar/{a}"),
+            "name=Kindness&founded_year=2021&members_in_city=15&target_group=Alla&postal_address=Stockholm&contact_person=Sara&email=a%40example.se&phone=070-1234567",
+        )
+        .await;
+    assert_eq!(other.status(), 303);
+    let board = app
+        .post_form_as(Some(&as_member), &format!("/foreningar/{a}/styrelse"), "board_name=Kim+Ek&board_role=ledamot")
+        .await;
+    assert_eq!(board.status(), 403);
+    assert_eq!(board_member::Entity::find().count(&app.db).await.unwrap(), 0);
+
+    let saved = app
+        .post_form_as(Some(&as_owner), &format!("/foreningar/{a}"), &form("50501055"))
+        .await;
+    assert_eq!(saved.status(), 303);
+    let stored = association::Entity::find_by_id(a).one(&app.db).await.unwrap().unwrap();
+    assert_eq!((stored.bankgiro.as_str(), stored.members_in_city), ("5050-1055", Some(14)));
+    portal_tests::wait_until(std::time::Duration::from_secs(10), "the owner's mail", || async {
+        portal_tests::kept_mails(&app.data_dir())
+            .iter()
+            .any(|mail| mail.contains("Nu g=C3=A4ller") || mail.contains("Nu gäller: Bankgiro 5050-1055"))
+    })
+    .await;
+
+    let officer = app.sign_in("officer@example.se", PASSWORD).await;
+    let seen = app.get_as(&officer, &format!("/foreningar/{a}")).await.text().await.unwrap();
+    assert!(seen.contains("Betalningsuppgifterna har ändrats."), "staff are warned");
+    assert!(seen.contains("Bankgiro 5050-1055"));
 }

@@ -30,7 +30,7 @@ async fn a_password_change_ends_the_other_sessions_and_keeps_this_one() {
     assert_eq!(app.get_as(&here, "/mina-sidor").await.status(), 200);
     assert_eq!(
         app.get_as(&elsewhere, "/mina-sidor").await.status(),
-        302,
+        303,
         "the other session has ended: back to sign-in"
     );
     app.sign_in("sara@example.se", NEW_PASSWORD).await;

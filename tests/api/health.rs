@@ -12,6 +12,7 @@ async fn healthz_says_the_process_is_alive() {
         .starts_with("application/json"));
     let body: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
     assert_eq!(body["status"], "ok");
+    assert_eq!(body["worker"], "running", "the outbox worker runs");
 }
 
 #[tokio::test]

@@ -103,7 +103,7 @@ async fn deleting_my_account_needs_my_password_and_removes_my_personal_data() {
         events.iter().any(|e| e.event_type == "account.deleted"),
         "the deletion is in the audit trail"
     );
-    assert_eq!(app.get_as(&cookie, "/mina-sidor").await.status(), 302);
+    assert_eq!(app.get_as(&cookie, "/mina-sidor").await.status(), 303);
 }
 
 #[tokio::test]

@@ -337,7 +337,7 @@ async fn a_forgotten_password_is_reset_by_the_mailed_link_and_old_sessions_end()
         0,
         "every session ended"
     );
-    assert_eq!(app.get_as(&old_session, "/mina-sidor").await.status(), 302);
+    assert_eq!(app.get_as(&old_session, "/mina-sidor").await.status(), 303);
     let old = app
         .post_form_as(
             None,
@@ -358,4 +358,122 @@ async fn a_forgotten_password_is_reset_by_the_mailed_link_and_old_sessions_end()
         )
         .await;
     assert_eq!(reused.status(), 400, "a reset link works once");
+}
+
+/// The token of the newest reset link mailed so far.
+async fn newest_reset_token(app: &TestApp, mails: usize) -> String {
+    let mail = nth_mail(app, mails).await;
+    link_in(&mail, "nytt-losenord?token=")
+        .expect("a reset link")
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn setting_a_password_kills_every_other_reset_link() {
+    let app = spawn_app().await;
+    portal_tests::create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
+    for _ in 0..2 {
+        app.post_form_as(None, "/glomt-losenord", "email=sara%40example.se")
+            .await;
+    }
+    let older = {
+        let mail = nth_mail(&app, 1).await;
+        link_in(&mail, "nytt-losenord?token=").unwrap().split("token=").nth(1).unwrap().to_owned()
+    };
+    let newer = newest_reset_token(&app, 2).await;
+    assert_ne!(older, newer);
+    let reset = app
+        .post_form_as(
+            None,
+            "/nytt-losenord",
+            &form(&[("token", &newer), ("password", "ett helt annat långt lösenord")]),
+        )
+        .await;
+    assert_eq!(reset.status(), 303);
+    let stale = app
+        .post_form_as(
+            None,
+            "/nytt-losenord",
+            &form(&[("token", &older), ("password", "angriparens långa lösenord")]),
+        )
+        .await;
+    assert_eq!(stale.status(), 400, "the older link died with the newer one");
+
+    // Changing the password while signed in kills an outstanding link too.
+    app.post_form_as(None, "/glomt-losenord", "email=sara%40example.se")
+        .await;
+    let outstanding = newest_reset_token(&app, 3).await;
+    let session = app.sign_in("sara@example.se", "ett helt annat långt lösenord").await;
+    let changed = app
+        .post_form_as(
+            Some(&session),
+            "/mina-sidor/byt-losenord",
+            &form(&[
+                ("current_password", "ett helt annat långt lösenord"),
+                ("new_password", "ännu ett nytt och långt lösenord"),
+            ]),
+        )
+        .await;
+    assert_eq!(changed.status(), 303);
+    let stale = app
+        .post_form_as(
+            None,
+            "/nytt-losenord",
+            &form(&[("token", &outstanding), ("password", "angriparens långa lösenord")]),
+        )
+        .await;
+    assert_eq!(stale.status(), 400);
+}
+
+#[tokio::test]
+async fn reset_requests_are_throttled_per_address() {
+    let app = spawn_app().await;
+    portal_tests::create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
+    let mut statuses = Vec::new();
+    for _ in 0..8 {
+        let response = app
+            .post_form_as(None, "/glomt-losenord", "email=sara%40example.se")
+            .await;
+        statuses.push(response.status().as_u16());
+    }
+    assert_eq!(statuses, [303, 303, 303, 429, 429, 429, 429, 429]);
+    // Unknown addresses are throttled alike, so the answer says nothing about accounts.
+    let mut unknown = Vec::new();
+    for _ in 0..4 {
+        let response = app
+            .post_form_as(None, "/glomt-losenord", "email=okand%40example.se")
+            .await;
+        unknown.push(response.status().as_u16());
+    }
+    assert_eq!(unknown, [303, 303, 303, 429]);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(kept_mails(&app.data_dir()).len(), 3, "three mails, not eight");
+}
+
+#[tokio::test]
+async fn registering_with_an_address_that_has_an_account_answers_as_usual_and_tells_its_owner() {
+    let app = spawn_app().await;
+    portal_tests::create_user(&app.db, "applicant", "sara.lind@kindness.example", PASSWORD).await;
+    let response = app
+        .post_form_as(
+            None,
+            "/registrera",
+            &seed_registration("802534-3750", "Sara.Lind@Kindness.example"),
+        )
+        .await;
+    assert_eq!(response.status(), 303, "the same answer as for a new address");
+    assert_eq!(response.headers()["location"], "/registrera/tack");
+    assert_eq!(
+        association::Entity::find().count(&app.db).await.unwrap(),
+        0,
+        "nothing registered"
+    );
+    let mail = nth_mail(&app, 1).await;
+    assert!(mail.contains("Det finns redan ett konto med adressen"), "{mail}");
+    assert!(mail.contains("sara.lind@kindness.example"));
+    assert!(link_in(&mail, "http").is_some_and(|link| link.contains("/glomt-losenord")
+        || link.contains("/logga-in")));
 }

@@ -206,3 +206,96 @@ async fn two_server_instances_on_one_postgres_database_deliver_each_of_1000_mail
     let _ = stop_second.send(());
     second.await.unwrap().unwrap();
 }
+
+/// The attack from the hardening issue: a contact name with a line break and a `Bcc:`
+/// header. It is refused at the door; and a row that holds such a name anyway (queued
+/// before the check existed) goes out with a safe name, one recipient, and the mails
+/// after it are delivered.
+#[tokio::test]
+async fn a_header_injection_in_a_name_is_refused_and_cannot_stop_the_mail() {
+    let sink = SmtpSink::start(free_port(), &[]);
+    let url = sink.url();
+    let app = spawn_app_with(|settings| {
+        settings.smtp_url = Some(Secret::new(url));
+        fast_retries(settings);
+    })
+    .await;
+
+    let attack = "Evil\r\nBcc: x@example.se";
+    let body = [
+        ("name", "Kindness & Compassion"),
+        ("org_number", "802534-3750"),
+        ("founded_year", "2021"),
+        ("members_in_city", "13"),
+        ("target_group", "Alla"),
+        ("postal_address", "Drottninggatan 1, 111 51 Stockholm"),
+        ("contact_person", attack),
+        ("email", "evil@example.se"),
+        ("phone", "070-123 45 67"),
+        ("password", "en lång och ovanlig fras"),
+    ]
+    .iter()
+    .map(|(key, value)| format!("{key}={}", urlencoding(value)))
+    .collect::<Vec<_>>()
+    .join("&");
+    let refused = app.post_form_as(None, "/registrera", &body).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains(app::domain::text::HIDDEN_CHARACTERS),
+        "the message is by the field"
+    );
+
+    let mut evil = mail_to("evil@example.se");
+    if let events::Effect::Email(job) = &mut evil {
+        job.to_name = attack.to_owned();
+    }
+    let txn = app.db.begin().await.unwrap();
+    events::record(&txn, event_for(Uuid::now_v7()), vec![evil])
+        .await
+        .unwrap();
+    txn.commit().await.unwrap();
+    queue(&app, 3, "mottagare@example.se").await;
+
+    wait_until(
+        Duration::from_secs(20),
+        "all four mails to be delivered",
+        || async { count(&app, status::DONE).await == 4 },
+    )
+    .await;
+    assert_eq!(sink.messages().len(), 4);
+    for message in sink.messages() {
+        assert!(
+            !message
+                .lines()
+                .any(|line| line.to_ascii_lowercase().starts_with("bcc:")),
+            "{message}"
+        );
+    }
+    let mut recipients = sink.recipients();
+    recipients.sort();
+    assert_eq!(
+        recipients,
+        [
+            "evil@example.se",
+            "mottagare@example.se",
+            "mottagare@example.se",
+            "mottagare@example.se"
+        ],
+        "nobody else got a copy"
+    );
+    let health: serde_json::Value =
+        serde_json::from_str(&app.get("/healthz").await.text().await.unwrap()).unwrap();
+    assert_eq!(health["worker"], "running");
+}
+
+fn urlencoding(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -116,7 +116,7 @@ async fn a_deactivated_account_is_signed_out_at_once_and_cannot_sign_in() {
             .unwrap(),
         0
     );
-    assert_eq!(app.get_as(&session, "/mina-sidor").await.status(), 302);
+    assert_eq!(app.get_as(&session, "/mina-sidor").await.status(), 303);
     let again = app
         .post_form_as(
             None,

@@ -2,7 +2,8 @@
 
 Every accepted message is written to OUT/<n>.eml, and a line
 `<unix time in ms> <Message-ID>` is appended to OUT/received.log, so a test can count
-deliveries (duplicates included) and a benchmark can time them.
+deliveries (duplicates included) and a benchmark can time them; OUT/envelopes.log has
+`<Message-ID> <recipient>,<recipient>…`, the envelope's recipients.
 
   sink.py --port P --out DIR [--reject ADDRESS] [--delay-first SECONDS]
 
@@ -29,6 +30,7 @@ class Sink:
         self.delay_first = delay_first
         self.counter = itertools.count(1)
         self.log = open(os.path.join(out, "received.log"), "a", buffering=1)
+        self.envelopes = open(os.path.join(out, "envelopes.log"), "a", buffering=1)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.reject and address.lower() == self.reject.lower():
@@ -44,6 +46,7 @@ class Sink:
         with open(path + ".tmp", "wb") as f:
             f.write(content)
         os.rename(path + ".tmp", path)
+        self.envelopes.write(f"{message_id} {','.join(envelope.rcpt_tos)}\n")
         self.log.write(f"{int(time.time() * 1000)} {message_id}\n")
         if n == 1 and self.delay_first:
             open(os.path.join(self.out, "holding"), "w").close()

@@ -360,6 +360,17 @@ impl SmtpSink {
             .collect()
     }
 
+    /// Every envelope recipient the server was given, over all mails so far.
+    pub fn recipients(&self) -> Vec<String> {
+        std::fs::read_to_string(self.dir.path().join("envelopes.log"))
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|line| line.split_once(' '))
+            .flat_map(|(_, recipients)| recipients.split(',').map(str::to_owned))
+            .filter(|recipient| !recipient.is_empty())
+            .collect()
+    }
+
     /// The raw text of every delivered mail.
     pub fn messages(&self) -> Vec<String> {
         let mut paths: Vec<_> = std::fs::read_dir(self.dir.path())

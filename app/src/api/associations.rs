@@ -39,6 +39,19 @@ pub struct AssociationDetails {
     pub me_verified: bool,
     /// Members, officers and admins open the association's documents.
     pub can_read_documents: bool,
+    /// Owners and verified representatives change the board and the payment details.
+    pub can_manage: bool,
+    /// The latest change of bankgiro or plusgiro: when, by whom, from what to what.
+    pub payment_change: Option<PaymentChange>,
+}
+
+/// A change of where the association's money goes, as staff are shown it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentChange {
+    pub date: String,
+    pub by: String,
+    pub before: String,
+    pub now: String,
 }
 
 /// One member of the board.
@@ -179,6 +192,8 @@ pub async fn association_profile(id: Uuid) -> Result<AssociationDetails, AppErro
                 crate::domain::role::Role::Officer | crate::domain::role::Role::Admin
             ),
         proof: extra.proof,
+        can_manage: is_owner || extra.me_verified,
+        payment_change: extra.payment_change,
     })
 }
 
@@ -200,6 +215,7 @@ mod ssr {
         pub representatives: Vec<representative::Model>,
         pub proof: Option<ProofSummary>,
         pub me_verified: bool,
+        pub payment_change: Option<super::PaymentChange>,
     }
 
     pub async fn details(
@@ -266,7 +282,9 @@ mod ssr {
             }
             None => None,
         };
+        let payment_change = payment_change(db, id).await?;
         Ok(Extra {
+            payment_change,
             board: board.into_iter().map(|(_, row)| row).collect(),
             access_requests,
             representatives: current,
@@ -274,6 +292,45 @@ mod ssr {
             me_verified,
         })
     }
+
+    /// The latest `association.payment_details_changed` event, with its actor's name.
+    async fn payment_change(
+        db: &DatabaseConnection,
+        id: Uuid,
+    ) -> Result<Option<super::PaymentChange>, DbErr> {
+        use crate::backend::entities::{app_user, domain_event};
+        let Some(event) = domain_event::Entity::find()
+            .filter(domain_event::Column::AggregateType.eq("association"))
+            .filter(domain_event::Column::AggregateId.eq(id))
+            .filter(domain_event::Column::EventType.eq("association.payment_details_changed"))
+            .order_by_desc(domain_event::Column::Id)
+            .one(db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let by = match event.actor_id {
+            Some(actor) => app_user::Entity::find_by_id(actor)
+                .one(db)
+                .await?
+                .map(|user| user.display_name)
+                .unwrap_or_else(|| "en person som inte längre har konto".to_owned()),
+            None => "systemet".to_owned(),
+        };
+        let text = |key: &str| {
+            event.payload[key]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        };
+        Ok(Some(super::PaymentChange {
+            date: crate::backend::time::date(event.occurred_at),
+            by,
+            before: text("before"),
+            now: text("now"),
+        }))
+    }
+
 }
 
 #[server(prefix = "/api", endpoint = "associations/mine")]
@@ -374,4 +431,5 @@ pub async fn access_request_preview(token: String) -> Result<RequestToConfirm, A
         name: request.name,
         message: request.message,
     })
+
 }

@@ -12,6 +12,8 @@ pub enum SignIn {
     Unverified(app_user::Model),
     /// Unknown address, wrong password or a deactivated account: all look the same.
     Refused,
+    /// Too many passwords are being checked at once: nothing was decided, try again.
+    Busy,
 }
 
 /// Checks an e-mail and password. Unknown e-mail and wrong password take the same time
@@ -27,19 +29,15 @@ pub async fn authenticate(
         .one(db)
         .await?;
     let attempt = password_attempt.to_owned();
-    let stored = user
-        .as_ref()
-        .map(|user| PasswordHashString::from_stored(user.password_hash.clone()));
-    // Hashing is CPU-bound; an unknown address still pays for one verification.
-    let matches = tokio::task::spawn_blocking(move || match stored {
-        Some(stored) => password::verify(&attempt, &stored),
-        None => {
-            password::verify(&attempt, dummy_hash());
-            false
-        }
-    })
-    .await
-    .unwrap_or(false);
+    // An unknown address still pays for one verification, against a hash nobody has.
+    let (stored, known) = match &user {
+        Some(user) => (PasswordHashString::from_stored(user.password_hash.clone()), true),
+        None => (dummy_hash().clone(), false),
+    };
+    let Ok(matches) = password::verify_pooled(attempt, stored).await else {
+        return Ok(SignIn::Busy);
+    };
+    let matches = matches && known;
     Ok(match user {
         Some(user) if matches && user.active && user.email_verified_at.is_some() => {
             SignIn::Accepted(user)

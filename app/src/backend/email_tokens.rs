@@ -111,3 +111,21 @@ pub async fn redeem(
         Err(Refused::Used)
     })
 }
+
+/// Uses up every live `purpose` link of `user_id` at once: after a password is set
+/// (by a reset link or by changing it), an older reset link must not set it again.
+pub async fn revoke_all(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    purpose: Purpose,
+    now_ms: i64,
+) -> Result<u64, DbErr> {
+    let updated = email_token::Entity::update_many()
+        .col_expr(email_token::Column::UsedAtMs, Expr::value(now_ms))
+        .filter(email_token::Column::UserId.eq(user_id))
+        .filter(email_token::Column::Purpose.eq(purpose.as_str()))
+        .filter(email_token::Column::UsedAtMs.is_null())
+        .exec(db)
+        .await?;
+    Ok(updated.rows_affected)
+}

@@ -28,6 +28,8 @@ pub struct NewEvent {
 pub enum Effect {
     Email(EmailJob),
     Live(LiveEvent),
+    /// Work for the worker itself (see `backend::jobs`).
+    Job(crate::backend::jobs::Job),
 }
 
 /// The PostgreSQL channel that wakes every instance's worker when outbox rows commit.

@@ -6,6 +6,7 @@ pub mod email_tokens;
 pub mod entities;
 pub mod events;
 pub mod invitations;
+pub mod jobs;
 pub mod mail;
 pub mod my_data;
 pub mod outbox;

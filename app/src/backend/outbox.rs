@@ -26,6 +26,7 @@ pub mod status {
 pub mod kind {
     pub const EMAIL: &str = "email";
     pub const LIVE: &str = "live";
+    pub const JOB: &str = "job";
 }
 
 /// Milliseconds since the epoch, the unit of every scheduling column.
@@ -42,6 +43,7 @@ pub async fn insert(
     let (kind, payload) = match effect {
         Effect::Email(job) => (kind::EMAIL, serde_json::to_value(job)),
         Effect::Live(event) => (kind::LIVE, serde_json::to_value(event)),
+        Effect::Job(job) => (kind::JOB, serde_json::to_value(job)),
     };
     let payload = payload.map_err(|e| DbErr::Custom(format!("outbox payload: {e}")))?;
     let id = Uuid::now_v7();
@@ -79,6 +81,10 @@ impl Claimed {
     }
 
     pub fn live(&self) -> Result<LiveEvent, serde_json::Error> {
+        serde_json::from_value(self.payload.clone())
+    }
+
+    pub fn job(&self) -> Result<crate::backend::jobs::Job, serde_json::Error> {
         serde_json::from_value(self.payload.clone())
     }
 }
@@ -302,6 +308,9 @@ fn to_item(row: outbox::Model) -> OutboxItem {
                 )
             })
             .unwrap_or_else(|_| "Köuppdatering (oläsbar)".to_owned()),
+        kind::JOB => serde_json::from_value::<crate::backend::jobs::Job>(row.payload.clone())
+            .map(|job| job.summary().to_owned())
+            .unwrap_or_else(|_| "Uppgift (oläsbar)".to_owned()),
         other => other.to_owned(),
     };
     OutboxItem {

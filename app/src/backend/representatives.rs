@@ -25,6 +25,57 @@ pub async fn is_verified(
         .any(|row| row.user_id == user_id))
 }
 
+/// Whether `user_id` may change where the association's money goes (bankgiro,
+/// plusgiro) and who is on its board: an owner of its account, or a verified
+/// representative. Other members may draft and edit the rest of the profile.
+pub async fn may_manage(
+    db: &impl ConnectionTrait,
+    association_id: Uuid,
+    user_id: Uuid,
+    today: NaiveDate,
+) -> Result<bool, DbErr> {
+    let owner = association_member::Entity::find()
+        .filter(association_member::Column::AssociationId.eq(association_id))
+        .filter(association_member::Column::UserId.eq(user_id))
+        .filter(association_member::Column::Role.eq("owner"))
+        .one(db)
+        .await?
+        .is_some();
+    Ok(owner || is_verified(db, association_id, user_id, today).await?)
+}
+
+/// Who is told when the payment details change: the owners and the verified
+/// representatives, each once, as (user id, e-mail, name).
+pub async fn payment_watchers(
+    db: &impl ConnectionTrait,
+    association_id: Uuid,
+    today: NaiveDate,
+) -> Result<Vec<(Uuid, String, String)>, DbErr> {
+    use crate::backend::entities::app_user;
+    let owners = association_member::Entity::find()
+        .filter(association_member::Column::AssociationId.eq(association_id))
+        .filter(association_member::Column::Role.eq("owner"))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|member| member.user_id);
+    let representatives = current(db, association_id, today)
+        .await?
+        .into_iter()
+        .map(|row| row.user_id);
+    let mut ids: Vec<Uuid> = owners.chain(representatives).collect();
+    ids.sort();
+    ids.dedup();
+    Ok(app_user::Entity::find()
+        .filter(app_user::Column::Id.is_in(ids))
+        .filter(app_user::Column::Active.eq(true))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|user| (user.id, user.email, user.display_name))
+        .collect())
+}
+
 /// The association's representatives whose verification still holds on `today`, among
 /// the people on its account.
 pub async fn current(

@@ -19,6 +19,16 @@ pub async fn blocked_until_ms(
     ip: &str,
     now_ms: i64,
 ) -> Result<Option<i64>, DbErr> {
+    blocked_until_ms_of(db, email, ip, now_ms, MAX_FAILURES).await
+}
+
+async fn blocked_until_ms_of(
+    db: &impl ConnectionTrait,
+    email: &str,
+    ip: &str,
+    now_ms: i64,
+    max: usize,
+) -> Result<Option<i64>, DbErr> {
     let recent = sign_in_failure::Entity::find()
         .filter(sign_in_failure::Column::Email.eq(email))
         .filter(sign_in_failure::Column::Ip.eq(ip))
@@ -26,11 +36,11 @@ pub async fn blocked_until_ms(
         .order_by_desc(sign_in_failure::Column::AtMs)
         .all(db)
         .await?;
-    if recent.len() < MAX_FAILURES {
+    if recent.len() < max {
         return Ok(None);
     }
-    // The fifth most recent failure is the one whose ageing-out allows a new attempt.
-    Ok(Some(recent[MAX_FAILURES - 1].at_ms + WINDOW_MS))
+    // The max-th most recent attempt is the one whose ageing-out allows a new one.
+    Ok(Some(recent[max - 1].at_ms + WINDOW_MS))
 }
 
 /// Records a failed attempt, and forgets attempts older than the window.
@@ -66,6 +76,37 @@ pub async fn take_attempt(
     ip: &str,
     now_ms: i64,
 ) -> Result<Option<i64>, DbErr> {
+    take_attempt_of(db, key, ip, now_ms, MAX_FAILURES).await
+}
+
+/// Mails that one address may be sent by forms in [`WINDOW_MS`] (reset links,
+/// verification links, invitations, access-request confirmations).
+pub const MAILS_PER_ADDRESS: usize = 3;
+/// Mail-sending forms that one IP may submit in [`WINDOW_MS`].
+pub const MAILS_PER_IP: usize = 20;
+
+/// Takes one mail-sending attempt for `address` from `ip`: refused (with when to try
+/// again) once the IP or the address has had its share. The same for addresses with
+/// and without an account, so it tells nobody which exist.
+pub async fn take_mail_attempt(
+    db: &sea_orm::DatabaseConnection,
+    address: &str,
+    ip: &str,
+    now_ms: i64,
+) -> Result<Option<i64>, DbErr> {
+    if let Some(until) = take_attempt_of(db, "mail:ip", ip, now_ms, MAILS_PER_IP).await? {
+        return Ok(Some(until));
+    }
+    take_attempt_of(db, &format!("mail:{address}"), "*", now_ms, MAILS_PER_ADDRESS).await
+}
+
+async fn take_attempt_of(
+    db: &sea_orm::DatabaseConnection,
+    key: &str,
+    ip: &str,
+    now_ms: i64,
+    max: usize,
+) -> Result<Option<i64>, DbErr> {
     use sea_orm::{DbBackend, Statement};
     let txn = crate::backend::db::begin_write(db).await?;
     if db.get_database_backend() == DbBackend::Postgres {
@@ -76,7 +117,7 @@ pub async fn take_attempt(
         ))
         .await?;
     }
-    if let Some(until) = blocked_until_ms(&txn, key, ip, now_ms).await? {
+    if let Some(until) = blocked_until_ms_of(&txn, key, ip, now_ms, max).await? {
         txn.commit().await?;
         return Ok(Some(until));
     }

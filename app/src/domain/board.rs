@@ -71,12 +71,9 @@ pub fn validate(
     taken: &[BoardRole],
 ) -> Result<(String, BoardRole), Vec<(&'static str, String)>> {
     let mut errors = Vec::new();
-    let name = name.trim();
-    if name.is_empty() {
-        errors.push((field::NAME, "Ange personens namn.".to_owned()));
-    } else if name.chars().count() > 200 {
-        errors.push((field::NAME, "Namnet får vara högst 200 tecken.".to_owned()));
-    }
+    let name = super::text::name(name, "Ange personens namn.", 200)
+        .map_err(|message| errors.push((field::NAME, message)))
+        .unwrap_or_default();
     let role = match BoardRole::parse(role) {
         Some(role) if role.is_single() && taken.contains(&role) => {
             errors.push((
@@ -95,7 +92,7 @@ pub fn validate(
         }
     };
     match (errors.is_empty(), role) {
-        (true, Some(role)) => Ok((name.to_owned(), role)),
+        (true, Some(role)) => Ok((name, role)),
         _ => Err(errors),
     }
 }

@@ -9,3 +9,4 @@ pub mod profile;
 pub mod registration;
 pub mod representation;
 pub mod role;
+pub mod text;

@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use super::{
     email, giro,
-    registration::{check_founded_year, check_members, check_phone},
+    registration::{check_founded_year, check_members, check_phone, limit},
+    text,
 };
 
 pub mod field {
@@ -43,17 +44,6 @@ pub fn validate(
             .unwrap_or_default()
     };
     let mut errors: Vec<(&'static str, String)> = Vec::new();
-    let mut required = |name: &'static str, message: &str| {
-        let value = text(name);
-        if value.is_empty() {
-            errors.push((name, message.to_owned()));
-        }
-        value
-    };
-    let name = required(field::NAME, "Ange föreningens namn.");
-    let target_group = required(field::TARGET_GROUP, "Beskriv föreningens målgrupp.");
-    let postal_address = required(field::POSTAL_ADDRESS, "Ange föreningens postadress.");
-    let contact_person = required(field::CONTACT_PERSON, "Ange namnet på kontaktpersonen.");
     let mut check = |name: &'static str, result: Result<String, String>| match result {
         Ok(value) => value,
         Err(message) => {
@@ -61,6 +51,34 @@ pub fn validate(
             String::new()
         }
     };
+    let name = check(
+        field::NAME,
+        text::name(&text(field::NAME), "Ange föreningens namn.", limit::NAME),
+    );
+    let target_group = check(
+        field::TARGET_GROUP,
+        text::free_text(
+            &text(field::TARGET_GROUP),
+            Some("Beskriv föreningens målgrupp."),
+            limit::TARGET_GROUP,
+        ),
+    );
+    let postal_address = check(
+        field::POSTAL_ADDRESS,
+        text::free_text(
+            &text(field::POSTAL_ADDRESS),
+            Some("Ange föreningens postadress."),
+            limit::POSTAL_ADDRESS,
+        ),
+    );
+    let contact_person = check(
+        field::CONTACT_PERSON,
+        text::name(
+            &text(field::CONTACT_PERSON),
+            "Ange namnet på kontaktpersonen.",
+            limit::NAME,
+        ),
+    );
     let founded_year = check(
         field::FOUNDED_YEAR,
         check_founded_year(&text(field::FOUNDED_YEAR), current_year).map(|y| y.to_string()),
@@ -152,5 +170,17 @@ mod tests {
         assert_eq!(validate(&form, 2026).unwrap().bankgiro, "");
         form.insert(field::BANKGIRO.into(), "50501055".into());
         assert_eq!(validate(&form, 2026).unwrap().bankgiro, "5050-1055");
+
+        // Every text has its limit: a 10 000-character name or target group is refused.
+        form.insert(field::NAME.into(), "x".repeat(10_000));
+        form.insert(field::TARGET_GROUP.into(), "x".repeat(10_000));
+        let errors = validate(&form, 2026).unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                (field::NAME, text::too_long(limit::NAME)),
+                (field::TARGET_GROUP, text::too_long(limit::TARGET_GROUP)),
+            ]
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Registering an association: what the form asks, and what counts as a valid answer.
 use std::collections::HashMap;
 
-use super::{email, org_number::OrgNumber};
+use super::{email, org_number::OrgNumber, text};
 
 /// The form's fields, in the order the page shows them.
 pub mod field {
@@ -17,13 +17,24 @@ pub mod field {
     pub const PASSWORD: &str = "password";
 }
 
+/// The longest answers accepted, in characters; the forms say the same with `maxlength`.
+pub mod limit {
+    pub const NAME: usize = 200;
+    pub const TARGET_GROUP: usize = 2000;
+    pub const POSTAL_ADDRESS: usize = 400;
+    pub const PHONE: usize = 40;
+    /// Long enough for any passphrase, short enough that hashing it costs nothing extra.
+    pub const PASSWORD: usize = 1000;
+}
+
 /// The shortest password accepted (any characters count, no composition rules).
 pub const MIN_PASSWORD_CHARS: usize = 8;
 /// The message for a password shorter than that.
 pub const PASSWORD_TOO_SHORT: &str = "Lösenordet behöver vara minst 8 tecken långt.";
 
-/// A registration whose every field has been checked.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A registration whose every field has been checked. Its `Debug` leaves the password
+/// out, so a registration in a log line or a panic message never carries it.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Registration {
     pub name: String,
     pub org_number: OrgNumber,
@@ -35,6 +46,17 @@ pub struct Registration {
     pub email: String,
     pub phone: String,
     pub password: String,
+}
+
+impl std::fmt::Debug for Registration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Registration")
+            .field("org_number", &self.org_number)
+            .field("founded_year", &self.founded_year)
+            .field("members_in_city", &self.members_in_city)
+            .field("password", &"***")
+            .finish_non_exhaustive()
+    }
 }
 
 /// Checks the submitted form. On failure, every problem at once, field by field, in
@@ -49,26 +71,44 @@ pub fn validate(
             .unwrap_or_default()
     };
     let mut errors: Vec<(&'static str, String)> = Vec::new();
-    let mut required = |name: &'static str, message: &str, max: usize| {
-        let value = text(name);
-        if value.is_empty() {
-            errors.push((name, message.to_owned()));
-        } else if value.chars().count() > max {
-            errors.push((name, format!("Texten får vara högst {max} tecken.")));
+    let mut check = |name: &'static str, result: Result<String, String>| match result {
+        Ok(value) => value,
+        Err(message) => {
+            errors.push((name, message));
+            String::new()
         }
-        value
     };
 
-    let name = required(field::NAME, "Ange föreningens namn.", 200);
+    let name = check(
+        field::NAME,
+        text::name(&text(field::NAME), "Ange föreningens namn.", limit::NAME),
+    );
     let org_text = text(field::ORG_NUMBER);
     let founded = text(field::FOUNDED_YEAR);
     let members = text(field::MEMBERS_IN_CITY);
-    let target_group = required(field::TARGET_GROUP, "Beskriv föreningens målgrupp.", 2000);
-    let postal_address = required(field::POSTAL_ADDRESS, "Ange föreningens postadress.", 400);
-    let contact_person = required(
+    let target_group = check(
+        field::TARGET_GROUP,
+        text::free_text(
+            &text(field::TARGET_GROUP),
+            Some("Beskriv föreningens målgrupp."),
+            limit::TARGET_GROUP,
+        ),
+    );
+    let postal_address = check(
+        field::POSTAL_ADDRESS,
+        text::free_text(
+            &text(field::POSTAL_ADDRESS),
+            Some("Ange föreningens postadress."),
+            limit::POSTAL_ADDRESS,
+        ),
+    );
+    let contact_person = check(
         field::CONTACT_PERSON,
-        "Ange namnet på kontaktpersonen.",
-        200,
+        text::name(
+            &text(field::CONTACT_PERSON),
+            "Ange namnet på kontaktpersonen.",
+            limit::NAME,
+        ),
     );
     let email_text = text(field::EMAIL);
     let phone = text(field::PHONE);
@@ -82,6 +122,8 @@ pub fn validate(
     let phone_result = check_phone(&phone).map_err(|m| (field::PHONE, m));
     let password_result = if password.chars().count() < MIN_PASSWORD_CHARS {
         Err((field::PASSWORD, PASSWORD_TOO_SHORT.to_owned()))
+    } else if password.chars().count() > limit::PASSWORD {
+        Err((field::PASSWORD, text::too_long(limit::PASSWORD)))
     } else {
         Ok(password)
     };
@@ -160,6 +202,8 @@ pub fn check_phone(text: &str) -> Result<String, String> {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     if phone.is_empty() {
         Err("Ange ett telefonnummer.".to_owned())
+    } else if phone.chars().count() > limit::PHONE {
+        Err(text::too_long(limit::PHONE))
     } else if digits < 7
         || !phone
             .chars()
@@ -227,6 +271,24 @@ mod tests {
             "Organisationsnumret stämmer inte. Kontrollera siffrorna."
         );
         assert_eq!(errors[2].1, "Ange ett år mellan 1800 och 2026.");
+    }
+
+    #[test]
+    fn the_debug_form_hides_the_password_and_personal_data() {
+        let text = format!("{:?}", validate(&seed_form(), 2026).unwrap());
+        assert!(!text.contains("en lång och ovanlig fras"), "{text}");
+        assert!(!text.contains("sara.lind"), "{text}");
+    }
+
+    #[test]
+    fn a_header_injection_in_the_contact_name_is_refused_by_the_field() {
+        let mut form = seed_form();
+        form.insert(field::CONTACT_PERSON.into(), "Evil\r\nBcc: x@example.se".into());
+        let errors = validate(&form, 2026).unwrap_err();
+        assert_eq!(
+            errors,
+            vec![(field::CONTACT_PERSON, super::text::HIDDEN_CHARACTERS.to_owned())]
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use app::{
         throttle, tokens,
     },
     components::form::FormState,
-    domain::{email, org_number::OrgNumber},
+    domain::{email, org_number::OrgNumber, text},
     notifications::MailKind,
     pages::public::access_request::field,
 };
@@ -61,19 +61,15 @@ pub async fn request_access(State(state): State<AppState>, request: Request) -> 
     let org_number = OrgNumber::parse(&text(field::ORG_NUMBER))
         .map_err(|error| problems.add_error(field::ORG_NUMBER, error.to_string()))
         .ok();
-    let name = text(field::NAME);
-    if name.is_empty() {
-        problems.add_error(field::NAME, "Ange ditt namn.");
-    } else if name.chars().count() > 200 {
-        problems.add_error(field::NAME, "Namnet får vara högst 200 tecken.");
-    }
+    let name = text::name(&text(field::NAME), "Ange ditt namn.", 200)
+        .map_err(|message| problems.add_error(field::NAME, message))
+        .unwrap_or_default();
     let address = email::parse(&text(field::EMAIL))
         .map_err(|message| problems.add_error(field::EMAIL, message))
         .ok();
-    let message = text(field::MESSAGE);
-    if message.chars().count() > 1000 {
-        problems.add_error(field::MESSAGE, "Meddelandet får vara högst 1000 tecken.");
-    }
+    let message = text::free_text(&text(field::MESSAGE), None, 1000)
+        .map_err(|message| problems.add_error(field::MESSAGE, message))
+        .unwrap_or_default();
     let (Some(org_number), Some(address), false) = (org_number, address, problems.has_problems())
     else {
         return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
@@ -93,6 +89,11 @@ pub async fn request_access(State(state): State<AppState>, request: Request) -> 
             return render::page_with_form(&state, parts, problems, StatusCode::TOO_MANY_REQUESTS)
                 .await;
         }
+        Ok(None) => {}
+        Err(error) => return internal(error),
+    }
+    match throttle::take_mail_attempt(&state.db, &address, &ip, now_ms).await {
+        Ok(Some(until)) => return render::too_many(&state, parts, problems, until, now_ms).await,
         Ok(None) => {}
         Err(error) => return internal(error),
     }

@@ -27,7 +27,8 @@ use serde_json::json;
 
 use crate::{http::render, startup::AppState};
 
-#[derive(Debug, Default, Deserialize)]
+/// No `Debug`: it holds a password.
+#[derive(Default, Deserialize)]
 pub struct SignInForm {
     #[serde(default)]
     email: String,
@@ -53,8 +54,13 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
     if form.email.trim().is_empty() {
         problems.add_error("email", "Ange din e-postadress.");
     }
+    if form.email.chars().count() > 254 {
+        problems.add_error("email", app::domain::text::too_long(254));
+    }
     if form.password.is_empty() {
         problems.add_error("password", "Ange ditt lösenord.");
+    } else if form.password.chars().count() > app::domain::registration::limit::PASSWORD {
+        problems.add_error("password", app::domain::text::too_long(app::domain::registration::limit::PASSWORD));
     }
     if !problems.errors.is_empty() {
         return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
@@ -101,6 +107,13 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
                 "Du behöver bekräfta din e-postadress innan du kan logga in. Vi har skickat en ny länk till dig.".into(),
             );
             return render::page_with_form(&state, parts, problems, StatusCode::FORBIDDEN).await;
+        }
+        Ok(accounts::SignIn::Busy) => {
+            problems.message = Some(app::backend::password::Busy.to_string());
+            return super::errors::busy(
+                render::page_with_form(&state, parts, problems, StatusCode::SERVICE_UNAVAILABLE)
+                    .await,
+            );
         }
         Ok(accounts::SignIn::Refused) => {
             problems.message = Some(
@@ -273,6 +286,10 @@ async fn recheck_password(
             throttle::clear(&state.db, email, &ip).await?;
             Ok(None)
         }
+        accounts::SignIn::Busy => Ok(Some((
+            StatusCode::SERVICE_UNAVAILABLE,
+            app::backend::password::Busy.to_string(),
+        ))),
         _ => Ok(Some((
             StatusCode::UNPROCESSABLE_ENTITY,
             "Lösenordet stämmer inte.".to_owned(),
@@ -419,17 +436,36 @@ pub async fn save_association(
     match member {
         Ok(Some(_)) => {}
         // Not theirs: as if it did not exist.
-        Ok(None) => return (StatusCode::NOT_FOUND, "Sidan finns inte").into_response(),
+        Ok(None) => return super::members::not_found(),
         Err(error) => return internal(error),
     }
+    let today = app::backend::time::today();
+    let may_manage =
+        match app::backend::representatives::may_manage(&state.db, id, user.id, today).await {
+            Ok(may) => may,
+            Err(error) => return internal(error),
+        };
+    let current = match association::Entity::find_by_id(id).one(&state.db).await {
+        Ok(Some(current)) => current,
+        Ok(None) => return super::members::not_found(),
+        Err(error) => return internal(error),
+    };
     let (parts, body) = request.into_parts();
-    let form = Form::<HashMap<String, String>>::from_request(
+    let mut form = Form::<HashMap<String, String>>::from_request(
         Request::from_parts(parts.clone(), body),
         &state,
     )
     .await
     .map(|Form(form)| form)
     .unwrap_or_default();
+    // Members who may not change the payment details get the form without those fields:
+    // what they do not send stays as it is.
+    for (key, stored) in [
+        (profile::field::BANKGIRO, &current.bankgiro),
+        (profile::field::PLUSGIRO, &current.plusgiro),
+    ] {
+        form.entry(key.to_owned()).or_insert_with(|| stored.clone());
+    }
     let profile = match profile::validate(&form, chrono::Utc::now().year()) {
         Ok(profile) => profile,
         Err(errors) => {
@@ -449,6 +485,21 @@ pub async fn save_association(
             .await;
         }
     };
+    let giro_changed =
+        profile.bankgiro != current.bankgiro || profile.plusgiro != current.plusgiro;
+    if giro_changed && !may_manage {
+        let mut problems = FormState {
+            values: form.clone(),
+            ..FormState::default()
+        };
+        let field = if profile.bankgiro != current.bankgiro {
+            profile::field::BANKGIRO
+        } else {
+            profile::field::PLUSGIRO
+        };
+        problems.add_error(field, PAYMENT_DETAILS_REFUSED);
+        return render::page_with_form(&state, parts, problems, StatusCode::FORBIDDEN).await;
+    }
     let saved = async {
         let txn = app::backend::db::begin_write(&state.db).await?;
         let Some(current) = association::Entity::find_by_id(id).one(&txn).await? else {
@@ -486,6 +537,8 @@ pub async fn save_association(
         set!(phone, profile.phone.clone(), "phone");
         set!(bankgiro, profile.bankgiro.clone(), "bankgiro");
         set!(plusgiro, profile.plusgiro.clone(), "plusgiro");
+        let giro_before = giro_text(&current.bankgiro, &current.plusgiro);
+        let giro_now = giro_text(&profile.bankgiro, &profile.plusgiro);
         if !changed.is_empty() {
             row.update(&txn).await?;
             events::record(
@@ -502,14 +555,75 @@ pub async fn save_association(
             )
             .await?;
         }
+        if giro_before != giro_now {
+            // Where the money goes changed: everyone answerable for it hears of it, and
+            // staff see it (from this event) before the next payment.
+            let watchers =
+                app::backend::representatives::payment_watchers(&txn, id, today).await?;
+            let link = super::registration::page_url(
+                &state.settings.public_url,
+                &format!("/foreningar/{id}"),
+            );
+            let mails = watchers
+                .into_iter()
+                .map(|(user_id, email, name)| {
+                    Effect::Email(EmailJob {
+                        kind: MailKind::PaymentDetailsChanged,
+                        to: email,
+                        to_name: name.clone(),
+                        user_id: Some(user_id),
+                        data: json!({
+                            "name": name,
+                            "association": profile.name,
+                            "changed_by": user.display_name,
+                            "time": swedish_time(chrono::Utc::now()),
+                            "now": giro_now,
+                            "before": giro_before,
+                            "contact_email": contact::EMAIL,
+                            "link": link,
+                        }),
+                    })
+                })
+                .collect();
+            events::record(
+                &txn,
+                NewEvent {
+                    aggregate_type: "association",
+                    aggregate_id: id,
+                    event_type: "association.payment_details_changed",
+                    actor_id: Some(user.id),
+                    payload: json!({ "before": giro_before, "now": giro_now }),
+                    schema_version: 1,
+                },
+                mails,
+            )
+            .await?;
+        }
         txn.commit().await?;
         Ok::<_, sea_orm::DbErr>(true)
     }
     .await;
     match saved {
-        Ok(true) => Redirect::to(&format!("/foreningar/{id}?sparat=1")).into_response(),
-        Ok(false) => (StatusCode::NOT_FOUND, "Sidan finns inte").into_response(),
+        Ok(true) => {
+            state.outbox_signal.notify();
+            Redirect::to(&format!("/foreningar/{id}?sparat=1")).into_response()
+        }
+        Ok(false) => super::members::not_found(),
         Err(error) => internal(error),
+    }
+}
+
+/// The message by the bankgiro field for a member who may not change it.
+pub const PAYMENT_DETAILS_REFUSED: &str =
+    "Bara föreningens ägare och verifierade företrädare kan ändra bankgiro och plusgiro.";
+
+/// "Bankgiro 5050-1055", "Plusgiro 12345-6" or "inget angivet", as mails and events say it.
+fn giro_text(bankgiro: &str, plusgiro: &str) -> String {
+    match (bankgiro.is_empty(), plusgiro.is_empty()) {
+        (false, false) => format!("Bankgiro {bankgiro}, plusgiro {plusgiro}"),
+        (false, true) => format!("Bankgiro {bankgiro}"),
+        (true, false) => format!("Plusgiro {plusgiro}"),
+        (true, true) => "inget bankgiro eller plusgiro".to_owned(),
     }
 }
 
@@ -554,9 +668,8 @@ pub async fn change_password(
         return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
             .await;
     }
-    let hash = match tokio::task::spawn_blocking(move || app::backend::password::hash(&new)).await {
-        Ok(hash) => hash,
-        Err(_) => return internal(sea_orm::DbErr::Custom("hashing the password".into())),
+    let Ok(hash) = app::backend::password::hash_pooled(new).await else {
+        return render::busy_form(&state, parts, problems).await;
     };
     let changed = async {
         use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
@@ -570,6 +683,13 @@ pub async fn change_password(
             .exec(&txn)
             .await?;
         let ended = sessions::end_others(&txn, user.id, &token).await?;
+        app::backend::email_tokens::revoke_all(
+            &txn,
+            user.id,
+            app::backend::email_tokens::Purpose::Reset,
+            chrono::Utc::now().timestamp_millis(),
+        )
+        .await?;
         events::record(
             &txn,
             NewEvent {

@@ -171,7 +171,7 @@ pub async fn invite_staff(
     use app::{
         backend::{email_tokens, entities::app_user, password},
         components::form::FormState,
-        domain::email,
+        domain::{email, text},
     };
     use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
     let admin = match admin(user) {
@@ -189,9 +189,9 @@ pub async fn invite_staff(
         .get("name")
         .map(|n| n.trim().to_owned())
         .unwrap_or_default();
-    if name.is_empty() {
-        problems.add_error("name", "Ange personens namn.");
-    }
+    let name = text::name(&name, "Ange personens namn.", 200)
+        .map_err(|message| problems.add_error("name", message))
+        .unwrap_or_default();
     let address = email::parse(form.get("email").map(String::as_str).unwrap_or(""));
     if let Err(message) = address {
         problems.add_error("email", message);
@@ -239,9 +239,19 @@ pub async fn invite_staff(
         Err(error) => return internal(error),
     }
     // A password nobody knows, until the invited person chooses one through the link.
-    let unusable = tokio::task::spawn_blocking(|| password::hash(&Uuid::new_v4().to_string()))
-        .await
-        .expect("hashing does not panic");
+    let Ok(unusable) = password::hash_pooled(Uuid::new_v4().to_string()).await else {
+        problems.message = Some(password::Busy.to_string());
+        return super::errors::busy(
+            super::render::page_at_with_form(
+                &state,
+                parts,
+                "/admin/anvandare",
+                problems,
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+            .await,
+        );
+    };
     let invited = async {
         let now = chrono::Utc::now();
         let id = Uuid::now_v7();

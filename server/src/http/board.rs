@@ -24,7 +24,18 @@ use super::{
 };
 use crate::startup::AppState;
 
-/// `POST /foreningar/{id}/styrelse`: a member adds someone to the board.
+/// Why a member who is neither an owner nor a verified representative cannot change
+/// the board.
+pub const BOARD_REFUSED: &str =
+    "Bara föreningens ägare och verifierade företrädare kan ändra styrelsen.";
+
+async fn may_manage(state: &AppState, id: Uuid, user: Uuid) -> Result<bool, DbErr> {
+    app::backend::representatives::may_manage(&state.db, id, user, app::backend::time::today())
+        .await
+}
+
+/// `POST /foreningar/{id}/styrelse`: an owner or a verified representative adds someone
+/// to the board.
 pub async fn add(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
@@ -38,6 +49,24 @@ pub async fn add(
     let (parts, form) = read_form(&state, request).await;
     let name = form.get(board::field::NAME).cloned().unwrap_or_default();
     let role = form.get(board::field::ROLE).cloned().unwrap_or_default();
+    match may_manage(&state, id, user.id).await {
+        Ok(true) => {}
+        Ok(false) => {
+            let mut problems = FormState::default();
+            problems.values.insert(board::field::NAME.into(), name);
+            problems.values.insert(board::field::ROLE.into(), role);
+            problems.message = Some(BOARD_REFUSED.to_owned());
+            return render::page_at_with_form(
+                &state,
+                parts,
+                &format!("/foreningar/{id}"),
+                problems,
+                StatusCode::FORBIDDEN,
+            )
+            .await;
+        }
+        Err(error) => return internal(error),
+    }
     let added = async {
         let txn = app::backend::db::begin_write(&state.db).await?;
         let taken: Vec<BoardRole> = board_member::Entity::find()
@@ -119,7 +148,17 @@ pub async fn remove(
     let removed = async {
         let txn = app::backend::db::begin_write(&state.db).await?;
         if invitations::role_in(&txn, id, user.id).await?.is_none() {
-            return Ok(false);
+            return Ok(Some(false));
+        }
+        if !app::backend::representatives::may_manage(
+            &txn,
+            id,
+            user.id,
+            app::backend::time::today(),
+        )
+        .await?
+        {
+            return Ok(None);
         }
         let deleted = board_member::Entity::delete_many()
             .filter(board_member::Column::Id.eq(member_id))
@@ -127,7 +166,7 @@ pub async fn remove(
             .exec(&txn)
             .await?;
         if deleted.rows_affected == 0 {
-            return Ok(false);
+            return Ok(Some(false));
         }
         record(
             &txn,
@@ -139,12 +178,13 @@ pub async fn remove(
         )
         .await?;
         txn.commit().await?;
-        Ok::<_, DbErr>(true)
+        Ok::<_, DbErr>(Some(true))
     }
     .await;
     match removed {
-        Ok(true) => Redirect::to(&format!("/foreningar/{id}?klart=styrelse")).into_response(),
-        Ok(false) => not_found(),
+        Ok(Some(true)) => Redirect::to(&format!("/foreningar/{id}?klart=styrelse")).into_response(),
+        Ok(Some(false)) => not_found(),
+        Ok(None) => (StatusCode::FORBIDDEN, BOARD_REFUSED).into_response(),
         Err(error) => internal(error),
     }
 }

@@ -2,14 +2,17 @@
 //! another site is refused with 403 before anything runs. Leptos server functions do no
 //! such check themselves, so this guards them and every form handler alike.
 use axum::{
-    extract::Request,
+    extract::{Request, State},
     http::{header, HeaderMap, Method, StatusCode},
     middleware::Next,
     response::{Html, IntoResponse, Response},
 };
 
 /// Whether the browser's own headers say the request came from another origin.
-pub fn is_cross_origin(method: &Method, headers: &HeaderMap) -> bool {
+/// `scheme` is the scheme users reach the portal by (`https` in production): an origin
+/// is the scheme, host and port together, so `http://portal…` posting to
+/// `https://portal…` is another origin too.
+pub fn is_cross_origin(method: &Method, headers: &HeaderMap, scheme: &str) -> bool {
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return false;
     }
@@ -23,18 +26,18 @@ pub fn is_cross_origin(method: &Method, headers: &HeaderMap) -> bool {
             .get(header::HOST)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
-        let origin_host = origin
-            .split_once("://")
-            .map(|(_, rest)| rest)
-            .unwrap_or("null");
-        return origin_host != host;
+        return origin != format!("{scheme}://{host}");
     }
     // No browser headers at all: not a browser, so no ambient cookies to abuse.
     false
 }
 
-pub async fn guard(request: Request, next: Next) -> Response {
-    if is_cross_origin(request.method(), request.headers()) {
+/// The scheme the portal is reached by, for [`guard`].
+#[derive(Clone, Copy, Debug)]
+pub struct Scheme(pub &'static str);
+
+pub async fn guard(State(Scheme(scheme)): State<Scheme>, request: Request, next: Next) -> Response {
+    if is_cross_origin(request.method(), request.headers(), scheme) {
         tracing::warn!(method = %request.method(), path = %request.uri().path(), "cross-site request refused");
         return (
             StatusCode::FORBIDDEN,
@@ -66,7 +69,8 @@ mod tests {
     fn reads_are_never_refused() {
         assert!(!is_cross_origin(
             &Method::GET,
-            &headers(&[("sec-fetch-site", "cross-site")])
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            "https"
         ));
     }
 
@@ -74,29 +78,43 @@ mod tests {
     fn a_post_from_another_site_is_refused_and_one_from_this_site_is_not() {
         assert!(is_cross_origin(
             &Method::POST,
-            &headers(&[("sec-fetch-site", "cross-site")])
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            "https"
         ));
         assert!(is_cross_origin(
             &Method::POST,
-            &headers(&[("sec-fetch-site", "same-site")])
+            &headers(&[("sec-fetch-site", "same-site")]),
+            "https"
         ));
         assert!(!is_cross_origin(
             &Method::POST,
-            &headers(&[("sec-fetch-site", "same-origin")])
+            &headers(&[("sec-fetch-site", "same-origin")]),
+            "https"
         ));
         assert!(is_cross_origin(
             &Method::POST,
             &headers(&[
                 ("origin", "https://evil.example"),
                 ("host", "portal.example.se")
-            ])
+            ]),
+            "https"
         ));
         assert!(!is_cross_origin(
             &Method::POST,
             &headers(&[
                 ("origin", "https://portal.example.se"),
                 ("host", "portal.example.se")
-            ])
+            ]),
+            "https"
+        ));
+        // The same host over plain http is another origin.
+        assert!(is_cross_origin(
+            &Method::POST,
+            &headers(&[
+                ("origin", "http://portal.example.se"),
+                ("host", "portal.example.se")
+            ]),
+            "https"
         ));
     }
 }

@@ -8,6 +8,7 @@ use axum::{
     middleware::Next,
     response::{Html, IntoResponse, Response},
 };
+use app::error::AppError;
 use futures_util::FutureExt;
 
 /// Turns a panic anywhere below into the error page. The reference is the request id,
@@ -31,6 +32,65 @@ pub async fn catch_panics(request: Request, next: Next) -> Response {
             internal_error_page(&reference)
         }
     }
+}
+
+/// How long a client is asked to wait when passwords are queued ([`busy`]).
+pub const BUSY_RETRY_AFTER_SECONDS: &str = "5";
+
+/// Marks `response` (a page saying that many are signing in) as 503 with `Retry-After`.
+pub fn busy(mut response: Response) -> Response {
+    *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from_static(BUSY_RETRY_AFTER_SECONDS),
+    );
+    response
+}
+
+/// The largest error answer of a server function that is read to find its status.
+const SERVER_FN_ERROR_LIMIT: usize = 64 * 1024;
+
+/// Server functions answer every error with 500 (Leptos's default). This gives each its
+/// own status from the typed [`AppError`] in the body: arguments that cannot be read are
+/// the caller's mistake (400), as are *not signed in* (401) and *not found* (404); only
+/// an internal failure stays 500. The body stays the encoded error the islands decode,
+/// and never carries serde's text ([`AppError`]'s conversion drops it).
+pub async fn server_function_status(request: Request, next: Next) -> Response {
+    if !request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let response = next.run(request).await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = match axum::body::to_bytes(body, SERVER_FN_ERROR_LIMIT).await {
+        Ok(bytes) => bytes,
+        Err(_) => return bad_server_function_call(),
+    };
+    parts.status = match serde_json::from_slice::<AppError>(&bytes) {
+        Ok(AppError::Request(_)) => StatusCode::BAD_REQUEST,
+        Ok(AppError::NotSignedIn) => StatusCode::UNAUTHORIZED,
+        Ok(AppError::NotFound) => StatusCode::NOT_FOUND,
+        Ok(AppError::Internal(_)) => StatusCode::INTERNAL_SERVER_ERROR,
+        // Not ours: whatever it says stays in the log, the caller learns nothing of it.
+        Err(_) => {
+            tracing::warn!(body = %String::from_utf8_lossy(&bytes), "server function failed");
+            return bad_server_function_call();
+        }
+    };
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// A call to a server function that cannot be read, as the typed error islands decode.
+fn bad_server_function_call() -> Response {
+    let body = serde_json::to_string(&AppError::bad_request()).unwrap_or_default();
+    let mut response = (StatusCode::BAD_REQUEST, body).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
 }
 
 /// The 500 page, self-contained so it renders even when the application cannot.

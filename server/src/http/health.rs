@@ -2,11 +2,19 @@
 use axum::{extract::State, http::StatusCode, response::IntoResponse, Json};
 use serde_json::json;
 
-use crate::startup::AppState;
+use crate::{startup::AppState, worker::WorkerState};
 
-/// The process is alive and serving.
-pub async fn healthz() -> impl IntoResponse {
-    Json(json!({ "status": "ok" }))
+/// The process is alive and serving, and its outbox worker runs (503 while a worker
+/// that died is being restarted).
+pub async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    let (status, worker) = match state.worker_health.state() {
+        WorkerState::Running => (StatusCode::OK, "running"),
+        WorkerState::Elsewhere => (StatusCode::OK, "other process"),
+        WorkerState::Restarting => (StatusCode::SERVICE_UNAVAILABLE, "restarting"),
+        WorkerState::Stopped => (StatusCode::SERVICE_UNAVAILABLE, "stopped"),
+    };
+    let overall = if status == StatusCode::OK { "ok" } else { "degraded" };
+    (status, Json(json!({ "status": overall, "worker": worker })))
 }
 
 /// The process can reach its database; 503 when it cannot.

@@ -9,7 +9,7 @@ use app::{
         password, sessions,
     },
     components::form::FormState,
-    domain::email,
+    domain::{email, text},
     notifications::MailKind,
 };
 use axum::{
@@ -238,9 +238,13 @@ pub async fn accept(
     let mut problems = FormState::default();
     problems.values.insert("token".into(), token.clone());
     problems.values.insert("name".into(), name.clone());
-    if name.is_empty() {
-        problems.add_error("name", "Ange ditt namn.");
-    }
+    let name = match text::name(&name, "Ange ditt namn.", 200) {
+        Ok(name) => name,
+        Err(message) => {
+            problems.add_error("name", message);
+            String::new()
+        }
+    };
     if let Err(weak) = password::check_strength(&password_text, &[&invitation.email, &name]) {
         problems.add_error("password", weak.to_string());
     }
@@ -262,9 +266,8 @@ pub async fn accept(
         return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
             .await;
     }
-    let hash = match tokio::task::spawn_blocking(move || password::hash(&password_text)).await {
-        Ok(hash) => hash,
-        Err(_) => return internal(DbErr::Custom("hashing the password".into())),
+    let Ok(hash) = password::hash_pooled(password_text).await else {
+        return render::busy_form(&state, parts, problems).await;
     };
     let created = async {
         let now = Utc::now();

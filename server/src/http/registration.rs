@@ -9,7 +9,7 @@ use app::{
         entities::{app_user, association, association_member, user_session},
         events::{self, Effect, NewEvent},
         mail::EmailJob,
-        password,
+        password, throttle,
     },
     components::form::FormState,
     domain::{email, registration},
@@ -161,6 +161,13 @@ pub async fn register(State(state): State<AppState>, request: Request) -> Respon
             .await;
     }
 
+    let now_ms = Utc::now().timestamp_millis();
+    let ip = super::account::client_ip(&parts);
+    match throttle::take_mail_attempt(&state.db, &registration.email, &ip, now_ms).await {
+        Ok(Some(until)) => return render::too_many(&state, parts, problems, until, now_ms).await,
+        Ok(None) => {}
+        Err(error) => return internal(error),
+    }
     match taken(&state, &registration).await {
         Ok(Some((field, message))) => {
             if field == registration::field::ORG_NUMBER {
@@ -176,13 +183,28 @@ pub async fn register(State(state): State<AppState>, request: Request) -> Respon
         Err(error) => return internal(error),
     }
 
-    let hash = {
-        let password_text = registration.password.clone();
-        match tokio::task::spawn_blocking(move || password::hash(&password_text)).await {
-            Ok(hash) => hash,
-            Err(_) => return internal(DbErr::Custom("hashing the password".into())),
-        }
+    let Ok(hash) = password::hash_pooled(registration.password.clone()).await else {
+        return render::busy_form(&state, parts, problems).await;
     };
+    // An address that has an account: the answer is the same as for a new one (who has
+    // an account is nobody else's business), and the owner of the address hears of it.
+    match app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(&registration.email))
+        .one(&state.db)
+        .await
+    {
+        Ok(Some(owner)) => {
+            return match tell_owner_of_address(&state, &owner).await {
+                Ok(()) => {
+                    state.outbox_signal.notify();
+                    Redirect::to("/registrera/tack").into_response()
+                }
+                Err(error) => internal(error),
+            };
+        }
+        Ok(None) => {}
+        Err(error) => return internal(error),
+    }
     let created = async {
         let now = Utc::now();
         let txn = app::backend::db::begin_write(&state.db).await?;
@@ -264,6 +286,35 @@ pub async fn register(State(state): State<AppState>, request: Request) -> Respon
     }
 }
 
+/// Someone registered with `owner`'s address: an event on the account and a mail to it.
+async fn tell_owner_of_address(state: &AppState, owner: &app_user::Model) -> Result<(), DbErr> {
+    let txn = app::backend::db::begin_write(&state.db).await?;
+    events::record(
+        &txn,
+        NewEvent {
+            aggregate_type: "user",
+            aggregate_id: owner.id,
+            event_type: "account.registration_with_address_refused",
+            actor_id: None,
+            payload: json!({}),
+            schema_version: 1,
+        },
+        vec![Effect::Email(EmailJob {
+            kind: MailKind::RegistrationAddressTaken,
+            to: owner.email.clone(),
+            to_name: owner.display_name.clone(),
+            user_id: Some(owner.id),
+            data: json!({
+                "name": owner.display_name,
+                "sign_in_url": page_url(&state.settings.public_url, "/logga-in"),
+                "reset_url": page_url(&state.settings.public_url, "/glomt-losenord"),
+            }),
+        })],
+    )
+    .await?;
+    txn.commit().await
+}
+
 fn already_registered(org_number: &str) -> String {
     format!(
         "Föreningen med organisationsnummer {org_number} är redan registrerad. Be den som har föreningens konto om tillgång."
@@ -287,17 +338,7 @@ async fn taken(
             already_registered(number),
         )));
     }
-    if app_user::Entity::find()
-        .filter(app_user::Column::Email.eq(&registration.email))
-        .one(&state.db)
-        .await?
-        .is_some()
-    {
-        return Ok(Some((
-            registration::field::EMAIL,
-            "Det finns redan ett konto med den här e-postadressen. Logga in, eller välj ”Glömt lösenordet?” på inloggningssidan.".to_owned(),
-        )));
-    }
+
     Ok(None)
 }
 
@@ -372,34 +413,24 @@ pub async fn forgot_password(State(state): State<AppState>, request: Request) ->
             .await;
         }
     };
+    let now_ms = Utc::now().timestamp_millis();
+    let ip = super::account::client_ip(&parts);
+    match throttle::take_mail_attempt(&state.db, &address, &ip, now_ms).await {
+        Ok(Some(until)) => {
+            let mut problems = FormState::default();
+            problems.values.insert("email".into(), address);
+            return render::too_many(&state, parts, problems, until, now_ms).await;
+        }
+        Ok(None) => {}
+        Err(error) => return internal(error),
+    }
+    // The look-up is the worker's: known and unknown addresses cost the same here.
     let queued = async {
-        let Some(user) = app_user::Entity::find()
-            .filter(app_user::Column::Email.eq(&address))
-            .filter(app_user::Column::Active.eq(true))
-            .one(&state.db)
-            .await?
-        else {
-            return Ok(());
-        };
         let txn = app::backend::db::begin_write(&state.db).await?;
-        let token = email_tokens::issue(&txn, user.id, Purpose::Reset, Utc::now().timestamp_millis()).await?;
-        events::record(
+        app::backend::outbox::insert(
             &txn,
-            NewEvent {
-                aggregate_type: "user",
-                aggregate_id: user.id,
-                event_type: "account.password_reset_requested",
-                actor_id: None,
-                payload: json!({}),
-                schema_version: 1,
-            },
-            vec![Effect::Email(EmailJob {
-                kind: MailKind::PasswordReset,
-                to: user.email.clone(),
-                to_name: user.display_name.clone(),
-                user_id: Some(user.id),
-                data: json!({ "name": user.display_name, "link": link(&state, "/nytt-losenord", &token) }),
-            })],
+            None,
+            Effect::Job(app::backend::jobs::Job::PasswordReset { email: address }),
         )
         .await?;
         txn.commit().await?;
@@ -451,9 +482,8 @@ pub async fn new_password(State(state): State<AppState>, request: Request) -> Re
         return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
             .await;
     }
-    let hash = match tokio::task::spawn_blocking(move || password::hash(&new_password)).await {
-        Ok(hash) => hash,
-        Err(_) => return internal(DbErr::Custom("hashing the password".into())),
+    let Ok(hash) = password::hash_pooled(new_password).await else {
+        return render::busy_form(&state, parts, problems).await;
     };
     let changed = async {
         let txn = app::backend::db::begin_write(&state.db).await?;
@@ -479,6 +509,8 @@ pub async fn new_password(State(state): State<AppState>, request: Request) -> Re
             .filter(user_session::Column::UserId.eq(user.id))
             .exec(&txn)
             .await?;
+        // Every other reset link dies with this one.
+        email_tokens::revoke_all(&txn, user.id, Purpose::Reset, now_ms).await?;
         events::record(
             &txn,
             NewEvent {

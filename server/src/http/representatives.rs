@@ -396,6 +396,8 @@ pub async fn decide(
         if let (Some(chosen), Some(until)) = (chosen, until) {
             decision = Some((chosen, until));
         }
+    } else if let Err(message) = app::domain::text::free_text(&note, None, 2000) {
+        problems.add_error(representation::field::NOTE, message);
     } else if note.is_empty() {
         problems.add_error(
             representation::field::NOTE,

@@ -3,9 +3,9 @@
 use app::backend::sessions::{self, SessionToken};
 use axum::{
     extract::{Request, State},
-    http::{header, HeaderMap, HeaderValue},
+    http::{header, HeaderMap, HeaderValue, Method},
     middleware::Next,
-    response::Response,
+    response::{IntoResponse, Redirect, Response},
 };
 
 use crate::startup::AppState;
@@ -73,8 +73,76 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
     next.run(request).await
 }
 
+/// Paths that only a signed-in person may see: their answers are never cached, and an
+/// anonymous `GET` of a page among them is sent to *Logga in* with 303.
+pub fn is_private(path: &str) -> bool {
+    const PREFIXES: [&str; 6] = [
+        "/mina-sidor",
+        "/foreningar/",
+        "/admin",
+        "/handlaggning",
+        "/api/",
+        "/dokument/",
+    ];
+    PREFIXES.iter().any(|prefix| {
+        path.strip_prefix(prefix)
+            .is_some_and(|rest| prefix.ends_with('/') || rest.is_empty() || rest.starts_with('/'))
+    })
+}
+
+/// Runs after [`resolve`]. Every answer to a signed-in person, and every answer on a
+/// private path, carries `Cache-Control: no-store` (no shared or browser cache keeps a
+/// page with someone's data); an anonymous `GET` of a private page, which would only
+/// ask to sign in, is answered with 303 to *Logga in* before anything renders.
+pub async fn private_pages(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let signed_in = request
+        .extensions()
+        .get::<app::auth::CurrentUser>()
+        .is_some();
+    let private = is_private(&path);
+    let is_page = matches!(*request.method(), Method::GET | Method::HEAD)
+        && !path.starts_with("/api/")
+        && !path.starts_with("/handlaggning/live");
+    if private && is_page && !signed_in {
+        let mut response = Redirect::to("/logga-in").into_response();
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return response;
+    }
+    let mut response = next.run(request).await;
+    // The site's own files (CSS, wasm, icons) are the same for everyone and stay cacheable.
+    let static_file = path.starts_with("/pkg/") || matches!(path.as_str(), "/favicon.svg" | "/robots.txt");
+    if private || (signed_in && !static_file) {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn private_paths_are_told_from_public_ones() {
+        for path in [
+            "/mina-sidor",
+            "/mina-sidor/installningar",
+            "/foreningar/0190",
+            "/admin",
+            "/admin/utskick",
+            "/api/admin/outbox",
+            "/dokument/x",
+            "/handlaggning/foretradare",
+        ] {
+            assert!(is_private(path), "{path}");
+        }
+        for path in ["/", "/logga-in", "/administrera-inte", "/mina-sidorna", "/registrera"] {
+            assert!(!is_private(path), "{path}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -58,6 +58,8 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "representatives_verified",
     "representatives_rejected",
     "verification_ending",
+    "registration_address_taken",
+    "payment_details_changed",
 ];
 
 fn environment() -> &'static Environment<'static> {
@@ -148,6 +150,21 @@ mod tests {
                 "name": "Sara Lind",
                 "association": "Kindness & Compassion",
                 "valid_until": "2027-03-20",
+                "link": "http://127.0.0.1:3000/foreningar/1",
+            }),
+            MailKind::RegistrationAddressTaken => json!({
+                "name": "Sara Lind",
+                "sign_in_url": "http://127.0.0.1:3000/logga-in",
+                "reset_url": "http://127.0.0.1:3000/glomt-losenord",
+            }),
+            MailKind::PaymentDetailsChanged => json!({
+                "name": "Sara Lind",
+                "association": "Kindness & Compassion",
+                "changed_by": "Nils Ek",
+                "time": "1 december 2026 kl. 10.00",
+                "now": "Bankgiro 5050-1055",
+                "before": "inget bankgiro eller plusgiro",
+                "contact_email": "foreningsstod@socialforvaltningen.example",
                 "link": "http://127.0.0.1:3000/foreningar/1",
             }),
             MailKind::TestMail => json!({

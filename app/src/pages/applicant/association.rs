@@ -183,8 +183,16 @@ fn Profile(
                 <TextField name=field::CONTACT_PERSON label="Kontaktperson" required=true />
                 <TextField name=field::EMAIL label="Föreningens e-postadress" input_type="email" required=true check=Check::Email />
                 <TextField name=field::PHONE label="Telefonnummer" input_type="tel" required=true check=Check::Phone />
-                <TextField name=field::BANKGIRO label="Bankgiro" hint="Dit bidraget betalas ut. Till exempel 5050-1055." check=Check::Bankgiro />
-                <TextField name=field::PLUSGIRO label="Plusgiro" hint="Om föreningen har plusgiro i stället för bankgiro." check=Check::Plusgiro />
+                {if profile.can_manage {
+                    view! {
+                        <TextField name=field::BANKGIRO label="Bankgiro" hint="Dit bidraget betalas ut. Till exempel 5050-1055. Ägarna och företrädarna får ett mejl när det ändras." check=Check::Bankgiro />
+                        <TextField name=field::PLUSGIRO label="Plusgiro" hint="Om föreningen har plusgiro i stället för bankgiro." check=Check::Plusgiro />
+                    }.into_any()
+                } else {
+                    view! {
+                        <p class="field__hint">"Bankgiro och plusgiro kan bara ändras av föreningens ägare och verifierade företrädare."</p>
+                    }.into_any()
+                }}
                 <button class="button" type="submit">"Spara"</button>
             </form>
         }
@@ -203,6 +211,12 @@ fn Profile(
                 <dt>"Utbetalning"</dt>
                 <dd>{if !profile.bankgiro.is_empty() { format!("Bankgiro {}", profile.bankgiro) } else if !profile.plusgiro.is_empty() { format!("Plusgiro {}", profile.plusgiro) } else { "Inget bankgiro eller plusgiro angivet".to_owned() }}</dd>
             </dl>
+            {profile.payment_change.clone().filter(|_| !profile.can_edit).map(|change| view! {
+                <div class="warning" role="note">
+                    <p><strong>"Betalningsuppgifterna har ändrats. "</strong>
+                    {format!("{} ändrade {} från {} till {}. Kontrollera ändringen med föreningen före nästa utbetalning.", change.by, change.date, change.before, change.now)}</p>
+                </div>
+            })}
             <table class="table">
                 <caption>"Personer med tillgång till föreningens konto"</caption>
                 <thead><tr><th scope="col">"Namn"</th><th scope="col">"E-post"</th><th scope="col">"Roll"</th><th scope="col"><span class="visually-hidden">"Åtgärder"</span></th></tr></thead>
@@ -238,7 +252,7 @@ fn Board(profile: AssociationDetails) -> impl IntoView {
         .board
         .iter()
         .map(|member| {
-            let remove = profile.can_edit.then(|| view! {
+            let remove = profile.can_manage.then(|| view! {
                 <form method="post" action=format!("/foreningar/{id}/styrelse/{}/ta-bort", member.id) class="inline-form">
                     <button class="button button--small button--secondary" type="submit">
                         "Ta bort"<span class="visually-hidden">{format!(" {}", member.name)}</span>
@@ -255,7 +269,10 @@ fn Board(profile: AssociationDetails) -> impl IntoView {
         .into_iter()
         .map(|role| view! { <option value=role.as_str() selected=chosen == role.as_str()>{role.label()}</option> })
         .collect_view();
-    let add = profile.can_edit.then(|| view! {
+    let refused = (profile.can_edit && !profile.can_manage).then(|| view! {
+        <p class="field__hint">"Bara föreningens ägare och verifierade företrädare kan ändra styrelsen."</p>
+    });
+    let add = profile.can_manage.then(|| view! {
         <form class="form" method="post" action=format!("/foreningar/{id}/styrelse") novalidate>
             <TextField name=board::field::NAME label="Namn" autocomplete="off" required=true />
             <div class="field" class:field--error=role_error.is_some()>
@@ -287,6 +304,7 @@ fn Board(profile: AssociationDetails) -> impl IntoView {
                     </table>
                 }.into_any()
             }}
+            {refused}
             {add}
         </section>
     }
