@@ -63,6 +63,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/nytt-losenord") view=public::password_reset::NewPasswordPage />
                     <Route path=path!("/mina-sidor") view=account::my_pages::MyPages ssr=SsrMode::Async />
                     <Route path=path!("/foreningar/:id") view=applicant::association::AssociationPage ssr=SsrMode::Async />
+                    <Route path=path!("/foreningar/:id/styrelse/:member") view=applicant::removal::RemoveBoardMemberPage ssr=SsrMode::Async />
+                    <Route path=path!("/foreningar/:id/medlemmar/:user") view=applicant::removal::RemoveMemberPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/anvandare/:id") view=admin::deactivation::AccountActivationPage ssr=SsrMode::Async />
                     <Route path=path!("/mina-sidor/radera-konto") view=account::delete_account::DeleteAccountPage />
                     <Route path=path!("/mina-sidor/installningar") view=account::settings::SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/utskick") view=admin::outbox::OutboxPage ssr=SsrMode::Async />

@@ -250,6 +250,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/inbjudan", axum::routing::post(http::members::accept))
         .route(
+            "/foreningar/{id}/inbjudningar/{key}/{action}",
+            axum::routing::post(http::members::invitation_action),
+        )
+        .route(
             "/foreningar/{id}/styrelse",
             axum::routing::post(http::board::add),
         )

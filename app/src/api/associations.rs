@@ -43,6 +43,18 @@ pub struct AssociationDetails {
     pub can_manage: bool,
     /// The latest change of bankgiro or plusgiro: when, by whom, from what to what.
     pub payment_change: Option<PaymentChange>,
+    /// Invitations waiting to be used; only owners see them.
+    pub invitations: Vec<InvitationRow>,
+}
+
+/// An invitation to the account that has not been used yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationRow {
+    /// The stored digest of the link's token (never the token), to resend or withdraw.
+    pub key: String,
+    pub email: String,
+    /// The last day the link works, `ÅÅÅÅ-MM-DD`.
+    pub valid_until: String,
 }
 
 /// A change of where the association's money goes, as staff are shown it.
@@ -194,6 +206,7 @@ pub async fn association_profile(id: Uuid) -> Result<AssociationDetails, AppErro
         proof: extra.proof,
         can_manage: is_owner || extra.me_verified,
         payment_change: extra.payment_change,
+        invitations: extra.invitations,
     })
 }
 
@@ -216,6 +229,7 @@ mod ssr {
         pub proof: Option<ProofSummary>,
         pub me_verified: bool,
         pub payment_change: Option<super::PaymentChange>,
+        pub invitations: Vec<super::InvitationRow>,
     }
 
     pub async fn details(
@@ -283,7 +297,23 @@ mod ssr {
             None => None,
         };
         let payment_change = payment_change(db, id).await?;
+        let invitations = if is_owner {
+            crate::backend::invitations::pending(db, id, chrono::Utc::now().timestamp_millis())
+                .await?
+                .into_iter()
+                .map(|row| super::InvitationRow {
+                    key: row.token_hash,
+                    email: row.email,
+                    valid_until: chrono::DateTime::from_timestamp_millis(row.expires_at_ms)
+                        .map(crate::backend::time::date)
+                        .unwrap_or_default(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         Ok(Extra {
+            invitations,
             payment_change,
             board: board.into_iter().map(|(_, row)| row).collect(),
             access_requests,

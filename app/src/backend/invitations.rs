@@ -114,3 +114,44 @@ pub async fn owners(db: &impl ConnectionTrait, association_id: Uuid) -> Result<u
         .await?
         .len())
 }
+
+/// The association's invitations that are still waiting: not used, not expired.
+pub async fn pending(
+    db: &impl ConnectionTrait,
+    association_id: Uuid,
+    now_ms: i64,
+) -> Result<Vec<association_invitation::Model>, DbErr> {
+    use sea_orm::QueryOrder;
+    association_invitation::Entity::find()
+        .filter(association_invitation::Column::AssociationId.eq(association_id))
+        .filter(association_invitation::Column::AcceptedAtMs.is_null())
+        .filter(association_invitation::Column::ExpiresAtMs.gt(now_ms))
+        .order_by_asc(association_invitation::Column::ExpiresAtMs)
+        .all(db)
+        .await
+}
+
+/// Ends a waiting invitation of the association (its link stops working). Returns the
+/// invitation if it was waiting.
+pub async fn withdraw(
+    db: &impl ConnectionTrait,
+    association_id: Uuid,
+    token_hash: &str,
+    now_ms: i64,
+) -> Result<Option<association_invitation::Model>, DbErr> {
+    let Some(invitation) = association_invitation::Entity::find_by_id(token_hash.to_owned())
+        .filter(association_invitation::Column::AssociationId.eq(association_id))
+        .filter(association_invitation::Column::AcceptedAtMs.is_null())
+        .filter(association_invitation::Column::ExpiresAtMs.gt(now_ms))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    association_invitation::Entity::update_many()
+        .col_expr(association_invitation::Column::ExpiresAtMs, Expr::value(now_ms))
+        .filter(association_invitation::Column::TokenHash.eq(token_hash))
+        .exec(db)
+        .await?;
+    Ok(Some(invitation))
+}

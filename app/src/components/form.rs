@@ -70,7 +70,9 @@ pub fn ErrorSummary() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="error-summary" role="alert" aria-labelledby="felsammanfattning" tabindex="-1">
+            // Focused on arrival (autofocus works without JavaScript), so keyboard and
+            // screen-reader users start at the list of problems, not at the header.
+            <div class="error-summary" role="alert" aria-labelledby="felsammanfattning" tabindex="-1" autofocus>
                 <h2 id="felsammanfattning">"Det finns fel som behöver rättas"</h2>
                 {state.message.clone().map(|message| view! { <p>{message}</p> })}
                 {(!state.errors.is_empty()).then(|| view! { <ul>{items}</ul> })}
@@ -143,10 +145,23 @@ pub fn TextField(
     check: Option<Check>,
 ) -> impl IntoView {
     let meta = field_meta(name, hint);
-    let value = (input_type != "password").then(|| FormState::current().value(name));
+    let is_password = input_type == "password";
+    let value = (!is_password).then(|| FormState::current().value(name));
     let invalid = meta.error.is_some().then_some("true");
+    // A password is never sent back, so after a rejected submit its field is empty: say
+    // why by the field, instead of letting "too short" be the next surprise.
+    let again = (is_password && meta.error.is_none() && FormState::current().has_problems())
+        .then(|| format!("{}-igen", meta.id));
+    let described_by = match (&meta.described_by, &again) {
+        (Some(ids), Some(again)) => Some(format!("{ids} {again}")),
+        (None, Some(again)) => Some(again.clone()),
+        (ids, None) => ids.clone(),
+    };
     view! {
         <FieldFrame id=meta.id.clone() label hint error=meta.error>
+            {again.map(|id| view! {
+                <p class="field__again" id=id>"Fyll i lösenordet igen. Av säkerhetsskäl visas det inte efter ett fel."</p>
+            })}
             <input
                 id=meta.id.clone()
                 name=name
@@ -155,7 +170,7 @@ pub fn TextField(
                 autocomplete=autocomplete
                 required=required
                 aria-invalid=invalid
-                aria-describedby=meta.described_by.clone()
+                aria-describedby=described_by
                 data-check=check.map(Check::as_str)
             />
         </FieldFrame>

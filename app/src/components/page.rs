@@ -14,6 +14,13 @@ pub fn Page(
     children: Children,
 ) -> impl IntoView {
     let heading = heading.unwrap_or_else(|| title.clone());
+    // A page that comes back with errors says so first in its title, which is what a
+    // screen reader announces on arrival (WCAG 3.3.1).
+    let title = if crate::components::form::FormState::current().has_problems() {
+        format!("Fel: {title}")
+    } else {
+        title
+    };
     view! {
         <Title text=title />
         <div class="page" class:page--wide=wide>

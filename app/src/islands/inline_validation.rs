@@ -17,7 +17,22 @@ pub fn InlineValidation() -> impl IntoView {
                 browser::check(&input);
             }
         });
-        on_cleanup(move || handle.remove());
+        // A field that shows an error loses it as soon as what is typed passes, while
+        // the person is still typing: if it waited for them to leave the field, the
+        // message would vanish as they press "Skicka", the button would jump out from
+        // under the pointer, and the click would be lost.
+        let typing = window_event_listener(leptos::ev::input, |event| {
+            if let Some(input) = event
+                .target()
+                .and_then(|target| wasm_bindgen::JsCast::dyn_into(target).ok())
+            {
+                browser::clear_if_fixed(&input);
+            }
+        });
+        on_cleanup(move || {
+            handle.remove();
+            typing.remove();
+        });
     }
 }
 
@@ -26,6 +41,22 @@ mod browser {
     use web_sys::{Element, HtmlInputElement};
 
     use crate::domain::checks::Check;
+
+    /// Clears the message of a field that shows one once its value passes; never adds
+    /// one (that waits until the person leaves the field).
+    pub fn clear_if_fixed(input: &HtmlInputElement) {
+        let shows_error = input.get_attribute("aria-invalid").as_deref() == Some("true");
+        let passes = input
+            .get_attribute("data-check")
+            .and_then(|name| Check::parse(&name))
+            .is_some_and(|check| {
+                let year = js_sys::Date::new_0().get_full_year() as i32;
+                check.problem(&input.value(), year).is_none()
+            });
+        if shows_error && passes {
+            check(input);
+        }
+    }
 
     /// Checks one input and shows or clears its message, as the server renders it.
     pub fn check(input: &HtmlInputElement) {

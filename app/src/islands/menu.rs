@@ -1,33 +1,34 @@
-//! The collapsible main menu on narrow screens.
+//! The main menu: a `<details>` disclosure, so it opens and closes without JavaScript
+//! and hydrating it changes nothing on screen (no layout shift). The island only adds
+//! what a disclosure lacks: Escape closes the open menu and puts focus back on "Meny".
 use leptos::prelude::*;
 
-/// Wraps the navigation. Without JavaScript the menu is always open (the button is
-/// hidden); once hydrated, narrow screens show a "Meny" button that opens and closes it.
+/// Wraps the navigation. Narrow screens show the "Meny" summary; wide screens show the
+/// navigation itself (see `style/main.scss`).
 #[island]
 pub fn MenuToggle(children: Children) -> impl IntoView {
-    let (hydrated, set_hydrated) = signal(false);
-    let (open, set_open) = signal(false);
-    // Effects run only in the browser, so the server renders the no-JavaScript state.
-    Effect::new(move |_| set_hydrated.set(true));
-
+    let details = NodeRef::<leptos::html::Details>::new();
+    let summary = NodeRef::<leptos::html::Summary>::new();
+    let close_on_escape = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() != "Escape" {
+            return;
+        }
+        if let Some(details) = details.get() {
+            if details.has_attribute("open") {
+                let _ = details.remove_attribute("open");
+                if let Some(summary) = summary.get() {
+                    let _ = summary.focus();
+                }
+            }
+        }
+    };
     view! {
-        <div
-            class="menu"
-            class:menu--collapsible=move || hydrated.get()
-            class:menu--open=move || open.get()
-        >
-            <button
-                type="button"
-                class="menu__toggle"
-                aria-controls="huvudmeny"
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                hidden=move || !hydrated.get()
-                on:click=move |_| set_open.update(|open| *open = !*open)
-            >
+        <details class="menu" node_ref=details on:keydown=close_on_escape>
+            <summary class="menu__toggle" node_ref=summary aria-controls="huvudmeny">
                 <span class="menu__icon" aria-hidden="true"></span>
                 "Meny"
-            </button>
+            </summary>
             <div class="menu__panel">{children()}</div>
-        </div>
+        </details>
     }
 }

@@ -376,7 +376,8 @@ pub async fn set_active(
     }
     .await;
     match changed {
-        Ok(true) => Redirect::to("/admin/anvandare").into_response(),
+        Ok(true) if active => Redirect::to("/admin/anvandare?klart=aktiverat").into_response(),
+        Ok(true) => Redirect::to("/admin/anvandare?klart=inaktiverat").into_response(),
         Ok(false) => (StatusCode::NOT_FOUND, "Kontot finns inte.").into_response(),
         Err(error) => internal(error),
     }

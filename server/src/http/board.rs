@@ -182,7 +182,9 @@ pub async fn remove(
     }
     .await;
     match removed {
-        Ok(Some(true)) => Redirect::to(&format!("/foreningar/{id}?klart=styrelse")).into_response(),
+        Ok(Some(true)) => {
+            Redirect::to(&format!("/foreningar/{id}?klart=borttagen-ur-styrelsen")).into_response()
+        }
         Ok(Some(false)) => not_found(),
         Ok(None) => (StatusCode::FORBIDDEN, BOARD_REFUSED).into_response(),
         Err(error) => internal(error),

@@ -129,6 +129,52 @@ pub async fn invite(
 }
 
 /// Issues a 7-day invitation to `address` and queues its mail, with the event, in `txn`.
+/// `POST /foreningar/{id}/inbjudningar/{key}/{skicka-igen|aterkalla}`: an owner sends a
+/// waiting invitation again (a new link; the old one stops working) or withdraws it.
+pub async fn invitation_action(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Path((id, key, action)): Path<(Uuid, String, String)>,
+) -> Response {
+    let user = match membership(&state, user, id).await {
+        Ok((user, role)) if role == "owner" => user,
+        Ok(_) => return not_found(),
+        Err(response) => return response,
+    };
+    if !matches!(action.as_str(), "skicka-igen" | "aterkalla") {
+        return not_found();
+    }
+    let done = async {
+        let now_ms = Utc::now().timestamp_millis();
+        let txn = app::backend::db::begin_write(&state.db).await?;
+        let Some(association) = association::Entity::find_by_id(id).one(&txn).await? else {
+            return Ok(false);
+        };
+        let Some(invitation) = invitations::withdraw(&txn, id, &key, now_ms).await? else {
+            return Ok(false);
+        };
+        if action == "skicka-igen" {
+            queue_invitation(&state, &txn, &association, &invitation.email, &user, json!({ "resent": true }))
+                .await?;
+        } else {
+            record(&txn, id, "association.invitation_withdrawn", user.id, json!({}), Vec::new())
+                .await?;
+        }
+        txn.commit().await?;
+        Ok::<_, DbErr>(true)
+    }
+    .await;
+    match done {
+        Ok(true) => {
+            state.outbox_signal.notify();
+            let done = if action == "skicka-igen" { "inbjudan-igen" } else { "inbjudan-aterkallad" };
+            Redirect::to(&format!("/foreningar/{id}?klart={done}")).into_response()
+        }
+        Ok(false) => not_found(),
+        Err(error) => internal(error),
+    }
+}
+
 pub(crate) async fn queue_invitation(
     state: &AppState,
     txn: &impl ConnectionTrait,
@@ -395,6 +441,9 @@ pub async fn member_action(
     match done {
         Ok(Ok(())) if target == user.id && action == "ta-bort" => {
             Redirect::to("/mina-sidor").into_response()
+        }
+        Ok(Ok(())) if action == "ta-bort" => {
+            Redirect::to(&format!("/foreningar/{id}?klart=borttagen")).into_response()
         }
         Ok(Ok(())) => Redirect::to(&format!("/foreningar/{id}")).into_response(),
         Ok(Err(response)) => response,

@@ -2,3 +2,4 @@
 pub mod outbox;
 pub mod sent_mail;
 pub mod users;
+pub mod deactivation;

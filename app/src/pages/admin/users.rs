@@ -16,6 +16,11 @@ pub fn UsersPage() -> impl IntoView {
     }
     let me = current_user().map(|user| user.id);
     let invited = use_query_map().with_untracked(|query| query.get("inbjuden").is_some());
+    let done = use_query_map().with_untracked(|query| match query.get("klart").as_deref() {
+        Some("inaktiverat") => Some("Kontot är inaktiverat. Personen är utloggad och kan inte logga in."),
+        Some("aktiverat") => Some("Kontot är aktiverat igen."),
+        _ => None,
+    });
     let accounts = Resource::new(|| (), |_| list_accounts());
     let state = FormState::current();
     let role_error = state.error("role");
@@ -30,6 +35,7 @@ pub fn UsersPage() -> impl IntoView {
     view! {
         <Page title="Användare" wide=true>
             {invited.then(|| view! { <p class="notice" role="status">"Inbjudan är skickad. Länken gäller i sju dagar."</p> })}
+            {done.map(|text| view! { <p class="notice" role="status">{text}</p> })}
             <h2>"Bjud in en medarbetare"</h2>
             <ErrorSummary />
             <form class="form" method="post" action="/admin/anvandare/bjud-in" novalidate>
@@ -52,12 +58,11 @@ pub fn UsersPage() -> impl IntoView {
                                 .map(|account| {
                                     let action = if account.active { "inaktivera" } else { "aktivera" };
                                     let label = if account.active { "Inaktivera" } else { "Aktivera" };
+                                    let _ = action;
                                     let toggle = (Some(account.id) != me).then(|| view! {
-                                        <form method="post" action=format!("/admin/anvandare/{}/{action}", account.id)>
-                                            <button class="button button--small button--secondary" type="submit">
-                                                {label}<span class="visually-hidden">{format!(" {}", account.name)}</span>
-                                            </button>
-                                        </form>
+                                        <a class="button button--small button--secondary" href=format!("/admin/anvandare/{}", account.id)>
+                                            {label}<span class="visually-hidden">{format!(" {}", account.name)}</span>
+                                        </a>
                                     });
                                     let status = match (account.active, account.verified) {
                                         (false, _) => "Inaktiverat",

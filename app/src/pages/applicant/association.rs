@@ -108,6 +108,7 @@ fn Profile(
                         </button>
                     </form>
                 }
+                .into_any()
             };
             let is_me = member.user_id == profile.me;
             let mut actions = Vec::new();
@@ -118,7 +119,12 @@ fn Profile(
                 actions.push(action("gor-till-medlem", "Gör till medlem", &member.name));
             }
             if (profile.is_owner && !member.owner) || (is_me && !(member.owner && last_owner)) {
-                actions.push(action("ta-bort", if is_me { "Lämna föreningen" } else { "Ta bort" }, &member.name));
+                // Asks first, on a page of its own.
+                actions.push(view! {
+                    <a class="button button--small button--secondary" href=format!("/foreningar/{id}/medlemmar/{}", member.user_id)>
+                        {if is_me { "Lämna föreningen" } else { "Ta bort" }}<span class="visually-hidden">{format!(" {}", member.name)}</span>
+                    </a>
+                }.into_any());
             }
             view! {
                 <tr>
@@ -164,11 +170,13 @@ fn Profile(
             })
             .collect_view();
         view! {
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Förfrågningar om tillgång">
             <table class="table">
                 <caption>"Förfrågningar om tillgång"</caption>
                 <thead><tr><th scope="col">"Namn"</th><th scope="col">"E-post"</th><th scope="col">"Meddelande"</th><th scope="col">"Mottagen"</th><th scope="col"><span class="visually-hidden">"Svar"</span></th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
         }
     });
     let form = profile.can_edit.then(|| {
@@ -217,12 +225,15 @@ fn Profile(
                     {format!("{} ändrade {} från {} till {}. Kontrollera ändringen med föreningen före nästa utbetalning.", change.by, change.date, change.before, change.now)}</p>
                 </div>
             })}
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Personer med tillgång till föreningens konto">
             <table class="table">
                 <caption>"Personer med tillgång till föreningens konto"</caption>
                 <thead><tr><th scope="col">"Namn"</th><th scope="col">"E-post"</th><th scope="col">"Roll"</th><th scope="col"><span class="visually-hidden">"Åtgärder"</span></th></tr></thead>
                 <tbody>{members}</tbody>
             </table>
+            </div>
             {invite}
+            {pending_invitations(&profile)}
             {requests}
             <Board profile=profile.clone() />
             <Representatives profile=profile.clone() />
@@ -231,10 +242,53 @@ fn Profile(
     }
 }
 
+/// The invitations an owner has sent that are not used yet, to send again or withdraw.
+fn pending_invitations(profile: &AssociationDetails) -> Option<impl IntoView> {
+    if !profile.is_owner || profile.invitations.is_empty() {
+        return None;
+    }
+    let id = profile.id;
+    let rows = profile
+        .invitations
+        .iter()
+        .map(|invitation| {
+            let action = |path: &str, label: &str| {
+                view! {
+                    <form method="post" action=format!("/foreningar/{id}/inbjudningar/{}/{path}", invitation.key) class="inline-form">
+                        <button class="button button--small button--secondary" type="submit">
+                            {label.to_owned()}<span class="visually-hidden">{format!(" till {}", invitation.email)}</span>
+                        </button>
+                    </form>
+                }
+            };
+            view! {
+                <tr>
+                    <td>{invitation.email.clone()}</td>
+                    <td>{invitation.valid_until.clone()}</td>
+                    <td>{action("skicka-igen", "Skicka igen")}{action("aterkalla", "Återkalla")}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Inbjudningar som inte har använts">
+            <table class="table">
+                <caption>"Inbjudningar som inte har använts"</caption>
+                <thead><tr><th scope="col">"E-post"</th><th scope="col">"Länken gäller till och med"</th><th scope="col"><span class="visually-hidden">"Åtgärder"</span></th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    })
+}
+
 /// The notice for `?klart=…` after a change that leads back to this page.
 fn notice_for(done: &str) -> Option<&'static str> {
     Some(match done {
         "styrelse" => "Styrelsen är uppdaterad.",
+        "borttagen-ur-styrelsen" => "Personen är borttagen ur styrelsen.",
+        "inbjudan-igen" => "En ny inbjudan är skickad. Den gamla länken fungerar inte längre.",
+        "inbjudan-aterkallad" => "Inbjudan är återkallad. Länken i mejlet fungerar inte längre.",
+        "borttagen" => "Personen är borttagen från föreningens konto och kommer inte längre åt föreningen.",
         "dokument" => {
             "Dokumentet är inskickat. En handläggare granskar det, och du får besked per e-post."
         }
@@ -253,11 +307,9 @@ fn Board(profile: AssociationDetails) -> impl IntoView {
         .iter()
         .map(|member| {
             let remove = profile.can_manage.then(|| view! {
-                <form method="post" action=format!("/foreningar/{id}/styrelse/{}/ta-bort", member.id) class="inline-form">
-                    <button class="button button--small button--secondary" type="submit">
-                        "Ta bort"<span class="visually-hidden">{format!(" {}", member.name)}</span>
-                    </button>
-                </form>
+                <a class="button button--small button--secondary" href=format!("/foreningar/{id}/styrelse/{}", member.id)>
+                    "Ta bort"<span class="visually-hidden">{format!(" {}", member.name)}</span>
+                </a>
             });
             view! { <tr><td>{member.name.clone()}</td><td>{member.role.clone()}</td><td>{remove}</td></tr> }
         })
@@ -297,11 +349,13 @@ fn Board(profile: AssociationDetails) -> impl IntoView {
                 view! { <p>"Ingen styrelse är angiven ännu."</p> }.into_any()
             } else {
                 view! {
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Styrelsens ledamöter">
                     <table class="table">
                         <caption class="visually-hidden">"Styrelsens ledamöter"</caption>
                         <thead><tr><th scope="col">"Namn"</th><th scope="col">"Roll"</th><th scope="col"><span class="visually-hidden">"Åtgärder"</span></th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
+                    </div>
                 }.into_any()
             }}
             {refused}
@@ -382,7 +436,7 @@ fn Representatives(profile: AssociationDetails) -> impl IntoView {
                 options=people.clone()
                 checked=chosen.clone()
             />
-            <TextField name=representation::field::NEXT_ANNUAL_MEETING label="Datum för föreningens nästa ordinarie årsmöte" input_type="date" hint="ÅÅÅÅ-MM-DD. Verifieringen gäller som längst till dess, och högst 15 månader." required=true />
+            <TextField name=representation::field::NEXT_ANNUAL_MEETING label="Datum för föreningens nästa ordinarie årsmöte" input_type="date" hint="Verifieringen gäller som längst till dess, och högst 15 månader." required=true />
             <button class="button" type="submit">"Skicka in dokumentet"</button>
         </form>
     });

@@ -35,11 +35,13 @@ pub fn VerificationsPage() -> impl IntoView {
                                 })
                                 .collect_view();
                             view! {
+                                <div class="table-scroll" tabindex="0" role="region" aria-label="Dokument som väntar på granskning">
                                 <table class="table">
                                     <caption class="visually-hidden">"Dokument som väntar på granskning"</caption>
                                     <thead><tr><th scope="col">"Förening"</th><th scope="col">"Organisationsnummer"</th><th scope="col">"Utsedda företrädare"</th><th scope="col">"Inskickat"</th></tr></thead>
                                     <tbody>{rows}</tbody>
                                 </table>
+                                </div>
                             }.into_any()
                         }
                         Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),

@@ -43,6 +43,7 @@ pub fn LoginPage() -> impl IntoView {
         view! {
             <section aria-labelledby="demokonton">
                 <h2 id="demokonton">"Demokonton"</h2>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Påhittade konton i demoläget">
                 <table class="table">
                     <caption>"Påhittade konton i demoläget"</caption>
                     <thead>
@@ -54,6 +55,7 @@ pub fn LoginPage() -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
+                </div>
             </section>
         }
     });

@@ -1,0 +1,55 @@
+//! Confirmation before an account is turned off (or on again).
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+use crate::api::admin::list_accounts;
+use crate::components::confirm::ConfirmPage;
+use crate::domain::role::Role;
+use crate::pages::{denied, require_role};
+
+/// `GET /admin/anvandare/{id}`: "Inaktivera …s konto?" or "Aktivera …s konto?"
+#[component]
+pub fn AccountActivationPage() -> impl IntoView {
+    let Some(me) = require_role(Role::Admin) else {
+        return denied();
+    };
+    let id = use_params_map()
+        .with_untracked(|params| params.get("id").and_then(|id| Uuid::parse_str(&id).ok()));
+    let accounts = Resource::new(|| (), |_| list_accounts());
+    view! {
+        <Suspense fallback=|| view! { <p>"Hämtar …"</p> }>
+            {move || Suspend::new(async move {
+                let account = accounts
+                    .await
+                    .ok()
+                    .and_then(|accounts| accounts.into_iter().find(|a| Some(a.id) == id))
+                    .filter(|account| account.id != me.id);
+                match account {
+                    Some(account) if account.active => view! {
+                        <ConfirmPage
+                            title="Inaktivera konto"
+                            question=format!("Vill du inaktivera {}s konto?", account.name)
+                            consequence=format!("{} ({}) loggas ut överallt och kan inte logga in förrän kontot aktiveras igen. Inget annat tas bort.", account.name, account.email)
+                            action=format!("/admin/anvandare/{}/inaktivera", account.id)
+                            confirm_label="Ja, inaktivera kontot"
+                            back="/admin/anvandare"
+                        />
+                    }.into_any(),
+                    Some(account) => view! {
+                        <ConfirmPage
+                            title="Aktivera konto"
+                            question=format!("Vill du aktivera {}s konto igen?", account.name)
+                            consequence=format!("{} ({}) kan då logga in igen med sitt lösenord.", account.name, account.email)
+                            action=format!("/admin/anvandare/{}/aktivera", account.id)
+                            confirm_label="Ja, aktivera kontot"
+                            back="/admin/anvandare"
+                        />
+                    }.into_any(),
+                    None => view! { <crate::pages::public::not_found::NotFound /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
