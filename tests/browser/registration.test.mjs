@@ -18,6 +18,33 @@ describe("registering an association", () => {
     await server?.stop();
   });
 
+  test("correcting a field that shows an error and pressing the button once submits the form", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + "/registrera");
+    const orgNumber = page.getByLabel("Organisationsnummer");
+    const inlineError = page.locator("#falt-org_number-fel");
+    for (let attempt = 0; attempt < 100 && (await inlineError.count()) === 0; attempt++) {
+      await orgNumber.fill(attempt % 2 ? "556016-0681" : "556016-068");
+      await orgNumber.press("Tab");
+      await page.waitForTimeout(100);
+    }
+    await page.getByLabel("Föreningens namn").fill("Grannstöd Söder");
+    await page.getByLabel("År då föreningen bildades").fill("2019");
+    await page.getByLabel("Antal medlemmar i staden").fill("40");
+    await page.getByLabel("Målgrupp").fill("Äldre i Södermalm.");
+    await page.getByLabel("Postadress", { exact: true }).fill("Götgatan 1, 118 46 Stockholm");
+    await page.getByLabel("Ditt namn").fill("Kim Ek");
+    await page.getByLabel("Din e-postadress").fill("kim.ek@grannstod.example");
+    await page.getByLabel("Telefonnummer").fill("070-765 43 21");
+    await page.getByLabel("Välj ett lösenord").fill("ett annat långt och ovanligt lösenord");
+    assert.equal(await inlineError.count(), 1, "the org number still shows its error");
+    // Corrected by typing, then straight to the button: one click must be enough.
+    await orgNumber.fill("556016-0680");
+    await page.getByRole("button", { name: "Registrera föreningen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Kontrollera din e-post" }).waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
   test("register, confirm the e-mail from the mail, sign in, invite a member and sign out", async () => {
     const page = await browser.newPage();
     await page.goto(server.url + "/logga-in");
@@ -56,6 +83,12 @@ describe("registering an association", () => {
     await page.getByRole("button", { name: "Registrera föreningen" }).click();
     await page.locator(".error-summary").waitFor();
     assert.match(await page.locator(".error-summary").innerText(), /Organisationsnumret stämmer inte/);
+    // The summary has the focus, the title says there are errors, and the emptied
+    // password field says why it is empty.
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains("error-summary")), true,
+      "the error summary takes the focus");
+    assert.match(await page.title(), /^Fel: /);
+    assert.match(await page.locator("#falt-password-igen").innerText(), /Fyll i lösenordet igen/);
     assert.equal(await page.getByLabel("Föreningens namn").inputValue(), "Kindness & Compassion");
     await page.screenshot({ path: join(outputDir, "register-error.png"), fullPage: true });
 
@@ -76,7 +109,8 @@ describe("registering an association", () => {
     // The worker writes the mail; the link in it confirms the address.
     let link;
     for (let attempt = 0; attempt < 100 && !link; attempt++) {
-      const mail = keptMails(server.dataDir).find((text) => text.includes("bekrafta-epost?token="));
+      const mail = keptMails(server.dataDir).find((text) =>
+        text.includes("bekrafta-epost?token=") && text.includes("sara.lind@kindness.example"));
       link = mail?.match(/http:\/\/[^\s"<]+bekrafta-epost\?token=[A-Za-z0-9_-]+/)?.[0];
       if (!link) await page.waitForTimeout(100);
     }

@@ -111,6 +111,36 @@ describe("the site shell", () => {
     await context.close();
   });
 
+  test("at 360 px wide nothing is wider than the screen: tables scroll in their own region", async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const widest = () => page.evaluate(() => document.documentElement.scrollWidth);
+    for (const [email, password, path] of [
+      ["emelie.steen@socialforvaltningen.example", "Handlaggare-demo-2026", "/handlaggning/foretradare"],
+      ["sara.lind@kindness-compassion.example", "Sokande-demo-2026", "/mina-sidor"],
+    ]) {
+      await page.goto(server.url + "/logga-in");
+      await page.getByLabel("E-postadress").fill(email);
+      await page.getByLabel("Lösenord").fill(password);
+      await page.getByRole("button", { name: "Logga in" }).click();
+      await page.getByRole("heading", { level: 1, name: "Mina sidor" }).waitFor();
+      await page.goto(server.url + path);
+      assert.ok((await widest()) <= 360, `${path} is ${await widest()} px wide`);
+      if (path === "/mina-sidor") {
+        await page.locator("main a[href^='/foreningar/']").first().click();
+        await page.getByRole("heading", { level: 2, name: "Styrelse" }).waitFor();
+        assert.ok((await widest()) <= 360, `the association page is ${await widest()} px wide`);
+        // No word is split mid-word in the members table ("ägar-e").
+        const roleCellsFit = await page.evaluate(() =>
+          [...document.querySelectorAll("td")].every((cell) => cell.scrollWidth <= cell.clientWidth + 1));
+        assert.ok(roleCellsFit, "table cells hold their words");
+        await page.screenshot({ path: join(outputDir, "phone-association.png"), fullPage: true });
+      }
+      await context.clearCookies();
+    }
+    await context.close();
+  });
+
   test("the demo banner shows, and the demo accounts are listed on the sign-in page", async () => {
     const page = await browser.newPage();
     await page.goto(server.url + "/logga-in");
