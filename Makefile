@@ -142,10 +142,12 @@ test-browser:
 ## ---- benchmarks -------------------------------------------------------------------
 
 # The outbox against a real SMTP server on loopback: latency from commit to acceptance
-# at idle, and the rate at which 10 000 queued mails drain. Release build.
+# at idle, and the rate at which 10 000 queued mails drain. Then the release server's
+# memory at idle, after 200 parallel sign-ins and under public-page load.
 # PORTAL_TEST_BACKEND=postgres runs it on PostgreSQL instead of SQLite.
-bench: $(SMTP_STAMP)
+bench: build $(SMTP_STAMP)
 	cargo bench -p portal-tests --bench outbox
+	PORTAL_SERVER_BIN=$(RELEASE_SERVER) cargo bench -p portal-tests --bench memory
 
 ## ---- upkeep -----------------------------------------------------------------------
 
