@@ -60,6 +60,11 @@ pub struct Settings {
     pub mail_from: String,
     /// The outbox worker.
     pub worker: WorkerSettings,
+    /// `PORTAL_TRUSTED_PROXIES`, default none: the addresses of the reverse proxies in
+    /// front of the server (comma-separated IPs). A request from one of them is taken to
+    /// come from the last address in its `X-Forwarded-For` that is not a trusted proxy,
+    /// so throttles count visitors, not the proxy. From anyone else the header is ignored.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// How the outbox worker runs and retries.
@@ -237,7 +242,25 @@ impl Settings {
             lease_ms: number("PORTAL_OUTBOX_LEASE_MS", 60_000, 100)?,
         };
 
+        let trusted_proxies = match var("PORTAL_TRUSTED_PROXIES") {
+            None => Vec::new(),
+            Some(value) => value
+                .split(',')
+                .map(str::trim)
+                .filter(|item| !item.is_empty())
+                .map(|item| {
+                    item.parse::<std::net::IpAddr>().map_err(|_| {
+                        SettingsError::new(
+                            "PORTAL_TRUSTED_PROXIES",
+                            format!("{item:?} is not an IP address such as 10.0.0.5"),
+                        )
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+        };
+
         Ok(Self {
+            trusted_proxies,
             site_addr,
             site_root,
             data_dir,

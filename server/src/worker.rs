@@ -79,8 +79,12 @@ impl WorkerHealth {
     }
 }
 
-/// How long a dead worker waits before it is started again.
+/// How long a dead worker waits before it is started again; doubled after each death
+/// in a row, up to [`RESTART_DELAY_MAX`].
 const RESTART_DELAY: Duration = Duration::from_secs(1);
+const RESTART_DELAY_MAX: Duration = Duration::from_secs(60);
+/// A worker that ran this long before dying starts the delays afresh.
+const HEALTHY_RUN: Duration = Duration::from_secs(300);
 
 /// Runs the worker that `start` makes and starts it again, with an error in the log,
 /// whenever it dies of a panic; stops when it returns (which it does on shutdown).
@@ -90,22 +94,31 @@ where
     F: FnMut() -> Fut + Send + 'static,
     Fut: std::future::Future<Output = ()> + Send + 'static,
 {
+    // Running from the moment it is asked for, so /healthz never reports a gap.
+    health.set(WorkerState::Running);
     tokio::spawn(async move {
         let mut restarts: u64 = 0;
+        let mut delay = RESTART_DELAY;
         loop {
             health.set(WorkerState::Running);
+            let started = std::time::Instant::now();
             match tokio::spawn(start()).await {
                 Ok(()) => break,
                 Err(error) if error.is_panic() => {
                     restarts += 1;
+                    if started.elapsed() >= HEALTHY_RUN {
+                        delay = RESTART_DELAY;
+                    }
                     health.set(WorkerState::Restarting);
                     let panic = error.into_panic();
                     tracing::error!(
                         restarts,
+                        restart_in_ms = delay.as_millis() as u64,
                         panic = %mailer::panic_text(&panic),
                         "the outbox worker died; starting it again"
                     );
-                    tokio::time::sleep(RESTART_DELAY).await;
+                    tokio::time::sleep(delay).await;
+                    delay = (delay * 2).min(RESTART_DELAY_MAX);
                 }
                 Err(_) => break,
             }
@@ -175,8 +188,15 @@ impl Worker {
                 break;
             }
             if swept_at.is_none_or(|at| at.elapsed() >= HOUSEKEEPING_INTERVAL) {
-                self.housekeeping().await;
+                // Marked first and run isolated: upkeep that fails, even by a panic, is
+                // logged and waits for its next turn; it never keeps mail from going out.
                 swept_at = Some(std::time::Instant::now());
+                if let Err(panic) = std::panic::AssertUnwindSafe(self.housekeeping())
+                    .catch_unwind()
+                    .await
+                {
+                    tracing::error!(panic = %mailer::panic_text(&panic), "housekeeping panicked");
+                }
             }
             match self.work_once().await {
                 Ok(0) => {}
@@ -408,9 +428,13 @@ mod tests {
                 }
             }
         });
-        while starts.load(Ordering::SeqCst) < 3 {
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        tokio::time::timeout(Duration::from_secs(20), async {
+            while starts.load(Ordering::SeqCst) < 3 {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        })
+        .await
+        .expect("the worker is started again after each death");
         tokio::time::sleep(Duration::from_millis(10)).await;
         assert_eq!(health.state(), WorkerState::Running);
         release.send(true).unwrap();

@@ -115,7 +115,7 @@ async fn pages_are_compressed_for_clients_that_ask() {
 /// read (bad UUIDs, repeated keys, invalid UTF-8, a JSON body, binary): always a 4xx, a
 /// Swedish message, and nothing of serde's words or the argument's type.
 #[tokio::test]
-async fn malformed_server_function_calls_answer_400_and_say_nothing_internal() {
+async fn malformed_server_function_calls_never_get_5xx_and_say_nothing_internal() {
     use portal_tests::create_user;
     let app = spawn_app().await;
     create_user(&app.db, "admin", "admin@example.se", "en lång och ovanlig fras").await;
@@ -171,6 +171,23 @@ async fn malformed_server_function_calls_answer_400_and_say_nothing_internal() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+
+    // An argument that cannot be read is the caller's mistake: 400, in Swedish.
+    let response = app
+        .client
+        .post(format!("{}/api/associations/profile", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .body("id=inte-ett-uuid")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("uppgifterna i förfrågan kunde inte läsas"));
 }
 
 /// Pages with someone's data are never kept by a cache, and an anonymous visit to one is

@@ -103,7 +103,7 @@ async fn a_deactivated_account_is_signed_out_at_once_and_cannot_sign_in() {
     let asked = app.get_as(&admin, &format!("/admin/anvandare/{sara}")).await;
     assert_eq!(asked.status(), 200);
     let question = asked.text().await.unwrap();
-    assert!(question.contains("Vill du inaktivera"), "{question}");
+    assert!(question.contains("Vill du inaktivera kontot för"), "{question}");
     assert!(question.contains(&format!(r#"action="/admin/anvandare/{sara}/inaktivera""#)));
     let response = app
         .post_form_as(

@@ -30,14 +30,12 @@ pub async fn authenticate(
         .await?;
     let attempt = password_attempt.to_owned();
     // An unknown address still pays for one verification, against a hash nobody has.
-    let (stored, known) = match &user {
-        Some(user) => (PasswordHashString::from_stored(user.password_hash.clone()), true),
-        None => (dummy_hash().clone(), false),
-    };
+    let stored = user
+        .as_ref()
+        .map(|user| PasswordHashString::from_stored(user.password_hash.clone()));
     let Ok(matches) = password::verify_pooled(attempt, stored).await else {
         return Ok(SignIn::Busy);
     };
-    let matches = matches && known;
     Ok(match user {
         Some(user) if matches && user.active && user.email_verified_at.is_some() => {
             SignIn::Accepted(user)
@@ -50,9 +48,4 @@ pub async fn authenticate(
 /// E-mail addresses are compared trimmed and in lower case.
 pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
-}
-
-fn dummy_hash() -> &'static PasswordHashString {
-    static DUMMY: std::sync::OnceLock<PasswordHashString> = std::sync::OnceLock::new();
-    DUMMY.get_or_init(|| password::hash("ingen användare har detta lösenord"))
 }

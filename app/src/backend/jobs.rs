@@ -18,7 +18,7 @@ impl Job {
     /// as often as a known one).
     pub fn summary(&self) -> &'static str {
         match self {
-            Job::PasswordReset { .. } => "Återställning av lösenord (söks upp av arbetaren)",
+            Job::PasswordReset { .. } => "Återställning av lösenord (kontot slås upp i bakgrunden)",
         }
     }
 }

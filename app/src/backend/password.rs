@@ -201,7 +201,7 @@ mod pool {
 
     /// Too many passwords are being checked at once; try again in a moment.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-    #[error("Många loggar in just nu. Försök igen om en liten stund.")]
+    #[error("Många använder portalen just nu. Försök igen om en liten stund.")]
     pub struct Busy;
 
     struct Pool {
@@ -227,7 +227,7 @@ mod pool {
         work: impl FnOnce(&mut Memory) -> T + Send + 'static,
     ) -> Result<T, Busy> {
         let pool = pool();
-        let _turn = tokio::time::timeout(QUEUE_WAIT, pool.turns.acquire())
+        let turn = tokio::time::timeout(QUEUE_WAIT, pool.turns.acquire())
             .await
             .map_err(|_| Busy)?
             .map_err(|_| Busy)?;
@@ -237,17 +237,20 @@ mod pool {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .pop()
             .unwrap_or_default();
-        let (result, memory) = tokio::task::spawn_blocking(move || {
+        // The turn and the memory go with the computation, not with the request: a
+        // client that hangs up drops the request's future, but the hashing it started
+        // runs on and must still count against the limit and give its memory back.
+        tokio::task::spawn_blocking(move || {
+            let _turn = turn;
             let result = work(&mut memory);
-            (result, memory)
+            pool.memory
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .push(memory);
+            result
         })
         .await
-        .map_err(|_| Busy)?;
-        pool.memory
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .push(memory);
-        Ok(result)
+        .map_err(|_| Busy)
     }
 
     /// Hashes a new password in turn.
@@ -255,12 +258,26 @@ mod pool {
         in_turn(move |memory| hash_in(&password, memory)).await
     }
 
-    /// Checks a password in turn.
+    /// Checks a password in turn. With no stored hash (an unknown address) it checks
+    /// against a hash nobody has, so both take the same time, and answers `false`.
     pub async fn verify_pooled(
         password: String,
-        stored: PasswordHashString,
+        stored: Option<PasswordHashString>,
     ) -> Result<bool, Busy> {
-        in_turn(move |memory| verify_in(&password, &stored, memory)).await
+        in_turn(move |memory| match stored {
+            Some(stored) => verify_in(&password, &stored, memory),
+            None => {
+                verify_in(&password, nobodys_hash(memory), memory);
+                false
+            }
+        })
+        .await
+    }
+
+    /// A hash no password matches in practice, made once, in the pool's own memory.
+    fn nobodys_hash(memory: &mut Memory) -> &'static PasswordHashString {
+        static NOBODY: OnceLock<PasswordHashString> = OnceLock::new();
+        NOBODY.get_or_init(|| hash_in("ingen användare har detta lösenord", memory))
     }
 }
 

@@ -79,8 +79,8 @@ pub async fn take_attempt(
     take_attempt_of(db, key, ip, now_ms, MAX_FAILURES).await
 }
 
-/// Mails that one address may be sent by forms in [`WINDOW_MS`] (reset links,
-/// verification links, invitations, access-request confirmations).
+/// Mails that one address may be sent by forms in [`WINDOW_MS`]: reset links,
+/// registrations, invitations and access-request confirmations.
 pub const MAILS_PER_ADDRESS: usize = 3;
 /// Mail-sending forms that one IP may submit in [`WINDOW_MS`].
 pub const MAILS_PER_IP: usize = 20;
@@ -124,6 +124,23 @@ async fn take_attempt_of(
     record_failure(&txn, key, ip, now_ms).await?;
     txn.commit().await?;
     Ok(None)
+}
+
+/// Gives back the attempt taken at `now_ms` for (`key`, `ip`): the request could not be
+/// decided (the server was busy), so it must not count against the person.
+pub async fn give_back(
+    db: &impl ConnectionTrait,
+    key: &str,
+    ip: &str,
+    now_ms: i64,
+) -> Result<(), DbErr> {
+    sign_in_failure::Entity::delete_many()
+        .filter(sign_in_failure::Column::Email.eq(key))
+        .filter(sign_in_failure::Column::Ip.eq(ip))
+        .filter(sign_in_failure::Column::AtMs.eq(now_ms))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// After a successful sign-in the address and IP start afresh.

@@ -19,7 +19,7 @@ pub fn ConfirmPage(
     view! {
         <Page title heading=question>
             <p class="lead">{consequence}</p>
-            <form method="post" action=action class="confirm">
+            <form method="post" action=action class="button-row">
                 <button class="button button--danger" type="submit">{confirm_label}</button>
                 <a class="button button--secondary" href=back>"Avbryt"</a>
             </form>

@@ -143,6 +143,9 @@ pub fn TextField(
     /// A check to run inline once the page is hydrated; the server always runs it too.
     #[prop(optional)]
     check: Option<Check>,
+    /// The server's limit, so the browser stops the typing there too.
+    #[prop(optional)]
+    maxlength: Option<usize>,
 ) -> impl IntoView {
     let meta = field_meta(name, hint);
     let is_password = input_type == "password";
@@ -172,6 +175,7 @@ pub fn TextField(
                 aria-invalid=invalid
                 aria-describedby=described_by
                 data-check=check.map(Check::as_str)
+                maxlength=maxlength
             />
         </FieldFrame>
     }

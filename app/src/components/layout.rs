@@ -28,9 +28,16 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <span class="site-name__title">"Föreningsportalen"</span>
                     <span class="site-name__owner">{contact::ORGANISATION}</span>
                 </a>
+                // Phones get the navigation in the "Meny" disclosure, wide screens the
+                // same links in the header; CSS shows one of the two, so every browser
+                // shows the menu on a wide screen whether or not it can style a
+                // disclosure's content.
                 <MenuToggle>
-                    <Navigation />
+                    <Navigation id="huvudmeny" />
                 </MenuToggle>
+                <div class="site-nav-wide">
+                    <Navigation id="huvudmeny-bred" />
+                </div>
             </div>
         </header>
         {site.demo.then(|| view! { <DemoBanner /> })}
@@ -43,7 +50,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 }
 
 #[component]
-fn Navigation() -> impl IntoView {
+fn Navigation(id: &'static str) -> impl IntoView {
     let location = use_location();
     let current = location.pathname.get_untracked();
     let signed_in = current_user().is_some();
@@ -75,7 +82,7 @@ fn Navigation() -> impl IntoView {
     });
 
     view! {
-        <nav id="huvudmeny" class="site-nav" aria-label="Huvudmeny">
+        <nav id=id class="site-nav" aria-label="Huvudmeny">
             <ul>{items}{sign_out}</ul>
         </nav>
     }

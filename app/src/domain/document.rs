@@ -69,7 +69,7 @@ pub fn clean_file_name(name: &str, kind: FileKind) -> String {
     let stem = base.rsplit_once('.').map(|(stem, _)| stem).unwrap_or(base);
     let cleaned: String = stem
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '\'' | ';' | '<' | '>'))
+        .filter(|c| !super::text::is_hidden(*c) && !matches!(c, '"' | '\'' | ';' | '<' | '>'))
         .take(120)
         .collect();
     let cleaned = cleaned.trim();

@@ -17,7 +17,8 @@ pub mod field {
     pub const PASSWORD: &str = "password";
 }
 
-/// The longest answers accepted, in characters; the forms say the same with `maxlength`.
+/// The longest answers accepted, in characters; one-line fields say the same with
+/// `maxlength` (a text area cannot: browsers count its line breaks differently).
 pub mod limit {
     pub const NAME: usize = 200;
     pub const TARGET_GROUP: usize = 2000;

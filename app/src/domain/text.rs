@@ -31,6 +31,12 @@ pub fn is_hidden(c: char) -> bool {
             | '\u{FEFF}'                    // byte-order mark
             | '\u{FFA0}'
             | '\u{FFF0}'..='\u{FFFB}'       // interlinear annotation controls
+            | '\u{0600}'..='\u{0605}'     // Arabic number signs (format characters)
+            | '\u{06DD}' | '\u{070F}' | '\u{0890}' | '\u{0891}' | '\u{08E2}'
+            | '\u{110BD}' | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'   // Egyptian hieroglyph format controls
+            | '\u{1BCA0}'..='\u{1BCA3}'   // shorthand format controls
+            | '\u{1D173}'..='\u{1D17A}'   // musical symbol format controls
             | '\u{E0000}'..='\u{E007F}' // tags
         )
 }

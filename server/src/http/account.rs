@@ -56,6 +56,9 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
     }
     if form.email.chars().count() > 254 {
         problems.add_error("email", app::domain::text::too_long(254));
+    } else if form.email.chars().any(app::domain::text::is_hidden) {
+        // Nobody's address holds these, and PostgreSQL refuses NUL outright.
+        problems.add_error("email", app::domain::email::HIDDEN);
     }
     if form.password.is_empty() {
         problems.add_error("password", "Ange ditt lösenord.");
@@ -109,6 +112,10 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
             return render::page_with_form(&state, parts, problems, StatusCode::FORBIDDEN).await;
         }
         Ok(accounts::SignIn::Busy) => {
+            // Nothing was decided: the attempt does not count against the person.
+            if let Err(error) = throttle::give_back(&state.db, &email, &ip, now_ms).await {
+                return internal(error);
+            }
             problems.message = Some(app::backend::password::Busy.to_string());
             return super::errors::busy(
                 render::page_with_form(&state, parts, problems, StatusCode::SERVICE_UNAVAILABLE)
@@ -184,8 +191,14 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
 pub(crate) fn client_ip(parts: &axum::http::request::Parts) -> String {
     parts
         .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|info| info.0.ip().to_string())
+        .get::<super::session::ClientIp>()
+        .map(|ip| ip.0.to_string())
+        .or_else(|| {
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|info| info.0.ip().to_string())
+        })
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
@@ -286,10 +299,13 @@ async fn recheck_password(
             throttle::clear(&state.db, email, &ip).await?;
             Ok(None)
         }
-        accounts::SignIn::Busy => Ok(Some((
-            StatusCode::SERVICE_UNAVAILABLE,
-            app::backend::password::Busy.to_string(),
-        ))),
+        accounts::SignIn::Busy => {
+            throttle::give_back(&state.db, email, &ip, now_ms).await?;
+            Ok(Some((
+                StatusCode::SERVICE_UNAVAILABLE,
+                app::backend::password::Busy.to_string(),
+            )))
+        }
         _ => Ok(Some((
             StatusCode::UNPROCESSABLE_ENTITY,
             "Lösenordet stämmer inte.".to_owned(),
@@ -364,7 +380,12 @@ pub async fn delete_account(
         Ok(None) => {}
         Ok(Some((status, message))) => {
             problems.add_error("password", message);
-            return render::page_with_form(&state, parts, problems, status).await;
+            let page = render::page_with_form(&state, parts, problems, status).await;
+            return if status == StatusCode::SERVICE_UNAVAILABLE {
+                super::errors::busy(page)
+            } else {
+                page
+            };
         }
         Err(error) => return internal(error),
     }
@@ -492,12 +513,8 @@ pub async fn save_association(
             values: form.clone(),
             ..FormState::default()
         };
-        let field = if profile.bankgiro != current.bankgiro {
-            profile::field::BANKGIRO
-        } else {
-            profile::field::PLUSGIRO
-        };
-        problems.add_error(field, PAYMENT_DETAILS_REFUSED);
+        // Their form has no such field to put the message by: it goes at the top.
+        problems.message = Some(PAYMENT_DETAILS_REFUSED.to_owned());
         return render::page_with_form(&state, parts, problems, StatusCode::FORBIDDEN).await;
     }
     let saved = async {
@@ -535,10 +552,18 @@ pub async fn save_association(
         );
         set!(email, profile.email.clone(), "email");
         set!(phone, profile.phone.clone(), "phone");
-        set!(bankgiro, profile.bankgiro.clone(), "bankgiro");
-        set!(plusgiro, profile.plusgiro.clone(), "plusgiro");
+        // Read again in this transaction: a member who may not change them never
+        // writes them, not even back to what they were when the page was read.
+        if may_manage {
+            set!(bankgiro, profile.bankgiro.clone(), "bankgiro");
+            set!(plusgiro, profile.plusgiro.clone(), "plusgiro");
+        }
         let giro_before = giro_text(&current.bankgiro, &current.plusgiro);
-        let giro_now = giro_text(&profile.bankgiro, &profile.plusgiro);
+        let giro_now = if may_manage {
+            giro_text(&profile.bankgiro, &profile.plusgiro)
+        } else {
+            giro_before.clone()
+        };
         if !changed.is_empty() {
             row.update(&txn).await?;
             events::record(
@@ -576,7 +601,7 @@ pub async fn save_association(
                             "name": name,
                             "association": profile.name,
                             "changed_by": user.display_name,
-                            "time": swedish_time(chrono::Utc::now()),
+                            "time": format!("den {}", swedish_time(chrono::Utc::now())),
                             "now": giro_now,
                             "before": giro_before,
                             "contact_email": contact::EMAIL,
@@ -617,12 +642,13 @@ pub async fn save_association(
 pub const PAYMENT_DETAILS_REFUSED: &str =
     "Bara föreningens ägare och verifierade företrädare kan ändra bankgiro och plusgiro.";
 
-/// "Bankgiro 5050-1055", "Plusgiro 12345-6" or "inget angivet", as mails and events say it.
+/// "bankgiro 5050-1055", "plusgiro 12345-6" or "inget bankgiro eller plusgiro", as
+/// mails, events and the staff's warning say it mid-sentence.
 fn giro_text(bankgiro: &str, plusgiro: &str) -> String {
     match (bankgiro.is_empty(), plusgiro.is_empty()) {
-        (false, false) => format!("Bankgiro {bankgiro}, plusgiro {plusgiro}"),
-        (false, true) => format!("Bankgiro {bankgiro}"),
-        (true, false) => format!("Plusgiro {plusgiro}"),
+        (false, false) => format!("bankgiro {bankgiro} och plusgiro {plusgiro}"),
+        (false, true) => format!("bankgiro {bankgiro}"),
+        (true, false) => format!("plusgiro {plusgiro}"),
         (true, true) => "inget bankgiro eller plusgiro".to_owned(),
     }
 }
@@ -659,7 +685,12 @@ pub async fn change_password(
         Ok(None) => {}
         Ok(Some((status, message))) => {
             problems.add_error(field::CURRENT, message);
-            return render::page_with_form(&state, parts, problems, status).await;
+            let page = render::page_with_form(&state, parts, problems, status).await;
+            return if status == StatusCode::SERVICE_UNAVAILABLE {
+                super::errors::busy(page)
+            } else {
+                page
+            };
         }
         Err(error) => return internal(error),
     }
@@ -683,13 +714,18 @@ pub async fn change_password(
             .exec(&txn)
             .await?;
         let ended = sessions::end_others(&txn, user.id, &token).await?;
-        app::backend::email_tokens::revoke_all(
-            &txn,
-            user.id,
+        for purpose in [
             app::backend::email_tokens::Purpose::Reset,
-            chrono::Utc::now().timestamp_millis(),
-        )
-        .await?;
+            app::backend::email_tokens::Purpose::Invite,
+        ] {
+            app::backend::email_tokens::revoke_all(
+                &txn,
+                user.id,
+                purpose,
+                chrono::Utc::now().timestamp_millis(),
+            )
+            .await?;
+        }
         events::record(
             &txn,
             NewEvent {

@@ -353,6 +353,14 @@ pub async fn set_active(
                 .filter(user_session::Column::UserId.eq(id))
                 .exec(&txn)
                 .await?;
+            // No link mailed earlier may let the account in again.
+            let now_ms = chrono::Utc::now().timestamp_millis();
+            for purpose in [
+                app::backend::email_tokens::Purpose::Reset,
+                app::backend::email_tokens::Purpose::Invite,
+            ] {
+                app::backend::email_tokens::revoke_all(&txn, id, purpose, now_ms).await?;
+            }
         }
         events::record(
             &txn,

@@ -141,6 +141,7 @@ pub async fn remove(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
     Path((id, member_id)): Path<(Uuid, Uuid)>,
+    request: Request,
 ) -> Response {
     let Some(Extension(user)) = user else {
         return Redirect::to("/logga-in").into_response();
@@ -186,7 +187,21 @@ pub async fn remove(
             Redirect::to(&format!("/foreningar/{id}?klart=borttagen-ur-styrelsen")).into_response()
         }
         Ok(Some(false)) => not_found(),
-        Ok(None) => (StatusCode::FORBIDDEN, BOARD_REFUSED).into_response(),
+        Ok(None) => {
+            let (parts, _) = request.into_parts();
+            let problems = FormState {
+                message: Some(BOARD_REFUSED.to_owned()),
+                ..FormState::default()
+            };
+            render::page_at_with_form(
+                &state,
+                parts,
+                &format!("/foreningar/{id}"),
+                problems,
+                StatusCode::FORBIDDEN,
+            )
+            .await
+        }
         Err(error) => internal(error),
     }
 }

@@ -2,11 +2,11 @@
 use app::{
     auth::CurrentUser,
     backend::{
-        entities::{app_user, association, association_member},
+        entities::{app_user, association, association_invitation, association_member},
         events::{self, Effect, NewEvent},
         invitations,
         mail::EmailJob,
-        password, sessions,
+        password, sessions, throttle,
     },
     components::form::FormState,
     domain::{email, text},
@@ -26,7 +26,11 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{account::internal, registration::read_form, render};
+use super::{
+    account::{client_ip, internal},
+    registration::read_form,
+    render,
+};
 use crate::startup::AppState;
 
 pub(crate) fn not_found() -> Response {
@@ -108,6 +112,18 @@ pub async fn invite(
             .await;
         }
     };
+    let now_ms = Utc::now().timestamp_millis();
+    match throttle::take_mail_attempt(&state.db, &address, &client_ip(&parts), now_ms).await {
+        Ok(Some(until)) => {
+            let mut problems = FormState::default();
+            problems.values.insert("invite_email".into(), typed);
+            let mut parts = parts;
+            parts.uri = format!("/foreningar/{id}").parse().expect("a path the server built");
+            return render::too_many(&state, parts, problems, until, now_ms).await;
+        }
+        Ok(None) => {}
+        Err(error) => return internal(error),
+    }
     let sent = async {
         let Some(association) = association::Entity::find_by_id(id).one(&state.db).await? else {
             return Ok(false);
@@ -128,13 +144,13 @@ pub async fn invite(
     }
 }
 
-/// Issues a 7-day invitation to `address` and queues its mail, with the event, in `txn`.
 /// `POST /foreningar/{id}/inbjudningar/{key}/{skicka-igen|aterkalla}`: an owner sends a
 /// waiting invitation again (a new link; the old one stops working) or withdraws it.
 pub async fn invitation_action(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
     Path((id, key, action)): Path<(Uuid, String, String)>,
+    request: Request,
 ) -> Response {
     let user = match membership(&state, user, id).await {
         Ok((user, role)) if role == "owner" => user,
@@ -143,6 +159,28 @@ pub async fn invitation_action(
     };
     if !matches!(action.as_str(), "skicka-igen" | "aterkalla") {
         return not_found();
+    }
+    if action == "skicka-igen" {
+        // The same share of mails per address and IP as a new invitation.
+        let now_ms = Utc::now().timestamp_millis();
+        let address = match association_invitation::Entity::find_by_id(key.clone())
+            .filter(association_invitation::Column::AssociationId.eq(id))
+            .one(&state.db)
+            .await
+        {
+            Ok(Some(invitation)) => invitation.email,
+            Ok(None) => return not_found(),
+            Err(error) => return internal(error),
+        };
+        let (mut parts, _) = request.into_parts();
+        match throttle::take_mail_attempt(&state.db, &address, &client_ip(&parts), now_ms).await {
+            Ok(Some(until)) => {
+                parts.uri = format!("/foreningar/{id}").parse().expect("a path the server built");
+                return render::too_many(&state, parts, FormState::default(), until, now_ms).await;
+            }
+            Ok(None) => {}
+            Err(error) => return internal(error),
+        }
     }
     let done = async {
         let now_ms = Utc::now().timestamp_millis();
@@ -175,6 +213,7 @@ pub async fn invitation_action(
     }
 }
 
+/// Issues a 7-day invitation to `address` and queues its mail, with the event, in `txn`.
 pub(crate) async fn queue_invitation(
     state: &AppState,
     txn: &impl ConnectionTrait,

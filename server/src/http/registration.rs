@@ -427,9 +427,8 @@ pub async fn forgot_password(State(state): State<AppState>, request: Request) ->
     // The look-up is the worker's: known and unknown addresses cost the same here.
     let queued = async {
         let txn = app::backend::db::begin_write(&state.db).await?;
-        app::backend::outbox::insert(
+        app::backend::outbox::queue_without_event(
             &txn,
-            None,
             Effect::Job(app::backend::jobs::Job::PasswordReset { email: address }),
         )
         .await?;
@@ -466,6 +465,12 @@ pub async fn new_password(State(state): State<AppState>, request: Request) -> Re
     let (purpose, user) = match found {
         Ok(Ok((user_id, purpose))) => {
             match app_user::Entity::find_by_id(user_id).one(&state.db).await {
+                // A deactivated account gets no password through an old link.
+                Ok(Some(user)) if !user.active => {
+                    problems.message = Some(LINK_REFUSED.into());
+                    return render::page_with_form(&state, parts, problems, StatusCode::BAD_REQUEST)
+                        .await;
+                }
                 Ok(Some(user)) => (purpose, user),
                 Ok(None) => return Redirect::to("/glomt-losenord").into_response(),
                 Err(error) => return internal(error),
@@ -509,8 +514,10 @@ pub async fn new_password(State(state): State<AppState>, request: Request) -> Re
             .filter(user_session::Column::UserId.eq(user.id))
             .exec(&txn)
             .await?;
-        // Every other reset link dies with this one.
-        email_tokens::revoke_all(&txn, user.id, Purpose::Reset, now_ms).await?;
+        // Every other link that sets this password dies with this one.
+        for purpose in [Purpose::Reset, Purpose::Invite] {
+            email_tokens::revoke_all(&txn, user.id, purpose, now_ms).await?;
+        }
         events::record(
             &txn,
             NewEvent {

@@ -386,6 +386,10 @@ pub async fn decide(
         .values
         .insert(representation::field::NOTE.into(), note.clone());
     let mut decision = None;
+    // The note is kept with either answer: the same limit for both.
+    if let Err(message) = app::domain::text::free_text(&note, None, 2000) {
+        problems.add_error(representation::field::NOTE, message);
+    }
     if approve {
         let chosen = chosen_people(&named, &members)
             .map_err(|message| problems.add_error(representation::field::NAMED, message))
@@ -396,8 +400,6 @@ pub async fn decide(
         if let (Some(chosen), Some(until)) = (chosen, until) {
             decision = Some((chosen, until));
         }
-    } else if let Err(message) = app::domain::text::free_text(&note, None, 2000) {
-        problems.add_error(representation::field::NOTE, message);
     } else if note.is_empty() {
         problems.add_error(
             representation::field::NOTE,

@@ -56,10 +56,49 @@ pub fn token_from(headers: &HeaderMap, https: bool) -> Option<SessionToken> {
         .map(|(_, value)| SessionToken::from_cookie(value))
 }
 
+/// The visitor's IP address, as throttles count it: the peer's, or behind a trusted
+/// proxy the last untrusted address of `X-Forwarded-For`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientIp(pub std::net::IpAddr);
+
+/// The visitor's address for a request from `peer` with these headers.
+pub fn client_ip_of(
+    peer: std::net::IpAddr,
+    headers: &HeaderMap,
+    trusted: &[std::net::IpAddr],
+) -> std::net::IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    // Each proxy appends the address it received from; read from the right, skipping
+    // our own proxies, and stop at the first that is not one of them.
+    let forwarded: Vec<std::net::IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .filter_map(|item| item.trim().parse().ok())
+        .collect();
+    forwarded
+        .iter()
+        .rev()
+        .find(|ip| !trusted.contains(ip))
+        .copied()
+        .unwrap_or(peer)
+}
+
 /// Resolves the session cookie into `CurrentUser` (and keeps the token) in the request's
 /// extensions. A database error is logged and the request goes on as anonymous.
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let https = state.settings.uses_https();
+    if let Some(peer) = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip())
+    {
+        let ip = client_ip_of(peer, request.headers(), &state.settings.trusted_proxies);
+        request.extensions_mut().insert(ClientIp(ip));
+    }
     if let Some(token) = token_from(request.headers(), https) {
         match sessions::resolve(&state.db, &token).await {
             Ok(Some(user)) => {
@@ -124,6 +163,24 @@ pub async fn private_pages(request: Request, next: Next) -> Response {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_visitor_behind_a_trusted_proxy_is_the_last_untrusted_forwarded_address() {
+        let proxy: std::net::IpAddr = "10.0.0.5".parse().unwrap();
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("6.6.6.6, 203.0.113.7, 10.0.0.5"),
+        );
+        // A visitor may write anything on the left; only the proxies' own entries count.
+        assert_eq!(
+            client_ip_of(proxy, &headers, &[proxy]),
+            "203.0.113.7".parse::<std::net::IpAddr>().unwrap()
+        );
+        let stranger: std::net::IpAddr = "198.51.100.1".parse().unwrap();
+        assert_eq!(client_ip_of(stranger, &headers, &[proxy]), stranger, "header ignored");
+        assert_eq!(client_ip_of(proxy, &HeaderMap::new(), &[proxy]), proxy);
+    }
+
     #[test]
     fn private_paths_are_told_from_public_ones() {
         for path in [

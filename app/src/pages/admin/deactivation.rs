@@ -8,7 +8,7 @@ use crate::components::confirm::ConfirmPage;
 use crate::domain::role::Role;
 use crate::pages::{denied, require_role};
 
-/// `GET /admin/anvandare/{id}`: "Inaktivera …s konto?" or "Aktivera …s konto?"
+/// `GET /admin/anvandare/{id}`: "Inaktivera kontot för …?" or "Aktivera … igen?"
 #[component]
 pub fn AccountActivationPage() -> impl IntoView {
     let Some(me) = require_role(Role::Admin) else {
@@ -29,7 +29,7 @@ pub fn AccountActivationPage() -> impl IntoView {
                     Some(account) if account.active => view! {
                         <ConfirmPage
                             title="Inaktivera konto"
-                            question=format!("Vill du inaktivera {}s konto?", account.name)
+                            question=format!("Vill du inaktivera kontot för {}?", account.name)
                             consequence=format!("{} ({}) loggas ut överallt och kan inte logga in förrän kontot aktiveras igen. Inget annat tas bort.", account.name, account.email)
                             action=format!("/admin/anvandare/{}/inaktivera", account.id)
                             confirm_label="Ja, inaktivera kontot"
@@ -39,7 +39,7 @@ pub fn AccountActivationPage() -> impl IntoView {
                     Some(account) => view! {
                         <ConfirmPage
                             title="Aktivera konto"
-                            question=format!("Vill du aktivera {}s konto igen?", account.name)
+                            question=format!("Vill du aktivera kontot för {} igen?", account.name)
                             consequence=format!("{} ({}) kan då logga in igen med sitt lösenord.", account.name, account.email)
                             action=format!("/admin/anvandare/{}/aktivera", account.id)
                             confirm_label="Ja, aktivera kontot"

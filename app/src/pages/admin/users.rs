@@ -56,9 +56,7 @@ pub fn UsersPage() -> impl IntoView {
                             let rows = accounts
                                 .into_iter()
                                 .map(|account| {
-                                    let action = if account.active { "inaktivera" } else { "aktivera" };
                                     let label = if account.active { "Inaktivera" } else { "Aktivera" };
-                                    let _ = action;
                                     let toggle = (Some(account.id) != me).then(|| view! {
                                         <a class="button button--small button--secondary" href=format!("/admin/anvandare/{}", account.id)>
                                             {label}<span class="visually-hidden">{format!(" {}", account.name)}</span>

@@ -1,5 +1,6 @@
 //! An association's profile: its members edit it; staff read it.
 use leptos::prelude::*;
+use crate::domain::registration::limit;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
@@ -183,14 +184,14 @@ fn Profile(
         view! {
             <h2>"Ändra föreningens uppgifter"</h2>
             <form class="form" method="post" action=format!("/foreningar/{}", profile.id) novalidate>
-                <TextField name=field::NAME label="Föreningens namn" required=true />
+                <TextField name=field::NAME maxlength=limit::NAME label="Föreningens namn" required=true />
                 <TextField name=field::FOUNDED_YEAR label="År då föreningen bildades" required=true check=Check::FoundedYear />
                 <TextField name=field::MEMBERS_IN_CITY label="Antal medlemmar i staden" required=true check=Check::Members />
                 <TextArea name=field::TARGET_GROUP label="Målgrupp" required=true />
-                <TextField name=field::POSTAL_ADDRESS label="Postadress" required=true />
-                <TextField name=field::CONTACT_PERSON label="Kontaktperson" required=true />
+                <TextField name=field::POSTAL_ADDRESS maxlength=limit::POSTAL_ADDRESS label="Postadress" required=true />
+                <TextField name=field::CONTACT_PERSON maxlength=limit::NAME label="Kontaktperson" required=true />
                 <TextField name=field::EMAIL label="Föreningens e-postadress" input_type="email" required=true check=Check::Email />
-                <TextField name=field::PHONE label="Telefonnummer" input_type="tel" required=true check=Check::Phone />
+                <TextField name=field::PHONE maxlength=limit::PHONE label="Telefonnummer" input_type="tel" required=true check=Check::Phone />
                 {if profile.can_manage {
                     view! {
                         <TextField name=field::BANKGIRO label="Bankgiro" hint="Dit bidraget betalas ut. Till exempel 5050-1055. Ägarna och företrädarna får ett mejl när det ändras." check=Check::Bankgiro />
@@ -222,7 +223,7 @@ fn Profile(
             {profile.payment_change.clone().filter(|_| !profile.can_edit).map(|change| view! {
                 <div class="warning" role="note">
                     <p><strong>"Betalningsuppgifterna har ändrats. "</strong>
-                    {format!("{} ändrade {} från {} till {}. Kontrollera ändringen med föreningen före nästa utbetalning.", change.by, change.date, change.before, change.now)}</p>
+                    {format!("{} ändrade den {} var bidragen betalas ut, från {} till {}. Kontrollera ändringen med föreningen före nästa utbetalning.", change.by, change.date, change.before, change.now)}</p>
                 </div>
             })}
             <div class="table-scroll" tabindex="0" role="region" aria-label="Personer med tillgång till föreningens konto">
@@ -256,7 +257,7 @@ fn pending_invitations(profile: &AssociationDetails) -> Option<impl IntoView> {
                 view! {
                     <form method="post" action=format!("/foreningar/{id}/inbjudningar/{}/{path}", invitation.key) class="inline-form">
                         <button class="button button--small button--secondary" type="submit">
-                            {label.to_owned()}<span class="visually-hidden">{format!(" till {}", invitation.email)}</span>
+                            {label.to_owned()}<span class="visually-hidden">{format!(" inbjudan till {}", invitation.email)}</span>
                         </button>
                     </form>
                 }

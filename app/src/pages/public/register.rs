@@ -1,5 +1,6 @@
 //! "Registrera förening": the association and the person who will hold its account.
 use leptos::prelude::*;
+use crate::domain::registration::limit;
 
 use crate::components::form::{ErrorSummary, FormState, TextArea, TextField};
 use crate::components::page::Page;
@@ -28,18 +29,18 @@ pub fn RegisterPage() -> impl IntoView {
             <form class="form" method="post" action="/registrera" novalidate>
                 <fieldset>
                     <legend>"Föreningen"</legend>
-                    <TextField name=field::NAME label="Föreningens namn" autocomplete="organization" required=true />
+                    <TextField name=field::NAME maxlength=limit::NAME label="Föreningens namn" autocomplete="organization" required=true />
                     <TextField name=field::ORG_NUMBER label="Organisationsnummer" hint="Tio siffror, till exempel 802534-3750." required=true check=Check::OrgNumber />
                     <TextField name=field::FOUNDED_YEAR label="År då föreningen bildades" input_type="text" hint="Fyra siffror, till exempel 2021." required=true check=Check::FoundedYear />
                     <TextField name=field::MEMBERS_IN_CITY label="Antal medlemmar i staden" required=true check=Check::Members />
                     <TextArea name=field::TARGET_GROUP label="Målgrupp" hint="Vilka vänder sig föreningens verksamhet till?" required=true />
-                    <TextField name=field::POSTAL_ADDRESS label="Postadress" autocomplete="street-address" required=true />
+                    <TextField name=field::POSTAL_ADDRESS maxlength=limit::POSTAL_ADDRESS label="Postadress" autocomplete="street-address" required=true />
                 </fieldset>
                 <fieldset>
                     <legend>"Kontaktperson och inloggning"</legend>
-                    <TextField name=field::CONTACT_PERSON label="Ditt namn" autocomplete="name" required=true />
+                    <TextField name=field::CONTACT_PERSON maxlength=limit::NAME label="Ditt namn" autocomplete="name" required=true />
                     <TextField name=field::EMAIL label="Din e-postadress" input_type="email" autocomplete="email" hint="Du loggar in med den. Vi skickar en länk för att bekräfta den." required=true check=Check::Email />
-                    <TextField name=field::PHONE label="Telefonnummer" input_type="tel" autocomplete="tel" required=true check=Check::Phone />
+                    <TextField name=field::PHONE maxlength=limit::PHONE label="Telefonnummer" input_type="tel" autocomplete="tel" required=true check=Check::Phone />
                     <TextField name=field::PASSWORD label="Välj ett lösenord" input_type="password" autocomplete="new-password" hint="Minst 8 tecken. Gärna flera ord i en fras; vanliga och lättgissade lösenord godtas inte." required=true check=Check::NewPassword />
                 </fieldset>
                 <button class="button" type="submit">"Registrera föreningen"</button>
