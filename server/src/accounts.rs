@@ -103,8 +103,8 @@ pub async fn send_password_reset(
         return Ok(false);
     };
     let txn = app::backend::db::begin_write(db).await?;
-    let token = email_tokens::issue(&txn, user.id, Purpose::Reset, Utc::now().timestamp_millis())
-        .await?;
+    let token =
+        email_tokens::issue(&txn, user.id, Purpose::Reset, Utc::now().timestamp_millis()).await?;
     let mut link = public_url
         .join("/nytt-losenord")
         .expect("a constant path joins any base URL");

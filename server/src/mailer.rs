@@ -93,7 +93,12 @@ pub fn build_message(
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         build_message_unguarded(id, domain, from, job, rendered)
     }))
-    .unwrap_or_else(|panic| Err(format!("building the message panicked: {}", panic_text(&panic))))
+    .unwrap_or_else(|panic| {
+        Err(format!(
+            "building the message panicked: {}",
+            panic_text(&panic)
+        ))
+    })
 }
 
 /// The text of a caught panic, for the outbox row's last error.
@@ -184,11 +189,17 @@ mod tests {
         let message = build_message(Uuid::now_v7(), "localhost", &from, &job, rendered).unwrap();
         let text = String::from_utf8(message.formatted()).unwrap();
         assert!(
-            !text.lines().any(|line| line.to_ascii_lowercase().starts_with("bcc:")),
+            !text
+                .lines()
+                .any(|line| line.to_ascii_lowercase().starts_with("bcc:")),
             "{text}"
         );
-        let recipients: Vec<String> =
-            message.envelope().to().iter().map(ToString::to_string).collect();
+        let recipients: Vec<String> = message
+            .envelope()
+            .to()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert_eq!(recipients, ["evil@example.se"]);
     }
 

@@ -343,7 +343,11 @@ pub fn router(state: AppState) -> Router {
             http::session::resolve,
         ))
         .layer(middleware::from_fn_with_state(
-            http::csrf::Scheme(if state.settings.uses_https() { "https" } else { "http" }),
+            http::csrf::Scheme(if state.settings.uses_https() {
+                "https"
+            } else {
+                "http"
+            }),
             http::csrf::guard,
         ))
         .with_state(state)

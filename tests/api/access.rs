@@ -299,7 +299,10 @@ async fn a_member_saves_the_profile_and_a_bad_bankgiro_is_refused_by_its_field()
     let history = app::backend::events::history(&app.db, "association", a)
         .await
         .unwrap();
-    let types: Vec<&str> = history.iter().map(|event| event.event_type.as_str()).collect();
+    let types: Vec<&str> = history
+        .iter()
+        .map(|event| event.event_type.as_str())
+        .collect();
     assert_eq!(
         types[types.len() - 2..],
         [
@@ -336,16 +339,31 @@ async fn only_owners_and_representatives_change_payment_details_and_the_board() 
         format!("name=Kindness&founded_year=2021&members_in_city=14&target_group=Alla&postal_address=Stockholm&contact_person=Sara&email=a%40example.se&phone=070-1234567&bankgiro={bankgiro}&plusgiro=")
     };
 
-    let page = app.get_as(&as_member, &format!("/foreningar/{a}")).await.text().await.unwrap();
-    assert!(!page.contains(r#"name="bankgiro""#), "no bankgiro field for a plain member");
+    let page = app
+        .get_as(&as_member, &format!("/foreningar/{a}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !page.contains(r#"name="bankgiro""#),
+        "no bankgiro field for a plain member"
+    );
     assert!(!page.contains("Lägg till i styrelsen"));
     let refused = app
-        .post_form_as(Some(&as_member), &format!("/foreningar/{a}"), &form("50501055"))
+        .post_form_as(
+            Some(&as_member),
+            &format!("/foreningar/{a}"),
+            &form("50501055"),
+        )
         .await;
     assert_eq!(refused.status(), 403);
     let refusal = refused.text().await.unwrap();
     assert!(refusal.contains("error-summary"), "{refusal}");
-    assert!(refusal.contains(server::http::account::PAYMENT_DETAILS_REFUSED), "{refusal}");
+    assert!(
+        refusal.contains(server::http::account::PAYMENT_DETAILS_REFUSED),
+        "{refusal}"
+    );
     // The rest of the profile they may still edit; the bankgiro they do not send stays.
     let other = app
         .post_form_as(
@@ -356,26 +374,56 @@ async fn only_owners_and_representatives_change_payment_details_and_the_board() 
         .await;
     assert_eq!(other.status(), 303);
     let board = app
-        .post_form_as(Some(&as_member), &format!("/foreningar/{a}/styrelse"), "board_name=Kim+Ek&board_role=ledamot")
+        .post_form_as(
+            Some(&as_member),
+            &format!("/foreningar/{a}/styrelse"),
+            "board_name=Kim+Ek&board_role=ledamot",
+        )
         .await;
     assert_eq!(board.status(), 403);
-    assert_eq!(board_member::Entity::find().count(&app.db).await.unwrap(), 0);
+    assert_eq!(
+        board_member::Entity::find().count(&app.db).await.unwrap(),
+        0
+    );
 
     let saved = app
-        .post_form_as(Some(&as_owner), &format!("/foreningar/{a}"), &form("50501055"))
+        .post_form_as(
+            Some(&as_owner),
+            &format!("/foreningar/{a}"),
+            &form("50501055"),
+        )
         .await;
     assert_eq!(saved.status(), 303);
-    let stored = association::Entity::find_by_id(a).one(&app.db).await.unwrap().unwrap();
-    assert_eq!((stored.bankgiro.as_str(), stored.members_in_city), ("5050-1055", Some(14)));
-    portal_tests::wait_until(std::time::Duration::from_secs(10), "the owner's mail", || async {
-        portal_tests::kept_mails(&app.data_dir())
-            .iter()
-            .any(|mail| mail.contains("Nu gäller bankgiro 5050-1055."))
-    })
+    let stored = association::Entity::find_by_id(a)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (stored.bankgiro.as_str(), stored.members_in_city),
+        ("5050-1055", Some(14))
+    );
+    portal_tests::wait_until(
+        std::time::Duration::from_secs(10),
+        "the owner's mail",
+        || async {
+            portal_tests::kept_mails(&app.data_dir())
+                .iter()
+                .any(|mail| mail.contains("Nu gäller bankgiro 5050-1055."))
+        },
+    )
     .await;
 
     let officer = app.sign_in("officer@example.se", PASSWORD).await;
-    let seen = app.get_as(&officer, &format!("/foreningar/{a}")).await.text().await.unwrap();
-    assert!(seen.contains("Betalningsuppgifterna har ändrats."), "staff are warned");
+    let seen = app
+        .get_as(&officer, &format!("/foreningar/{a}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        seen.contains("Betalningsuppgifterna har ändrats."),
+        "staff are warned"
+    );
     assert!(seen.contains("till bankgiro 5050-1055"), "{seen}");
 }

@@ -69,7 +69,10 @@ async fn members_keep_the_board_with_one_chair_and_many_members() {
         .await;
     assert_eq!(asked.status(), 200);
     let question = asked.text().await.unwrap();
-    assert!(question.contains("Vill du ta bort Nils Ek ur styrelsen?"), "{question}");
+    assert!(
+        question.contains("Vill du ta bort Nils Ek ur styrelsen?"),
+        "{question}"
+    );
     assert!(question.contains(&format!(
         r#"action="/foreningar/{id}/styrelse/{}/ta-bort""#,
         nils.id
@@ -84,7 +87,10 @@ async fn members_keep_the_board_with_one_chair_and_many_members() {
     assert_eq!(removed.status(), 303);
     let back = removed.headers()["location"].to_str().unwrap().to_owned();
     let told = app.get_as(&cookie, &back).await.text().await.unwrap();
-    assert!(told.contains("Personen är borttagen ur styrelsen."), "says what was done");
+    assert!(
+        told.contains("Personen är borttagen ur styrelsen."),
+        "says what was done"
+    );
     assert!(board_member::Entity::find_by_id(nils.id)
         .one(&app.db)
         .await

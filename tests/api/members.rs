@@ -286,37 +286,76 @@ async fn owners_see_waiting_invitations_and_resend_or_withdraw_them() {
     let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
     let id = association_owned_by(&app, owner).await;
     let cookie = app.sign_in("sara@example.se", PASSWORD).await;
-    app.post_form_as(Some(&cookie), &format!("/foreningar/{id}/bjud-in"), "invite_email=kim%40example.se")
-        .await;
+    app.post_form_as(
+        Some(&cookie),
+        &format!("/foreningar/{id}/bjud-in"),
+        "invite_email=kim%40example.se",
+    )
+    .await;
     let first = invitation_token(&app, "kim@example.se").await;
-    let page = app.get_as(&cookie, &format!("/foreningar/{id}")).await.text().await.unwrap();
+    let page = app
+        .get_as(&cookie, &format!("/foreningar/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("Inbjudningar som inte har använts"), "{page}");
     assert!(page.contains("kim@example.se"));
-    let key = association_invitation::Entity::find().one(&app.db).await.unwrap().unwrap().token_hash;
+    let key = association_invitation::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .token_hash;
 
     let resent = app
-        .post_form_as(Some(&cookie), &format!("/foreningar/{id}/inbjudningar/{key}/skicka-igen"), "")
+        .post_form_as(
+            Some(&cookie),
+            &format!("/foreningar/{id}/inbjudningar/{key}/skicka-igen"),
+            "",
+        )
         .await;
     assert_eq!(resent.status(), 303);
-    assert_eq!(resent.headers()["location"], format!("/foreningar/{id}?klart=inbjudan-igen").as_str());
+    assert_eq!(
+        resent.headers()["location"],
+        format!("/foreningar/{id}?klart=inbjudan-igen").as_str()
+    );
     wait_until(Duration::from_secs(10), "the second invitation", || async {
-        kept_mails(&app.data_dir()).iter().filter(|m| m.contains("inbjudan?token=")).count() == 2
+        kept_mails(&app.data_dir())
+            .iter()
+            .filter(|m| m.contains("inbjudan?token="))
+            .count()
+            == 2
     })
     .await;
     let second = invitation_token(&app, "kim@example.se").await;
     assert_ne!(first, second);
-    let dead = app.get(&format!("/inbjudan?token={first}")).await.text().await.unwrap();
-    assert!(dead.contains("Inbjudan fungerar inte längre"), "the first link no longer works");
+    let dead = app
+        .get(&format!("/inbjudan?token={first}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        dead.contains("Inbjudan fungerar inte längre"),
+        "the first link no longer works"
+    );
 
     let key = association_invitation::Entity::find()
-        .filter(association_invitation::Column::ExpiresAtMs.gt(chrono::Utc::now().timestamp_millis()))
+        .filter(
+            association_invitation::Column::ExpiresAtMs.gt(chrono::Utc::now().timestamp_millis()),
+        )
         .one(&app.db)
         .await
         .unwrap()
         .unwrap()
         .token_hash;
     let withdrawn = app
-        .post_form_as(Some(&cookie), &format!("/foreningar/{id}/inbjudningar/{key}/aterkalla"), "")
+        .post_form_as(
+            Some(&cookie),
+            &format!("/foreningar/{id}/inbjudningar/{key}/aterkalla"),
+            "",
+        )
         .await;
     assert_eq!(withdrawn.status(), 303);
     let back = withdrawn.headers()["location"].to_str().unwrap().to_owned();

@@ -381,7 +381,12 @@ async fn setting_a_password_kills_every_other_reset_link() {
     }
     let older = {
         let mail = nth_mail(&app, 1).await;
-        link_in(&mail, "nytt-losenord?token=").unwrap().split("token=").nth(1).unwrap().to_owned()
+        link_in(&mail, "nytt-losenord?token=")
+            .unwrap()
+            .split("token=")
+            .nth(1)
+            .unwrap()
+            .to_owned()
     };
     let newer = newest_reset_token(&app, 2).await;
     assert_ne!(older, newer);
@@ -389,7 +394,10 @@ async fn setting_a_password_kills_every_other_reset_link() {
         .post_form_as(
             None,
             "/nytt-losenord",
-            &form(&[("token", &newer), ("password", "ett helt annat långt lösenord")]),
+            &form(&[
+                ("token", &newer),
+                ("password", "ett helt annat långt lösenord"),
+            ]),
         )
         .await;
     assert_eq!(reset.status(), 303);
@@ -397,16 +405,25 @@ async fn setting_a_password_kills_every_other_reset_link() {
         .post_form_as(
             None,
             "/nytt-losenord",
-            &form(&[("token", &older), ("password", "angriparens långa lösenord")]),
+            &form(&[
+                ("token", &older),
+                ("password", "angriparens långa lösenord"),
+            ]),
         )
         .await;
-    assert_eq!(stale.status(), 400, "the older link died with the newer one");
+    assert_eq!(
+        stale.status(),
+        400,
+        "the older link died with the newer one"
+    );
 
     // Changing the password while signed in kills an outstanding link too.
     app.post_form_as(None, "/glomt-losenord", "email=sara%40example.se")
         .await;
     let outstanding = newest_reset_token(&app, 3).await;
-    let session = app.sign_in("sara@example.se", "ett helt annat långt lösenord").await;
+    let session = app
+        .sign_in("sara@example.se", "ett helt annat långt lösenord")
+        .await;
     let changed = app
         .post_form_as(
             Some(&session),
@@ -422,7 +439,10 @@ async fn setting_a_password_kills_every_other_reset_link() {
         .post_form_as(
             None,
             "/nytt-losenord",
-            &form(&[("token", &outstanding), ("password", "angriparens långa lösenord")]),
+            &form(&[
+                ("token", &outstanding),
+                ("password", "angriparens långa lösenord"),
+            ]),
         )
         .await;
     assert_eq!(stale.status(), 400);
@@ -455,7 +475,11 @@ async fn reset_requests_are_throttled_per_address() {
     .await;
     // Time for any further (wrong) mail to arrive before counting.
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(kept_mails(&app.data_dir()).len(), 3, "three mails, not eight");
+    assert_eq!(
+        kept_mails(&app.data_dir()).len(),
+        3,
+        "three mails, not eight"
+    );
 }
 
 #[tokio::test]
@@ -469,7 +493,11 @@ async fn registering_with_an_address_that_has_an_account_answers_as_usual_and_te
             &seed_registration("802534-3750", "Sara.Lind@Kindness.example"),
         )
         .await;
-    assert_eq!(response.status(), 303, "the same answer as for a new address");
+    assert_eq!(
+        response.status(),
+        303,
+        "the same answer as for a new address"
+    );
     assert_eq!(response.headers()["location"], "/registrera/tack");
     assert_eq!(
         association::Entity::find().count(&app.db).await.unwrap(),
@@ -477,8 +505,11 @@ async fn registering_with_an_address_that_has_an_account_answers_as_usual_and_te
         "nothing registered"
     );
     let mail = nth_mail(&app, 1).await;
-    assert!(mail.contains("Det finns redan ett konto med adressen"), "{mail}");
+    assert!(
+        mail.contains("Det finns redan ett konto med adressen"),
+        "{mail}"
+    );
     assert!(mail.contains("sara.lind@kindness.example"));
-    assert!(link_in(&mail, "http").is_some_and(|link| link.contains("/glomt-losenord")
-        || link.contains("/logga-in")));
+    assert!(link_in(&mail, "http")
+        .is_some_and(|link| link.contains("/glomt-losenord") || link.contains("/logga-in")));
 }

@@ -118,8 +118,16 @@ async fn pages_are_compressed_for_clients_that_ask() {
 async fn malformed_server_function_calls_never_get_5xx_and_say_nothing_internal() {
     use portal_tests::create_user;
     let app = spawn_app().await;
-    create_user(&app.db, "admin", "admin@example.se", "en lång och ovanlig fras").await;
-    let admin = app.sign_in("admin@example.se", "en lång och ovanlig fras").await;
+    create_user(
+        &app.db,
+        "admin",
+        "admin@example.se",
+        "en lång och ovanlig fras",
+    )
+    .await;
+    let admin = app
+        .sign_in("admin@example.se", "en lång och ovanlig fras")
+        .await;
     let endpoints = [
         "/api/officer/verifications",
         "/api/officer/verification",
@@ -133,13 +141,31 @@ async fn malformed_server_function_calls_never_get_5xx_and_say_nothing_internal(
         "/api/admin/accounts",
     ];
     let bodies: [(&str, Vec<u8>); 7] = [
-        ("application/x-www-form-urlencoded", b"id=inte-ett-uuid".to_vec()),
-        ("application/x-www-form-urlencoded", b"id=1&id=2&token=a&token=b".to_vec()),
-        ("application/x-www-form-urlencoded", b"id=%FF%FE&token=%C3%28".to_vec()),
-        ("application/x-www-form-urlencoded", vec![0xff, 0xfe, 0x00, 0x3d, 0x80]),
-        ("application/json", br#"{"id": [1, 2, {"x": null}]}"#.to_vec()),
+        (
+            "application/x-www-form-urlencoded",
+            b"id=inte-ett-uuid".to_vec(),
+        ),
+        (
+            "application/x-www-form-urlencoded",
+            b"id=1&id=2&token=a&token=b".to_vec(),
+        ),
+        (
+            "application/x-www-form-urlencoded",
+            b"id=%FF%FE&token=%C3%28".to_vec(),
+        ),
+        (
+            "application/x-www-form-urlencoded",
+            vec![0xff, 0xfe, 0x00, 0x3d, 0x80],
+        ),
+        (
+            "application/json",
+            br#"{"id": [1, 2, {"x": null}]}"#.to_vec(),
+        ),
         ("text/plain", b"\0\0\0".to_vec()),
-        ("application/x-www-form-urlencoded", b"page=-1&page=99999999999999999999".to_vec()),
+        (
+            "application/x-www-form-urlencoded",
+            b"page=-1&page=99999999999999999999".to_vec(),
+        ),
     ];
     let mut wrong = Vec::new();
     for endpoint in endpoints {
@@ -196,11 +222,27 @@ async fn malformed_server_function_calls_never_get_5xx_and_say_nothing_internal(
 async fn signed_in_pages_are_never_cached_and_anonymous_visitors_are_sent_to_sign_in() {
     use portal_tests::{create_user, fixtures::association_with_owner};
     let app = spawn_app().await;
-    let owner = create_user(&app.db, "applicant", "a@example.se", "en lång och ovanlig fras").await;
-    create_user(&app.db, "admin", "admin@example.se", "en lång och ovanlig fras").await;
+    let owner = create_user(
+        &app.db,
+        "applicant",
+        "a@example.se",
+        "en lång och ovanlig fras",
+    )
+    .await;
+    create_user(
+        &app.db,
+        "admin",
+        "admin@example.se",
+        "en lång och ovanlig fras",
+    )
+    .await;
     let id = association_with_owner(&app.db, "802534-3750", owner).await;
-    let member = app.sign_in("a@example.se", "en lång och ovanlig fras").await;
-    let admin = app.sign_in("admin@example.se", "en lång och ovanlig fras").await;
+    let member = app
+        .sign_in("a@example.se", "en lång och ovanlig fras")
+        .await;
+    let admin = app
+        .sign_in("admin@example.se", "en lång och ovanlig fras")
+        .await;
 
     for (cookie, path) in [
         (&member, "/mina-sidor".to_owned()),

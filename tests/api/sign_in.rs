@@ -321,7 +321,9 @@ async fn two_hundred_parallel_sign_ins_all_get_an_answer_and_the_server_still_se
                 .post(url)
                 .header("content-type", "application/x-www-form-urlencoded")
                 .header("sec-fetch-site", "same-origin")
-                .body(format!("email=okand{i}%40example.se&password=fel+l%C3%B6senord+{i}"))
+                .body(format!(
+                    "email=okand{i}%40example.se&password=fel+l%C3%B6senord+{i}"
+                ))
                 .send()
                 .await
                 .map(|response| {
@@ -343,5 +345,9 @@ async fn two_hundred_parallel_sign_ins_all_get_an_answer_and_the_server_still_se
         *statuses.entry(status).or_default() += 1;
     }
     assert_eq!(statuses.values().sum::<usize>(), 200, "{statuses:?}");
-    assert_eq!(app.get("/").await.status(), 200, "and the server still serves");
+    assert_eq!(
+        app.get("/").await.status(),
+        200,
+        "and the server still serves"
+    );
 }

@@ -100,10 +100,15 @@ async fn a_deactivated_account_is_signed_out_at_once_and_cannot_sign_in() {
     let admin = app.sign_in("admin@example.se", PASSWORD).await;
     let session = app.sign_in("sara@example.se", PASSWORD).await;
 
-    let asked = app.get_as(&admin, &format!("/admin/anvandare/{sara}")).await;
+    let asked = app
+        .get_as(&admin, &format!("/admin/anvandare/{sara}"))
+        .await;
     assert_eq!(asked.status(), 200);
     let question = asked.text().await.unwrap();
-    assert!(question.contains("Vill du inaktivera kontot för"), "{question}");
+    assert!(
+        question.contains("Vill du inaktivera kontot för"),
+        "{question}"
+    );
     assert!(question.contains(&format!(r#"action="/admin/anvandare/{sara}/inaktivera""#)));
     let response = app
         .post_form_as(
@@ -113,7 +118,10 @@ async fn a_deactivated_account_is_signed_out_at_once_and_cannot_sign_in() {
         )
         .await;
     assert_eq!(response.status(), 303);
-    assert_eq!(response.headers()["location"], "/admin/anvandare?klart=inaktiverat");
+    assert_eq!(
+        response.headers()["location"],
+        "/admin/anvandare?klart=inaktiverat"
+    );
     assert_eq!(
         user_session::Entity::find()
             .filter(user_session::Column::UserId.eq(sara))

@@ -74,11 +74,21 @@ async fn start_server(client: &reqwest::Client) -> Server {
                 break;
             }
         }
-        assert!(started.elapsed() < Duration::from_secs(30), "the server did not start");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the server did not start"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    println!("server ready {} ms after start (new database, demo data loaded)", started.elapsed().as_millis());
-    Server { child, url, _data: data }
+    println!(
+        "server ready {} ms after start (new database, demo data loaded)",
+        started.elapsed().as_millis()
+    );
+    Server {
+        child,
+        url,
+        _data: data,
+    }
 }
 
 #[tokio::main]
@@ -105,7 +115,9 @@ async fn main() {
                 .post(url)
                 .header("content-type", "application/x-www-form-urlencoded")
                 .header("sec-fetch-site", "same-origin")
-                .body(format!("email=okand{i}%40example.se&password=fel+l%C3%B6senord+{i}"))
+                .body(format!(
+                    "email=okand{i}%40example.se&password=fel+l%C3%B6senord+{i}"
+                ))
                 .send()
                 .await
                 .map(|response| response.status().as_u16())
@@ -130,8 +142,18 @@ async fn main() {
         load.spawn(async move {
             let mut failures = 0;
             for i in 0..PAGE_REQUESTS / PAGE_CONCURRENCY {
-                let path = ["/", "/soka-bidrag", "/gemensam-utvecklingsgrupp", "/logga-in"][(worker + i) % 4];
-                match client.get(format!("{base}{path}")).header("accept-encoding", "gzip").send().await {
+                let path = [
+                    "/",
+                    "/soka-bidrag",
+                    "/gemensam-utvecklingsgrupp",
+                    "/logga-in",
+                ][(worker + i) % 4];
+                match client
+                    .get(format!("{base}{path}"))
+                    .header("accept-encoding", "gzip")
+                    .send()
+                    .await
+                {
                     Ok(response) if response.status().is_success() => {
                         let _ = response.bytes().await;
                     }
@@ -172,9 +194,15 @@ async fn main() {
     });
     let out = root().join("bench/results");
     std::fs::create_dir_all(&out).unwrap();
-    std::fs::write(out.join("memory.json"), serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    std::fs::write(
+        out.join("memory.json"),
+        serde_json::to_string_pretty(&json).unwrap(),
+    )
+    .unwrap();
     println!("written to bench/results/memory.json");
-    let worst = [idle, after_burst, settled_burst, after_load].into_iter().fold(0.0, f64::max);
+    let worst = [idle, after_burst, settled_burst, after_load]
+        .into_iter()
+        .fold(0.0, f64::max);
     if worst >= TARGET_MB {
         println!("TARGET MISSED: {worst:.0} MB ≥ {TARGET_MB:.0} MB");
     }

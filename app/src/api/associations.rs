@@ -347,12 +347,7 @@ mod ssr {
                 .unwrap_or_else(|| "en person som inte längre har konto".to_owned()),
             None => "systemet".to_owned(),
         };
-        let text = |key: &str| {
-            event.payload[key]
-                .as_str()
-                .unwrap_or_default()
-                .to_owned()
-        };
+        let text = |key: &str| event.payload[key].as_str().unwrap_or_default().to_owned();
         Ok(Some(super::PaymentChange {
             date: crate::backend::time::date(event.occurred_at),
             by,
@@ -360,7 +355,6 @@ mod ssr {
             now: text("now"),
         }))
     }
-
 }
 
 #[server(prefix = "/api", endpoint = "associations/mine")]
@@ -461,5 +455,4 @@ pub async fn access_request_preview(token: String) -> Result<RequestToConfirm, A
         name: request.name,
         message: request.message,
     })
-
 }

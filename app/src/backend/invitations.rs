@@ -149,7 +149,10 @@ pub async fn withdraw(
         return Ok(None);
     };
     association_invitation::Entity::update_many()
-        .col_expr(association_invitation::Column::ExpiresAtMs, Expr::value(now_ms))
+        .col_expr(
+            association_invitation::Column::ExpiresAtMs,
+            Expr::value(now_ms),
+        )
         .filter(association_invitation::Column::TokenHash.eq(token_hash))
         .exec(db)
         .await?;

@@ -68,7 +68,10 @@ pub async fn insert(
 /// Queues one effect that belongs to no event (work the worker does itself, such as
 /// looking up an address for a password reset), and wakes every instance's worker on
 /// PostgreSQL when the transaction commits, as `events::record` does.
-pub async fn queue_without_event(txn: &impl ConnectionTrait, effect: Effect) -> Result<Uuid, DbErr> {
+pub async fn queue_without_event(
+    txn: &impl ConnectionTrait,
+    effect: Effect,
+) -> Result<Uuid, DbErr> {
     let id = insert(txn, None, effect).await?;
     if txn.get_database_backend() == DbBackend::Postgres {
         txn.execute_raw(Statement::from_string(

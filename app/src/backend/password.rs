@@ -337,14 +337,25 @@ mod tests {
             .unwrap()
             .to_string();
         let mut memory = Memory::default();
-        assert!(verify_in("korrekt häst", &PasswordHashString::from_stored(theirs), &mut memory));
+        assert!(verify_in(
+            "korrekt häst",
+            &PasswordHashString::from_stored(theirs),
+            &mut memory
+        ));
         let ours = hash_in("korrekt häst", &mut memory);
         let parsed = PasswordHash::new(ours.expose_for_storage()).unwrap();
         assert!(Argon2::default()
             .verify_password(b"korrekt h\xc3\xa4st".as_slice(), &parsed)
             .is_ok());
-        assert!(!verify_in("fel", &ours, &mut memory), "memory reused, answer right");
-        assert!(!verify_in("x", &PasswordHashString::from_stored("$argon2id$trasig".into()), &mut memory));
+        assert!(
+            !verify_in("fel", &ours, &mut memory),
+            "memory reused, answer right"
+        );
+        assert!(!verify_in(
+            "x",
+            &PasswordHashString::from_stored("$argon2id$trasig".into()),
+            &mut memory
+        ));
     }
 
     #[test]

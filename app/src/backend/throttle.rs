@@ -97,7 +97,14 @@ pub async fn take_mail_attempt(
     if let Some(until) = take_attempt_of(db, "mail:ip", ip, now_ms, MAILS_PER_IP).await? {
         return Ok(Some(until));
     }
-    take_attempt_of(db, &format!("mail:{address}"), "*", now_ms, MAILS_PER_ADDRESS).await
+    take_attempt_of(
+        db,
+        &format!("mail:{address}"),
+        "*",
+        now_ms,
+        MAILS_PER_ADDRESS,
+    )
+    .await
 }
 
 async fn take_attempt_of(

@@ -284,11 +284,17 @@ mod tests {
     #[test]
     fn a_header_injection_in_the_contact_name_is_refused_by_the_field() {
         let mut form = seed_form();
-        form.insert(field::CONTACT_PERSON.into(), "Evil\r\nBcc: x@example.se".into());
+        form.insert(
+            field::CONTACT_PERSON.into(),
+            "Evil\r\nBcc: x@example.se".into(),
+        );
         let errors = validate(&form, 2026).unwrap_err();
         assert_eq!(
             errors,
-            vec![(field::CONTACT_PERSON, super::text::HIDDEN_CHARACTERS.to_owned())]
+            vec![(
+                field::CONTACT_PERSON,
+                super::text::HIDDEN_CHARACTERS.to_owned()
+            )]
         );
     }
 

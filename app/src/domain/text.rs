@@ -149,14 +149,23 @@ mod tests {
             name("Kindness & Compassion", "x", 200).as_deref(),
             Ok("Kindness & Compassion")
         );
-        assert_eq!(name("Zoë Ñúñez 李", "x", 200).as_deref(), Ok("Zoë Ñúñez 李"));
+        assert_eq!(
+            name("Zoë Ñúñez 李", "x", 200).as_deref(),
+            Ok("Zoë Ñúñez 李")
+        );
     }
 
     #[test]
     fn names_are_required_and_limited() {
-        assert_eq!(name("  ", "Ange ditt namn.", 200), Err("Ange ditt namn.".into()));
+        assert_eq!(
+            name("  ", "Ange ditt namn.", 200),
+            Err("Ange ditt namn.".into())
+        );
         assert_eq!(name(&"a".repeat(201), "x", 200), Err(too_long(200)));
-        assert!(name(&"å".repeat(200), "x", 200).is_ok(), "characters, not bytes");
+        assert!(
+            name(&"å".repeat(200), "x", 200).is_ok(),
+            "characters, not bytes"
+        );
     }
 
     #[test]
@@ -174,7 +183,10 @@ mod tests {
 
     #[test]
     fn a_safe_display_name_has_no_line_breaks_left() {
-        assert_eq!(safe_display_name("Evil\r\nBcc: x@example.se"), "Evil Bcc: x@example.se");
+        assert_eq!(
+            safe_display_name("Evil\r\nBcc: x@example.se"),
+            "Evil Bcc: x@example.se"
+        );
         assert_eq!(safe_display_name("\u{202E}\u{200B}"), "");
         assert_eq!(safe_display_name(&"a".repeat(500)).len(), 100);
     }

@@ -63,7 +63,10 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
     if form.password.is_empty() {
         problems.add_error("password", "Ange ditt lösenord.");
     } else if form.password.chars().count() > app::domain::registration::limit::PASSWORD {
-        problems.add_error("password", app::domain::text::too_long(app::domain::registration::limit::PASSWORD));
+        problems.add_error(
+            "password",
+            app::domain::text::too_long(app::domain::registration::limit::PASSWORD),
+        );
     }
     if !problems.errors.is_empty() {
         return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
@@ -506,8 +509,7 @@ pub async fn save_association(
             .await;
         }
     };
-    let giro_changed =
-        profile.bankgiro != current.bankgiro || profile.plusgiro != current.plusgiro;
+    let giro_changed = profile.bankgiro != current.bankgiro || profile.plusgiro != current.plusgiro;
     if giro_changed && !may_manage {
         let mut problems = FormState {
             values: form.clone(),
@@ -583,8 +585,7 @@ pub async fn save_association(
         if giro_before != giro_now {
             // Where the money goes changed: everyone answerable for it hears of it, and
             // staff see it (from this event) before the next payment.
-            let watchers =
-                app::backend::representatives::payment_watchers(&txn, id, today).await?;
+            let watchers = app::backend::representatives::payment_watchers(&txn, id, today).await?;
             let link = super::registration::page_url(
                 &state.settings.public_url,
                 &format!("/foreningar/{id}"),

@@ -2,13 +2,13 @@
 //! that is also in the log, never a stack trace.
 use std::panic::AssertUnwindSafe;
 
+use app::error::AppError;
 use axum::{
     extract::Request,
     http::{header, HeaderValue, StatusCode},
     middleware::Next,
     response::{Html, IntoResponse, Response},
 };
-use app::error::AppError;
 use futures_util::FutureExt;
 
 /// Turns a panic anywhere below into the error page. The reference is the request id,

@@ -13,7 +13,11 @@ pub async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
         WorkerState::Restarting => (StatusCode::SERVICE_UNAVAILABLE, "restarting"),
         WorkerState::Stopped => (StatusCode::SERVICE_UNAVAILABLE, "stopped"),
     };
-    let overall = if status == StatusCode::OK { "ok" } else { "degraded" };
+    let overall = if status == StatusCode::OK {
+        "ok"
+    } else {
+        "degraded"
+    };
     (status, Json(json!({ "status": overall, "worker": worker })))
 }
 

@@ -118,7 +118,9 @@ pub async fn invite(
             let mut problems = FormState::default();
             problems.values.insert("invite_email".into(), typed);
             let mut parts = parts;
-            parts.uri = format!("/foreningar/{id}").parse().expect("a path the server built");
+            parts.uri = format!("/foreningar/{id}")
+                .parse()
+                .expect("a path the server built");
             return render::too_many(&state, parts, problems, until, now_ms).await;
         }
         Ok(None) => {}
@@ -175,7 +177,9 @@ pub async fn invitation_action(
         let (mut parts, _) = request.into_parts();
         match throttle::take_mail_attempt(&state.db, &address, &client_ip(&parts), now_ms).await {
             Ok(Some(until)) => {
-                parts.uri = format!("/foreningar/{id}").parse().expect("a path the server built");
+                parts.uri = format!("/foreningar/{id}")
+                    .parse()
+                    .expect("a path the server built");
                 return render::too_many(&state, parts, FormState::default(), until, now_ms).await;
             }
             Ok(None) => {}
@@ -192,11 +196,25 @@ pub async fn invitation_action(
             return Ok(false);
         };
         if action == "skicka-igen" {
-            queue_invitation(&state, &txn, &association, &invitation.email, &user, json!({ "resent": true }))
-                .await?;
+            queue_invitation(
+                &state,
+                &txn,
+                &association,
+                &invitation.email,
+                &user,
+                json!({ "resent": true }),
+            )
+            .await?;
         } else {
-            record(&txn, id, "association.invitation_withdrawn", user.id, json!({}), Vec::new())
-                .await?;
+            record(
+                &txn,
+                id,
+                "association.invitation_withdrawn",
+                user.id,
+                json!({}),
+                Vec::new(),
+            )
+            .await?;
         }
         txn.commit().await?;
         Ok::<_, DbErr>(true)
@@ -205,7 +223,11 @@ pub async fn invitation_action(
     match done {
         Ok(true) => {
             state.outbox_signal.notify();
-            let done = if action == "skicka-igen" { "inbjudan-igen" } else { "inbjudan-aterkallad" };
+            let done = if action == "skicka-igen" {
+                "inbjudan-igen"
+            } else {
+                "inbjudan-aterkallad"
+            };
             Redirect::to(&format!("/foreningar/{id}?klart={done}")).into_response()
         }
         Ok(false) => not_found(),

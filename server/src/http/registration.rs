@@ -468,8 +468,13 @@ pub async fn new_password(State(state): State<AppState>, request: Request) -> Re
                 // A deactivated account gets no password through an old link.
                 Ok(Some(user)) if !user.active => {
                     problems.message = Some(LINK_REFUSED.into());
-                    return render::page_with_form(&state, parts, problems, StatusCode::BAD_REQUEST)
-                        .await;
+                    return render::page_with_form(
+                        &state,
+                        parts,
+                        problems,
+                        StatusCode::BAD_REQUEST,
+                    )
+                    .await;
                 }
                 Ok(Some(user)) => (purpose, user),
                 Ok(None) => return Redirect::to("/glomt-losenord").into_response(),

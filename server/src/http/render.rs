@@ -58,7 +58,13 @@ pub async fn busy_form(
 ) -> Response {
     problems.message = Some(app::backend::password::Busy.to_string());
     super::errors::busy(
-        page_with_form(state, parts, problems, axum::http::StatusCode::SERVICE_UNAVAILABLE).await,
+        page_with_form(
+            state,
+            parts,
+            problems,
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+        )
+        .await,
     )
 }
 
@@ -76,8 +82,13 @@ pub async fn too_many(
         "Du har skickat många förfrågningar på kort tid. Försök igen om {minutes} {}.",
         if minutes == 1 { "minut" } else { "minuter" }
     ));
-    let mut response =
-        page_with_form(state, parts, problems, axum::http::StatusCode::TOO_MANY_REQUESTS).await;
+    let mut response = page_with_form(
+        state,
+        parts,
+        problems,
+        axum::http::StatusCode::TOO_MANY_REQUESTS,
+    )
+    .await;
     if let Ok(value) =
         axum::http::HeaderValue::from_str(&((until_ms - now_ms).max(0) / 1000 + 1).to_string())
     {

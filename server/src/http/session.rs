@@ -152,7 +152,8 @@ pub async fn private_pages(request: Request, next: Next) -> Response {
     }
     let mut response = next.run(request).await;
     // The site's own files (CSS, wasm, icons) are the same for everyone and stay cacheable.
-    let static_file = path.starts_with("/pkg/") || matches!(path.as_str(), "/favicon.svg" | "/robots.txt");
+    let static_file =
+        path.starts_with("/pkg/") || matches!(path.as_str(), "/favicon.svg" | "/robots.txt");
     if private || (signed_in && !static_file) {
         response
             .headers_mut()
@@ -177,7 +178,11 @@ mod tests {
             "203.0.113.7".parse::<std::net::IpAddr>().unwrap()
         );
         let stranger: std::net::IpAddr = "198.51.100.1".parse().unwrap();
-        assert_eq!(client_ip_of(stranger, &headers, &[proxy]), stranger, "header ignored");
+        assert_eq!(
+            client_ip_of(stranger, &headers, &[proxy]),
+            stranger,
+            "header ignored"
+        );
         assert_eq!(client_ip_of(proxy, &HeaderMap::new(), &[proxy]), proxy);
     }
 
@@ -195,7 +200,13 @@ mod tests {
         ] {
             assert!(is_private(path), "{path}");
         }
-        for path in ["/", "/logga-in", "/administrera-inte", "/mina-sidorna", "/registrera"] {
+        for path in [
+            "/",
+            "/logga-in",
+            "/administrera-inte",
+            "/mina-sidorna",
+            "/registrera",
+        ] {
             assert!(!is_private(path), "{path}");
         }
     }

@@ -1,5 +1,5 @@
 //! Pages for admins.
+pub mod deactivation;
 pub mod outbox;
 pub mod sent_mail;
 pub mod users;
-pub mod deactivation;

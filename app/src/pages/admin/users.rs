@@ -17,7 +17,9 @@ pub fn UsersPage() -> impl IntoView {
     let me = current_user().map(|user| user.id);
     let invited = use_query_map().with_untracked(|query| query.get("inbjuden").is_some());
     let done = use_query_map().with_untracked(|query| match query.get("klart").as_deref() {
-        Some("inaktiverat") => Some("Kontot är inaktiverat. Personen är utloggad och kan inte logga in."),
+        Some("inaktiverat") => {
+            Some("Kontot är inaktiverat. Personen är utloggad och kan inte logga in.")
+        }
         Some("aktiverat") => Some("Kontot är aktiverat igen."),
         _ => None,
     });

@@ -1,6 +1,6 @@
 //! An association's profile: its members edit it; staff read it.
-use leptos::prelude::*;
 use crate::domain::registration::limit;
+use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
@@ -289,7 +289,9 @@ fn notice_for(done: &str) -> Option<&'static str> {
         "borttagen-ur-styrelsen" => "Personen är borttagen ur styrelsen.",
         "inbjudan-igen" => "En ny inbjudan är skickad. Den gamla länken fungerar inte längre.",
         "inbjudan-aterkallad" => "Inbjudan är återkallad. Länken i mejlet fungerar inte längre.",
-        "borttagen" => "Personen är borttagen från föreningens konto och kommer inte längre åt föreningen.",
+        "borttagen" => {
+            "Personen är borttagen från föreningens konto och kommer inte längre åt föreningen."
+        }
         "dokument" => {
             "Dokumentet är inskickat. En handläggare granskar det, och du får besked per e-post."
         }

@@ -11,7 +11,9 @@ use crate::pages::require_signed_in;
 fn ids(second: &'static str) -> Option<(Uuid, Uuid)> {
     use_params_map().with_untracked(|params| {
         let first = params.get("id").and_then(|id| Uuid::parse_str(&id).ok())?;
-        let other = params.get(second).and_then(|id| Uuid::parse_str(&id).ok())?;
+        let other = params
+            .get(second)
+            .and_then(|id| Uuid::parse_str(&id).ok())?;
         Some((first, other))
     })
 }
@@ -77,10 +79,15 @@ pub fn RemoveMemberPage() -> impl IntoView {
         return ().into_any();
     }
     with_profile(ids("user"), |profile, user_id| {
-        let member = profile.members.iter().find(|m| m.user_id == user_id)?.clone();
+        let member = profile
+            .members
+            .iter()
+            .find(|m| m.user_id == user_id)?
+            .clone();
         let last_owner = profile.members.iter().filter(|m| m.owner).count() == 1;
         let is_me = user_id == profile.me;
-        let allowed = (profile.is_owner && !member.owner) || (is_me && !(member.owner && last_owner));
+        let allowed =
+            (profile.is_owner && !member.owner) || (is_me && !(member.owner && last_owner));
         allowed.then(|| {
             let action = format!("/foreningar/{}/medlemmar/{}/ta-bort", profile.id, user_id);
             let back = format!("/foreningar/{}", profile.id);

@@ -1,6 +1,6 @@
 //! "Registrera förening": the association and the person who will hold its account.
-use leptos::prelude::*;
 use crate::domain::registration::limit;
+use leptos::prelude::*;
 
 use crate::components::form::{ErrorSummary, FormState, TextArea, TextField};
 use crate::components::page::Page;
