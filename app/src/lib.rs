@@ -10,6 +10,7 @@ pub mod auth;
 pub mod components;
 pub mod domain;
 pub mod error;
+pub mod features;
 pub mod islands;
 pub mod live;
 pub mod notifications;
@@ -31,7 +32,7 @@ use leptos_router::{
 };
 
 use crate::components::layout::Layout;
-use crate::pages::{account, admin, applicant, officer, public};
+use crate::pages::{account, admin, applicant, public};
 
 /// The application: the site layout around the router.
 #[component]
@@ -56,8 +57,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/registrera/be-om-atkomst/bekrafta") view=public::access_request::ConfirmAccessRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/registrera/be-om-atkomst/bekraftad") view=public::access_request::AccessRequestConfirmedPage />
                     <Route path=path!("/mina-sidor/byt-losenord") view=account::change_password::ChangePasswordPage />
-                    <Route path=path!("/handlaggning/foretradare") view=officer::verifications::VerificationsPage ssr=SsrMode::Async />
-                    <Route path=path!("/handlaggning/foretradare/:id") view=officer::verification::VerificationPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/foretradare") view=features::representatives::pages::verifications::VerificationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/foretradare/:id") view=features::representatives::pages::verification::VerificationPage ssr=SsrMode::Async />
                     <Route path=path!("/bekrafta-epost") view=public::verify_email::VerifyEmailPage />
                     <Route path=path!("/glomt-losenord") view=public::password_reset::ForgotPasswordPage />
                     <Route path=path!("/nytt-losenord") view=public::password_reset::NewPasswordPage />

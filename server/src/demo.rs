@@ -222,7 +222,7 @@ pub async fn load_if_empty(db: &DatabaseConnection, storage: &Storage) -> anyhow
             &applicant.into_iter().collect::<Vec<_>>(),
         )?),
         next_annual_meeting: Set(next_meeting),
-        status: Set(app::backend::representatives::PENDING.into()),
+        status: Set(app::features::representatives::status::PENDING.into()),
         decided_by: Set(None),
         decided_at: Set(None),
         decision_note: Set(String::new()),

@@ -7,7 +7,6 @@ pub mod demo;
 pub mod http;
 pub mod live;
 pub mod mailer;
-pub mod reminders;
 pub mod settings;
 pub mod startup;
 pub mod storage;

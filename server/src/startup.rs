@@ -49,6 +49,18 @@ pub struct AppState {
     pub worker_health: WorkerHealth,
 }
 
+impl AppState {
+    /// What the features' commands need: the database, where links point, whom to wake.
+    pub fn ctx(&self) -> app::backend::command::Ctx {
+        app::backend::command::Ctx {
+            db: self.db.clone(),
+            public_url: self.settings.public_url.clone(),
+            signal: self.outbox_signal.clone(),
+            today: app::backend::time::today(),
+        }
+    }
+}
+
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
         state.leptos_options.clone()
@@ -211,17 +223,8 @@ pub fn router(state: AppState) -> Router {
         hsts: state.settings.uses_https(),
     };
 
-    // Uploads stream through their own handler with their own, larger, body limit.
-    let uploads = Router::new()
-        .route(
-            "/foreningar/{id}/foretradare",
-            axum::routing::post(http::representatives::upload),
-        )
-        // The multipart reader stops at this limit; the handler itself answers a declared
-        // length over it with the form and a Swedish message, not a bare 413.
-        .layer(axum::extract::DefaultBodyLimit::max(
-            http::uploads::REQUEST_LIMIT,
-        ));
+    // Features with uploads carry their own, larger, body limit on those routes.
+    let uploads = Router::new().merge(http::representatives::router());
 
     let pages = Router::new()
         .route("/healthz", get(http::health::healthz))
@@ -276,11 +279,6 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/mina-sidor/byt-losenord",
             axum::routing::post(http::account::change_password),
-        )
-        .route("/dokument/{id}", get(http::representatives::download))
-        .route(
-            "/handlaggning/foretradare/{id}",
-            axum::routing::post(http::representatives::decide),
         )
         .route(
             "/registrera",

@@ -223,7 +223,13 @@ impl Worker {
             Err(error) => tracing::warn!(%error, "sweeping expired sessions failed"),
         }
         let today = app::backend::time::today();
-        match crate::reminders::verification_ending(&self.db, &self.public_url, today).await {
+        let ctx = app::backend::command::Ctx {
+            db: self.db.clone(),
+            public_url: self.public_url.clone(),
+            signal: self.signal.clone(),
+            today,
+        };
+        match app::features::representatives::commands::remind_of_ending_verifications(&ctx).await {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "verification reminders queued"),
             Err(error) => tracing::warn!(%error, "queueing verification reminders failed"),

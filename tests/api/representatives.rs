@@ -2,10 +2,8 @@
 //! representatives, an officer verifies them until a date, and only they may submit.
 use std::time::Duration;
 
-use app::backend::{
-    entities::{attachment, representative, representative_proof},
-    representatives,
-};
+use app::backend::entities::{attachment, representative, representative_proof};
+use app::features::representatives::queries as representatives;
 use chrono::{Months, Utc};
 use portal_tests::{
     create_user, fixtures::association_with_owner, kept_mails, spawn_app, wait_until, TestApp,
@@ -569,21 +567,28 @@ async fn representatives_are_reminded_once_thirty_days_before_their_verification
     assert_eq!(approved.status(), 303);
     let url = url::Url::parse(&app.address).unwrap();
     let early = today - chrono::Days::new(20);
+    let ctx = |today| app::backend::command::Ctx {
+        db: app.db.clone(),
+        public_url: url.clone(),
+        signal: app.signal.clone(),
+        today,
+    };
+    use app::features::representatives::commands::remind_of_ending_verifications;
     assert_eq!(
-        server::reminders::verification_ending(&app.db, &url, early)
+        remind_of_ending_verifications(&ctx(early))
             .await
             .unwrap(),
         0,
         "not before thirty days ahead"
     );
     assert_eq!(
-        server::reminders::verification_ending(&app.db, &url, today)
+        remind_of_ending_verifications(&ctx(today))
             .await
             .unwrap(),
         1
     );
     assert_eq!(
-        server::reminders::verification_ending(&app.db, &url, today)
+        remind_of_ending_verifications(&ctx(today))
             .await
             .unwrap(),
         0,
@@ -597,4 +602,99 @@ async fn representatives_are_reminded_once_thirty_days_before_their_verification
         })
     })
     .await;
+}
+
+/// The commands themselves, without HTTP: their rules hold whoever calls them.
+mod commands_without_http {
+    use super::*;
+    use app::backend::command::{CommandError, Ctx};
+    use app::features::representatives::commands::{self, Decide, SendProof, StoredDocument};
+    use app::features::representatives::field;
+
+    fn ctx(app: &TestApp) -> Ctx {
+        Ctx {
+            db: app.db.clone(),
+            public_url: url::Url::parse(&app.address).unwrap(),
+            signal: app.signal.clone(),
+            today: Utc::now().date_naive(),
+        }
+    }
+
+    fn document() -> StoredDocument {
+        StoredDocument {
+            key: "ab/abcdef".into(),
+            kind: app::domain::document::FileKind::Pdf,
+            size: 42,
+            sha256: "0".repeat(64),
+            file_name: "protokoll.pdf".into(),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_proof_needs_a_document_someone_on_the_account_and_a_coming_meeting() {
+        let s = setting().await;
+        let refused = commands::send_proof(
+            &ctx(&s.app),
+            SendProof {
+                association_id: s.association,
+                sent_by: s.owner,
+                document: Err("Välj en fil.".into()),
+                named: vec![Uuid::now_v7().to_string()],
+                next_annual_meeting: "2001-01-01".into(),
+            },
+        )
+        .await;
+        let Err(CommandError::Invalid(problems)) = refused else {
+            panic!("refused as invalid: {refused:?}");
+        };
+        let fields: Vec<&str> = problems.iter().map(|(field, _)| *field).collect();
+        assert_eq!(fields, [field::DOCUMENT, field::NAMED, field::NEXT_ANNUAL_MEETING]);
+        assert_eq!(representative_proof::Entity::find().count(&s.app.db).await.unwrap(), 0);
+    }
+
+    #[tokio::test]
+    async fn a_proof_is_decided_once_and_a_refusal_needs_a_note() {
+        let s = setting().await;
+        let officer = create_user(&s.app.db, "officer", "officer@example.se", PASSWORD).await;
+        let proof = commands::send_proof(
+            &ctx(&s.app),
+            SendProof {
+                association_id: s.association,
+                sent_by: s.owner,
+                document: Ok(document()),
+                named: vec![s.owner.to_string()],
+                next_annual_meeting: next_spring(),
+            },
+        )
+        .await
+        .unwrap();
+        let refusal = |note: &str| Decide {
+            proof_id: proof,
+            officer,
+            approve: false,
+            named: Vec::new(),
+            valid_until: String::new(),
+            note: note.into(),
+        };
+        let Err(CommandError::Invalid(problems)) =
+            commands::decide(&ctx(&s.app), refusal("  ")).await
+        else {
+            panic!("a refusal without a note is refused");
+        };
+        assert_eq!(problems[0].0, field::NOTE);
+        commands::decide(&ctx(&s.app), refusal("Protokollet saknar justering."))
+            .await
+            .unwrap();
+        let again = commands::decide(&ctx(&s.app), refusal("En gång till.")).await;
+        assert!(
+            matches!(&again, Err(CommandError::Conflict(message)) if message == commands::ALREADY_DECIDED),
+            "{again:?}"
+        );
+        let missing = commands::decide(
+            &ctx(&s.app),
+            Decide { proof_id: Uuid::now_v7(), ..refusal("x") },
+        )
+        .await;
+        assert!(matches!(missing, Err(CommandError::NotFound)));
+    }
 }

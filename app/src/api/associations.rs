@@ -216,10 +216,8 @@ mod ssr {
     use uuid::Uuid;
 
     use super::{AccessRequestRow, BoardRow, ProofSummary};
-    use crate::backend::{
-        entities::{access_request, attachment, board_member, representative},
-        representatives,
-    };
+    use crate::backend::entities::{access_request, attachment, board_member, representative};
+    use crate::features::representatives::queries as representatives;
     use crate::domain::board::BoardRole;
 
     pub struct Extra {

@@ -3,7 +3,6 @@
 pub mod account;
 pub mod admin;
 pub mod associations;
-pub mod officer;
 
 #[cfg(feature = "ssr")]
 use crate::{auth::CurrentUser, domain::role::Role, error::AppError};

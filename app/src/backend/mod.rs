@@ -1,6 +1,7 @@
 //! Server-only code: database entities, security policy and password hashing.
 //! Compiled only with the `ssr` feature, so none of it reaches the wasm bundle.
 pub mod accounts;
+pub mod command;
 pub mod db;
 pub mod email_tokens;
 pub mod entities;
@@ -12,7 +13,6 @@ pub mod my_data;
 pub mod outbox;
 pub mod password;
 pub mod preferences;
-pub mod representatives;
 pub mod security;
 pub mod sessions;
 pub mod throttle;

@@ -2,7 +2,6 @@
 pub mod account;
 pub mod admin;
 pub mod applicant;
-pub mod officer;
 pub mod public;
 
 use crate::auth::{current_user, CurrentUser};

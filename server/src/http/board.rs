@@ -30,7 +30,7 @@ pub const BOARD_REFUSED: &str =
     "Bara föreningens ägare och verifierade företrädare kan ändra styrelsen.";
 
 async fn may_manage(state: &AppState, id: Uuid, user: Uuid) -> Result<bool, DbErr> {
-    app::backend::representatives::may_manage(&state.db, id, user, app::backend::time::today())
+    app::features::representatives::queries::may_manage(&state.db, id, user, app::backend::time::today())
         .await
 }
 
@@ -151,7 +151,7 @@ pub async fn remove(
         if invitations::role_in(&txn, id, user.id).await?.is_none() {
             return Ok(Some(false));
         }
-        if !app::backend::representatives::may_manage(
+        if !app::features::representatives::queries::may_manage(
             &txn,
             id,
             user.id,

@@ -93,6 +93,14 @@ fn bad_server_function_call() -> Response {
     response
 }
 
+/// A failure inside the server in a form handler: logged under a fresh reference, which
+/// the 500 page shows (the cause is never shown).
+pub fn failure(cause: &dyn std::fmt::Display) -> Response {
+    let reference = uuid::Uuid::new_v4().to_string();
+    tracing::error!(%reference, error = %cause, "a form handler failed");
+    internal_error_page(&reference)
+}
+
 /// The 500 page, self-contained so it renders even when the application cannot.
 pub fn internal_error_page(reference: &str) -> Response {
     let reference = html_escape(reference);

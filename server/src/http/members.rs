@@ -55,6 +55,20 @@ pub(crate) async fn membership(
     }
 }
 
+/// `user`'s role (`owner` or `member`) in the association's account; 404 for anyone not
+/// on it (the association is not theirs to learn of).
+pub(crate) async fn membership_of(
+    state: &AppState,
+    user: &CurrentUser,
+    association_id: Uuid,
+) -> Result<String, Response> {
+    match invitations::role_in(&state.db, association_id, user.id).await {
+        Ok(Some(role)) => Ok(role),
+        Ok(None) => Err(not_found()),
+        Err(error) => Err(internal(error)),
+    }
+}
+
 /// Records an event about the association (the actor is `None` for someone without an
 /// account, or for the system).
 pub(crate) async fn record(

@@ -13,4 +13,5 @@ pub mod render;
 pub mod representatives;
 pub mod security;
 pub mod session;
+pub mod toolkit;
 pub mod uploads;

@@ -48,6 +48,22 @@ pub(crate) async fn read_form(
     (parts, form)
 }
 
+/// As [`read_form`], keeping every value of a repeated field (checkbox groups), in order.
+pub(crate) async fn read_form_pairs(
+    state: &AppState,
+    request: Request,
+) -> (axum::http::request::Parts, Vec<(String, String)>) {
+    let (parts, body) = request.into_parts();
+    let pairs = Form::<Vec<(String, String)>>::from_request(
+        Request::from_parts(parts.clone(), body),
+        state,
+    )
+    .await
+    .map(|Form(pairs)| pairs)
+    .unwrap_or_default();
+    (parts, pairs)
+}
+
 /// The public address of a page of the portal, for links in mails.
 pub(crate) fn page_url(public_url: &url::Url, path: &str) -> String {
     public_url

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::officer::pending_verifications;
+use crate::features::representatives::api::pending_verifications;
 use crate::components::page::Page;
 use crate::pages::denied;
 

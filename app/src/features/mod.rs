@@ -1,0 +1,11 @@
+//! One folder per feature. A feature is found by its name and owns everything of its
+//! own: its types and field names (`mod.rs`), its rules, its state changes
+//! (`commands.rs`, server only), its read models (`queries.rs`, server only), its server
+//! functions (`api.rs`) and its pages (`pages/`). Infrastructure that several features
+//! use is in `backend/` (database, events and outbox, mail, tokens, the command error
+//! and context) and `domain/` (pure rules such as organisation numbers and dates);
+//! nothing is borrowed from a sibling feature.
+//!
+//! The features still being moved here from `pages/`, `api/` and `server/src/http/`
+//! follow the representatives feature, the pilot.
+pub mod representatives;

@@ -1,0 +1,35 @@
+//! The officers' server functions: the proofs waiting for them, and one proof. Thin:
+//! they check who calls and ask the queries.
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::{PendingVerification, VerificationDetails};
+use crate::error::AppError;
+
+/// Officers and admins verify representatives; everyone else gets 404.
+#[cfg(feature = "ssr")]
+pub(crate) fn verifier() -> Result<crate::auth::CurrentUser, AppError> {
+    use crate::domain::role::Role;
+    let user = crate::api::signed_in()?;
+    if matches!(user.role, Role::Officer | Role::Admin) {
+        Ok(user)
+    } else {
+        Err(crate::api::refuse(AppError::NotFound))
+    }
+}
+
+#[server(prefix = "/api", endpoint = "officer/verifications")]
+pub async fn pending_verifications() -> Result<Vec<PendingVerification>, AppError> {
+    verifier()?;
+    let db = crate::api::db()?;
+    Ok(super::queries::pending_verifications(&db).await?)
+}
+
+#[server(prefix = "/api", endpoint = "officer/verification")]
+pub async fn verification(id: Uuid) -> Result<VerificationDetails, AppError> {
+    verifier()?;
+    let db = crate::api::db()?;
+    super::queries::verification(&db, id, crate::backend::time::today())
+        .await?
+        .ok_or_else(|| crate::api::refuse(AppError::NotFound))
+}

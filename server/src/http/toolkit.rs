@@ -1,0 +1,84 @@
+//! What every form handler shares: who is signed in (as extractors that answer for
+//! themselves), and how a command's refusal is answered.
+//!
+//! A handler reads the request, calls one command of its feature and maps the outcome:
+//! a redirect (303) on success, or [`refused`], which renders the form's page again with
+//! what was typed and the problems (422, 409, 403), or the 404 and 500 pages.
+use app::{
+    auth::CurrentUser, backend::command::CommandError, components::form::FormState,
+    domain::role::Role,
+};
+use axum::{
+    extract::FromRequestParts,
+    http::{request::Parts, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+};
+
+use super::{account::internal, members::not_found, render};
+use crate::startup::AppState;
+
+/// The signed-in person; anyone else is sent to *Logga in* (303).
+pub struct SignedIn(pub CurrentUser);
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<CurrentUser>()
+            .cloned()
+            .map(SignedIn)
+            .ok_or_else(|| Redirect::to("/logga-in").into_response())
+    }
+}
+
+/// A signed-in officer or admin; anyone else signed in gets 404 (they need not learn
+/// that the page exists), anyone not signed in is sent to *Logga in*.
+pub struct Verifier(pub CurrentUser);
+
+impl<S: Send + Sync> FromRequestParts<S> for Verifier {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let SignedIn(user) = SignedIn::from_request_parts(parts, state).await?;
+        if matches!(user.role, Role::Officer | Role::Admin) {
+            Ok(Verifier(user))
+        } else {
+            Err(not_found())
+        }
+    }
+}
+
+/// Answers a command's refusal: the page at `page` again with `form` (what was typed)
+/// and the problems, or the 404 or 500 page. `invalid` is the status for problems with
+/// the fields (422, or e.g. 413 for a file too large).
+pub async fn refused(
+    state: &AppState,
+    parts: Parts,
+    page: &str,
+    mut form: FormState,
+    error: CommandError,
+    invalid: StatusCode,
+) -> Response {
+    let status = match error {
+        CommandError::Invalid(problems) => {
+            for (field, message) in problems {
+                form.add_error(field, message);
+            }
+            invalid
+        }
+        CommandError::Conflict(message) => {
+            form.message = Some(message);
+            StatusCode::CONFLICT
+        }
+        CommandError::Forbidden(message) => {
+            form.message = Some(message);
+            StatusCode::FORBIDDEN
+        }
+        CommandError::NotFound => return not_found(),
+        CommandError::Internal(cause) => return super::errors::failure(&cause),
+        CommandError::Db(error) => return internal(error),
+    };
+    render::page_at_with_form(state, parts, page, form, status).await
+}
