@@ -145,6 +145,24 @@ mod tests {
     use super::*;
     use app::notifications::MailKind;
 
+    /// A test mail to `to` named `to_name`, with `subject`, from the portal.
+    fn build(to: &str, to_name: &str, subject: &str) -> Result<Message, String> {
+        let job = EmailJob {
+            kind: MailKind::TestMail,
+            to: to.into(),
+            to_name: to_name.into(),
+            user_id: None,
+            data: serde_json::json!({}),
+        };
+        let rendered = RenderedMail {
+            subject: subject.into(),
+            text: "Hej!".into(),
+            html: "<p>Hej!</p>".into(),
+        };
+        let from: Mailbox = "Föreningsportalen <noreply@localhost>".parse().unwrap();
+        build_message(Uuid::now_v7(), "portal.example.se", &from, &job, rendered)
+    }
+
     #[test]
     fn the_message_id_comes_from_the_outbox_row_and_both_parts_are_present() {
         let id = Uuid::now_v7();
@@ -173,20 +191,12 @@ mod tests {
 
     #[test]
     fn a_header_injection_in_the_name_yields_a_mail_with_one_recipient_and_no_panic() {
-        let job = EmailJob {
-            kind: MailKind::TestMail,
-            to: "evil@example.se".into(),
-            to_name: "Evil\r\nBcc: x@example.se".into(),
-            user_id: None,
-            data: serde_json::json!({}),
-        };
-        let rendered = RenderedMail {
-            subject: "Ämne\r\nBcc: y@example.se".into(),
-            text: "Hej!".into(),
-            html: "<p>Hej!</p>".into(),
-        };
-        let from: Mailbox = "Föreningsportalen <noreply@localhost>".parse().unwrap();
-        let message = build_message(Uuid::now_v7(), "localhost", &from, &job, rendered).unwrap();
+        let message = build(
+            "evil@example.se",
+            "Evil\r\nBcc: x@example.se",
+            "Ämne\r\nBcc: y@example.se",
+        )
+        .unwrap();
         let text = String::from_utf8(message.formatted()).unwrap();
         assert!(
             !text
@@ -205,19 +215,6 @@ mod tests {
 
     #[test]
     fn an_address_that_is_not_one_is_an_error_not_a_panic() {
-        let job = EmailJob {
-            kind: MailKind::TestMail,
-            to: "\u{202e}fuzz@💩".into(),
-            to_name: "\u{202e}".into(),
-            user_id: None,
-            data: serde_json::json!({}),
-        };
-        let rendered = RenderedMail {
-            subject: "Ämne".into(),
-            text: "Hej!".into(),
-            html: "<p>Hej!</p>".into(),
-        };
-        let from: Mailbox = "Föreningsportalen <noreply@localhost>".parse().unwrap();
-        assert!(build_message(Uuid::now_v7(), "localhost", &from, &job, rendered).is_err());
+        assert!(build("\u{202e}fuzz@💩", "\u{202e}", "Ämne").is_err());
     }
 }

@@ -14,20 +14,9 @@ const PASSWORD: &str = "en lång och ovanlig fras";
 fn form(pairs: &[(&str, &str)]) -> String {
     pairs
         .iter()
-        .map(|(k, v)| format!("{k}={}", urlencode(v)))
+        .map(|(k, v)| format!("{k}={}", portal_tests::encode(v)))
         .collect::<Vec<_>>()
         .join("&")
-}
-
-fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 fn seed_registration(org_number: &str, email: &str) -> String {
@@ -279,7 +268,7 @@ async fn bad_input_gets_a_message_by_each_field_422_and_nothing_is_written() {
 
     // A guessable password is refused once the rest is right.
     let weak = seed_registration("802534-3750", "sara@example.se")
-        .replace(&urlencode(PASSWORD), "password1");
+        .replace(&portal_tests::encode(PASSWORD), "password1");
     let response = app.post_form_as(None, "/registrera", &weak).await;
     assert_eq!(response.status(), 422);
     assert!(response

@@ -575,22 +575,16 @@ async fn representatives_are_reminded_once_thirty_days_before_their_verification
     };
     use app::features::representatives::commands::remind_of_ending_verifications;
     assert_eq!(
-        remind_of_ending_verifications(&ctx(early))
-            .await
-            .unwrap(),
+        remind_of_ending_verifications(&ctx(early)).await.unwrap(),
         0,
         "not before thirty days ahead"
     );
     assert_eq!(
-        remind_of_ending_verifications(&ctx(today))
-            .await
-            .unwrap(),
+        remind_of_ending_verifications(&ctx(today)).await.unwrap(),
         1
     );
     assert_eq!(
-        remind_of_ending_verifications(&ctx(today))
-            .await
-            .unwrap(),
+        remind_of_ending_verifications(&ctx(today)).await.unwrap(),
         0,
         "once"
     );
@@ -648,8 +642,17 @@ mod commands_without_http {
             panic!("refused as invalid: {refused:?}");
         };
         let fields: Vec<&str> = problems.iter().map(|(field, _)| *field).collect();
-        assert_eq!(fields, [field::DOCUMENT, field::NAMED, field::NEXT_ANNUAL_MEETING]);
-        assert_eq!(representative_proof::Entity::find().count(&s.app.db).await.unwrap(), 0);
+        assert_eq!(
+            fields,
+            [field::DOCUMENT, field::NAMED, field::NEXT_ANNUAL_MEETING]
+        );
+        assert_eq!(
+            representative_proof::Entity::find()
+                .count(&s.app.db)
+                .await
+                .unwrap(),
+            0
+        );
     }
 
     #[tokio::test]
@@ -692,7 +695,10 @@ mod commands_without_http {
         );
         let missing = commands::decide(
             &ctx(&s.app),
-            Decide { proof_id: Uuid::now_v7(), ..refusal("x") },
+            Decide {
+                proof_id: Uuid::now_v7(),
+                ..refusal("x")
+            },
         )
         .await;
         assert!(matches!(missing, Err(CommandError::NotFound)));

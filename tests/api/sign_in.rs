@@ -312,29 +312,8 @@ async fn the_sweep_deletes_expired_sessions_and_keeps_live_ones() {
 #[tokio::test]
 async fn two_hundred_parallel_sign_ins_all_get_an_answer_and_the_server_still_serves() {
     let app = spawn_app().await;
-    let mut attempts = tokio::task::JoinSet::new();
-    for i in 0..200 {
-        let client = app.client.clone();
-        let url = format!("{}/logga-in", app.address);
-        attempts.spawn(async move {
-            client
-                .post(url)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .header("sec-fetch-site", "same-origin")
-                .body(format!(
-                    "email=okand{i}%40example.se&password=fel+l%C3%B6senord+{i}"
-                ))
-                .send()
-                .await
-                .map(|response| {
-                    let retry_after = response.headers().get("retry-after").is_some();
-                    (response.status().as_u16(), retry_after)
-                })
-        });
-    }
     let mut statuses = std::collections::BTreeMap::<u16, usize>::new();
-    while let Some(joined) = attempts.join_next().await {
-        let (status, retry_after) = joined.unwrap().expect("every attempt is answered");
+    for (status, retry_after) in portal_tests::sign_in_burst(&app.client, &app.address, 200).await {
         assert!(
             matches!(status, 401 | 429 | 503),
             "a sign-in attempt got {status}"

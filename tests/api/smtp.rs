@@ -235,7 +235,7 @@ async fn a_header_injection_in_a_name_is_refused_and_cannot_stop_the_mail() {
         ("password", "en lång och ovanlig fras"),
     ]
     .iter()
-    .map(|(key, value)| format!("{key}={}", urlencoding(value)))
+    .map(|(key, value)| format!("{key}={}", portal_tests::encode(value)))
     .collect::<Vec<_>>()
     .join("&");
     let refused = app.post_form_as(None, "/registrera", &body).await;
@@ -287,15 +287,4 @@ async fn a_header_injection_in_a_name_is_refused_and_cannot_stop_the_mail() {
     let health: serde_json::Value =
         serde_json::from_str(&app.get("/healthz").await.text().await.unwrap()).unwrap();
     assert_eq!(health["worker"], "running");
-}
-
-fn urlencoding(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -106,27 +106,9 @@ async fn main() {
 
     // A burst of sign-ins, all at once.
     let started = Instant::now();
-    let mut burst = tokio::task::JoinSet::new();
-    for i in 0..SIGN_INS {
-        let client = client.clone();
-        let url = format!("{}/logga-in", server.url);
-        burst.spawn(async move {
-            client
-                .post(url)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .header("sec-fetch-site", "same-origin")
-                .body(format!(
-                    "email=okand{i}%40example.se&password=fel+l%C3%B6senord+{i}"
-                ))
-                .send()
-                .await
-                .map(|response| response.status().as_u16())
-                .unwrap_or(0)
-        });
-    }
     let mut statuses = BTreeMap::<u16, usize>::new();
-    while let Some(status) = burst.join_next().await {
-        *statuses.entry(status.unwrap()).or_default() += 1;
+    for (status, _) in portal_tests::sign_in_burst(&client, &server.url, SIGN_INS).await {
+        *statuses.entry(status).or_default() += 1;
     }
     let burst_seconds = started.elapsed().as_secs_f64();
     let (after_burst, peak_burst) = rss_mb(pid);

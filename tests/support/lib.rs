@@ -303,6 +303,39 @@ where
     }
 }
 
+/// `count` sign-ins with wrong passwords for unknown addresses, all at once, against
+/// `base`: the cheapest way for anyone to make a server hash passwords. Returns each
+/// answer's status and whether it said when to come back (`Retry-After`); a request
+/// that got no answer at all is status 0.
+pub async fn sign_in_burst(client: &reqwest::Client, base: &str, count: usize) -> Vec<(u16, bool)> {
+    let mut attempts = tokio::task::JoinSet::new();
+    for i in 0..count {
+        let client = client.clone();
+        let url = format!("{base}/logga-in");
+        attempts.spawn(async move {
+            client
+                .post(url)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("sec-fetch-site", "same-origin")
+                .body(format!(
+                    "email=okand{i}%40example.se&password=fel+l%C3%B6senord+{i}"
+                ))
+                .send()
+                .await
+                .map(|response| {
+                    let retry_after = response.headers().get("retry-after").is_some();
+                    (response.status().as_u16(), retry_after)
+                })
+                .unwrap_or((0, false))
+        });
+    }
+    let mut answers = Vec::with_capacity(count);
+    while let Some(joined) = attempts.join_next().await {
+        answers.push(joined.unwrap_or((0, false)));
+    }
+    answers
+}
+
 /// A port nothing listens on (yet).
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
@@ -397,7 +430,8 @@ impl Drop for SmtpSink {
     }
 }
 
-fn encode(text: &str) -> String {
+/// `text` percent-encoded for a form body (`application/x-www-form-urlencoded`).
+pub fn encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {

@@ -217,8 +217,8 @@ mod ssr {
 
     use super::{AccessRequestRow, BoardRow, ProofSummary};
     use crate::backend::entities::{access_request, attachment, board_member, representative};
-    use crate::features::representatives::queries as representatives;
     use crate::domain::board::BoardRole;
+    use crate::features::representatives::queries as representatives;
 
     pub struct Extra {
         pub board: Vec<BoardRow>,

@@ -4,8 +4,9 @@ use std::collections::HashMap;
 
 use super::{
     email, giro,
-    registration::{check_founded_year, check_members, check_phone, limit},
-    text,
+    registration::{
+        association_texts, check_founded_year, check_members, check_phone, AssociationTexts,
+    },
 };
 
 pub mod field {
@@ -51,34 +52,12 @@ pub fn validate(
             String::new()
         }
     };
-    let name = check(
-        field::NAME,
-        text::name(&text(field::NAME), "Ange föreningens namn.", limit::NAME),
-    );
-    let target_group = check(
-        field::TARGET_GROUP,
-        text::free_text(
-            &text(field::TARGET_GROUP),
-            Some("Beskriv föreningens målgrupp."),
-            limit::TARGET_GROUP,
-        ),
-    );
-    let postal_address = check(
-        field::POSTAL_ADDRESS,
-        text::free_text(
-            &text(field::POSTAL_ADDRESS),
-            Some("Ange föreningens postadress."),
-            limit::POSTAL_ADDRESS,
-        ),
-    );
-    let contact_person = check(
-        field::CONTACT_PERSON,
-        text::name(
-            &text(field::CONTACT_PERSON),
-            "Ange namnet på kontaktpersonen.",
-            limit::NAME,
-        ),
-    );
+    let AssociationTexts {
+        name,
+        target_group,
+        postal_address,
+        contact_person,
+    } = association_texts(&text, &mut check);
     let founded_year = check(
         field::FOUNDED_YEAR,
         check_founded_year(&text(field::FOUNDED_YEAR), current_year).map(|y| y.to_string()),
@@ -141,6 +120,7 @@ pub fn validate(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{registration::limit, text};
 
     #[test]
     fn a_bad_bankgiro_is_reported_by_its_field_and_an_empty_one_is_fine() {

@@ -80,37 +80,15 @@ pub fn validate(
         }
     };
 
-    let name = check(
-        field::NAME,
-        text::name(&text(field::NAME), "Ange föreningens namn.", limit::NAME),
-    );
     let org_text = text(field::ORG_NUMBER);
     let founded = text(field::FOUNDED_YEAR);
     let members = text(field::MEMBERS_IN_CITY);
-    let target_group = check(
-        field::TARGET_GROUP,
-        text::free_text(
-            &text(field::TARGET_GROUP),
-            Some("Beskriv föreningens målgrupp."),
-            limit::TARGET_GROUP,
-        ),
-    );
-    let postal_address = check(
-        field::POSTAL_ADDRESS,
-        text::free_text(
-            &text(field::POSTAL_ADDRESS),
-            Some("Ange föreningens postadress."),
-            limit::POSTAL_ADDRESS,
-        ),
-    );
-    let contact_person = check(
-        field::CONTACT_PERSON,
-        text::name(
-            &text(field::CONTACT_PERSON),
-            "Ange namnet på kontaktpersonen.",
-            limit::NAME,
-        ),
-    );
+    let AssociationTexts {
+        name,
+        target_group,
+        postal_address,
+        contact_person,
+    } = association_texts(&text, &mut check);
     let email_text = text(field::EMAIL);
     let phone = text(field::PHONE);
     let password = form.get(field::PASSWORD).cloned().unwrap_or_default();
@@ -172,6 +150,52 @@ pub fn validate(
         phone: phone_result.expect("checked above"),
         password: password_result.expect("checked above"),
     })
+}
+
+/// The association's texts that registration and the profile ask alike, checked.
+pub(crate) struct AssociationTexts {
+    pub name: String,
+    pub target_group: String,
+    pub postal_address: String,
+    pub contact_person: String,
+}
+
+/// Checks the texts both forms share: `text` reads a field, `check` keeps a value or
+/// notes its problem.
+pub(crate) fn association_texts(
+    text: &impl Fn(&str) -> String,
+    check: &mut impl FnMut(&'static str, Result<String, String>) -> String,
+) -> AssociationTexts {
+    AssociationTexts {
+        name: check(
+            field::NAME,
+            text::name(&text(field::NAME), "Ange föreningens namn.", limit::NAME),
+        ),
+        target_group: check(
+            field::TARGET_GROUP,
+            text::free_text(
+                &text(field::TARGET_GROUP),
+                Some("Beskriv föreningens målgrupp."),
+                limit::TARGET_GROUP,
+            ),
+        ),
+        postal_address: check(
+            field::POSTAL_ADDRESS,
+            text::free_text(
+                &text(field::POSTAL_ADDRESS),
+                Some("Ange föreningens postadress."),
+                limit::POSTAL_ADDRESS,
+            ),
+        ),
+        contact_person: check(
+            field::CONTACT_PERSON,
+            text::name(
+                &text(field::CONTACT_PERSON),
+                "Ange namnet på kontaktpersonen.",
+                limit::NAME,
+            ),
+        ),
+    }
 }
 
 /// The year an association was founded: four digits, from 1800 to this year.

@@ -465,7 +465,9 @@ pub async fn save_association(
     }
     let today = app::backend::time::today();
     let may_manage =
-        match app::features::representatives::queries::may_manage(&state.db, id, user.id, today).await {
+        match app::features::representatives::queries::may_manage(&state.db, id, user.id, today)
+            .await
+        {
             Ok(may) => may,
             Err(error) => return internal(error),
         };
@@ -585,7 +587,8 @@ pub async fn save_association(
         if giro_before != giro_now {
             // Where the money goes changed: everyone answerable for it hears of it, and
             // staff see it (from this event) before the next payment.
-            let watchers = app::features::representatives::queries::payment_watchers(&txn, id, today).await?;
+            let watchers =
+                app::features::representatives::queries::payment_watchers(&txn, id, today).await?;
             let link = super::registration::page_url(
                 &state.settings.public_url,
                 &format!("/foreningar/{id}"),

@@ -30,8 +30,13 @@ pub const BOARD_REFUSED: &str =
     "Bara föreningens ägare och verifierade företrädare kan ändra styrelsen.";
 
 async fn may_manage(state: &AppState, id: Uuid, user: Uuid) -> Result<bool, DbErr> {
-    app::features::representatives::queries::may_manage(&state.db, id, user, app::backend::time::today())
-        .await
+    app::features::representatives::queries::may_manage(
+        &state.db,
+        id,
+        user,
+        app::backend::time::today(),
+    )
+    .await
 }
 
 /// `POST /foreningar/{id}/styrelse`: an owner or a verified representative adds someone

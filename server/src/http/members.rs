@@ -126,20 +126,12 @@ pub async fn invite(
             .await;
         }
     };
-    let now_ms = Utc::now().timestamp_millis();
-    match throttle::take_mail_attempt(&state.db, &address, &client_ip(&parts), now_ms).await {
-        Ok(Some(until)) => {
-            let mut problems = FormState::default();
-            problems.values.insert("invite_email".into(), typed);
-            let mut parts = parts;
-            parts.uri = format!("/foreningar/{id}")
-                .parse()
-                .expect("a path the server built");
-            return render::too_many(&state, parts, problems, until, now_ms).await;
-        }
-        Ok(None) => {}
-        Err(error) => return internal(error),
-    }
+    let mut kept = FormState::default();
+    kept.values.insert("invite_email".into(), typed);
+    let parts = match mail_allowed(&state, parts, id, &address, kept).await {
+        Ok(parts) => parts,
+        Err(response) => return response,
+    };
     let sent = async {
         let Some(association) = association::Entity::find_by_id(id).one(&state.db).await? else {
             return Ok(false);
@@ -157,6 +149,28 @@ pub async fn invite(
         }
         Ok(false) => not_found(),
         Err(error) => internal(error),
+    }
+}
+
+/// Takes one of `address`'s mails (and the IP's) for an invitation; when their share is
+/// used up, the association's page again with `kept` and when to try (429).
+async fn mail_allowed(
+    state: &AppState,
+    mut parts: axum::http::request::Parts,
+    id: Uuid,
+    address: &str,
+    kept: FormState,
+) -> Result<axum::http::request::Parts, Response> {
+    let now_ms = Utc::now().timestamp_millis();
+    match throttle::take_mail_attempt(&state.db, address, &client_ip(&parts), now_ms).await {
+        Ok(Some(until)) => {
+            parts.uri = format!("/foreningar/{id}")
+                .parse()
+                .expect("a path the server built");
+            Err(render::too_many(state, parts, kept, until, now_ms).await)
+        }
+        Ok(None) => Ok(parts),
+        Err(error) => Err(internal(error)),
     }
 }
 
@@ -178,7 +192,6 @@ pub async fn invitation_action(
     }
     if action == "skicka-igen" {
         // The same share of mails per address and IP as a new invitation.
-        let now_ms = Utc::now().timestamp_millis();
         let address = match association_invitation::Entity::find_by_id(key.clone())
             .filter(association_invitation::Column::AssociationId.eq(id))
             .one(&state.db)
@@ -188,16 +201,10 @@ pub async fn invitation_action(
             Ok(None) => return not_found(),
             Err(error) => return internal(error),
         };
-        let (mut parts, _) = request.into_parts();
-        match throttle::take_mail_attempt(&state.db, &address, &client_ip(&parts), now_ms).await {
-            Ok(Some(until)) => {
-                parts.uri = format!("/foreningar/{id}")
-                    .parse()
-                    .expect("a path the server built");
-                return render::too_many(&state, parts, FormState::default(), until, now_ms).await;
-            }
-            Ok(None) => {}
-            Err(error) => return internal(error),
+        let (parts, _) = request.into_parts();
+        if let Err(response) = mail_allowed(&state, parts, id, &address, FormState::default()).await
+        {
+            return response;
         }
     }
     let done = async {

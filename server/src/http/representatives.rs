@@ -106,7 +106,8 @@ pub async fn upload(
             }
             let mut form = FormState::default();
             form.values.insert(field::NAMED.into(), named.join(","));
-            form.values.insert(field::NEXT_ANNUAL_MEETING.into(), meeting);
+            form.values
+                .insert(field::NEXT_ANNUAL_MEETING.into(), meeting);
             form.message = Some(
                 "Välj filen igen när du har rättat felen: av säkerhetsskäl sparar webbläsaren den inte."
                     .into(),
@@ -206,14 +207,24 @@ pub async fn decide(
         note: value(field::NOTE),
     };
     let mut form = FormState::default();
-    form.values.insert(field::NAMED.into(), input.named.join(","));
-    form.values.insert(field::VALID_UNTIL.into(), input.valid_until.clone());
+    form.values
+        .insert(field::NAMED.into(), input.named.join(","));
+    form.values
+        .insert(field::VALID_UNTIL.into(), input.valid_until.clone());
     form.values.insert(field::NOTE.into(), input.note.clone());
     match commands::decide(&state.ctx(), input).await {
         Ok(_) => Redirect::to("/handlaggning/foretradare?beslutat=1").into_response(),
         Err(error) => {
             let page = parts.uri.path().to_owned();
-            refused(&state, parts, &page, form, error, StatusCode::UNPROCESSABLE_ENTITY).await
+            refused(
+                &state,
+                parts,
+                &page,
+                form,
+                error,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     }
 }

@@ -96,7 +96,10 @@ pub async fn send_proof(ctx: &Ctx, input: SendProof) -> Result<Uuid, CommandErro
     .await?;
     // A newer document replaces one still waiting.
     representative_proof::Entity::update_many()
-        .col_expr(representative_proof::Column::Status, Expr::value(status::REJECTED))
+        .col_expr(
+            representative_proof::Column::Status,
+            Expr::value(status::REJECTED),
+        )
         .col_expr(
             representative_proof::Column::DecisionNote,
             Expr::value("Ersatt av ett senare inskickat dokument."),
@@ -210,11 +213,21 @@ pub async fn decide(ctx: &Ctx, input: Decide) -> Result<Uuid, CommandError> {
     let claimed = representative_proof::Entity::update_many()
         .col_expr(
             representative_proof::Column::Status,
-            Expr::value(if verified.is_some() { status::VERIFIED } else { status::REJECTED }),
+            Expr::value(if verified.is_some() {
+                status::VERIFIED
+            } else {
+                status::REJECTED
+            }),
         )
-        .col_expr(representative_proof::Column::DecidedBy, Expr::value(input.officer))
+        .col_expr(
+            representative_proof::Column::DecidedBy,
+            Expr::value(input.officer),
+        )
         .col_expr(representative_proof::Column::DecidedAt, Expr::value(now))
-        .col_expr(representative_proof::Column::DecisionNote, Expr::value(note.clone()))
+        .col_expr(
+            representative_proof::Column::DecisionNote,
+            Expr::value(note.clone()),
+        )
         .filter(representative_proof::Column::Id.eq(input.proof_id))
         .filter(representative_proof::Column::Status.eq(status::PENDING))
         .exec(&txn)
@@ -307,8 +320,8 @@ pub const VERIFICATION_REMINDER_DAYS: u64 = 30;
 /// housekeeping runs it. Returns how many were reminded.
 #[tracing::instrument(skip_all)]
 pub async fn remind_of_ending_verifications(ctx: &Ctx) -> Result<usize, CommandError> {
-    use chrono::{Days, NaiveDate};
     use crate::backend::entities::association_member;
+    use chrono::{Days, NaiveDate};
     let horizon = ctx
         .today
         .checked_add_days(Days::new(VERIFICATION_REMINDER_DAYS))

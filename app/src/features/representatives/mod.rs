@@ -105,7 +105,10 @@ mod tests {
     fn only_the_accounts_people_can_be_chosen_and_at_least_one() {
         let sara = Uuid::now_v7();
         let members: HashSet<Uuid> = [sara].into_iter().collect();
-        assert_eq!(chosen_people(&[sara.to_string(), sara.to_string()], &members), Ok(vec![sara]));
+        assert_eq!(
+            chosen_people(&[sara.to_string(), sara.to_string()], &members),
+            Ok(vec![sara])
+        );
         assert!(chosen_people(&[Uuid::now_v7().to_string()], &members).is_err());
         assert!(chosen_people(&["inte-ett-id".into()], &members).is_err());
         assert_eq!(

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::features::representatives::api::pending_verifications;
 use crate::components::page::Page;
+use crate::features::representatives::api::pending_verifications;
 use crate::pages::denied;
 
 #[component]
