@@ -227,6 +227,7 @@ pub fn router(state: AppState) -> Router {
     let uploads = Router::new().merge(http::representatives::router());
 
     let pages = Router::new()
+        .merge(http::board::router())
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))
         .route("/logga-in", axum::routing::post(http::account::sign_in))
@@ -255,14 +256,6 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/foreningar/{id}/inbjudningar/{key}/{action}",
             axum::routing::post(http::members::invitation_action),
-        )
-        .route(
-            "/foreningar/{id}/styrelse",
-            axum::routing::post(http::board::add),
-        )
-        .route(
-            "/foreningar/{id}/styrelse/{member}/ta-bort",
-            axum::routing::post(http::board::remove),
         )
         .route(
             "/foreningar/{id}/forfragningar/{request}/{action}",

@@ -129,3 +129,67 @@ async fn another_associations_applicant_cannot_touch_the_board() {
         0
     );
 }
+
+/// The board's commands, without HTTP: their rules hold whoever calls them.
+mod commands_without_http {
+    use super::*;
+    use app::backend::{command::CommandError, entities::association_member};
+    use app::features::board::{commands, field, REFUSED};
+    use sea_orm::ActiveValue::Set;
+
+    fn ctx(app: &portal_tests::TestApp) -> app::backend::command::Ctx {
+        app::backend::command::Ctx {
+            db: app.db.clone(),
+            public_url: url::Url::parse(&app.address).unwrap(),
+            signal: app.signal.clone(),
+            today: chrono::Utc::now().date_naive(),
+        }
+    }
+
+    #[tokio::test]
+    async fn only_owners_and_representatives_change_the_board_and_one_chair_it_has() {
+        let app = spawn_app().await;
+        let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
+        let member = create_user(&app.db, "applicant", "kim@example.se", PASSWORD).await;
+        let stranger = create_user(&app.db, "applicant", "x@example.se", PASSWORD).await;
+        let id = association_with_owner(&app.db, "802534-3750", owner).await;
+        association_member::Entity::insert(association_member::ActiveModel {
+            association_id: Set(id),
+            user_id: Set(member),
+            role: Set("member".into()),
+            created_at: Set(chrono::Utc::now()),
+        })
+        .exec_without_returning(&app.db)
+        .await
+        .unwrap();
+        let ctx = ctx(&app);
+
+        let chair = commands::add_member(&ctx, id, owner, "Sara Lind", "ordforande")
+            .await
+            .unwrap();
+        let second = commands::add_member(&ctx, id, owner, "Per Holm", "ordforande").await;
+        assert!(
+            matches!(&second, Err(CommandError::Invalid(problems)) if problems[0].0 == field::ROLE),
+            "{second:?}"
+        );
+        let by_member = commands::add_member(&ctx, id, member, "Kim Ek", "ledamot").await;
+        assert!(
+            matches!(&by_member, Err(CommandError::Forbidden(message)) if message == REFUSED),
+            "{by_member:?}"
+        );
+        let by_stranger = commands::remove_member(&ctx, id, stranger, chair).await;
+        assert!(
+            matches!(by_stranger, Err(CommandError::NotFound)),
+            "{by_stranger:?}"
+        );
+        commands::remove_member(&ctx, id, owner, chair)
+            .await
+            .unwrap();
+        assert_eq!(
+            board_member::Entity::find().count(&app.db).await.unwrap(),
+            0
+        );
+        let again = commands::remove_member(&ctx, id, owner, chair).await;
+        assert!(matches!(again, Err(CommandError::NotFound)));
+    }
+}

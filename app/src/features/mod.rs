@@ -8,4 +8,5 @@
 //!
 //! The features still being moved here from `pages/`, `api/` and `server/src/http/`
 //! follow the representatives feature, the pilot.
+pub mod board;
 pub mod representatives;

@@ -29,7 +29,7 @@ use crate::{mailer, startup::AppState};
 fn admin(user: Option<Extension<CurrentUser>>) -> Result<CurrentUser, Response> {
     match user {
         Some(Extension(user)) if user.role == Role::Admin => Ok(user),
-        Some(_) => Err((StatusCode::NOT_FOUND, "Sidan finns inte").into_response()),
+        Some(_) => Err(super::errors::not_found_page()),
         None => Err(Redirect::to("/logga-in").into_response()),
     }
 }
@@ -142,7 +142,7 @@ pub async fn download_mail(
         .strip_suffix(".eml")
         .and_then(|id| Uuid::parse_str(id).ok())
     else {
-        return (StatusCode::NOT_FOUND, "Sidan finns inte").into_response();
+        return super::errors::not_found_page();
     };
     // The id is a parsed UUID, so the path cannot leave the mail folder.
     let path = mailer::mail_folder(&state.settings.data_dir).join(format!("{id}.eml"));
@@ -158,7 +158,7 @@ pub async fn download_mail(
             bytes,
         )
             .into_response(),
-        Err(_) => (StatusCode::NOT_FOUND, "Mejlet finns inte som fil.").into_response(),
+        Err(_) => super::errors::not_found_page(),
     }
 }
 
@@ -329,7 +329,7 @@ pub async fn set_active(
     let active = match action.as_str() {
         "aktivera" => true,
         "inaktivera" => false,
-        _ => return (StatusCode::NOT_FOUND, "Sidan finns inte").into_response(),
+        _ => return super::errors::not_found_page(),
     };
     if id == admin.id && !active {
         return (
@@ -386,7 +386,7 @@ pub async fn set_active(
     match changed {
         Ok(true) if active => Redirect::to("/admin/anvandare?klart=aktiverat").into_response(),
         Ok(true) => Redirect::to("/admin/anvandare?klart=inaktiverat").into_response(),
-        Ok(false) => (StatusCode::NOT_FOUND, "Kontot finns inte.").into_response(),
+        Ok(false) => super::errors::not_found_page(),
         Err(error) => internal(error),
     }
 }

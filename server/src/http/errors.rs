@@ -136,6 +136,42 @@ pub fn internal_error_page(reference: &str) -> Response {
     response
 }
 
+/// The Swedish 404 page for a form handler or download that finds nothing (or nothing
+/// that is the caller's), self-contained like the 500 page and saying the same as the
+/// site's own "Sidan finns inte".
+pub fn not_found_page() -> Response {
+    let body = r##"<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sidan finns inte – Föreningsportalen</title>
+<link rel="stylesheet" href="/pkg/portal.css">
+</head>
+<body>
+<a class="skip-link" href="#innehall">Hoppa till innehållet</a>
+<header class="site-header"><div class="site-header__inner"><a class="site-name" href="/"><span class="site-name__title">Föreningsportalen</span></a></div></header>
+<main id="innehall" class="site-main" tabindex="-1">
+<div class="page">
+<h1>Sidan finns inte</h1>
+<p class="lead">Vi kunde inte hitta sidan du sökte. Den kan ha flyttats eller tagits bort, eller så är adressen felskriven.</p>
+<ul>
+<li><a href="/">Gå till startsidan</a></li>
+<li><a href="/soka-bidrag">Läs om hur du söker bidrag</a></li>
+<li><a href="/kontakt">Kontakta oss</a></li>
+</ul>
+</div>
+</main>
+</body>
+</html>
+"##;
+    let mut response = (StatusCode::NOT_FOUND, Html(body)).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
 fn html_escape(text: &str) -> String {
     text.chars()
         .map(|c| match c {
@@ -188,9 +224,27 @@ mod tests {
         assert!(!html.contains("panicked"));
     }
 
-    #[test]
-    fn the_reference_is_escaped() {
-        let response = internal_error_page("<script>");
+    #[tokio::test]
+    async fn the_reference_is_escaped() {
+        let response = internal_error_page("<script>alert(1)</script>");
         assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let html = String::from_utf8(body.to_vec()).unwrap();
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+        assert!(!html.contains("<script>alert"));
+    }
+
+    #[tokio::test]
+    async fn a_handler_that_finds_nothing_answers_with_the_swedish_404_page() {
+        let response = not_found_page();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let html = String::from_utf8(body.to_vec()).unwrap();
+        assert!(html.contains(r#"<html lang="sv">"#));
+        assert!(html.contains("<h1>Sidan finns inte</h1>"));
     }
 }

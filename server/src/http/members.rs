@@ -34,7 +34,7 @@ use super::{
 use crate::startup::AppState;
 
 pub(crate) fn not_found() -> Response {
-    (StatusCode::NOT_FOUND, "Sidan finns inte").into_response()
+    super::errors::not_found_page()
 }
 
 /// The signed-in person and their role (`owner` or `member`) in the association's
@@ -128,10 +128,9 @@ pub async fn invite(
     };
     let mut kept = FormState::default();
     kept.values.insert("invite_email".into(), typed);
-    let parts = match mail_allowed(&state, parts, id, &address, kept).await {
-        Ok(parts) => parts,
-        Err(response) => return response,
-    };
+    if let Err(response) = mail_allowed(&state, parts, id, &address, kept).await {
+        return response;
+    }
     let sent = async {
         let Some(association) = association::Entity::find_by_id(id).one(&state.db).await? else {
             return Ok(false);
