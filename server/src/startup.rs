@@ -228,6 +228,7 @@ pub fn router(state: AppState) -> Router {
 
     let pages = Router::new()
         .merge(http::board::router())
+        .merge(http::access_requests::router())
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))
         .route("/logga-in", axum::routing::post(http::account::sign_in))
@@ -256,18 +257,6 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/foreningar/{id}/inbjudningar/{key}/{action}",
             axum::routing::post(http::members::invitation_action),
-        )
-        .route(
-            "/foreningar/{id}/forfragningar/{request}/{action}",
-            axum::routing::post(http::access_requests::answer),
-        )
-        .route(
-            "/registrera/be-om-atkomst",
-            axum::routing::post(http::access_requests::request_access),
-        )
-        .route(
-            "/registrera/be-om-atkomst/bekrafta",
-            axum::routing::post(http::access_requests::confirm),
         )
         .route(
             "/mina-sidor/byt-losenord",

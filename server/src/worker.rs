@@ -234,7 +234,7 @@ impl Worker {
             Ok(count) => tracing::info!(count, "verification reminders queued"),
             Err(error) => tracing::warn!(%error, "queueing verification reminders failed"),
         }
-        match crate::http::access_requests::sweep(&self.db, now).await {
+        match app::features::access_requests::commands::sweep(&self.db, now).await {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "lapsed or answered access requests deleted"),
             Err(error) => tracing::warn!(%error, "sweeping access requests failed"),

@@ -313,16 +313,110 @@ async fn only_an_owner_answers_a_request_and_answered_ones_are_swept_after_thirt
 
     let now = chrono::Utc::now();
     assert_eq!(
-        server::http::access_requests::sweep(&app.db, now)
+        app::features::access_requests::commands::sweep(&app.db, now)
             .await
             .unwrap(),
         0,
         "kept for a while after the answer"
     );
     assert_eq!(
-        server::http::access_requests::sweep(&app.db, now + chrono::Duration::days(31))
+        app::features::access_requests::commands::sweep(&app.db, now + chrono::Duration::days(31))
             .await
             .unwrap(),
         1
     );
+}
+
+/// The access requests' commands, without HTTP: their rules hold whoever calls them.
+mod commands_without_http {
+    use app::backend::command::{CommandError, Ctx};
+    use app::features::access_requests::{
+        commands::{self, Answer, Ask},
+        field, UNKNOWN_ORG_NUMBER,
+    };
+    use app::features::membership::commands::Inviter;
+    use portal_tests::{create_user, fixtures::association_with_owner, spawn_app};
+
+    #[tokio::test]
+    async fn a_request_names_a_registered_association_and_only_its_owners_answer() {
+        let app = spawn_app().await;
+        let ctx = Ctx {
+            db: app.db.clone(),
+            public_url: url::Url::parse(&app.address).unwrap(),
+            signal: app.signal.clone(),
+            today: chrono::Utc::now().date_naive(),
+        };
+        let problems = commands::check(&Ask::default()).unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|(field, _)| *field).collect();
+        assert_eq!(
+            fields,
+            [field::ORG_NUMBER, field::NAME, field::EMAIL],
+            "every problem at once"
+        );
+
+        let asking = Ask {
+            org_number: "802534-3750".into(),
+            name: "Nils Ek".into(),
+            email: "nils@example.se".into(),
+            message: String::new(),
+        };
+        let unknown = commands::ask(&ctx, commands::check(&asking).unwrap()).await;
+        assert!(
+            matches!(&unknown, Err(CommandError::Invalid(p)) if p[0].1 == UNKNOWN_ORG_NUMBER),
+            "{unknown:?}"
+        );
+
+        let owner = create_user(
+            &app.db,
+            "applicant",
+            "sara@example.se",
+            "en lång och ovanlig fras",
+        )
+        .await;
+        let stranger = create_user(
+            &app.db,
+            "applicant",
+            "x@example.se",
+            "en lång och ovanlig fras",
+        )
+        .await;
+        let id = association_with_owner(&app.db, "802534-3750", owner).await;
+        commands::ask(&ctx, commands::check(&asking).unwrap())
+            .await
+            .unwrap();
+        let request = app::backend::entities::access_request::Entity::find()
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let by_stranger = commands::answer(
+            &ctx,
+            id,
+            request.id,
+            Inviter {
+                id: stranger,
+                name: "X",
+            },
+            Answer::Decline,
+        )
+        .await;
+        assert!(matches!(by_stranger, Err(CommandError::NotFound)));
+        // Not confirmed yet: not the owners' to answer either.
+        let too_early = commands::answer(
+            &ctx,
+            id,
+            request.id,
+            Inviter {
+                id: owner,
+                name: "Sara",
+            },
+            Answer::Decline,
+        )
+        .await;
+        assert!(matches!(too_early, Err(CommandError::NotFound)));
+        let lapsed = commands::confirm(&ctx, "inte-en-giltig-länk").await;
+        assert!(matches!(lapsed, Err(CommandError::Conflict(_))));
+    }
+
+    use sea_orm::EntityTrait;
 }

@@ -4,13 +4,10 @@ use app::{
     backend::{
         entities::{app_user, association, association_invitation, association_member},
         events::{self, Effect, NewEvent},
-        invitations,
-        mail::EmailJob,
-        password, sessions, throttle,
+        invitations, password, sessions, throttle,
     },
     components::form::FormState,
     domain::{email, text},
-    notifications::MailKind,
 };
 use axum::{
     extract::{Path, Request, State},
@@ -264,34 +261,19 @@ pub(crate) async fn queue_invitation(
     inviter: &CurrentUser,
     payload: serde_json::Value,
 ) -> Result<(), DbErr> {
-    let token = invitations::issue(
-        txn,
-        association.id,
-        address,
-        inviter.id,
-        Utc::now().timestamp_millis(),
-    )
-    .await?;
-    let job = EmailJob {
-        kind: MailKind::AssociationInvitation,
-        to: address.to_owned(),
-        to_name: String::new(),
-        user_id: None,
-        data: json!({
-            "association": association.name,
-            "invited_by": inviter.display_name,
-            "link": super::registration::link(state, "/inbjudan", &token),
-        }),
+    use app::backend::command::CommandError;
+    use app::features::membership::commands::{self, Inviter};
+    let inviter = Inviter {
+        id: inviter.id,
+        name: &inviter.display_name,
     };
-    record(
-        txn,
-        association.id,
-        "association.member_invited",
-        inviter.id,
-        payload,
-        vec![Effect::Email(job)],
-    )
-    .await
+    match commands::queue_invitation(&state.ctx(), txn, association, address, inviter, payload)
+        .await
+    {
+        Ok(()) => Ok(()),
+        Err(CommandError::Db(error)) => Err(error),
+        Err(other) => Err(DbErr::Custom(other.to_string())),
+    }
 }
 
 /// `POST /inbjudan`: signed in with the invited address, join; not signed in, create an

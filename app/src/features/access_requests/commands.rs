@@ -1,0 +1,404 @@
+//! The access requests' state changes.
+use chrono::Utc;
+use sea_orm::{
+    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::{
+    field, CONFIRMATION_LIFETIME_MS, LINK_REFUSED, MAX_OPEN_REQUESTS, TOO_MANY_WAITING,
+    UNKNOWN_ORG_NUMBER,
+};
+use crate::backend::{
+    command::{CommandError, Ctx, FieldProblem},
+    entities::{access_request, app_user, association, association_member},
+    events::{self, Effect, NewEvent},
+    invitations,
+    mail::EmailJob,
+    tokens,
+};
+use crate::domain::{email, org_number::OrgNumber, text};
+use crate::features::membership::commands::{queue_invitation, Inviter};
+use crate::notifications::MailKind;
+
+/// An event about the association, caused by someone who may have no account.
+fn event(
+    association_id: Uuid,
+    event_type: &'static str,
+    actor: Option<Uuid>,
+    payload: serde_json::Value,
+) -> NewEvent {
+    NewEvent {
+        aggregate_type: "association",
+        aggregate_id: association_id,
+        event_type,
+        actor_id: actor,
+        payload,
+        schema_version: 1,
+    }
+}
+
+/// A request as the form sends it.
+#[derive(Clone, Debug, Default)]
+pub struct Ask {
+    pub org_number: String,
+    pub name: String,
+    pub email: String,
+    pub message: String,
+}
+
+/// The checked request.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub org_number: OrgNumber,
+    pub name: String,
+    pub email: String,
+    pub message: String,
+}
+
+/// Checks the form: every problem at once.
+pub fn check(input: &Ask) -> Result<Checked, Vec<FieldProblem>> {
+    let mut problems: Vec<FieldProblem> = Vec::new();
+    let org_number = OrgNumber::parse(&input.org_number)
+        .map_err(|error| problems.push((field::ORG_NUMBER, error.to_string())))
+        .ok();
+    let name = text::name(&input.name, "Ange ditt namn.", 200)
+        .map_err(|message| problems.push((field::NAME, message)))
+        .unwrap_or_default();
+    let address = email::parse(&input.email)
+        .map_err(|message| problems.push((field::EMAIL, message.to_owned())))
+        .ok();
+    let message = text::free_text(&input.message, None, 1000)
+        .map_err(|message| problems.push((field::MESSAGE, message)))
+        .unwrap_or_default();
+    match (org_number, address, problems.is_empty()) {
+        (Some(org_number), Some(email), true) => Ok(Checked {
+            org_number,
+            name,
+            email,
+            message,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// Asks the owners of the association with `request.org_number` for access. The
+/// requester gets a link to confirm the address first; asking again while a request is
+/// open sends a fresh link (or, once confirmed, a mail that it already waits) and never
+/// changes what the request says.
+#[tracing::instrument(skip_all)]
+pub async fn ask(ctx: &Ctx, request: Checked) -> Result<(), CommandError> {
+    let now = Utc::now();
+    let now_ms = now.timestamp_millis();
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    let Some(association) = association::Entity::find()
+        .filter(association::Column::OrgNumber.eq(request.org_number.as_str()))
+        .one(&txn)
+        .await?
+    else {
+        return Err(CommandError::Invalid(vec![(
+            field::ORG_NUMBER,
+            UNKNOWN_ORG_NUMBER.to_owned(),
+        )]));
+    };
+    // A link nobody opened lapses; its request makes room for a new one.
+    access_request::Entity::delete_many()
+        .filter(access_request::Column::AssociationId.eq(association.id))
+        .filter(access_request::Column::Email.eq(&request.email))
+        .filter(access_request::Column::ConfirmedAt.is_null())
+        .filter(access_request::Column::ExpiresAtMs.lte(now_ms))
+        .exec(&txn)
+        .await?;
+    let open = access_request::Entity::find()
+        .filter(access_request::Column::AssociationId.eq(association.id))
+        .filter(access_request::Column::Email.eq(&request.email))
+        .filter(access_request::Column::Outcome.is_null())
+        .one(&txn)
+        .await?;
+    let token = tokens::random();
+    let request_id = match open {
+        // Confirmed and waiting for the owners: the address is told so, nothing more.
+        Some(open) if open.confirmed_at.is_some() => {
+            let waiting = EmailJob {
+                kind: MailKind::AccessRequestWaiting,
+                to: request.email.clone(),
+                to_name: String::new(),
+                user_id: None,
+                data: json!({ "association": association.name }),
+            };
+            events::record(
+                &txn,
+                event(
+                    association.id,
+                    "association.access_requested_again",
+                    None,
+                    json!({ "request": open.id }),
+                ),
+                vec![Effect::Email(waiting)],
+            )
+            .await?;
+            return ctx.commit_and_wake(txn).await;
+        }
+        // Not confirmed yet: a fresh link to the same address. What the request says
+        // stays as it was first written, so nobody else can change it.
+        Some(open) => {
+            access_request::Entity::update_many()
+                .col_expr(
+                    access_request::Column::TokenHash,
+                    Expr::value(tokens::digest(&token)),
+                )
+                .col_expr(
+                    access_request::Column::ExpiresAtMs,
+                    Expr::value(now_ms + CONFIRMATION_LIFETIME_MS),
+                )
+                .filter(access_request::Column::Id.eq(open.id))
+                .exec(&txn)
+                .await?;
+            open.id
+        }
+        None => {
+            let request_id = Uuid::now_v7();
+            let inserted = access_request::Entity::insert(access_request::ActiveModel {
+                id: Set(request_id),
+                association_id: Set(association.id),
+                name: Set(request.name.clone()),
+                email: Set(request.email.clone()),
+                message: Set(request.message.clone()),
+                created_at: Set(now),
+                token_hash: Set(Some(tokens::digest(&token))),
+                expires_at_ms: Set(now_ms + CONFIRMATION_LIFETIME_MS),
+                confirmed_at: Set(None),
+                outcome: Set(None),
+                answered_at: Set(None),
+            })
+            .exec_without_returning(&txn)
+            .await;
+            // Two requests at the same moment: the database keeps one, and so does the
+            // person, whose link is in the other one's mail.
+            match inserted.map_err(|error| CommandError::from_unique_violation(error, "")) {
+                Ok(_) => {}
+                Err(CommandError::Conflict(_)) => return Ok(()),
+                Err(other) => return Err(other),
+            }
+            request_id
+        }
+    };
+    let mut link = ctx
+        .public_url
+        .join("/registrera/be-om-atkomst/bekrafta")
+        .map_err(|error| CommandError::Internal(format!("the confirmation link: {error}")))?;
+    link.query_pairs_mut().append_pair("token", &token);
+    let confirmation = EmailJob {
+        kind: MailKind::AccessRequestConfirmation,
+        to: request.email.clone(),
+        to_name: request.name.clone(),
+        user_id: None,
+        // Only the portal's own words: the form's text never reaches an address that
+        // has not asked for it.
+        data: json!({ "association": association.name, "link": link.to_string() }),
+    };
+    events::record(
+        &txn,
+        event(
+            association.id,
+            "association.access_requested",
+            None,
+            json!({ "request": request_id }),
+        ),
+        vec![Effect::Email(confirmation)],
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await
+}
+
+/// The requester's link, used once within 24 hours: the request is confirmed and the
+/// owners get it by mail. A used or lapsed link is a `Conflict` with [`LINK_REFUSED`];
+/// too many waiting requests is `Forbidden` with [`TOO_MANY_WAITING`].
+#[tracing::instrument(skip_all)]
+pub async fn confirm(ctx: &Ctx, token: &str) -> Result<(), CommandError> {
+    let now = Utc::now();
+    let now_ms = now.timestamp_millis();
+    let refused = || CommandError::Conflict(LINK_REFUSED.to_owned());
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    let Some(request) = access_request::Entity::find()
+        .filter(access_request::Column::TokenHash.eq(tokens::digest(token)))
+        .filter(access_request::Column::ConfirmedAt.is_null())
+        .filter(access_request::Column::ExpiresAtMs.gt(now_ms))
+        .one(&txn)
+        .await?
+    else {
+        return Err(refused());
+    };
+    let waiting = access_request::Entity::find()
+        .filter(access_request::Column::AssociationId.eq(request.association_id))
+        .filter(access_request::Column::Outcome.is_null())
+        .filter(access_request::Column::ConfirmedAt.is_not_null())
+        .count(&txn)
+        .await?;
+    if waiting >= MAX_OPEN_REQUESTS {
+        return Err(CommandError::Forbidden(TOO_MANY_WAITING.to_owned()));
+    }
+    let used = access_request::Entity::update_many()
+        .col_expr(access_request::Column::ConfirmedAt, Expr::value(now))
+        .col_expr(
+            access_request::Column::TokenHash,
+            Expr::value(Option::<String>::None),
+        )
+        .filter(access_request::Column::Id.eq(request.id))
+        .filter(access_request::Column::ConfirmedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if used.rows_affected != 1 {
+        return Err(refused());
+    }
+    let Some(association) = association::Entity::find_by_id(request.association_id)
+        .one(&txn)
+        .await?
+    else {
+        return Err(refused());
+    };
+    let owners = association_member::Entity::find()
+        .filter(association_member::Column::AssociationId.eq(association.id))
+        .filter(association_member::Column::Role.eq("owner"))
+        .find_also_related(app_user::Entity)
+        .all(&txn)
+        .await?;
+    let link = ctx.link(&format!("/foreningar/{}", association.id))?;
+    let mails = owners
+        .into_iter()
+        .filter_map(|(_, owner)| owner)
+        .map(|owner| {
+            Effect::Email(EmailJob {
+                kind: MailKind::AccessRequest,
+                to: owner.email,
+                to_name: owner.display_name,
+                user_id: Some(owner.id),
+                data: json!({
+                    "association": association.name,
+                    "requester": request.name,
+                    "requester_email": request.email,
+                    "message": request.message,
+                    "link": link,
+                }),
+            })
+        })
+        .collect();
+    events::record(
+        &txn,
+        event(
+            association.id,
+            "association.access_request_confirmed",
+            None,
+            json!({ "request": request.id }),
+        ),
+        mails,
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await
+}
+
+/// How an owner answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// An ordinary 7-day invitation to the requester's address.
+    Invite,
+    Decline,
+}
+
+/// An owner's answer to a confirmed request, given once. Anyone but an owner of the
+/// association, and a request that is not waiting, get `NotFound`.
+#[tracing::instrument(skip_all, fields(association = %association_id, request = %request_id))]
+pub async fn answer(
+    ctx: &Ctx,
+    association_id: Uuid,
+    request_id: Uuid,
+    owner: Inviter<'_>,
+    answer: Answer,
+) -> Result<(), CommandError> {
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    if invitations::role_in(&txn, association_id, owner.id)
+        .await?
+        .as_deref()
+        != Some("owner")
+    {
+        return Err(CommandError::NotFound);
+    }
+    let Some(association) = association::Entity::find_by_id(association_id)
+        .one(&txn)
+        .await?
+    else {
+        return Err(CommandError::NotFound);
+    };
+    let outcome = match answer {
+        Answer::Invite => "invited",
+        Answer::Decline => "declined",
+    };
+    // Answered once: the update claims the request before anything is sent.
+    let claimed = access_request::Entity::update_many()
+        .col_expr(access_request::Column::Outcome, Expr::value(outcome))
+        .col_expr(access_request::Column::AnsweredAt, Expr::value(Utc::now()))
+        .filter(access_request::Column::Id.eq(request_id))
+        .filter(access_request::Column::AssociationId.eq(association_id))
+        .filter(access_request::Column::ConfirmedAt.is_not_null())
+        .filter(access_request::Column::Outcome.is_null())
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(CommandError::NotFound);
+    }
+    let Some(request) = access_request::Entity::find_by_id(request_id)
+        .one(&txn)
+        .await?
+    else {
+        return Err(CommandError::NotFound);
+    };
+    match answer {
+        Answer::Invite => {
+            queue_invitation(
+                ctx,
+                &txn,
+                &association,
+                &request.email,
+                owner,
+                json!({ "request": request_id }),
+            )
+            .await?;
+        }
+        Answer::Decline => {
+            events::record(
+                &txn,
+                event(
+                    association_id,
+                    "association.access_declined",
+                    Some(owner.id),
+                    json!({ "request": request_id }),
+                ),
+                Vec::new(),
+            )
+            .await?;
+        }
+    }
+    ctx.commit_and_wake(txn).await
+}
+
+/// Upkeep: unconfirmed requests whose link lapsed, and answered requests after 30 days,
+/// are deleted (they hold the name and address of someone who may have no account).
+/// The worker's housekeeping runs it. Returns how many went.
+pub async fn sweep(db: &impl ConnectionTrait, now: chrono::DateTime<Utc>) -> Result<u64, DbErr> {
+    use sea_orm::sea_query::Condition;
+    Ok(access_request::Entity::delete_many()
+        .filter(
+            Condition::any()
+                .add(
+                    Condition::all()
+                        .add(access_request::Column::ConfirmedAt.is_null())
+                        .add(access_request::Column::ExpiresAtMs.lte(now.timestamp_millis())),
+                )
+                .add(access_request::Column::AnsweredAt.lte(now - chrono::Duration::days(30))),
+        )
+        .exec(db)
+        .await?
+        .rows_affected)
+}
