@@ -8,7 +8,7 @@ use app::backend::{
     password,
 };
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -44,22 +44,19 @@ pub async fn create_admin(
     })
     .await
     .context("hashing the password")?;
-    let id = Uuid::now_v7();
-    let now = Utc::now();
     let txn = app::backend::db::begin_write(db).await?;
-    app_user::Entity::insert(app_user::ActiveModel {
-        id: Set(id),
-        email: Set(email.clone()),
-        display_name: Set(name.to_owned()),
-        title: Set(String::new()),
-        phone: Set(String::new()),
-        role: Set("admin".to_owned()),
-        password_hash: Set(hash.expose_for_storage().to_owned()),
-        email_verified_at: Set(Some(now)),
-        active: Set(true),
-        created_at: Set(now),
-    })
-    .exec_without_returning(&txn)
+    let id = app::backend::users::create(
+        &txn,
+        app::backend::users::NewUser {
+            email: &email,
+            display_name: name,
+            title: "",
+            phone: "",
+            role: "admin",
+            password_hash: &hash,
+            email_verified_at: Some(Utc::now()),
+        },
+    )
     .await?;
     events::record(
         &txn,

@@ -148,20 +148,18 @@ pub async fn load_if_empty(db: &DatabaseConnection, storage: &Storage) -> anyhow
 
     let mut applicant = None;
     for (person, hash) in PEOPLE.iter().zip(hashes) {
-        let user_id = Uuid::now_v7();
-        app_user::Entity::insert(app_user::ActiveModel {
-            id: Set(user_id),
-            email: Set(person.account.email.into()),
-            display_name: Set(person.name.into()),
-            title: Set(person.title.into()),
-            phone: Set(person.phone.into()),
-            role: Set(person.account.role.into()),
-            password_hash: Set(hash.expose_for_storage().to_owned()),
-            email_verified_at: Set(Some(now)),
-            active: Set(true),
-            created_at: Set(now),
-        })
-        .exec(&txn)
+        let user_id = app::backend::users::create(
+            &txn,
+            app::backend::users::NewUser {
+                email: person.account.email,
+                display_name: person.name,
+                title: person.title,
+                phone: person.phone,
+                role: person.account.role,
+                password_hash: &hash,
+                email_verified_at: Some(now),
+            },
+        )
         .await?;
         if person.account.role == "applicant" {
             association_member::Entity::insert(association_member::ActiveModel {

@@ -8,8 +8,8 @@ use std::{
     time::Duration,
 };
 
-use app::backend::{entities::app_user, outbox::OutboxSignal, password};
-use sea_orm::{ActiveValue::Set, ConnectionTrait, Database, DatabaseConnection, EntityTrait};
+use app::backend::{outbox::OutboxSignal, password};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use server::{
     settings::{DatabaseKind, Secret, Settings},
     startup::Application,
@@ -267,24 +267,22 @@ pub async fn create_user(
     email: &str,
     password_text: &str,
 ) -> uuid::Uuid {
-    let id = uuid::Uuid::now_v7();
     let hash = password::hash(password_text);
-    app_user::Entity::insert(app_user::ActiveModel {
-        id: Set(id),
-        email: Set(email.to_owned()),
-        display_name: Set(format!("Test {role}")),
-        title: Set(String::new()),
-        phone: Set(String::new()),
-        role: Set(role.to_owned()),
-        password_hash: Set(hash.expose_for_storage().to_owned()),
-        email_verified_at: Set(Some(chrono::Utc::now())),
-        active: Set(true),
-        created_at: Set(chrono::Utc::now()),
-    })
-    .exec_without_returning(db)
+    let name = format!("Test {role}");
+    app::backend::users::create(
+        db,
+        app::backend::users::NewUser {
+            email,
+            display_name: &name,
+            title: "",
+            phone: "",
+            role,
+            password_hash: &hash,
+            email_verified_at: Some(chrono::Utc::now()),
+        },
+    )
     .await
-    .expect("a test account");
-    id
+    .expect("a test account")
 }
 
 /// Polls `check` every 50 ms until it holds or `timeout` passes; panics with `what`.

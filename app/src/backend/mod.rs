@@ -18,3 +18,4 @@ pub mod sessions;
 pub mod throttle;
 pub mod time;
 pub mod tokens;
+pub mod users;

@@ -173,7 +173,7 @@ pub async fn invite_staff(
         components::form::FormState,
         domain::{email, text},
     };
-    use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let admin = match admin(user) {
         Ok(user) => user,
         Err(response) => return response,
@@ -254,21 +254,19 @@ pub async fn invite_staff(
     };
     let invited = async {
         let now = chrono::Utc::now();
-        let id = Uuid::now_v7();
         let txn = app::backend::db::begin_write(&state.db).await?;
-        app_user::Entity::insert(app_user::ActiveModel {
-            id: Set(id),
-            email: Set(address.clone()),
-            display_name: Set(name.clone()),
-            title: Set(String::new()),
-            phone: Set(String::new()),
-            role: Set(role.as_str().to_owned()),
-            password_hash: Set(unusable.expose_for_storage().to_owned()),
-            email_verified_at: Set(None),
-            active: Set(true),
-            created_at: Set(now),
-        })
-        .exec_without_returning(&txn)
+        let id = app::backend::users::create(
+            &txn,
+            app::backend::users::NewUser {
+                email: &address,
+                display_name: &name,
+                title: "",
+                phone: "",
+                role: role.as_str(),
+                password_hash: &unusable,
+                email_verified_at: None,
+            },
+        )
         .await?;
         let token = email_tokens::issue(
             &txn,

@@ -16,10 +16,7 @@ use axum::{
     Extension,
 };
 use chrono::Utc;
-use sea_orm::{
-    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    QueryFilter,
-};
+use sea_orm::{sea_query::Expr, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -380,21 +377,20 @@ pub async fn accept(
     };
     let created = async {
         let now = Utc::now();
-        let user_id = Uuid::now_v7();
         let txn = app::backend::db::begin_write(&state.db).await?;
-        app_user::Entity::insert(app_user::ActiveModel {
-            id: Set(user_id),
-            email: Set(invitation.email.clone()),
-            display_name: Set(name.clone()),
-            title: Set(String::new()),
-            phone: Set(String::new()),
-            role: Set("applicant".into()),
-            password_hash: Set(hash.expose_for_storage().to_owned()),
-            email_verified_at: Set(Some(now)),
-            active: Set(true),
-            created_at: Set(now),
-        })
-        .exec_without_returning(&txn)
+        // The link came by mail, so the address is proven.
+        let user_id = app::backend::users::create(
+            &txn,
+            app::backend::users::NewUser {
+                email: &invitation.email,
+                display_name: &name,
+                title: "",
+                phone: "",
+                role: "applicant",
+                password_hash: &hash,
+                email_verified_at: Some(now),
+            },
+        )
         .await?;
         if !invitations::accept(&txn, &token, user_id, now_ms).await? {
             return Ok(None);

@@ -241,21 +241,23 @@ pub async fn register(State(state): State<AppState>, request: Request) -> Respon
         })
         .exec_without_returning(&txn)
         .await?;
-        let user = app_user::Model {
-            id: Uuid::now_v7(),
-            email: registration.email.clone(),
-            display_name: registration.contact_person.clone(),
-            title: String::new(),
-            phone: registration.phone.clone(),
-            role: "applicant".to_owned(),
-            password_hash: hash.expose_for_storage().to_owned(),
-            email_verified_at: None,
-            active: true,
-            created_at: now,
-        };
-        app_user::Entity::insert(app_user::ActiveModel::from(user.clone()))
-            .exec_without_returning(&txn)
-            .await?;
+        let user_id = app::backend::users::create(
+            &txn,
+            app::backend::users::NewUser {
+                email: &registration.email,
+                display_name: &registration.contact_person,
+                title: "",
+                phone: &registration.phone,
+                role: "applicant",
+                password_hash: &hash,
+                email_verified_at: None,
+            },
+        )
+        .await?;
+        let user = app_user::Entity::find_by_id(user_id)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| DbErr::RecordNotFound("the account just written".into()))?;
         association_member::Entity::insert(association_member::ActiveModel {
             association_id: Set(association_id),
             user_id: Set(user.id),
