@@ -229,6 +229,7 @@ pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .merge(http::board::router())
         .merge(http::access_requests::router())
+        .merge(http::admin::router())
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))
         .route("/logga-in", axum::routing::post(http::account::sign_in))
@@ -281,26 +282,6 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/mina-sidor/installningar",
             axum::routing::post(http::account::save_notification_settings),
-        )
-        .route(
-            "/admin/utskick/testmejl",
-            axum::routing::post(http::admin::send_test_mail),
-        )
-        .route(
-            "/admin/utskick/{id}/forsok-igen",
-            axum::routing::post(http::admin::retry),
-        )
-        .route(
-            "/admin/skickad-e-post/{file}",
-            get(http::admin::download_mail),
-        )
-        .route(
-            "/admin/anvandare/bjud-in",
-            axum::routing::post(http::admin::invite_staff),
-        )
-        .route(
-            "/admin/anvandare/{id}/{action}",
-            axum::routing::post(http::admin::set_active),
         )
         .route("/handlaggning/live", get(live::stream_for_staff))
         .leptos_routes_with_context(&state, routes, context.clone(), {

@@ -157,3 +157,48 @@ async fn a_deactivated_account_is_signed_out_at_once_and_cannot_sign_in() {
     .await;
     app.sign_in("sara@example.se", PASSWORD).await;
 }
+
+/// The admins' commands, without HTTP: their rules hold whoever calls them.
+mod commands_without_http {
+    use app::backend::command::{CommandError, Ctx};
+    use app::features::admin::{commands, NOT_YOURSELF};
+    use portal_tests::{create_user, spawn_app};
+
+    #[tokio::test]
+    async fn an_admin_cannot_lock_themselves_out_and_a_staff_invitation_is_checked_whole() {
+        let app = spawn_app().await;
+        let ctx = Ctx {
+            db: app.db.clone(),
+            public_url: url::Url::parse(&app.address).unwrap(),
+            signal: app.signal.clone(),
+            today: chrono::Utc::now().date_naive(),
+        };
+        let id = create_user(
+            &app.db,
+            "admin",
+            "admin@example.se",
+            "en lång och ovanlig fras",
+        )
+        .await;
+        let admin = app::auth::CurrentUser {
+            id,
+            email: "admin@example.se".into(),
+            display_name: "Anna Admin".into(),
+            role: app::domain::role::Role::Admin,
+        };
+        let own = commands::set_active(&ctx, &admin, id, false).await;
+        assert!(matches!(&own, Err(CommandError::Conflict(message)) if message == NOT_YOURSELF));
+        let missing = commands::set_active(&ctx, &admin, uuid::Uuid::now_v7(), false).await;
+        assert!(matches!(missing, Err(CommandError::NotFound)));
+
+        let problems = commands::check(&commands::InviteStaff {
+            name: "Evil\r\nBcc: x@example.se".into(),
+            email: "inte-en-adress".into(),
+            role: "applicant".into(),
+        })
+        .err()
+        .expect("refused");
+        let fields: Vec<&str> = problems.iter().map(|(field, _)| *field).collect();
+        assert_eq!(fields, ["name", "email", "role"], "every problem at once");
+    }
+}

@@ -25,6 +25,33 @@ pub fn date_time(time: DateTime<Utc>) -> String {
         .to_string()
 }
 
+/// "22 november 2026 kl. 18.05" in Swedish time.
+pub fn swedish_time(time: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let local = time.with_timezone(&Stockholm);
+    format!(
+        "{} {} {} kl. {}",
+        local.day(),
+        MONTHS[local.month0() as usize],
+        local.year(),
+        local.format("%H.%M")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@
 //! The features still being moved here from `pages/`, `api/` and `server/src/http/`
 //! follow the representatives feature, the pilot.
 pub mod access_requests;
+pub mod admin;
 pub mod board;
 pub mod membership;
 pub mod representatives;

@@ -247,32 +247,7 @@ pub async fn save_notification_settings(
     }
 }
 
-/// "22 november 2026 kl. 18.05" in Swedish time.
-pub fn swedish_time(time: chrono::DateTime<chrono::Utc>) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let local = time.with_timezone(&chrono_tz::Europe::Stockholm);
-    format!(
-        "{} {} {} kl. {}",
-        local.day(),
-        MONTHS[local.month0() as usize],
-        local.year(),
-        local.format("%H.%M")
-    )
-}
+pub use app::backend::time::swedish_time;
 
 /// Checks a signed-in person's password again before a sensitive change, throttled as
 /// sign-in is (five wrong attempts per address and IP in 15 minutes, counted before the

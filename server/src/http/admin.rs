@@ -1,84 +1,54 @@
-//! Admin actions on the outbox: send a test mail, retry a dead row, download a kept mail.
+//! The HTTP side of administration (`app::features::admin`): staff invitations and
+//! (de)activation, a test mail, a dead outbox row back in the queue, and a kept mail
+//! downloaded. Admins only (the `Admin` extractor). Each handler reads the request,
+//! calls one command and maps the outcome.
 use app::{
-    auth::CurrentUser,
-    backend::{
-        events::{self, Effect, NewEvent},
-        mail::EmailJob,
-        outbox,
-    },
-    domain::role::Role,
-    notifications::MailKind,
+    backend::{command::CommandError, password},
+    components::form::FormState,
+    features::admin::commands::{self, InviteStaff},
 };
 use axum::{
-    extract::{Path, State},
+    extract::{Path, Request, State},
     http::{header, StatusCode},
     response::{IntoResponse, Redirect, Response},
-    Extension,
+    routing::{get, post},
+    Router,
 };
-use serde_json::json;
 use uuid::Uuid;
 
-use super::account::{internal, swedish_time};
+use super::{
+    account::internal,
+    errors::{failure, not_found_page},
+    registration::read_form,
+    render,
+    toolkit::Admin,
+};
 use crate::{mailer, startup::AppState};
 
-/// Admins only; anyone else is told the address does not exist.
-#[expect(
-    clippy::result_large_err,
-    reason = "the response is the handler's answer; it is built once and returned at once"
-)]
-fn admin(user: Option<Extension<CurrentUser>>) -> Result<CurrentUser, Response> {
-    match user {
-        Some(Extension(user)) if user.role == Role::Admin => Ok(user),
-        Some(_) => Err(super::errors::not_found_page()),
-        None => Err(Redirect::to("/logga-in").into_response()),
+/// The feature's routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/utskick/testmejl", post(send_test_mail))
+        .route("/admin/utskick/{id}/forsok-igen", post(retry))
+        .route("/admin/skickad-e-post/{file}", get(download_mail))
+        .route("/admin/anvandare/bjud-in", post(invite_staff))
+        .route("/admin/anvandare/{id}/{action}", post(set_active))
+}
+
+/// An unexpected refusal: the 404 page or the 500 page.
+fn unexpected(error: CommandError) -> Response {
+    match error {
+        CommandError::NotFound => not_found_page(),
+        CommandError::Db(error) => internal(error),
+        other => failure(&other),
     }
 }
 
 /// `POST /admin/utskick/testmejl`: queues a test mail to the admin, through the outbox.
-pub async fn send_test_mail(
-    State(state): State<AppState>,
-    user: Option<Extension<CurrentUser>>,
-) -> Response {
-    let user = match admin(user) {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
-    let queued = async {
-        let txn = app::backend::db::begin_write(&state.db).await?;
-        let job = EmailJob {
-            kind: MailKind::TestMail,
-            to: user.email.clone(),
-            to_name: user.display_name.clone(),
-            user_id: Some(user.id),
-            data: json!({
-                "name": user.display_name,
-                "sent_by": user.display_name,
-                "time": swedish_time(chrono::Utc::now()),
-                "portal_url": state.settings.public_url.to_string(),
-            }),
-        };
-        events::record(
-            &txn,
-            NewEvent {
-                aggregate_type: "user",
-                aggregate_id: user.id,
-                event_type: "mail.test_requested",
-                actor_id: Some(user.id),
-                payload: json!({ "to": user.email }),
-                schema_version: 1,
-            },
-            vec![Effect::Email(job)],
-        )
-        .await?;
-        txn.commit().await
-    }
-    .await;
-    match queued {
-        Ok(()) => {
-            state.outbox_signal.notify();
-            Redirect::to("/admin/utskick?skickat=1").into_response()
-        }
-        Err(error) => internal(error),
+pub async fn send_test_mail(State(state): State<AppState>, Admin(admin): Admin) -> Response {
+    match commands::send_test_mail(&state.ctx(), &admin).await {
+        Ok(()) => Redirect::to("/admin/utskick?skickat=1").into_response(),
+        Err(error) => unexpected(error),
     }
 }
 
@@ -86,58 +56,21 @@ pub async fn send_test_mail(
 /// an event in the audit trail.
 pub async fn retry(
     State(state): State<AppState>,
-    user: Option<Extension<CurrentUser>>,
+    Admin(admin): Admin,
     Path(id): Path<Uuid>,
 ) -> Response {
-    let user = match admin(user) {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
-    let retried = async {
-        let txn = app::backend::db::begin_write(&state.db).await?;
-        if !outbox::retry_dead(&txn, id).await? {
-            return Ok(false);
-        }
-        events::record(
-            &txn,
-            NewEvent {
-                aggregate_type: "outbox",
-                aggregate_id: id,
-                event_type: "outbox.retry_requested",
-                actor_id: Some(user.id),
-                payload: json!({}),
-                schema_version: 1,
-            },
-            Vec::new(),
-        )
-        .await?;
-        txn.commit().await?;
-        Ok::<_, sea_orm::DbErr>(true)
-    }
-    .await;
-    match retried {
-        Ok(true) => {
-            state.outbox_signal.notify();
-            Redirect::to("/admin/utskick?igen=1").into_response()
-        }
-        Ok(false) => (
-            StatusCode::NOT_FOUND,
-            "Det finns inget misslyckat utskick med det id:t.",
-        )
-            .into_response(),
-        Err(error) => internal(error),
+    match commands::retry_outbox_row(&state.ctx(), &admin, id).await {
+        Ok(()) => Redirect::to("/admin/utskick?igen=1").into_response(),
+        Err(error) => unexpected(error),
     }
 }
 
 /// `GET /admin/skickad-e-post/{id}.eml`: a kept mail, when mail goes to files.
 pub async fn download_mail(
     State(state): State<AppState>,
-    user: Option<Extension<CurrentUser>>,
+    _: Admin,
     Path(file): Path<String>,
 ) -> Response {
-    if let Err(response) = admin(user) {
-        return response;
-    }
     let Some(id) = file
         .strip_suffix(".eml")
         .and_then(|id| Uuid::parse_str(id).ok())
@@ -165,226 +98,74 @@ pub async fn download_mail(
 /// `POST /admin/anvandare/bjud-in`: a staff account and a 7-day link to choose a password.
 pub async fn invite_staff(
     State(state): State<AppState>,
-    user: Option<Extension<CurrentUser>>,
-    request: axum::extract::Request,
+    Admin(admin): Admin,
+    request: Request,
 ) -> Response {
-    use app::{
-        backend::{email_tokens, entities::app_user, password},
-        components::form::FormState,
-        domain::{email, text},
+    let (parts, form) = read_form(&state, request).await;
+    let value = |key: &str| {
+        form.get(key)
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default()
     };
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let admin = match admin(user) {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
-    let (parts, form) = super::registration::read_form(&state, request).await;
-    let mut problems = FormState::default();
+    let mut kept = FormState::default();
     for key in ["name", "email", "role"] {
-        problems
-            .values
+        kept.values
             .insert(key.into(), form.get(key).cloned().unwrap_or_default());
     }
-    let name = form
-        .get("name")
-        .map(|n| n.trim().to_owned())
-        .unwrap_or_default();
-    let name = text::name(&name, "Ange personens namn.", 200)
-        .map_err(|message| problems.add_error("name", message))
-        .unwrap_or_default();
-    let address = email::parse(form.get("email").map(String::as_str).unwrap_or(""));
-    if let Err(message) = address {
-        problems.add_error("email", message);
-    }
-    let role = form
-        .get("role")
-        .and_then(|r| Role::parse(r))
-        .filter(|role| role.is_staff());
-    if role.is_none() {
-        problems.add_error(
-            "role",
-            "Välj en roll: handläggare, attestant eller administratör.",
-        );
-    }
-    let (Ok(address), Some(role), false) = (address, role, name.is_empty()) else {
-        return super::render::page_at_with_form(
-            &state,
-            parts,
-            "/admin/anvandare",
-            problems,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    };
-    match app_user::Entity::find()
-        .filter(app_user::Column::Email.eq(&address))
-        .one(&state.db)
-        .await
-    {
-        Ok(Some(_)) => {
-            problems.add_error(
-                "email",
-                "Det finns redan ett konto med den här e-postadressen.",
-            );
-            return super::render::page_at_with_form(
-                &state,
-                parts,
-                "/admin/anvandare",
-                problems,
-                StatusCode::CONFLICT,
-            )
-            .await;
+    let page = "/admin/anvandare";
+    let (problems, status) = match commands::check(&InviteStaff {
+        name: value("name"),
+        email: value("email"),
+        role: value("role"),
+    }) {
+        Ok(invitation) => {
+            // A password nobody knows, until the invited person chooses one by the link.
+            let Ok(unusable) = password::hash_pooled(Uuid::new_v4().to_string()).await else {
+                kept.message = Some(password::Busy.to_string());
+                return super::errors::busy(
+                    render::page_at_with_form(
+                        &state,
+                        parts,
+                        page,
+                        kept,
+                        StatusCode::SERVICE_UNAVAILABLE,
+                    )
+                    .await,
+                );
+            };
+            match commands::invite_staff(&state.ctx(), &admin, invitation, &unusable).await {
+                Ok(()) => return Redirect::to("/admin/anvandare?inbjuden=1").into_response(),
+                Err(CommandError::Conflict(message)) => {
+                    (vec![("email", message)], StatusCode::CONFLICT)
+                }
+                Err(error) => return unexpected(error),
+            }
         }
-        Ok(None) => {}
-        Err(error) => return internal(error),
-    }
-    // A password nobody knows, until the invited person chooses one through the link.
-    let Ok(unusable) = password::hash_pooled(Uuid::new_v4().to_string()).await else {
-        problems.message = Some(password::Busy.to_string());
-        return super::errors::busy(
-            super::render::page_at_with_form(
-                &state,
-                parts,
-                "/admin/anvandare",
-                problems,
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await,
-        );
+        Err(problems) => (problems, StatusCode::UNPROCESSABLE_ENTITY),
     };
-    let invited = async {
-        let now = chrono::Utc::now();
-        let txn = app::backend::db::begin_write(&state.db).await?;
-        let id = app::backend::users::create(
-            &txn,
-            app::backend::users::NewUser {
-                email: &address,
-                display_name: &name,
-                title: "",
-                phone: "",
-                role: role.as_str(),
-                password_hash: &unusable,
-                email_verified_at: None,
-            },
-        )
-        .await?;
-        let token = email_tokens::issue(
-            &txn,
-            id,
-            email_tokens::Purpose::Invite,
-            now.timestamp_millis(),
-        )
-        .await?;
-        events::record(
-            &txn,
-            NewEvent {
-                aggregate_type: "user",
-                aggregate_id: id,
-                event_type: "account.invited",
-                actor_id: Some(admin.id),
-                payload: json!({ "role": role.as_str() }),
-                schema_version: 1,
-            },
-            vec![Effect::Email(EmailJob {
-                kind: MailKind::StaffInvitation,
-                to: address.clone(),
-                to_name: name.clone(),
-                user_id: Some(id),
-                data: json!({
-                    "name": name,
-                    "role": role.label(),
-                    "invited_by": admin.display_name,
-                    "link": super::registration::link(&state, "/nytt-losenord", &token),
-                }),
-            })],
-        )
-        .await?;
-        txn.commit().await
+    for (field, message) in problems {
+        kept.add_error(field, message);
     }
-    .await;
-    match invited {
-        Ok(()) => {
-            state.outbox_signal.notify();
-            Redirect::to("/admin/anvandare?inbjuden=1").into_response()
-        }
-        Err(error) => internal(error),
-    }
+    render::page_at_with_form(&state, parts, page, kept, status).await
 }
 
-/// `POST /admin/anvandare/{id}/inaktivera` and `…/aktivera`: an inactive account cannot
-/// sign in, and its sessions end at once. Admins cannot deactivate themselves.
+/// `POST /admin/anvandare/{id}/inaktivera` and `…/aktivera` (the page
+/// `/admin/anvandare/{id}` asks first): an inactive account cannot sign in, and its
+/// sessions end at once. Admins cannot deactivate themselves.
 pub async fn set_active(
     State(state): State<AppState>,
-    user: Option<Extension<CurrentUser>>,
+    Admin(admin): Admin,
     Path((id, action)): Path<(Uuid, String)>,
 ) -> Response {
-    use app::backend::entities::{app_user, user_session};
-    use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
-    let admin = match admin(user) {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
     let active = match action.as_str() {
         "aktivera" => true,
         "inaktivera" => false,
-        _ => return super::errors::not_found_page(),
+        _ => return not_found_page(),
     };
-    if id == admin.id && !active {
-        return (
-            StatusCode::CONFLICT,
-            "Du kan inte inaktivera ditt eget konto.",
-        )
-            .into_response();
-    }
-    let changed = async {
-        let txn = app::backend::db::begin_write(&state.db).await?;
-        let updated = app_user::Entity::update_many()
-            .col_expr(app_user::Column::Active, Expr::value(active))
-            .filter(app_user::Column::Id.eq(id))
-            .exec(&txn)
-            .await?;
-        if updated.rows_affected == 0 {
-            return Ok(false);
-        }
-        if !active {
-            user_session::Entity::delete_many()
-                .filter(user_session::Column::UserId.eq(id))
-                .exec(&txn)
-                .await?;
-            // No link mailed earlier may let the account in again.
-            let now_ms = chrono::Utc::now().timestamp_millis();
-            for purpose in [
-                app::backend::email_tokens::Purpose::Reset,
-                app::backend::email_tokens::Purpose::Invite,
-            ] {
-                app::backend::email_tokens::revoke_all(&txn, id, purpose, now_ms).await?;
-            }
-        }
-        events::record(
-            &txn,
-            NewEvent {
-                aggregate_type: "user",
-                aggregate_id: id,
-                event_type: if active {
-                    "account.reactivated"
-                } else {
-                    "account.deactivated"
-                },
-                actor_id: Some(admin.id),
-                payload: json!({}),
-                schema_version: 1,
-            },
-            Vec::new(),
-        )
-        .await?;
-        txn.commit().await?;
-        Ok::<_, sea_orm::DbErr>(true)
-    }
-    .await;
-    match changed {
-        Ok(true) if active => Redirect::to("/admin/anvandare?klart=aktiverat").into_response(),
-        Ok(true) => Redirect::to("/admin/anvandare?klart=inaktiverat").into_response(),
-        Ok(false) => super::errors::not_found_page(),
-        Err(error) => internal(error),
+    match commands::set_active(&state.ctx(), &admin, id, active).await {
+        Ok(()) if active => Redirect::to("/admin/anvandare?klart=aktiverat").into_response(),
+        Ok(()) => Redirect::to("/admin/anvandare?klart=inaktiverat").into_response(),
+        Err(CommandError::Conflict(message)) => (StatusCode::CONFLICT, message).into_response(),
+        Err(error) => unexpected(error),
     }
 }

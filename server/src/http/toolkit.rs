@@ -82,3 +82,20 @@ pub async fn refused(
     };
     render::page_at_with_form(state, parts, page, form, status).await
 }
+
+/// A signed-in admin; anyone else signed in gets 404, anyone not signed in is sent to
+/// *Logga in*.
+pub struct Admin(pub CurrentUser);
+
+impl<S: Send + Sync> FromRequestParts<S> for Admin {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let SignedIn(user) = SignedIn::from_request_parts(parts, state).await?;
+        if user.role == Role::Admin {
+            Ok(Admin(user))
+        } else {
+            Err(not_found())
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! The admins' state changes. The caller has checked that the actor is an admin.
+use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::{ADDRESS_TAKEN, NOT_YOURSELF};
+use crate::auth::CurrentUser;
+use crate::backend::{
+    command::{CommandError, Ctx, FieldProblem},
+    email_tokens::{self, Purpose},
+    entities::{app_user, user_session},
+    events::{self, Effect, NewEvent},
+    mail::EmailJob,
+    outbox,
+    password::PasswordHashString,
+    time::swedish_time,
+    users,
+};
+use crate::domain::{email, role::Role, text};
+use crate::notifications::MailKind;
+
+fn event(
+    aggregate_type: &'static str,
+    id: Uuid,
+    event_type: &'static str,
+    admin: Uuid,
+    payload: serde_json::Value,
+) -> NewEvent {
+    NewEvent {
+        aggregate_type,
+        aggregate_id: id,
+        event_type,
+        actor_id: Some(admin),
+        payload,
+        schema_version: 1,
+    }
+}
+
+/// Queues a test mail to the admin, through the outbox, to check the mail settings.
+#[tracing::instrument(skip_all)]
+pub async fn send_test_mail(ctx: &Ctx, admin: &CurrentUser) -> Result<(), CommandError> {
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    let job = EmailJob {
+        kind: MailKind::TestMail,
+        to: admin.email.clone(),
+        to_name: admin.display_name.clone(),
+        user_id: Some(admin.id),
+        data: json!({
+            "name": admin.display_name,
+            "sent_by": admin.display_name,
+            "time": swedish_time(chrono::Utc::now()),
+            "portal_url": ctx.public_url.to_string(),
+        }),
+    };
+    events::record(
+        &txn,
+        event(
+            "user",
+            admin.id,
+            "mail.test_requested",
+            admin.id,
+            json!({ "to": admin.email }),
+        ),
+        vec![Effect::Email(job)],
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await
+}
+
+/// Puts a dead outbox row back in the queue with fresh attempts, recorded in the audit
+/// trail. `NotFound` unless the row is dead.
+#[tracing::instrument(skip_all, fields(outbox = %id))]
+pub async fn retry_outbox_row(
+    ctx: &Ctx,
+    admin: &CurrentUser,
+    id: Uuid,
+) -> Result<(), CommandError> {
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    if !outbox::retry_dead(&txn, id).await? {
+        return Err(CommandError::NotFound);
+    }
+    events::record(
+        &txn,
+        event("outbox", id, "outbox.retry_requested", admin.id, json!({})),
+        Vec::new(),
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await
+}
+
+/// A staff invitation as the form sends it.
+#[derive(Clone, Debug, Default)]
+pub struct InviteStaff {
+    pub name: String,
+    pub email: String,
+    pub role: String,
+}
+
+/// A checked staff invitation.
+pub struct StaffInvitation {
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+}
+
+/// Checks the form: every problem at once.
+pub fn check(input: &InviteStaff) -> Result<StaffInvitation, Vec<FieldProblem>> {
+    let mut problems: Vec<FieldProblem> = Vec::new();
+    let name = text::name(&input.name, "Ange personens namn.", 200)
+        .map_err(|message| problems.push(("name", message)))
+        .ok();
+    let address = email::parse(&input.email)
+        .map_err(|message| problems.push(("email", message.to_owned())))
+        .ok();
+    let role = Role::parse(&input.role).filter(|role| role.is_staff());
+    if role.is_none() {
+        problems.push((
+            "role",
+            "Välj en roll: handläggare, attestant eller administratör.".to_owned(),
+        ));
+    }
+    match (name, address, role) {
+        (Some(name), Some(email), Some(role)) if problems.is_empty() => {
+            Ok(StaffInvitation { name, email, role })
+        }
+        _ => Err(problems),
+    }
+}
+
+/// Creates a staff account with a password nobody knows (`unusable`, hashed by the
+/// caller) and mails a 7-day link to choose one. An address that has an account is a
+/// `Conflict` with [`ADDRESS_TAKEN`].
+#[tracing::instrument(skip_all)]
+pub async fn invite_staff(
+    ctx: &Ctx,
+    admin: &CurrentUser,
+    invitation: StaffInvitation,
+    unusable: &PasswordHashString,
+) -> Result<(), CommandError> {
+    let taken = app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(&invitation.email))
+        .one(&ctx.db)
+        .await?
+        .is_some();
+    if taken {
+        return Err(CommandError::Conflict(ADDRESS_TAKEN.to_owned()));
+    }
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    let id = users::create(
+        &txn,
+        users::NewUser {
+            email: &invitation.email,
+            display_name: &invitation.name,
+            title: "",
+            phone: "",
+            role: invitation.role.as_str(),
+            password_hash: unusable,
+            email_verified_at: None,
+        },
+    )
+    .await
+    .map_err(|error| CommandError::from_unique_violation(error, ADDRESS_TAKEN))?;
+    let token = email_tokens::issue(
+        &txn,
+        id,
+        Purpose::Invite,
+        chrono::Utc::now().timestamp_millis(),
+    )
+    .await?;
+    let mut link = ctx
+        .public_url
+        .join("/nytt-losenord")
+        .map_err(|error| CommandError::Internal(format!("the invitation link: {error}")))?;
+    link.query_pairs_mut().append_pair("token", &token);
+    events::record(
+        &txn,
+        event(
+            "user",
+            id,
+            "account.invited",
+            admin.id,
+            json!({ "role": invitation.role.as_str() }),
+        ),
+        vec![Effect::Email(EmailJob {
+            kind: MailKind::StaffInvitation,
+            to: invitation.email.clone(),
+            to_name: invitation.name.clone(),
+            user_id: Some(id),
+            data: json!({
+                "name": invitation.name,
+                "role": invitation.role.label(),
+                "invited_by": admin.display_name,
+                "link": link.to_string(),
+            }),
+        })],
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await
+}
+
+/// Turns account `id` off (its sessions end at once, and no link mailed earlier lets it
+/// in again) or on again. Admins cannot turn off their own account (`Conflict`).
+#[tracing::instrument(skip_all, fields(account = %id, active))]
+pub async fn set_active(
+    ctx: &Ctx,
+    admin: &CurrentUser,
+    id: Uuid,
+    active: bool,
+) -> Result<(), CommandError> {
+    if id == admin.id && !active {
+        return Err(CommandError::Conflict(NOT_YOURSELF.to_owned()));
+    }
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    let updated = app_user::Entity::update_many()
+        .col_expr(app_user::Column::Active, Expr::value(active))
+        .filter(app_user::Column::Id.eq(id))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(CommandError::NotFound);
+    }
+    if !active {
+        user_session::Entity::delete_many()
+            .filter(user_session::Column::UserId.eq(id))
+            .exec(&txn)
+            .await?;
+        let now_ms = chrono::Utc::now().timestamp_millis();
+        for purpose in [Purpose::Reset, Purpose::Invite] {
+            email_tokens::revoke_all(&txn, id, purpose, now_ms).await?;
+        }
+    }
+    let event_type = if active {
+        "account.reactivated"
+    } else {
+        "account.deactivated"
+    };
+    events::record(
+        &txn,
+        event("user", id, event_type, admin.id, json!({})),
+        Vec::new(),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,14 @@
+//! **Administration**: staff accounts (invite officers, approvers and admins; deactivate
+//! and reactivate accounts) and the outbox (a test mail; a dead row back in the queue).
+//! Admins only.
+//!
+//! Here: the state changes (`commands`). The pages are still in `pages/admin/`, their
+//! reads in `api/admin.rs`; the form posts in `server/src/http/admin.rs`; the tests in
+//! `tests/api/staff.rs` and `tests/api/outbox.rs`.
+#[cfg(feature = "ssr")]
+pub mod commands;
+
+/// The message when an admin tries to deactivate their own account.
+pub const NOT_YOURSELF: &str = "Du kan inte inaktivera ditt eget konto.";
+/// The message when an address already has an account.
+pub const ADDRESS_TAKEN: &str = "Det finns redan ett konto med den här e-postadressen.";
