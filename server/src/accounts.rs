@@ -1,5 +1,4 @@
-//! Account work outside requests: administration from the command line, and the
-//! password reset that the worker carries out for *Glömt lösenordet?*.
+//! Account administration from the command line.
 use anyhow::{bail, Context};
 use app::backend::{
     accounts::normalise_email,
@@ -73,58 +72,4 @@ pub async fn create_admin(
     .await?;
     txn.commit().await?;
     Ok(id)
-}
-
-/// Carries out a queued *Glömt lösenordet?* for `email`: if an active account has the
-/// address, a 1-hour reset link is issued and mailed (with its event) and `true` is
-/// returned; otherwise nothing happens.
-pub async fn send_password_reset(
-    db: &DatabaseConnection,
-    public_url: &url::Url,
-    email: &str,
-) -> Result<bool, sea_orm::DbErr> {
-    use app::{
-        backend::{
-            email_tokens::{self, Purpose},
-            events::Effect,
-            mail::EmailJob,
-        },
-        notifications::MailKind,
-    };
-    let Some(user) = app_user::Entity::find()
-        .filter(app_user::Column::Email.eq(normalise_email(email)))
-        .filter(app_user::Column::Active.eq(true))
-        .one(db)
-        .await?
-    else {
-        return Ok(false);
-    };
-    let txn = app::backend::db::begin_write(db).await?;
-    let token =
-        email_tokens::issue(&txn, user.id, Purpose::Reset, Utc::now().timestamp_millis()).await?;
-    let mut link = public_url
-        .join("/nytt-losenord")
-        .expect("a constant path joins any base URL");
-    link.query_pairs_mut().append_pair("token", &token);
-    events::record(
-        &txn,
-        NewEvent {
-            aggregate_type: "user",
-            aggregate_id: user.id,
-            event_type: "account.password_reset_requested",
-            actor_id: None,
-            payload: json!({}),
-            schema_version: 1,
-        },
-        vec![Effect::Email(EmailJob {
-            kind: MailKind::PasswordReset,
-            to: user.email.clone(),
-            to_name: user.display_name.clone(),
-            user_id: Some(user.id),
-            data: json!({ "name": user.display_name, "link": link.to_string() }),
-        })],
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(true)
 }

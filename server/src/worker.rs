@@ -213,6 +213,16 @@ impl Worker {
         tracing::info!("outbox worker stopped");
     }
 
+    /// What the features' commands need, as the worker calls them.
+    fn ctx(&self) -> app::backend::command::Ctx {
+        app::backend::command::Ctx {
+            db: self.db.clone(),
+            public_url: self.public_url.clone(),
+            signal: self.signal.clone(),
+            today: app::backend::time::today(),
+        }
+    }
+
     /// Upkeep that no request triggers: expired sessions, reminders of verifications that
     /// end within 30 days, lapsed and old access requests.
     pub async fn housekeeping(&self) {
@@ -224,10 +234,8 @@ impl Worker {
         }
         let today = app::backend::time::today();
         let ctx = app::backend::command::Ctx {
-            db: self.db.clone(),
-            public_url: self.public_url.clone(),
-            signal: self.signal.clone(),
             today,
+            ..self.ctx()
         };
         match app::features::representatives::commands::remind_of_ending_verifications(&ctx).await {
             Ok(0) => {}
@@ -361,15 +369,11 @@ impl Worker {
             .map_err(|error| format!("unreadable job: {error}"))?;
         match job {
             Job::PasswordReset { email } => {
-                let queued =
-                    crate::accounts::send_password_reset(&self.db, &self.public_url, &email)
-                        .await
-                        .map_err(|error| format!("password reset: {error}"))?;
-                if queued {
-                    // The reset mail is a new outbox row: take it up at once.
-                    self.signal.notify();
-                }
-                Ok(())
+                // The reset mail, if any, is a new outbox row; the command wakes us for it.
+                app::features::registration::commands::send_password_reset(&self.ctx(), &email)
+                    .await
+                    .map(|_| ())
+                    .map_err(|error| format!("password reset: {error}"))
             }
         }
     }

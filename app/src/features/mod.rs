@@ -12,4 +12,5 @@ pub mod access_requests;
 pub mod admin;
 pub mod board;
 pub mod membership;
+pub mod registration;
 pub mod representatives;

@@ -107,7 +107,7 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
                 return internal(error);
             }
             if let Err(error) = super::registration::send_verification(&state, &user, None).await {
-                return internal(error);
+                return super::errors::failure(&error);
             }
             problems.message = Some(
                 "Du behöver bekräfta din e-postadress innan du kan logga in. Vi har skickat en ny länk till dig.".into(),

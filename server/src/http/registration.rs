@@ -14,8 +14,10 @@ use app::{
     components::form::FormState,
     domain::{email, registration},
     notifications::MailKind,
+    features::registration::{commands, LINK_REFUSED},
     pages::public::register::TAKEN_ORG_NUMBER,
 };
+use app::backend::command::CommandError;
 use axum::{
     extract::{Form, FromRequest, Request, State},
     http::StatusCode,
@@ -29,7 +31,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{account::internal, render};
+use super::{account::internal, render, toolkit::refused};
 use crate::startup::AppState;
 
 /// Splits the request and reads its form; an unreadable body counts as an empty form.
@@ -72,392 +74,114 @@ pub(crate) fn page_url(public_url: &url::Url, path: &str) -> String {
         .unwrap_or_default()
 }
 
-pub(crate) fn link(state: &AppState, path: &str, token: &str) -> String {
-    let mut url = state
-        .settings
-        .public_url
-        .join(path)
-        .expect("a constant path joins");
-    url.query_pairs_mut().append_pair("token", token);
-    url.to_string()
-}
 
-/// Issues a verification link for `user` and queues the mail, with its event.
+/// Issues a fresh verification link for `user` and queues the mail, with its event.
 pub async fn send_verification(
     state: &AppState,
     user: &app_user::Model,
-    association_name: Option<&str>,
-) -> Result<(), DbErr> {
-    let txn = app::backend::db::begin_write(&state.db).await?;
-    queue_verification(state, &txn, user, association_name).await?;
-    txn.commit().await?;
-    state.outbox_signal.notify();
-    Ok(())
-}
-
-async fn queue_verification(
-    state: &AppState,
-    txn: &impl ConnectionTrait,
-    user: &app_user::Model,
-    association_name: Option<&str>,
-) -> Result<(), DbErr> {
-    let token =
-        email_tokens::issue(txn, user.id, Purpose::Verify, Utc::now().timestamp_millis()).await?;
-    let association_name = match association_name {
-        Some(name) => name.to_owned(),
-        None => association::Entity::find()
-            .inner_join(association_member::Entity)
-            .filter(association_member::Column::UserId.eq(user.id))
-            .one(txn)
-            .await?
-            .map(|a| a.name)
-            .unwrap_or_else(|| "din förening".to_owned()),
+    _association_name: Option<&str>,
+) -> Result<(), app::backend::command::CommandError> {
+    let recipient = commands::Recipient {
+        id: user.id,
+        email: &user.email,
+        name: &user.display_name,
     };
-    events::record(
-        txn,
-        NewEvent {
-            aggregate_type: "user",
-            aggregate_id: user.id,
-            event_type: "account.verification_sent",
-            actor_id: Some(user.id),
-            payload: json!({}),
-            schema_version: 1,
-        },
-        vec![Effect::Email(EmailJob {
-            kind: MailKind::AccountVerification,
-            to: user.email.clone(),
-            to_name: user.display_name.clone(),
-            user_id: Some(user.id),
-            data: json!({
-                "name": user.display_name,
-                "association": association_name,
-                "link": link(state, "/bekrafta-epost", &token),
-            }),
-        })],
-    )
-    .await?;
-    Ok(())
+    commands::send_verification(&state.ctx(), recipient).await
 }
 
 /// `POST /registrera`: the association, its owner's account (unconfirmed) and the
 /// verification mail, in one transaction. 303 to "Kontrollera din e-post".
 pub async fn register(State(state): State<AppState>, request: Request) -> Response {
     let (parts, form) = read_form(&state, request).await;
-    let mut problems = FormState::default();
+    let mut kept = FormState::default();
     for (name, value) in &form {
         if name != registration::field::PASSWORD {
-            problems.values.insert(name.clone(), value.clone());
+            kept.values.insert(name.clone(), value.clone());
         }
     }
+    let invalid = StatusCode::UNPROCESSABLE_ENTITY;
+    let page = parts.uri.path().to_owned();
     let registration = match registration::validate(&form, Utc::now().year()) {
         Ok(registration) => registration,
-        Err(errors) => {
-            for (field, message) in errors {
-                problems.add_error(field, message);
-            }
-            return render::page_with_form(
-                &state,
-                parts,
-                problems,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+        Err(problems) => {
+            let error = CommandError::Invalid(problems);
+            return refused(&state, parts, &page, kept, error, invalid).await;
         }
     };
-    if let Err(weak) = password::check_strength(
-        &registration.password,
-        &[
-            &registration.email,
-            &registration.contact_person,
-            &registration.name,
-        ],
-    ) {
-        problems.add_error(registration::field::PASSWORD, weak.to_string());
-        return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
+    let personal = [&registration.email, &registration.contact_person, &registration.name];
+    if let Err(weak) = password::check_strength(&registration.password, &personal.map(String::as_str)) {
+        let error = CommandError::Invalid(vec![(registration::field::PASSWORD, weak.to_string())]);
+        return refused(&state, parts, &page, kept, error, invalid).await;
     }
-
     let now_ms = Utc::now().timestamp_millis();
     let ip = super::account::client_ip(&parts);
     match throttle::take_mail_attempt(&state.db, &registration.email, &ip, now_ms).await {
-        Ok(Some(until)) => return render::too_many(&state, parts, problems, until, now_ms).await,
+        Ok(Some(until)) => return render::too_many(&state, parts, kept, until, now_ms).await,
         Ok(None) => {}
         Err(error) => return internal(error),
     }
-    match taken(&state, &registration).await {
-        Ok(Some((field, message))) => {
-            if field == registration::field::ORG_NUMBER {
-                problems.values.insert(
-                    TAKEN_ORG_NUMBER.into(),
-                    registration.org_number.as_str().to_owned(),
-                );
-            }
-            problems.add_error(field, message);
-            return render::page_with_form(&state, parts, problems, StatusCode::CONFLICT).await;
-        }
-        Ok(None) => {}
-        Err(error) => return internal(error),
-    }
-
     let Ok(hash) = password::hash_pooled(registration.password.clone()).await else {
-        return render::busy_form(&state, parts, problems).await;
+        return render::busy_form(&state, parts, kept).await;
     };
-    // An address that has an account: the answer is the same as for a new one (who has
-    // an account is nobody else's business), and the owner of the address hears of it.
-    match app_user::Entity::find()
-        .filter(app_user::Column::Email.eq(&registration.email))
-        .one(&state.db)
-        .await
-    {
-        Ok(Some(owner)) => {
-            return match tell_owner_of_address(&state, &owner).await {
-                Ok(()) => {
-                    state.outbox_signal.notify();
-                    Redirect::to("/registrera/tack").into_response()
-                }
-                Err(error) => internal(error),
-            };
-        }
-        Ok(None) => {}
-        Err(error) => return internal(error),
-    }
-    let created = async {
-        let now = Utc::now();
-        let txn = app::backend::db::begin_write(&state.db).await?;
-        let association_id = Uuid::now_v7();
-        association::Entity::insert(association::ActiveModel {
-            id: Set(association_id),
-            name: Set(registration.name.clone()),
-            org_number: Set(registration.org_number.as_str().to_owned()),
-            contact_person: Set(registration.contact_person.clone()),
-            email: Set(registration.email.clone()),
-            phone: Set(registration.phone.clone()),
-            postal_address: Set(registration.postal_address.clone()),
-            founded_year: Set(Some(registration.founded_year)),
-            members_in_city: Set(Some(registration.members_in_city)),
-            target_group: Set(registration.target_group.clone()),
-            created_at: Set(now),
-            ..Default::default()
-        })
-        .exec_without_returning(&txn)
-        .await?;
-        let user_id = app::backend::users::create(
-            &txn,
-            app::backend::users::NewUser {
-                email: &registration.email,
-                display_name: &registration.contact_person,
-                title: "",
-                phone: &registration.phone,
-                role: "applicant",
-                password_hash: &hash,
-                email_verified_at: None,
-            },
-        )
-        .await?;
-        let user = app_user::Entity::find_by_id(user_id)
-            .one(&txn)
-            .await?
-            .ok_or_else(|| DbErr::RecordNotFound("the account just written".into()))?;
-        association_member::Entity::insert(association_member::ActiveModel {
-            association_id: Set(association_id),
-            user_id: Set(user.id),
-            role: Set("owner".into()),
-            created_at: Set(now),
-        })
-        .exec_without_returning(&txn)
-        .await?;
-        events::record(
-            &txn,
-            NewEvent {
-                aggregate_type: "association",
-                aggregate_id: association_id,
-                event_type: "association.registered",
-                actor_id: Some(user.id),
-                payload: json!({ "org_number": registration.org_number.as_str(), "name": registration.name }),
-                schema_version: 1,
-            },
-            Vec::new(),
-        )
-        .await?;
-        queue_verification(&state, &txn, &user, Some(&registration.name)).await?;
-        txn.commit().await
-    }
-    .await;
-    match created {
-        Ok(()) => {
-            state.outbox_signal.notify();
-            Redirect::to("/registrera/tack").into_response()
-        }
-        // Two registrations of one number at the same moment: the database decides.
-        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            problems.add_error(
-                registration::field::ORG_NUMBER,
-                already_registered(registration.org_number.as_str()),
-            );
-            problems.values.insert(
+    match commands::register(&state.ctx(), &registration, &hash).await {
+        Ok(()) => Redirect::to("/registrera/tack").into_response(),
+        // The number is registered already: said by its field, with the way to ask for access.
+        Err(CommandError::Conflict(message)) => {
+            kept.values.insert(
                 TAKEN_ORG_NUMBER.into(),
                 registration.org_number.as_str().to_owned(),
             );
-            render::page_with_form(&state, parts, problems, StatusCode::CONFLICT).await
+            kept.add_error(registration::field::ORG_NUMBER, message);
+            render::page_with_form(&state, parts, kept, StatusCode::CONFLICT).await
         }
-        Err(error) => internal(error),
+        Err(error) => refused(&state, parts, &page, kept, error, invalid).await,
     }
 }
-
-/// Someone registered with `owner`'s address: an event on the account and a mail to it.
-async fn tell_owner_of_address(state: &AppState, owner: &app_user::Model) -> Result<(), DbErr> {
-    let txn = app::backend::db::begin_write(&state.db).await?;
-    events::record(
-        &txn,
-        NewEvent {
-            aggregate_type: "user",
-            aggregate_id: owner.id,
-            event_type: "account.registration_with_address_refused",
-            actor_id: None,
-            payload: json!({}),
-            schema_version: 1,
-        },
-        vec![Effect::Email(EmailJob {
-            kind: MailKind::RegistrationAddressTaken,
-            to: owner.email.clone(),
-            to_name: owner.display_name.clone(),
-            user_id: Some(owner.id),
-            data: json!({
-                "name": owner.display_name,
-                "sign_in_url": page_url(&state.settings.public_url, "/logga-in"),
-                "reset_url": page_url(&state.settings.public_url, "/glomt-losenord"),
-            }),
-        })],
-    )
-    .await?;
-    txn.commit().await
-}
-
-fn already_registered(org_number: &str) -> String {
-    format!(
-        "Föreningen med organisationsnummer {org_number} är redan registrerad. Be den som har föreningens konto om tillgång."
-    )
-}
-
-/// Whether the number or the address is already in use, as a message for its field.
-async fn taken(
-    state: &AppState,
-    registration: &registration::Registration,
-) -> Result<Option<(&'static str, String)>, DbErr> {
-    let number = registration.org_number.as_str();
-    if association::Entity::find()
-        .filter(association::Column::OrgNumber.eq(number))
-        .one(&state.db)
-        .await?
-        .is_some()
-    {
-        return Ok(Some((
-            registration::field::ORG_NUMBER,
-            already_registered(number),
-        )));
-    }
-
-    Ok(None)
-}
-
-const LINK_REFUSED: &str =
-    "Länken fungerar inte: den har redan använts eller gått ut. Be om en ny länk genom att logga in (bekräftelse) eller via ”Glömt lösenordet?”.";
 
 /// `POST /bekrafta-epost`: uses the link's token up and confirms the address.
 pub async fn verify_email(State(state): State<AppState>, request: Request) -> Response {
     let (parts, form) = read_form(&state, request).await;
     let token = form.get("token").cloned().unwrap_or_default();
-    let confirmed = async {
-        let txn = app::backend::db::begin_write(&state.db).await?;
-        let now = Utc::now();
-        let Ok(user_id) =
-            email_tokens::redeem(&txn, &token, Purpose::Verify, now.timestamp_millis()).await?
-        else {
-            return Ok(false);
-        };
-        app_user::Entity::update_many()
-            .col_expr(app_user::Column::EmailVerifiedAt, Expr::value(now))
-            .filter(app_user::Column::Id.eq(user_id))
-            .exec(&txn)
-            .await?;
-        events::record(
-            &txn,
-            NewEvent {
-                aggregate_type: "user",
-                aggregate_id: user_id,
-                event_type: "account.email_verified",
-                actor_id: Some(user_id),
-                payload: json!({}),
-                schema_version: 1,
-            },
-            Vec::new(),
-        )
-        .await?;
-        txn.commit().await?;
-        Ok::<_, DbErr>(true)
-    }
-    .await;
-    match confirmed {
-        Ok(true) => Redirect::to("/logga-in?bekraftad=1").into_response(),
-        Ok(false) => {
-            let problems = FormState {
-                message: Some(LINK_REFUSED.into()),
+    match commands::verify_email(&state.ctx(), &token).await {
+        Ok(()) => Redirect::to("/logga-in?bekraftad=1").into_response(),
+        Err(CommandError::Conflict(message)) => {
+            let kept = FormState {
+                message: Some(message),
                 ..FormState::default()
             };
-            render::page_with_form(&state, parts, problems, StatusCode::BAD_REQUEST).await
+            render::page_with_form(&state, parts, kept, StatusCode::BAD_REQUEST).await
         }
-        Err(error) => internal(error),
+        Err(CommandError::Db(error)) => internal(error),
+        Err(other) => super::errors::failure(&other),
     }
 }
 
-/// `POST /glomt-losenord`: the same answer whether or not the address has an account.
+/// `POST /glomt-losenord`: the same answer, in the same time, whether or not the address
+/// has an account.
 pub async fn forgot_password(State(state): State<AppState>, request: Request) -> Response {
     let (parts, form) = read_form(&state, request).await;
-    let address = match email::parse(form.get("email").map(String::as_str).unwrap_or("")) {
+    let typed = form.get("email").cloned().unwrap_or_default();
+    let mut kept = FormState::default();
+    kept.values.insert("email".into(), typed.clone());
+    let address = match email::parse(&typed) {
         Ok(address) => address,
         Err(message) => {
-            let mut problems = FormState::default();
-            problems.values.insert(
-                "email".into(),
-                form.get("email").cloned().unwrap_or_default(),
-            );
-            problems.add_error("email", message);
-            return render::page_with_form(
-                &state,
-                parts,
-                problems,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            kept.add_error("email", message);
+            return render::page_with_form(&state, parts, kept, StatusCode::UNPROCESSABLE_ENTITY)
+                .await;
         }
     };
     let now_ms = Utc::now().timestamp_millis();
     let ip = super::account::client_ip(&parts);
     match throttle::take_mail_attempt(&state.db, &address, &ip, now_ms).await {
-        Ok(Some(until)) => {
-            let mut problems = FormState::default();
-            problems.values.insert("email".into(), address);
-            return render::too_many(&state, parts, problems, until, now_ms).await;
-        }
+        Ok(Some(until)) => return render::too_many(&state, parts, kept, until, now_ms).await,
         Ok(None) => {}
         Err(error) => return internal(error),
     }
-    // The look-up is the worker's: known and unknown addresses cost the same here.
-    let queued = async {
-        let txn = app::backend::db::begin_write(&state.db).await?;
-        app::backend::outbox::queue_without_event(
-            &txn,
-            Effect::Job(app::backend::jobs::Job::PasswordReset { email: address }),
-        )
-        .await?;
-        txn.commit().await?;
-        state.outbox_signal.notify();
-        Ok::<_, DbErr>(())
-    }
-    .await;
-    match queued {
+    match commands::request_password_reset(&state.ctx(), address).await {
         Ok(()) => Redirect::to("/glomt-losenord?skickat=1").into_response(),
-        Err(error) => internal(error),
+        Err(CommandError::Db(error)) => internal(error),
+        Err(other) => super::errors::failure(&other),
     }
 }
 

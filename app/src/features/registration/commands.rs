@@ -1,0 +1,286 @@
+//! Registration's state changes.
+use chrono::Utc;
+use sea_orm::{
+    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QuerySelect,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::{already_registered, LINK_REFUSED};
+use crate::backend::{
+    command::{CommandError, Ctx},
+    email_tokens::{self, Purpose},
+    entities::{app_user, association, association_member},
+    events::{self, Effect, NewEvent},
+    jobs::Job,
+    mail::EmailJob,
+    outbox,
+    password::PasswordHashString,
+    users,
+};
+use crate::domain::registration::Registration;
+use crate::notifications::MailKind;
+
+fn user_event(user: Uuid, event_type: &'static str, actor: Option<Uuid>) -> NewEvent {
+    NewEvent {
+        aggregate_type: "user",
+        aggregate_id: user,
+        event_type,
+        actor_id: actor,
+        payload: json!({}),
+        schema_version: 1,
+    }
+}
+
+/// `path?token=…` on the portal, for a link in a mail.
+fn token_link(ctx: &Ctx, path: &str, token: &str) -> Result<String, CommandError> {
+    let mut url = ctx
+        .public_url
+        .join(path)
+        .map_err(|error| CommandError::Internal(format!("the link to {path}: {error}")))?;
+    url.query_pairs_mut().append_pair("token", token);
+    Ok(url.to_string())
+}
+
+/// Registers the association with its owner's account (unconfirmed) and mails the
+/// confirmation link, in one transaction. A registered number is a `Conflict` with
+/// [`already_registered`]. An address that already has an account registers nothing:
+/// its owner is told by mail, and the caller answers as for a new registration (who
+/// has an account is nobody else's business).
+#[tracing::instrument(skip_all)]
+pub async fn register(
+    ctx: &Ctx,
+    registration: &Registration,
+    password_hash: &PasswordHashString,
+) -> Result<(), CommandError> {
+    let number = registration.org_number.as_str();
+    let taken = || CommandError::Conflict(already_registered(number));
+    if association::Entity::find()
+        .filter(association::Column::OrgNumber.eq(number))
+        .one(&ctx.db)
+        .await?
+        .is_some()
+    {
+        return Err(taken());
+    }
+    if let Some(owner) = app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(&registration.email))
+        .one(&ctx.db)
+        .await?
+    {
+        return tell_owner_of_address(ctx, &owner).await;
+    }
+    let now = Utc::now();
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    let association_id = Uuid::now_v7();
+    // Two registrations of one number at the same moment: the database decides.
+    association::Entity::insert(association::ActiveModel {
+        id: Set(association_id),
+        name: Set(registration.name.clone()),
+        org_number: Set(number.to_owned()),
+        contact_person: Set(registration.contact_person.clone()),
+        email: Set(registration.email.clone()),
+        phone: Set(registration.phone.clone()),
+        postal_address: Set(registration.postal_address.clone()),
+        founded_year: Set(Some(registration.founded_year)),
+        members_in_city: Set(Some(registration.members_in_city)),
+        target_group: Set(registration.target_group.clone()),
+        created_at: Set(now),
+        ..Default::default()
+    })
+    .exec_without_returning(&txn)
+    .await
+    .map_err(|error| match CommandError::from_unique_violation(error, "") {
+        CommandError::Conflict(_) => taken(),
+        other => other,
+    })?;
+    let user_id = users::create(
+        &txn,
+        users::NewUser {
+            email: &registration.email,
+            display_name: &registration.contact_person,
+            title: "",
+            phone: &registration.phone,
+            role: "applicant",
+            password_hash,
+            email_verified_at: None,
+        },
+    )
+    .await?;
+    association_member::Entity::insert(association_member::ActiveModel {
+        association_id: Set(association_id),
+        user_id: Set(user_id),
+        role: Set("owner".into()),
+        created_at: Set(now),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    events::record(
+        &txn,
+        NewEvent {
+            aggregate_type: "association",
+            aggregate_id: association_id,
+            event_type: "association.registered",
+            actor_id: Some(user_id),
+            payload: json!({ "org_number": number, "name": registration.name }),
+            schema_version: 1,
+        },
+        Vec::new(),
+    )
+    .await?;
+    let user = Recipient {
+        id: user_id,
+        email: &registration.email,
+        name: &registration.contact_person,
+    };
+    queue_verification(ctx, &txn, user, Some(&registration.name)).await?;
+    ctx.commit_and_wake(txn).await
+}
+
+/// Someone registered with `owner`'s address: an event on the account and a mail to it.
+async fn tell_owner_of_address(ctx: &Ctx, owner: &app_user::Model) -> Result<(), CommandError> {
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    events::record(
+        &txn,
+        user_event(owner.id, "account.registration_with_address_refused", None),
+        vec![Effect::Email(EmailJob {
+            kind: MailKind::RegistrationAddressTaken,
+            to: owner.email.clone(),
+            to_name: owner.display_name.clone(),
+            user_id: Some(owner.id),
+            data: json!({
+                "name": owner.display_name,
+                "sign_in_url": ctx.link("/logga-in")?,
+                "reset_url": ctx.link("/glomt-losenord")?,
+            }),
+        })],
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await
+}
+
+/// Whom a verification link goes to.
+#[derive(Clone, Copy)]
+pub struct Recipient<'a> {
+    pub id: Uuid,
+    pub email: &'a str,
+    pub name: &'a str,
+}
+
+/// Issues a fresh 24-hour confirmation link for `user` and mails it, with its event
+/// (after sign-in with the right password for an address not yet confirmed).
+#[tracing::instrument(skip_all)]
+pub async fn send_verification(ctx: &Ctx, user: Recipient<'_>) -> Result<(), CommandError> {
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    queue_verification(ctx, &txn, user, None).await?;
+    ctx.commit_and_wake(txn).await
+}
+
+async fn queue_verification(
+    ctx: &Ctx,
+    txn: &impl ConnectionTrait,
+    user: Recipient<'_>,
+    association_name: Option<&str>,
+) -> Result<(), CommandError> {
+    let token =
+        email_tokens::issue(txn, user.id, Purpose::Verify, Utc::now().timestamp_millis()).await?;
+    let association_name = match association_name {
+        Some(name) => name.to_owned(),
+        None => association::Entity::find()
+            .inner_join(association_member::Entity)
+            .filter(association_member::Column::UserId.eq(user.id))
+            .one(txn)
+            .await?
+            .map(|a| a.name)
+            .unwrap_or_else(|| "din förening".to_owned()),
+    };
+    events::record(
+        txn,
+        user_event(user.id, "account.verification_sent", Some(user.id)),
+        vec![Effect::Email(EmailJob {
+            kind: MailKind::AccountVerification,
+            to: user.email.to_owned(),
+            to_name: user.name.to_owned(),
+            user_id: Some(user.id),
+            data: json!({
+                "name": user.name,
+                "association": association_name,
+                "link": token_link(ctx, "/bekrafta-epost", &token)?,
+            }),
+        })],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Uses the confirmation link's token up and confirms the address. A used or lapsed
+/// link is a `Conflict` with [`LINK_REFUSED`].
+#[tracing::instrument(skip_all)]
+pub async fn verify_email(ctx: &Ctx, token: &str) -> Result<(), CommandError> {
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    let now = Utc::now();
+    let Ok(user_id) =
+        email_tokens::redeem(&txn, token, Purpose::Verify, now.timestamp_millis()).await?
+    else {
+        return Err(CommandError::Conflict(LINK_REFUSED.to_owned()));
+    };
+    app_user::Entity::update_many()
+        .col_expr(app_user::Column::EmailVerifiedAt, Expr::value(now))
+        .filter(app_user::Column::Id.eq(user_id))
+        .exec(&txn)
+        .await?;
+    events::record(&txn, user_event(user_id, "account.email_verified", Some(user_id)), Vec::new())
+        .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// *Glömt lösenordet?* for `address` (already checked): only queues the look-up, so the
+/// answer takes the same time whether the address has an account or not; the worker
+/// carries it out with [`send_password_reset`].
+#[tracing::instrument(skip_all)]
+pub async fn request_password_reset(ctx: &Ctx, address: String) -> Result<(), CommandError> {
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    outbox::queue_without_event(
+        &txn,
+        Effect::Job(Job::PasswordReset { email: address }),
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await
+}
+
+/// The worker's part of a reset request: if an active account has `email`, a 1-hour
+/// reset link is issued and mailed (with its event) and `true` returned; otherwise
+/// nothing happens.
+#[tracing::instrument(skip_all)]
+pub async fn send_password_reset(ctx: &Ctx, email: &str) -> Result<bool, CommandError> {
+    let Some(user) = app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(crate::backend::accounts::normalise_email(email)))
+        .filter(app_user::Column::Active.eq(true))
+        .one(&ctx.db)
+        .await?
+    else {
+        return Ok(false);
+    };
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    let token = email_tokens::issue(&txn, user.id, Purpose::Reset, Utc::now().timestamp_millis())
+        .await?;
+    events::record(
+        &txn,
+        user_event(user.id, "account.password_reset_requested", None),
+        vec![Effect::Email(EmailJob {
+            kind: MailKind::PasswordReset,
+            to: user.email.clone(),
+            to_name: user.display_name.clone(),
+            user_id: Some(user.id),
+            data: json!({
+                "name": user.display_name,
+                "link": token_link(ctx, "/nytt-losenord", &token)?,
+            }),
+        })],
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await?;
+    Ok(true)
+}
