@@ -502,3 +502,48 @@ async fn registering_with_an_address_that_has_an_account_answers_as_usual_and_te
     assert!(link_in(&mail, "http")
         .is_some_and(|link| link.contains("/glomt-losenord") || link.contains("/logga-in")));
 }
+
+/// Registration's commands, without HTTP: their rules hold whoever calls them.
+mod commands_without_http {
+    use app::backend::command::{CommandError, Ctx};
+    use app::features::registration::{already_registered, commands, LINK_REFUSED};
+    use portal_tests::spawn_app;
+    use sea_orm::{EntityTrait, PaginatorTrait};
+
+    #[tokio::test]
+    async fn a_number_registers_once_and_a_used_link_is_refused() {
+        let app = spawn_app().await;
+        let ctx = Ctx {
+            db: app.db.clone(),
+            public_url: url::Url::parse(&app.address).unwrap(),
+            signal: app.signal.clone(),
+            today: chrono::Utc::now().date_naive(),
+        };
+        let form = |email: &str| {
+            url::form_urlencoded::parse(super::seed_registration("802534-3750", email).as_bytes())
+                .into_owned()
+                .collect::<std::collections::HashMap<String, String>>()
+        };
+        let registration =
+            app::domain::registration::validate(&form("sara@example.se"), 2026).unwrap();
+        let hash = app::backend::password::hash("en lång och ovanlig fras");
+        commands::register(&ctx, &registration, &hash)
+            .await
+            .unwrap();
+        let again = app::domain::registration::validate(&form("nils@example.se"), 2026).unwrap();
+        let second = commands::register(&ctx, &again, &hash).await;
+        assert!(
+            matches!(&second, Err(CommandError::Conflict(message)) if *message == already_registered("802534-3750")),
+            "{second:?}"
+        );
+        assert_eq!(
+            app::backend::entities::association::Entity::find()
+                .count(&app.db)
+                .await
+                .unwrap(),
+            1
+        );
+        let used = commands::verify_email(&ctx, "en-länk-som-inte-finns").await;
+        assert!(matches!(&used, Err(CommandError::Conflict(message)) if message == LINK_REFUSED));
+    }
+}

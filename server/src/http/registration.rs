@@ -5,31 +5,25 @@ use std::collections::HashMap;
 
 use app::{
     backend::{
+        command::CommandError,
         email_tokens::{self, Purpose},
-        entities::{app_user, association, association_member, user_session},
-        events::{self, Effect, NewEvent},
-        mail::EmailJob,
+        entities::{app_user, user_session},
+        events::{self, NewEvent},
         password, throttle,
     },
     components::form::FormState,
     domain::{email, registration},
-    notifications::MailKind,
     features::registration::{commands, LINK_REFUSED},
     pages::public::register::TAKEN_ORG_NUMBER,
 };
-use app::backend::command::CommandError;
 use axum::{
     extract::{Form, FromRequest, Request, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
 use chrono::{Datelike, Utc};
-use sea_orm::{
-    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    QueryFilter, SqlErr,
-};
+use sea_orm::{sea_query::Expr, ColumnTrait, DbErr, EntityTrait, QueryFilter};
 use serde_json::json;
-use uuid::Uuid;
 
 use super::{account::internal, render, toolkit::refused};
 use crate::startup::AppState;
@@ -74,7 +68,6 @@ pub(crate) fn page_url(public_url: &url::Url, path: &str) -> String {
         .unwrap_or_default()
 }
 
-
 /// Issues a fresh verification link for `user` and queues the mail, with its event.
 pub async fn send_verification(
     state: &AppState,
@@ -108,8 +101,14 @@ pub async fn register(State(state): State<AppState>, request: Request) -> Respon
             return refused(&state, parts, &page, kept, error, invalid).await;
         }
     };
-    let personal = [&registration.email, &registration.contact_person, &registration.name];
-    if let Err(weak) = password::check_strength(&registration.password, &personal.map(String::as_str)) {
+    let personal = [
+        &registration.email,
+        &registration.contact_person,
+        &registration.name,
+    ];
+    if let Err(weak) =
+        password::check_strength(&registration.password, &personal.map(String::as_str))
+    {
         let error = CommandError::Invalid(vec![(registration::field::PASSWORD, weak.to_string())]);
         return refused(&state, parts, &page, kept, error, invalid).await;
     }

@@ -2,7 +2,6 @@
 use chrono::Utc;
 use sea_orm::{
     sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QuerySelect,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -91,10 +90,12 @@ pub async fn register(
     })
     .exec_without_returning(&txn)
     .await
-    .map_err(|error| match CommandError::from_unique_violation(error, "") {
-        CommandError::Conflict(_) => taken(),
-        other => other,
-    })?;
+    .map_err(
+        |error| match CommandError::from_unique_violation(error, "") {
+            CommandError::Conflict(_) => taken(),
+            other => other,
+        },
+    )?;
     let user_id = users::create(
         &txn,
         users::NewUser {
@@ -230,8 +231,12 @@ pub async fn verify_email(ctx: &Ctx, token: &str) -> Result<(), CommandError> {
         .filter(app_user::Column::Id.eq(user_id))
         .exec(&txn)
         .await?;
-    events::record(&txn, user_event(user_id, "account.email_verified", Some(user_id)), Vec::new())
-        .await?;
+    events::record(
+        &txn,
+        user_event(user_id, "account.email_verified", Some(user_id)),
+        Vec::new(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -242,11 +247,7 @@ pub async fn verify_email(ctx: &Ctx, token: &str) -> Result<(), CommandError> {
 #[tracing::instrument(skip_all)]
 pub async fn request_password_reset(ctx: &Ctx, address: String) -> Result<(), CommandError> {
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
-    outbox::queue_without_event(
-        &txn,
-        Effect::Job(Job::PasswordReset { email: address }),
-    )
-    .await?;
+    outbox::queue_without_event(&txn, Effect::Job(Job::PasswordReset { email: address })).await?;
     ctx.commit_and_wake(txn).await
 }
 
@@ -264,8 +265,8 @@ pub async fn send_password_reset(ctx: &Ctx, email: &str) -> Result<bool, Command
         return Ok(false);
     };
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
-    let token = email_tokens::issue(&txn, user.id, Purpose::Reset, Utc::now().timestamp_millis())
-        .await?;
+    let token =
+        email_tokens::issue(&txn, user.id, Purpose::Reset, Utc::now().timestamp_millis()).await?;
     events::record(
         &txn,
         user_event(user.id, "account.password_reset_requested", None),
