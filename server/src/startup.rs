@@ -230,6 +230,7 @@ pub fn router(state: AppState) -> Router {
         .merge(http::board::router())
         .merge(http::access_requests::router())
         .merge(http::admin::router())
+        .merge(http::members::router())
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))
         .route("/logga-in", axum::routing::post(http::account::sign_in))
@@ -245,19 +246,6 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/foreningar/{id}",
             axum::routing::post(http::account::save_association),
-        )
-        .route(
-            "/foreningar/{id}/bjud-in",
-            axum::routing::post(http::members::invite),
-        )
-        .route(
-            "/foreningar/{id}/medlemmar/{user}/{action}",
-            axum::routing::post(http::members::member_action),
-        )
-        .route("/inbjudan", axum::routing::post(http::members::accept))
-        .route(
-            "/foreningar/{id}/inbjudningar/{key}/{action}",
-            axum::routing::post(http::members::invitation_action),
         )
         .route(
             "/mina-sidor/byt-losenord",

@@ -363,3 +363,56 @@ async fn owners_see_waiting_invitations_and_resend_or_withdraw_them() {
     assert!(!page.contains("Inbjudningar som inte har använts"));
     assert!(page.contains("Inbjudan är återkallad."));
 }
+
+/// Membership's commands, without HTTP: their rules hold whoever calls them.
+mod commands_without_http {
+    use super::*;
+    use app::backend::command::{CommandError, Ctx};
+    use app::features::membership::commands::{self, MemberChange, KEEP_AN_OWNER};
+
+    #[tokio::test]
+    async fn the_account_keeps_an_owner_and_only_owners_change_roles() {
+        let app = spawn_app().await;
+        let ctx = Ctx {
+            db: app.db.clone(),
+            public_url: url::Url::parse(&app.address).unwrap(),
+            signal: app.signal.clone(),
+            today: chrono::Utc::now().date_naive(),
+        };
+        let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
+        let member = create_user(&app.db, "applicant", "kim@example.se", PASSWORD).await;
+        let id = association_owned_by(&app, owner).await;
+        association_member::Entity::insert(association_member::ActiveModel {
+            association_id: Set(id),
+            user_id: Set(member),
+            role: Set("member".into()),
+            created_at: Set(chrono::Utc::now()),
+        })
+        .exec_without_returning(&app.db)
+        .await
+        .unwrap();
+
+        let last = commands::change_member(&ctx, id, owner, owner, MemberChange::Remove).await;
+        assert!(
+            matches!(&last, Err(CommandError::Conflict(m)) if m == KEEP_AN_OWNER),
+            "{last:?}"
+        );
+        let by_member =
+            commands::change_member(&ctx, id, member, member, MemberChange::MakeOwner).await;
+        assert!(
+            matches!(by_member, Err(CommandError::NotFound)),
+            "a member cannot promote"
+        );
+        commands::change_member(&ctx, id, owner, member, MemberChange::MakeOwner)
+            .await
+            .unwrap();
+        commands::change_member(&ctx, id, owner, owner, MemberChange::Remove)
+            .await
+            .unwrap();
+        assert_eq!(
+            role(&app, id, "kim@example.se").await.as_deref(),
+            Some("owner")
+        );
+        assert_eq!(role(&app, id, "sara@example.se").await, None, "she left");
+    }
+}
