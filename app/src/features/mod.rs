@@ -9,8 +9,10 @@
 //! The features still being moved here from `pages/`, `api/` and `server/src/http/`
 //! follow the representatives feature, the pilot.
 pub mod access_requests;
+pub mod accounts;
 pub mod admin;
 pub mod board;
 pub mod membership;
+pub mod profile;
 pub mod registration;
 pub mod representatives;

@@ -1,20 +1,20 @@
-//! Sign-in, sign-out and the person's notification settings, as plain form posts that
-//! work without JavaScript.
+//! The HTTP side of accounts (`app::features::accounts`) and of the association's
+//! profile (`app::features::profile`): sign-in and sign-out, e-mail settings, password
+//! change, the person's data and the deletion of the account, and the profile's form.
+//! Each handler reads the form, checks what only HTTP knows (throttles, the session),
+//! calls one command and maps the outcome.
 use std::collections::HashMap;
 
 use app::{
     auth::CurrentUser,
     backend::{
         accounts,
-        events::{self, Effect, NewEvent},
-        mail::EmailJob,
-        preferences,
+        command::CommandError,
         sessions::{self, SessionToken},
         throttle,
     },
     components::form::FormState,
     notifications::MailKind,
-    site::contact,
 };
 use axum::{
     extract::{Form, FromRequest, Request, State},
@@ -23,7 +23,6 @@ use axum::{
     Extension,
 };
 use serde::Deserialize;
-use serde_json::json;
 
 use crate::{http::render, startup::AppState};
 
@@ -137,44 +136,11 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
         return internal(error);
     }
 
-    let started = async {
-        let txn = app::backend::db::begin_write(&state.db).await?;
-        let token = sessions::create(&txn, user.id).await?;
-        let now = chrono::Utc::now();
-        let notice = EmailJob {
-            kind: MailKind::SignInNotice,
-            to: user.email.clone(),
-            to_name: user.display_name.clone(),
-            user_id: Some(user.id),
-            data: json!({
-                "name": user.display_name,
-                "time": swedish_time(now),
-                "contact_email": contact::EMAIL,
-                "settings_url": super::registration::page_url(&state.settings.public_url, "/mina-sidor/installningar"),
-            }),
-        };
-        events::record(
-            &txn,
-            NewEvent {
-                aggregate_type: "user",
-                aggregate_id: user.id,
-                event_type: "account.signed_in",
-                actor_id: Some(user.id),
-                payload: json!({}),
-                schema_version: 1,
-            },
-            vec![Effect::Email(notice)],
-        )
-        .await?;
-        txn.commit().await?;
-        Ok::<_, sea_orm::DbErr>(token)
-    }
-    .await;
-    let token = match started {
+    let token = match app::features::accounts::commands::start_session(&state.ctx(), &user).await {
         Ok(token) => token,
-        Err(error) => return internal(error),
+        Err(CommandError::Db(error)) => return internal(error),
+        Err(other) => return super::errors::failure(&other),
     };
-    state.outbox_signal.notify();
     // A session the browser had before signing in is ended: sign-in never reuses an id.
     if let Some(old) = parts.extensions.get::<SessionToken>() {
         let _ = sessions::destroy(&state.db, old).await;
@@ -233,17 +199,13 @@ pub async fn save_notification_settings(
     let Some(Extension(user)) = user else {
         return Redirect::to("/logga-in").into_response();
     };
-    let saved = async {
-        let txn = app::backend::db::begin_write(&state.db).await?;
-        for kind in MailKind::optional() {
-            preferences::set(&txn, user.id, kind, form.contains_key(kind.as_str())).await?;
-        }
-        txn.commit().await
-    }
-    .await;
-    match saved {
+    let wanted = |kind: MailKind| form.contains_key(kind.as_str());
+    match app::features::accounts::commands::save_notification_settings(&state.ctx(), &user, wanted)
+        .await
+    {
         Ok(()) => Redirect::to("/mina-sidor/installningar?sparat=1").into_response(),
-        Err(error) => internal(error),
+        Err(CommandError::Db(error)) => internal(error),
+        Err(other) => super::errors::failure(&other),
     }
 }
 
@@ -335,7 +297,6 @@ pub async fn delete_account(
     user: Option<Extension<CurrentUser>>,
     request: Request,
 ) -> Response {
-    use app::backend::my_data::{self, Blocked};
     let Some(Extension(user)) = user else {
         return Redirect::to("/logga-in").into_response();
     };
@@ -367,31 +328,9 @@ pub async fn delete_account(
         }
         Err(error) => return internal(error),
     }
-    let deleted = async {
-        let txn = app::backend::db::begin_write(&state.db).await?;
-        if let Err(Blocked::LastOwner) = my_data::may_delete(&txn, user.id).await? {
-            return Ok(None);
-        }
-        let mail_ids = my_data::delete(&txn, user.id).await?;
-        events::record(
-            &txn,
-            NewEvent {
-                aggregate_type: "user",
-                aggregate_id: user.id,
-                event_type: "account.deleted",
-                actor_id: Some(user.id),
-                payload: json!({}),
-                schema_version: 1,
-            },
-            Vec::new(),
-        )
-        .await?;
-        txn.commit().await?;
-        Ok::<_, sea_orm::DbErr>(Some(mail_ids))
-    }
-    .await;
+    let deleted = app::features::accounts::commands::delete_account(&state.ctx(), &user).await;
     match deleted {
-        Ok(Some(mail_ids)) => {
+        Ok(mail_ids) => {
             let folder = crate::mailer::mail_folder(&state.settings.data_dir);
             for id in mail_ids {
                 let _ = tokio::fs::remove_file(folder.join(format!("{id}.eml"))).await;
@@ -403,13 +342,12 @@ pub async fn delete_account(
             );
             response
         }
-        Ok(None) => {
-            problems.message = Some(
-                "Du är ensam ägare av en förenings konto som andra använder. Överlåt ägarskapet till en annan medlem innan du raderar ditt konto.".into(),
-            );
+        Err(CommandError::Conflict(message)) => {
+            problems.message = Some(message);
             render::page_with_form(&state, parts, problems, StatusCode::CONFLICT).await
         }
-        Err(error) => internal(error),
+        Err(CommandError::Db(error)) => internal(error),
+        Err(other) => super::errors::failure(&other),
     }
 }
 
@@ -423,7 +361,7 @@ pub async fn save_association(
     use app::backend::entities::{association, association_member};
     use app::domain::profile;
     use chrono::Datelike;
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let Some(Extension(user)) = user else {
         return Redirect::to("/logga-in").into_response();
     };
@@ -496,141 +434,23 @@ pub async fn save_association(
         problems.message = Some(PAYMENT_DETAILS_REFUSED.to_owned());
         return render::page_with_form(&state, parts, problems, StatusCode::FORBIDDEN).await;
     }
-    let saved = async {
-        let txn = app::backend::db::begin_write(&state.db).await?;
-        let Some(current) = association::Entity::find_by_id(id).one(&txn).await? else {
-            return Ok(false);
-        };
-        let mut changed = Vec::new();
-        let mut row: association::ActiveModel = current.clone().into();
-        macro_rules! set {
-            ($field:ident, $value:expr, $name:literal) => {
-                if current.$field != $value {
-                    row.$field = Set($value);
-                    changed.push($name);
-                }
-            };
-        }
-        set!(name, profile.name.clone(), "name");
-        set!(founded_year, Some(profile.founded_year), "founded_year");
-        set!(
-            members_in_city,
-            Some(profile.members_in_city),
-            "members_in_city"
-        );
-        set!(target_group, profile.target_group.clone(), "target_group");
-        set!(
-            postal_address,
-            profile.postal_address.clone(),
-            "postal_address"
-        );
-        set!(
-            contact_person,
-            profile.contact_person.clone(),
-            "contact_person"
-        );
-        set!(email, profile.email.clone(), "email");
-        set!(phone, profile.phone.clone(), "phone");
-        // Read again in this transaction: a member who may not change them never
-        // writes them, not even back to what they were when the page was read.
-        if may_manage {
-            set!(bankgiro, profile.bankgiro.clone(), "bankgiro");
-            set!(plusgiro, profile.plusgiro.clone(), "plusgiro");
-        }
-        let giro_before = giro_text(&current.bankgiro, &current.plusgiro);
-        let giro_now = if may_manage {
-            giro_text(&profile.bankgiro, &profile.plusgiro)
-        } else {
-            giro_before.clone()
-        };
-        if !changed.is_empty() {
-            row.update(&txn).await?;
-            events::record(
-                &txn,
-                NewEvent {
-                    aggregate_type: "association",
-                    aggregate_id: id,
-                    event_type: "association.profile_updated",
-                    actor_id: Some(user.id),
-                    payload: json!({ "fields": changed }),
-                    schema_version: 1,
-                },
-                Vec::new(),
-            )
-            .await?;
-        }
-        if giro_before != giro_now {
-            // Where the money goes changed: everyone answerable for it hears of it, and
-            // staff see it (from this event) before the next payment.
-            let watchers =
-                app::features::representatives::queries::payment_watchers(&txn, id, today).await?;
-            let link = super::registration::page_url(
-                &state.settings.public_url,
-                &format!("/foreningar/{id}"),
-            );
-            let mails = watchers
-                .into_iter()
-                .map(|(user_id, email, name)| {
-                    Effect::Email(EmailJob {
-                        kind: MailKind::PaymentDetailsChanged,
-                        to: email,
-                        to_name: name.clone(),
-                        user_id: Some(user_id),
-                        data: json!({
-                            "name": name,
-                            "association": profile.name,
-                            "changed_by": user.display_name,
-                            "time": format!("den {}", swedish_time(chrono::Utc::now())),
-                            "now": giro_now,
-                            "before": giro_before,
-                            "contact_email": contact::EMAIL,
-                            "link": link,
-                        }),
-                    })
-                })
-                .collect();
-            events::record(
-                &txn,
-                NewEvent {
-                    aggregate_type: "association",
-                    aggregate_id: id,
-                    event_type: "association.payment_details_changed",
-                    actor_id: Some(user.id),
-                    payload: json!({ "before": giro_before, "now": giro_now }),
-                    schema_version: 1,
-                },
-                mails,
-            )
-            .await?;
-        }
-        txn.commit().await?;
-        Ok::<_, sea_orm::DbErr>(true)
-    }
+    let saved = app::features::profile::commands::save_profile(
+        &state.ctx(),
+        id,
+        &user,
+        &profile,
+        may_manage,
+    )
     .await;
     match saved {
-        Ok(true) => {
-            state.outbox_signal.notify();
-            Redirect::to(&format!("/foreningar/{id}?sparat=1")).into_response()
-        }
-        Ok(false) => super::members::not_found(),
-        Err(error) => internal(error),
+        Ok(()) => Redirect::to(&format!("/foreningar/{id}?sparat=1")).into_response(),
+        Err(CommandError::NotFound) => super::members::not_found(),
+        Err(CommandError::Db(error)) => internal(error),
+        Err(other) => super::errors::failure(&other),
     }
 }
 
-/// The message by the bankgiro field for a member who may not change it.
-pub const PAYMENT_DETAILS_REFUSED: &str =
-    "Bara föreningens ägare och verifierade företrädare kan ändra bankgiro och plusgiro.";
-
-/// "bankgiro 5050-1055", "plusgiro 12345-6" or "inget bankgiro eller plusgiro", as
-/// mails, events and the staff's warning say it mid-sentence.
-fn giro_text(bankgiro: &str, plusgiro: &str) -> String {
-    match (bankgiro.is_empty(), plusgiro.is_empty()) {
-        (false, false) => format!("bankgiro {bankgiro} och plusgiro {plusgiro}"),
-        (false, true) => format!("bankgiro {bankgiro}"),
-        (true, false) => format!("plusgiro {plusgiro}"),
-        (true, true) => "inget bankgiro eller plusgiro".to_owned(),
-    }
-}
+pub use app::features::profile::PAYMENT_DETAILS_REFUSED;
 
 /// `POST /mina-sidor/byt-losenord`: the current password, then a new one that passes
 /// the strength check. Every other session of the account ends; this one goes on.
@@ -681,49 +501,12 @@ pub async fn change_password(
     let Ok(hash) = app::backend::password::hash_pooled(new).await else {
         return render::busy_form(&state, parts, problems).await;
     };
-    let changed = async {
-        use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
-        let txn = app::backend::db::begin_write(&state.db).await?;
-        app::backend::entities::app_user::Entity::update_many()
-            .col_expr(
-                app::backend::entities::app_user::Column::PasswordHash,
-                Expr::value(hash.expose_for_storage()),
-            )
-            .filter(app::backend::entities::app_user::Column::Id.eq(user.id))
-            .exec(&txn)
-            .await?;
-        let ended = sessions::end_others(&txn, user.id, &token).await?;
-        for purpose in [
-            app::backend::email_tokens::Purpose::Reset,
-            app::backend::email_tokens::Purpose::Invite,
-        ] {
-            app::backend::email_tokens::revoke_all(
-                &txn,
-                user.id,
-                purpose,
-                chrono::Utc::now().timestamp_millis(),
-            )
-            .await?;
-        }
-        events::record(
-            &txn,
-            NewEvent {
-                aggregate_type: "user",
-                aggregate_id: user.id,
-                event_type: "account.password_changed",
-                actor_id: Some(user.id),
-                payload: json!({ "other_sessions_ended": ended }),
-                schema_version: 1,
-            },
-            Vec::new(),
-        )
-        .await?;
-        txn.commit().await
-    }
-    .await;
-    match changed {
+    match app::features::accounts::commands::change_password(&state.ctx(), &user, &token, &hash)
+        .await
+    {
         Ok(()) => Redirect::to("/mina-sidor/byt-losenord?bytt=1").into_response(),
-        Err(error) => internal(error),
+        Err(CommandError::Db(error)) => internal(error),
+        Err(other) => super::errors::failure(&other),
     }
 }
 

@@ -60,14 +60,6 @@ pub(crate) async fn read_form_pairs(
     (parts, pairs)
 }
 
-/// The public address of a page of the portal, for links in mails.
-pub(crate) fn page_url(public_url: &url::Url, path: &str) -> String {
-    public_url
-        .join(path)
-        .map(|url| url.to_string())
-        .unwrap_or_default()
-}
-
 /// Issues a fresh verification link for `user` and queues the mail, with its event.
 pub async fn send_verification(
     state: &AppState,
