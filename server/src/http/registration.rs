@@ -1,19 +1,15 @@
-//! Registering an association, confirming the e-mail address, and resetting a password.
-//! Plain form posts: a rejected one comes back with the messages by the fields and
-//! what the person typed (never a password), with a 4xx status and nothing written.
+//! The HTTP side of registration (`app::features::registration`): registering an
+//! association, confirming the e-mail address, and resetting a password. Plain form
+//! posts: a rejected one comes back with the messages by the fields and what the person
+//! typed (never a password), with a 4xx status and nothing written. Each handler reads
+//! the form, throttles mail, calls one command and maps the outcome.
 use std::collections::HashMap;
 
 use app::{
-    backend::{
-        command::CommandError,
-        email_tokens::{self, Purpose},
-        entities::{app_user, user_session},
-        events::{self, NewEvent},
-        password, throttle,
-    },
+    backend::{command::CommandError, entities::app_user, password, throttle},
     components::form::FormState,
     domain::{email, registration},
-    features::registration::{commands, LINK_REFUSED},
+    features::registration::commands,
     pages::public::register::TAKEN_ORG_NUMBER,
 };
 use axum::{
@@ -22,8 +18,6 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use chrono::{Datelike, Utc};
-use sea_orm::{sea_query::Expr, ColumnTrait, DbErr, EntityTrait, QueryFilter};
-use serde_json::json;
 
 use super::{account::internal, render, toolkit::refused};
 use crate::startup::AppState;
@@ -182,107 +176,41 @@ pub async fn new_password(State(state): State<AppState>, request: Request) -> Re
     let (parts, form) = read_form(&state, request).await;
     let token = form.get("token").cloned().unwrap_or_default();
     let new_password = form.get("password").cloned().unwrap_or_default();
-    let mut problems = FormState::default();
-    problems.values.insert("token".into(), token.clone());
-    let now_ms = Utc::now().timestamp_millis();
-
-    // The same page sets a forgotten password and an invited person's first one.
-    let found = match email_tokens::peek(&state.db, &token, Purpose::Reset, now_ms).await {
-        Ok(Err(email_tokens::Refused::Unknown)) => {
-            email_tokens::peek(&state.db, &token, Purpose::Invite, now_ms)
-                .await
-                .map(|found| found.map(|id| (id, Purpose::Invite)))
-        }
-        other => other.map(|found| found.map(|id| (id, Purpose::Reset))),
+    let mut kept = FormState::default();
+    kept.values.insert("token".into(), token.clone());
+    let ctx = state.ctx();
+    let link = match commands::password_link(&ctx, &token).await {
+        Ok(link) => link,
+        Err(CommandError::NotFound) => return Redirect::to("/glomt-losenord").into_response(),
+        Err(error) => return link_refused(&state, parts, kept, error).await,
     };
-    let (purpose, user) = match found {
-        Ok(Ok((user_id, purpose))) => {
-            match app_user::Entity::find_by_id(user_id).one(&state.db).await {
-                // A deactivated account gets no password through an old link.
-                Ok(Some(user)) if !user.active => {
-                    problems.message = Some(LINK_REFUSED.into());
-                    return render::page_with_form(
-                        &state,
-                        parts,
-                        problems,
-                        StatusCode::BAD_REQUEST,
-                    )
-                    .await;
-                }
-                Ok(Some(user)) => (purpose, user),
-                Ok(None) => return Redirect::to("/glomt-losenord").into_response(),
-                Err(error) => return internal(error),
-            }
-        }
-        Ok(Err(_)) => {
-            problems.message = Some(LINK_REFUSED.into());
-            return render::page_with_form(&state, parts, problems, StatusCode::BAD_REQUEST).await;
-        }
-        Err(error) => return internal(error),
-    };
-    if let Err(weak) = password::check_strength(&new_password, &[&user.email, &user.display_name]) {
-        problems.add_error("password", weak.to_string());
-        return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
+    let personal = [link.user.email.as_str(), link.user.display_name.as_str()];
+    if let Err(weak) = password::check_strength(&new_password, &personal) {
+        kept.add_error("password", weak.to_string());
+        return render::page_with_form(&state, parts, kept, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let Ok(hash) = password::hash_pooled(new_password).await else {
-        return render::busy_form(&state, parts, problems).await;
+        return render::busy_form(&state, parts, kept).await;
     };
-    let changed = async {
-        let txn = app::backend::db::begin_write(&state.db).await?;
-        if email_tokens::redeem(&txn, &token, purpose, now_ms)
-            .await?
-            .is_err()
-        {
-            return Ok(false);
-        }
-        let mut update = app_user::Entity::update_many().col_expr(
-            app_user::Column::PasswordHash,
-            Expr::value(hash.expose_for_storage()),
-        );
-        if purpose == Purpose::Invite || user.email_verified_at.is_none() {
-            // The link came by mail, so the address is proven.
-            update = update.col_expr(app_user::Column::EmailVerifiedAt, Expr::value(Utc::now()));
-        }
-        update
-            .filter(app_user::Column::Id.eq(user.id))
-            .exec(&txn)
-            .await?;
-        user_session::Entity::delete_many()
-            .filter(user_session::Column::UserId.eq(user.id))
-            .exec(&txn)
-            .await?;
-        // Every other link that sets this password dies with this one.
-        for purpose in [Purpose::Reset, Purpose::Invite] {
-            email_tokens::revoke_all(&txn, user.id, purpose, now_ms).await?;
-        }
-        events::record(
-            &txn,
-            NewEvent {
-                aggregate_type: "user",
-                aggregate_id: user.id,
-                event_type: if purpose == Purpose::Invite {
-                    "account.invitation_accepted"
-                } else {
-                    "account.password_reset"
-                },
-                actor_id: Some(user.id),
-                payload: json!({}),
-                schema_version: 1,
-            },
-            Vec::new(),
-        )
-        .await?;
-        txn.commit().await?;
-        Ok::<_, DbErr>(true)
+    match commands::set_password_by_link(&ctx, &token, &link, &hash).await {
+        Ok(()) => Redirect::to("/logga-in?nytt-losenord=1").into_response(),
+        Err(error) => link_refused(&state, parts, kept, error).await,
     }
-    .await;
-    match changed {
-        Ok(true) => Redirect::to("/logga-in?nytt-losenord=1").into_response(),
-        Ok(false) => {
-            problems.message = Some(LINK_REFUSED.into());
-            render::page_with_form(&state, parts, problems, StatusCode::BAD_REQUEST).await
+}
+
+/// A link that does not work: the page again saying so (400), or the 500 page.
+async fn link_refused(
+    state: &AppState,
+    parts: axum::http::request::Parts,
+    mut kept: FormState,
+    error: CommandError,
+) -> Response {
+    match error {
+        CommandError::Conflict(message) => {
+            kept.message = Some(message);
+            render::page_with_form(state, parts, kept, StatusCode::BAD_REQUEST).await
         }
-        Err(error) => internal(error),
+        CommandError::Db(error) => internal(error),
+        other => super::errors::failure(&other),
     }
 }

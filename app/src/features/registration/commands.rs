@@ -285,3 +285,90 @@ pub async fn send_password_reset(ctx: &Ctx, email: &str) -> Result<bool, Command
     ctx.commit_and_wake(txn).await?;
     Ok(true)
 }
+
+/// Whose password a link sets, and why.
+pub struct PasswordLink {
+    pub purpose: Purpose,
+    pub user: app_user::Model,
+}
+
+/// The live reset or staff-invitation link `token` (the same page sets a forgotten
+/// password and an invited person's first one), with its account. A link that is used,
+/// lapsed or unknown, or whose account is deactivated, is a `Conflict` with
+/// [`LINK_REFUSED`]; an account that is gone is `NotFound`.
+pub async fn password_link(ctx: &Ctx, token: &str) -> Result<PasswordLink, CommandError> {
+    let now_ms = Utc::now().timestamp_millis();
+    let refused = || CommandError::Conflict(LINK_REFUSED.to_owned());
+    let found = match email_tokens::peek(&ctx.db, token, Purpose::Reset, now_ms).await? {
+        Err(email_tokens::Refused::Unknown) => {
+            email_tokens::peek(&ctx.db, token, Purpose::Invite, now_ms)
+                .await?
+                .map(|id| (id, Purpose::Invite))
+        }
+        other => other.map(|id| (id, Purpose::Reset)),
+    };
+    let (user_id, purpose) = found.map_err(|_| refused())?;
+    let user = app_user::Entity::find_by_id(user_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(CommandError::NotFound)?;
+    // A deactivated account gets no password through an old link.
+    if !user.active {
+        return Err(refused());
+    }
+    Ok(PasswordLink { purpose, user })
+}
+
+/// Sets the password `hash` through the link `token` (found by [`password_link`]): the
+/// link is used up, the address counts as proven, every session of the account ends,
+/// and so does every other link that sets its password.
+#[tracing::instrument(skip_all)]
+pub async fn set_password_by_link(
+    ctx: &Ctx,
+    token: &str,
+    link: &PasswordLink,
+    hash: &PasswordHashString,
+) -> Result<(), CommandError> {
+    use crate::backend::entities::user_session;
+    let now_ms = Utc::now().timestamp_millis();
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    if email_tokens::redeem(&txn, token, link.purpose, now_ms)
+        .await?
+        .is_err()
+    {
+        return Err(CommandError::Conflict(LINK_REFUSED.to_owned()));
+    }
+    let mut update = app_user::Entity::update_many().col_expr(
+        app_user::Column::PasswordHash,
+        Expr::value(hash.expose_for_storage()),
+    );
+    if link.purpose == Purpose::Invite || link.user.email_verified_at.is_none() {
+        // The link came by mail, so the address is proven.
+        update = update.col_expr(app_user::Column::EmailVerifiedAt, Expr::value(Utc::now()));
+    }
+    update
+        .filter(app_user::Column::Id.eq(link.user.id))
+        .exec(&txn)
+        .await?;
+    user_session::Entity::delete_many()
+        .filter(user_session::Column::UserId.eq(link.user.id))
+        .exec(&txn)
+        .await?;
+    // Every other link that sets this password dies with this one.
+    for purpose in [Purpose::Reset, Purpose::Invite] {
+        email_tokens::revoke_all(&txn, link.user.id, purpose, now_ms).await?;
+    }
+    let event_type = if link.purpose == Purpose::Invite {
+        "account.invitation_accepted"
+    } else {
+        "account.password_reset"
+    };
+    events::record(
+        &txn,
+        user_event(link.user.id, event_type, Some(link.user.id)),
+        Vec::new(),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
