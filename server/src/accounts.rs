@@ -59,14 +59,12 @@ pub async fn create_admin(
     .await?;
     events::record(
         &txn,
-        NewEvent {
-            aggregate_type: "user",
-            aggregate_id: id,
-            event_type: "account.created",
-            actor_id: None,
-            payload: json!({ "role": "admin", "by": "server create-admin" }),
-            schema_version: 1,
-        },
+        NewEvent::about_user(
+            id,
+            "account.created",
+            None,
+            json!({ "role": "admin", "by": "server create-admin" }),
+        ),
         Vec::new(),
     )
     .await?;

@@ -23,6 +23,47 @@ pub struct NewEvent {
     pub schema_version: i32,
 }
 
+impl NewEvent {
+    /// An event about association `id` (`actor` is `None` for someone without an account
+    /// or for the system), in the first version of its payload.
+    pub fn about_association(
+        id: Uuid,
+        event_type: &'static str,
+        actor: Option<Uuid>,
+        payload: serde_json::Value,
+    ) -> Self {
+        Self::about("association", id, event_type, actor, payload)
+    }
+
+    /// An event about account `id`.
+    pub fn about_user(
+        id: Uuid,
+        event_type: &'static str,
+        actor: Option<Uuid>,
+        payload: serde_json::Value,
+    ) -> Self {
+        Self::about("user", id, event_type, actor, payload)
+    }
+
+    /// An event about any aggregate.
+    pub fn about(
+        aggregate_type: &'static str,
+        aggregate_id: Uuid,
+        event_type: &'static str,
+        actor: Option<Uuid>,
+        payload: serde_json::Value,
+    ) -> Self {
+        Self {
+            aggregate_type,
+            aggregate_id,
+            event_type,
+            actor_id: actor,
+            payload,
+            schema_version: 1,
+        }
+    }
+}
+
 /// A side effect of an event, performed later by the worker.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {

@@ -30,14 +30,7 @@ fn event(
     actor: Option<Uuid>,
     payload: serde_json::Value,
 ) -> NewEvent {
-    NewEvent {
-        aggregate_type: "association",
-        aggregate_id: association_id,
-        event_type,
-        actor_id: actor,
-        payload,
-        schema_version: 1,
-    }
+    NewEvent::about_association(association_id, event_type, actor, payload)
 }
 
 /// A request as the form sends it.

@@ -21,14 +21,7 @@ use crate::notifications::MailKind;
 use crate::site::contact;
 
 fn event(user: Uuid, event_type: &'static str, payload: serde_json::Value) -> NewEvent {
-    NewEvent {
-        aggregate_type: "user",
-        aggregate_id: user,
-        event_type,
-        actor_id: Some(user),
-        payload,
-        schema_version: 1,
-    }
+    NewEvent::about_user(user, event_type, Some(user), payload)
 }
 
 /// A new session for `user`, whose password was right, with the event and the

@@ -26,14 +26,7 @@ fn event(
     admin: Uuid,
     payload: serde_json::Value,
 ) -> NewEvent {
-    NewEvent {
-        aggregate_type,
-        aggregate_id: id,
-        event_type,
-        actor_id: Some(admin),
-        payload,
-        schema_version: 1,
-    }
+    NewEvent::about(aggregate_type, id, event_type, Some(admin), payload)
 }
 
 /// Queues a test mail to the admin, through the outbox, to check the mail settings.

@@ -19,14 +19,7 @@ fn event(
     actor: Uuid,
     payload: serde_json::Value,
 ) -> NewEvent {
-    NewEvent {
-        aggregate_type: "association",
-        aggregate_id: association_id,
-        event_type,
-        actor_id: Some(actor),
-        payload,
-        schema_version: 1,
-    }
+    NewEvent::about_association(association_id, event_type, Some(actor), payload)
 }
 
 /// Whether `user` is on the association's account (`NotFound` if not: the association

@@ -54,14 +54,12 @@ pub async fn queue_invitation(
     };
     events::record(
         txn,
-        NewEvent {
-            aggregate_type: "association",
-            aggregate_id: association.id,
-            event_type: "association.member_invited",
-            actor_id: Some(inviter.id),
+        NewEvent::about_association(
+            association.id,
+            "association.member_invited",
+            Some(inviter.id),
             payload,
-            schema_version: 1,
-        },
+        ),
         vec![Effect::Email(job)],
     )
     .await?;
@@ -85,14 +83,7 @@ fn event(
     actor: Uuid,
     payload: serde_json::Value,
 ) -> NewEvent {
-    NewEvent {
-        aggregate_type: "association",
-        aggregate_id: association_id,
-        event_type,
-        actor_id: Some(actor),
-        payload,
-        schema_version: 1,
-    }
+    NewEvent::about_association(association_id, event_type, Some(actor), payload)
 }
 
 /// An owner invites `address` (already checked) to the association's account.

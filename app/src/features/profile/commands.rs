@@ -77,14 +77,12 @@ pub async fn save_profile(
         row.update(&txn).await?;
         events::record(
             &txn,
-            NewEvent {
-                aggregate_type: "association",
-                aggregate_id: id,
-                event_type: "association.profile_updated",
-                actor_id: Some(user.id),
-                payload: json!({ "fields": changed }),
-                schema_version: 1,
-            },
+            NewEvent::about_association(
+                id,
+                "association.profile_updated",
+                Some(user.id),
+                json!({ "fields": changed }),
+            ),
             Vec::new(),
         )
         .await?;
@@ -119,14 +117,12 @@ pub async fn save_profile(
             .collect();
         events::record(
             &txn,
-            NewEvent {
-                aggregate_type: "association",
-                aggregate_id: id,
-                event_type: "association.payment_details_changed",
-                actor_id: Some(user.id),
-                payload: json!({ "before": giro_before, "now": giro_now }),
-                schema_version: 1,
-            },
+            NewEvent::about_association(
+                id,
+                "association.payment_details_changed",
+                Some(user.id),
+                json!({ "before": giro_before, "now": giro_now }),
+            ),
             mails,
         )
         .await?;

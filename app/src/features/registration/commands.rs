@@ -22,14 +22,7 @@ use crate::domain::registration::Registration;
 use crate::notifications::MailKind;
 
 fn user_event(user: Uuid, event_type: &'static str, actor: Option<Uuid>) -> NewEvent {
-    NewEvent {
-        aggregate_type: "user",
-        aggregate_id: user,
-        event_type,
-        actor_id: actor,
-        payload: json!({}),
-        schema_version: 1,
-    }
+    NewEvent::about_user(user, event_type, actor, json!({}))
 }
 
 /// `path?token=…` on the portal, for a link in a mail.
@@ -119,14 +112,12 @@ pub async fn register(
     .await?;
     events::record(
         &txn,
-        NewEvent {
-            aggregate_type: "association",
-            aggregate_id: association_id,
-            event_type: "association.registered",
-            actor_id: Some(user_id),
-            payload: json!({ "org_number": number, "name": registration.name }),
-            schema_version: 1,
-        },
+        NewEvent::about_association(
+            association_id,
+            "association.registered",
+            Some(user_id),
+            json!({ "org_number": number, "name": registration.name }),
+        ),
         Vec::new(),
     )
     .await?;

@@ -22,14 +22,7 @@ fn event(
     actor: Uuid,
     payload: serde_json::Value,
 ) -> NewEvent {
-    NewEvent {
-        aggregate_type: "association",
-        aggregate_id: association_id,
-        event_type,
-        actor_id: Some(actor),
-        payload,
-        schema_version: 1,
-    }
+    NewEvent::about_association(association_id, event_type, Some(actor), payload)
 }
 
 /// A document already in storage, as the upload handler received it.
@@ -362,14 +355,12 @@ pub async fn remind_of_ending_verifications(ctx: &Ctx) -> Result<usize, CommandE
         let link = ctx.link(&format!("/foreningar/{}", association.id))?;
         events::record(
             &txn,
-            NewEvent {
-                aggregate_type: "association",
-                aggregate_id: association.id,
-                event_type: "association.verification_ending_reminded",
-                actor_id: None,
-                payload: json!({ "representative": person.id, "valid_until": row.valid_until.to_string() }),
-                schema_version: 1,
-            },
+            NewEvent::about_association(
+                association.id,
+                "association.verification_ending_reminded",
+                None,
+                json!({ "representative": person.id, "valid_until": row.valid_until.to_string() }),
+            ),
             vec![Effect::Email(EmailJob {
                 kind: MailKind::VerificationEnding,
                 to: person.email,
