@@ -329,7 +329,7 @@ async fn only_an_owner_answers_a_request_and_answered_ones_are_swept_after_thirt
 
 /// The access requests' commands, without HTTP: their rules hold whoever calls them.
 mod commands_without_http {
-    use app::backend::command::{CommandError, Ctx};
+    use app::backend::command::CommandError;
     use app::features::access_requests::{
         commands::{self, Answer, Ask},
         field, UNKNOWN_ORG_NUMBER,
@@ -340,12 +340,7 @@ mod commands_without_http {
     #[tokio::test]
     async fn a_request_names_a_registered_association_and_only_its_owners_answer() {
         let app = spawn_app().await;
-        let ctx = Ctx {
-            db: app.db.clone(),
-            public_url: url::Url::parse(&app.address).unwrap(),
-            signal: app.signal.clone(),
-            today: chrono::Utc::now().date_naive(),
-        };
+        let ctx = app.ctx();
         let problems = commands::check(&Ask::default()).unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|(field, _)| *field).collect();
         assert_eq!(

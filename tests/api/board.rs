@@ -137,15 +137,6 @@ mod commands_without_http {
     use app::features::board::{commands, field, REFUSED};
     use sea_orm::ActiveValue::Set;
 
-    fn ctx(app: &portal_tests::TestApp) -> app::backend::command::Ctx {
-        app::backend::command::Ctx {
-            db: app.db.clone(),
-            public_url: url::Url::parse(&app.address).unwrap(),
-            signal: app.signal.clone(),
-            today: chrono::Utc::now().date_naive(),
-        }
-    }
-
     #[tokio::test]
     async fn only_owners_and_representatives_change_the_board_and_one_chair_it_has() {
         let app = spawn_app().await;
@@ -162,7 +153,7 @@ mod commands_without_http {
         .exec_without_returning(&app.db)
         .await
         .unwrap();
-        let ctx = ctx(&app);
+        let ctx = app.ctx();
 
         let chair = commands::add_member(&ctx, id, owner, "Sara Lind", "ordforande")
             .await

@@ -367,18 +367,13 @@ async fn owners_see_waiting_invitations_and_resend_or_withdraw_them() {
 /// Membership's commands, without HTTP: their rules hold whoever calls them.
 mod commands_without_http {
     use super::*;
-    use app::backend::command::{CommandError, Ctx};
+    use app::backend::command::CommandError;
     use app::features::membership::commands::{self, MemberChange, KEEP_AN_OWNER};
 
     #[tokio::test]
     async fn the_account_keeps_an_owner_and_only_owners_change_roles() {
         let app = spawn_app().await;
-        let ctx = Ctx {
-            db: app.db.clone(),
-            public_url: url::Url::parse(&app.address).unwrap(),
-            signal: app.signal.clone(),
-            today: chrono::Utc::now().date_naive(),
-        };
+        let ctx = app.ctx();
         let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
         let member = create_user(&app.db, "applicant", "kim@example.se", PASSWORD).await;
         let id = association_owned_by(&app, owner).await;

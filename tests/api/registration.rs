@@ -505,7 +505,7 @@ async fn registering_with_an_address_that_has_an_account_answers_as_usual_and_te
 
 /// Registration's commands, without HTTP: their rules hold whoever calls them.
 mod commands_without_http {
-    use app::backend::command::{CommandError, Ctx};
+    use app::backend::command::CommandError;
     use app::features::registration::{already_registered, commands, LINK_REFUSED};
     use portal_tests::spawn_app;
     use sea_orm::{EntityTrait, PaginatorTrait};
@@ -513,12 +513,7 @@ mod commands_without_http {
     #[tokio::test]
     async fn a_number_registers_once_and_a_used_link_is_refused() {
         let app = spawn_app().await;
-        let ctx = Ctx {
-            db: app.db.clone(),
-            public_url: url::Url::parse(&app.address).unwrap(),
-            signal: app.signal.clone(),
-            today: chrono::Utc::now().date_naive(),
-        };
+        let ctx = app.ctx();
         let form = |email: &str| {
             url::form_urlencoded::parse(super::seed_registration("802534-3750", email).as_bytes())
                 .into_owned()

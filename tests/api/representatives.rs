@@ -565,14 +565,8 @@ async fn representatives_are_reminded_once_thirty_days_before_their_verification
     )
     .await;
     assert_eq!(approved.status(), 303);
-    let url = url::Url::parse(&app.address).unwrap();
     let early = today - chrono::Days::new(20);
-    let ctx = |today| app::backend::command::Ctx {
-        db: app.db.clone(),
-        public_url: url.clone(),
-        signal: app.signal.clone(),
-        today,
-    };
+    let ctx = |today| app::backend::command::Ctx { today, ..app.ctx() };
     use app::features::representatives::commands::remind_of_ending_verifications;
     assert_eq!(
         remind_of_ending_verifications(&ctx(early)).await.unwrap(),
@@ -601,18 +595,9 @@ async fn representatives_are_reminded_once_thirty_days_before_their_verification
 /// The commands themselves, without HTTP: their rules hold whoever calls them.
 mod commands_without_http {
     use super::*;
-    use app::backend::command::{CommandError, Ctx};
+    use app::backend::command::CommandError;
     use app::features::representatives::commands::{self, Decide, SendProof, StoredDocument};
     use app::features::representatives::field;
-
-    fn ctx(app: &TestApp) -> Ctx {
-        Ctx {
-            db: app.db.clone(),
-            public_url: url::Url::parse(&app.address).unwrap(),
-            signal: app.signal.clone(),
-            today: Utc::now().date_naive(),
-        }
-    }
 
     fn document() -> StoredDocument {
         StoredDocument {
@@ -628,7 +613,7 @@ mod commands_without_http {
     async fn a_proof_needs_a_document_someone_on_the_account_and_a_coming_meeting() {
         let s = setting().await;
         let refused = commands::send_proof(
-            &ctx(&s.app),
+            &s.app.ctx(),
             SendProof {
                 association_id: s.association,
                 sent_by: s.owner,
@@ -660,7 +645,7 @@ mod commands_without_http {
         let s = setting().await;
         let officer = create_user(&s.app.db, "officer", "officer@example.se", PASSWORD).await;
         let proof = commands::send_proof(
-            &ctx(&s.app),
+            &s.app.ctx(),
             SendProof {
                 association_id: s.association,
                 sent_by: s.owner,
@@ -680,21 +665,21 @@ mod commands_without_http {
             note: note.into(),
         };
         let Err(CommandError::Invalid(problems)) =
-            commands::decide(&ctx(&s.app), refusal("  ")).await
+            commands::decide(&s.app.ctx(), refusal("  ")).await
         else {
             panic!("a refusal without a note is refused");
         };
         assert_eq!(problems[0].0, field::NOTE);
-        commands::decide(&ctx(&s.app), refusal("Protokollet saknar justering."))
+        commands::decide(&s.app.ctx(), refusal("Protokollet saknar justering."))
             .await
             .unwrap();
-        let again = commands::decide(&ctx(&s.app), refusal("En gång till.")).await;
+        let again = commands::decide(&s.app.ctx(), refusal("En gång till.")).await;
         assert!(
             matches!(&again, Err(CommandError::Conflict(message)) if message == commands::ALREADY_DECIDED),
             "{again:?}"
         );
         let missing = commands::decide(
-            &ctx(&s.app),
+            &s.app.ctx(),
             Decide {
                 proof_id: Uuid::now_v7(),
                 ..refusal("x")

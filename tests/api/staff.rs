@@ -160,19 +160,14 @@ async fn a_deactivated_account_is_signed_out_at_once_and_cannot_sign_in() {
 
 /// The admins' commands, without HTTP: their rules hold whoever calls them.
 mod commands_without_http {
-    use app::backend::command::{CommandError, Ctx};
+    use app::backend::command::CommandError;
     use app::features::admin::{commands, NOT_YOURSELF};
     use portal_tests::{create_user, spawn_app};
 
     #[tokio::test]
     async fn an_admin_cannot_lock_themselves_out_and_a_staff_invitation_is_checked_whole() {
         let app = spawn_app().await;
-        let ctx = Ctx {
-            db: app.db.clone(),
-            public_url: url::Url::parse(&app.address).unwrap(),
-            signal: app.signal.clone(),
-            today: chrono::Utc::now().date_naive(),
-        };
+        let ctx = app.ctx();
         let id = create_user(
             &app.db,
             "admin",

@@ -225,6 +225,16 @@ impl TestApp {
             .expect("the server answers")
     }
 
+    /// What the features' commands need, for tests that call them without HTTP.
+    pub fn ctx(&self) -> app::backend::command::Ctx {
+        app::backend::command::Ctx {
+            db: self.db.clone(),
+            public_url: url::Url::parse(&self.address).expect("the test app's address"),
+            signal: self.signal.clone(),
+            today: chrono::Utc::now().date_naive(),
+        }
+    }
+
     /// The data folder of this application.
     pub fn data_dir(&self) -> PathBuf {
         self.data_dir.path().to_path_buf()

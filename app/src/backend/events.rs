@@ -35,6 +35,16 @@ impl NewEvent {
         Self::about("association", id, event_type, actor, payload)
     }
 
+    /// An event about association `id` caused by `actor`, someone signed in.
+    pub fn by_member(
+        id: Uuid,
+        event_type: &'static str,
+        actor: Uuid,
+        payload: serde_json::Value,
+    ) -> Self {
+        Self::about_association(id, event_type, Some(actor), payload)
+    }
+
     /// An event about account `id`.
     pub fn about_user(
         id: Uuid,

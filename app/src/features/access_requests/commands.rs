@@ -23,16 +23,6 @@ use crate::domain::{email, org_number::OrgNumber, text};
 use crate::features::membership::commands::{queue_invitation, Inviter};
 use crate::notifications::MailKind;
 
-/// An event about the association, caused by someone who may have no account.
-fn event(
-    association_id: Uuid,
-    event_type: &'static str,
-    actor: Option<Uuid>,
-    payload: serde_json::Value,
-) -> NewEvent {
-    NewEvent::about_association(association_id, event_type, actor, payload)
-}
-
 /// A request as the form sends it.
 #[derive(Clone, Debug, Default)]
 pub struct Ask {
@@ -123,7 +113,7 @@ pub async fn ask(ctx: &Ctx, request: Checked) -> Result<(), CommandError> {
             };
             events::record(
                 &txn,
-                event(
+                NewEvent::about_association(
                     association.id,
                     "association.access_requested_again",
                     None,
@@ -194,7 +184,7 @@ pub async fn ask(ctx: &Ctx, request: Checked) -> Result<(), CommandError> {
     };
     events::record(
         &txn,
-        event(
+        NewEvent::about_association(
             association.id,
             "association.access_requested",
             None,
@@ -280,7 +270,7 @@ pub async fn confirm(ctx: &Ctx, token: &str) -> Result<(), CommandError> {
         .collect();
     events::record(
         &txn,
-        event(
+        NewEvent::about_association(
             association.id,
             "association.access_request_confirmed",
             None,
@@ -362,7 +352,7 @@ pub async fn answer(
         Answer::Decline => {
             events::record(
                 &txn,
-                event(
+                NewEvent::about_association(
                     association_id,
                     "association.access_declined",
                     Some(owner.id),

@@ -13,15 +13,6 @@ use crate::backend::{
 };
 use crate::features::representatives::queries::may_manage;
 
-fn event(
-    association_id: Uuid,
-    event_type: &'static str,
-    actor: Uuid,
-    payload: serde_json::Value,
-) -> NewEvent {
-    NewEvent::about_association(association_id, event_type, Some(actor), payload)
-}
-
 /// Whether `user` is on the association's account (`NotFound` if not: the association
 /// is not theirs to learn of) and may change the board (`Forbidden` if not).
 async fn allowed(ctx: &Ctx, association_id: Uuid, user: Uuid) -> Result<(), CommandError> {
@@ -83,7 +74,7 @@ pub async fn add_member(
     }
     events::record(
         &txn,
-        event(
+        NewEvent::by_member(
             association_id,
             "association.board_member_added",
             by,
@@ -116,7 +107,7 @@ pub async fn remove_member(
     }
     events::record(
         &txn,
-        event(
+        NewEvent::by_member(
             association_id,
             "association.board_member_removed",
             by,

@@ -77,15 +77,6 @@ async fn role_of(
         .ok_or(CommandError::NotFound)
 }
 
-fn event(
-    association_id: Uuid,
-    event_type: &'static str,
-    actor: Uuid,
-    payload: serde_json::Value,
-) -> NewEvent {
-    NewEvent::about_association(association_id, event_type, Some(actor), payload)
-}
-
 /// An owner invites `address` (already checked) to the association's account.
 #[tracing::instrument(skip_all, fields(association = %association_id))]
 pub async fn invite(
@@ -153,7 +144,7 @@ pub async fn act_on_invitation(
         InvitationAction::Withdraw => {
             events::record(
                 &txn,
-                event(
+                NewEvent::by_member(
                     association_id,
                     "association.invitation_withdrawn",
                     owner.id,
@@ -191,7 +182,7 @@ pub async fn join(
     }
     events::record(
         &txn,
-        event(
+        NewEvent::by_member(
             invitation.association_id,
             "association.member_joined",
             user.id,
@@ -270,7 +261,7 @@ pub async fn change_member(
     };
     events::record(
         &txn,
-        event(
+        NewEvent::by_member(
             association_id,
             event_type,
             actor,
@@ -344,7 +335,7 @@ pub async fn join_with_new_account(
     }
     events::record(
         &txn,
-        event(
+        NewEvent::by_member(
             invitation.association_id,
             "association.member_joined",
             user_id,

@@ -15,16 +15,6 @@ use crate::backend::{
 use crate::domain::{document, representation, text};
 use crate::notifications::MailKind;
 
-/// The event of a change to the association's representatives.
-fn event(
-    association_id: Uuid,
-    event_type: &'static str,
-    actor: Uuid,
-    payload: serde_json::Value,
-) -> NewEvent {
-    NewEvent::about_association(association_id, event_type, Some(actor), payload)
-}
-
 /// A document already in storage, as the upload handler received it.
 #[derive(Clone, Debug)]
 pub struct StoredDocument {
@@ -127,7 +117,7 @@ pub async fn send_proof(ctx: &Ctx, input: SendProof) -> Result<Uuid, CommandErro
     })?;
     events::record(
         &txn,
-        event(
+        NewEvent::by_member(
             input.association_id,
             "association.representatives_proof_sent",
             input.sent_by,
@@ -296,7 +286,7 @@ pub async fn decide(ctx: &Ctx, input: Decide) -> Result<Uuid, CommandError> {
         .unwrap_or_default();
     events::record(
         &txn,
-        event(proof.association_id, event_type, input.officer, payload),
+        NewEvent::by_member(proof.association_id, event_type, input.officer, payload),
         effects,
     )
     .await?;
