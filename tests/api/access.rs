@@ -317,22 +317,14 @@ async fn a_member_saves_the_profile_and_a_bad_bankgiro_is_refused_by_its_field()
 /// owners and representatives and is shown to staff.
 #[tokio::test]
 async fn only_owners_and_representatives_change_payment_details_and_the_board() {
-    use app::backend::entities::{association_member, board_member};
-    use sea_orm::{ActiveValue::Set, PaginatorTrait};
+    use app::backend::entities::board_member;
+    use sea_orm::PaginatorTrait;
     let app = spawn_app().await;
     let owner = create_user(&app.db, "applicant", "a@example.se", PASSWORD).await;
     let member = create_user(&app.db, "applicant", "m@example.se", PASSWORD).await;
     create_user(&app.db, "officer", "officer@example.se", PASSWORD).await;
     let a = association_with_owner(&app, "802534-3750", owner).await;
-    association_member::Entity::insert(association_member::ActiveModel {
-        association_id: Set(a),
-        user_id: Set(member),
-        role: Set("member".into()),
-        created_at: Set(chrono::Utc::now()),
-    })
-    .exec_without_returning(&app.db)
-    .await
-    .unwrap();
+    portal_tests::fixtures::add_member(&app.db, a, member, "member").await;
     let as_member = app.sign_in("m@example.se", PASSWORD).await;
     let as_owner = app.sign_in("a@example.se", PASSWORD).await;
     let form = |bankgiro: &str| {

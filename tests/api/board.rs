@@ -133,9 +133,8 @@ async fn another_associations_applicant_cannot_touch_the_board() {
 /// The board's commands, without HTTP: their rules hold whoever calls them.
 mod commands_without_http {
     use super::*;
-    use app::backend::{command::CommandError, entities::association_member};
+    use app::backend::command::CommandError;
     use app::features::board::{commands, field, REFUSED};
-    use sea_orm::ActiveValue::Set;
 
     #[tokio::test]
     async fn only_owners_and_representatives_change_the_board_and_one_chair_it_has() {
@@ -144,15 +143,7 @@ mod commands_without_http {
         let member = create_user(&app.db, "applicant", "kim@example.se", PASSWORD).await;
         let stranger = create_user(&app.db, "applicant", "x@example.se", PASSWORD).await;
         let id = association_with_owner(&app.db, "802534-3750", owner).await;
-        association_member::Entity::insert(association_member::ActiveModel {
-            association_id: Set(id),
-            user_id: Set(member),
-            role: Set("member".into()),
-            created_at: Set(chrono::Utc::now()),
-        })
-        .exec_without_returning(&app.db)
-        .await
-        .unwrap();
+        portal_tests::fixtures::add_member(&app.db, id, member, "member").await;
         let ctx = app.ctx();
 
         let chair = commands::add_member(&ctx, id, owner, "Sara Lind", "ordforande")

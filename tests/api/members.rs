@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use app::backend::entities::{association_member, user_session};
 use portal_tests::{create_user, kept_mails, link_in, spawn_app, wait_until, TestApp};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
 const PASSWORD: &str = "en lång och ovanlig fras";
@@ -179,15 +179,7 @@ async fn ownership_moves_between_members_and_the_last_owner_cannot_leave() {
     let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
     let kim_id = create_user(&app.db, "applicant", "kim@example.se", PASSWORD).await;
     let id = association_owned_by(&app, owner).await;
-    association_member::Entity::insert(association_member::ActiveModel {
-        association_id: Set(id),
-        user_id: Set(kim_id),
-        role: Set("member".into()),
-        created_at: Set(chrono::Utc::now()),
-    })
-    .exec_without_returning(&app.db)
-    .await
-    .unwrap();
+    portal_tests::fixtures::add_member(&app.db, id, kim_id, "member").await;
     let sara = app.sign_in("sara@example.se", PASSWORD).await;
     let kim = app.sign_in("kim@example.se", PASSWORD).await;
 
@@ -377,15 +369,7 @@ mod commands_without_http {
         let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
         let member = create_user(&app.db, "applicant", "kim@example.se", PASSWORD).await;
         let id = association_owned_by(&app, owner).await;
-        association_member::Entity::insert(association_member::ActiveModel {
-            association_id: Set(id),
-            user_id: Set(member),
-            role: Set("member".into()),
-            created_at: Set(chrono::Utc::now()),
-        })
-        .exec_without_returning(&app.db)
-        .await
-        .unwrap();
+        portal_tests::fixtures::add_member(&app.db, id, member, "member").await;
 
         let last = commands::change_member(&ctx, id, owner, owner, MemberChange::Remove).await;
         assert!(

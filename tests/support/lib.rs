@@ -551,6 +551,26 @@ pub mod fixtures {
         id
     }
 
+    /// Puts `user` on the association's account as `role` (`owner` or `member`).
+    pub async fn add_member(
+        db: &sea_orm::DatabaseConnection,
+        association: Uuid,
+        user: Uuid,
+        role: &str,
+    ) {
+        use app::backend::entities::association_member;
+        use sea_orm::{ActiveValue::Set, EntityTrait};
+        association_member::Entity::insert(association_member::ActiveModel {
+            association_id: Set(association),
+            user_id: Set(user),
+            role: Set(role.to_owned()),
+            created_at: Set(chrono::Utc::now()),
+        })
+        .exec_without_returning(db)
+        .await
+        .expect("a member of the account");
+    }
+
     /// The event a test mail is queued with.
     pub fn event_for(aggregate_id: Uuid) -> NewEvent {
         NewEvent {
