@@ -224,9 +224,10 @@ pub fn router(state: AppState) -> Router {
     };
 
     // Features with uploads carry their own, larger, body limit on those routes.
-    let uploads = Router::new().merge(http::representatives::router());
+    let uploads = Router::new().merge(http::representatives::upload_router());
 
     let pages = Router::new()
+        .merge(http::representatives::router())
         .merge(http::board::router())
         .merge(http::access_requests::router())
         .merge(http::admin::router())

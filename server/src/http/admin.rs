@@ -119,6 +119,21 @@ pub async fn invite_staff(
         role: value("role"),
     }) {
         Ok(invitation) => {
+            match commands::address_free(&state.ctx(), &invitation.email).await {
+                Ok(()) => {}
+                Err(CommandError::Conflict(message)) => {
+                    kept.add_error("email", message);
+                    return render::page_at_with_form(
+                        &state,
+                        parts,
+                        page,
+                        kept,
+                        StatusCode::CONFLICT,
+                    )
+                    .await;
+                }
+                Err(error) => return unexpected(error),
+            }
             // A password nobody knows, until the invited person chooses one by the link.
             let Ok(unusable) = password::hash_pooled(Uuid::new_v4().to_string()).await else {
                 kept.message = Some(password::Busy.to_string());

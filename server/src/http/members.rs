@@ -228,6 +228,11 @@ pub async fn accept(
     if let Err(weak) = password::check_strength(&password_text, &[&invited, &name]) {
         kept.add_error("password", weak.to_string());
     }
+    match commands::has_account(&ctx, &invited).await {
+        Ok(true) => kept.message = Some(commands::SIGN_IN_FIRST.to_owned()),
+        Ok(false) => {}
+        Err(error) => return unexpected(error),
+    }
     if kept.has_problems() {
         return render::page_with_form(&state, parts, kept, StatusCode::UNPROCESSABLE_ENTITY).await;
     }

@@ -105,10 +105,14 @@ pub async fn register(State(state): State<AppState>, request: Request) -> Respon
         Ok(None) => {}
         Err(error) => return internal(error),
     }
-    let Ok(hash) = password::hash_pooled(registration.password.clone()).await else {
-        return render::busy_form(&state, parts, kept).await;
+    let registered = match commands::number_free(&state.ctx(), &registration).await {
+        Ok(()) => match password::hash_pooled(registration.password.clone()).await {
+            Ok(hash) => commands::register(&state.ctx(), &registration, &hash).await,
+            Err(_) => return render::busy_form(&state, parts, kept).await,
+        },
+        Err(error) => Err(error),
     };
-    match commands::register(&state.ctx(), &registration, &hash).await {
+    match registered {
         Ok(()) => Redirect::to("/registrera/tack").into_response(),
         // The number is registered already: said by its field, with the way to ask for access.
         Err(CommandError::Conflict(message)) => {

@@ -29,17 +29,20 @@ use super::{
 };
 use crate::{startup::AppState, storage::UploadError};
 
-/// The feature's routes. The upload has its own body limit (a document of up to 10 MB);
-/// the router is merged outside the site's 2 MB limit for that reason, and its other
-/// forms are small and bounded by axum's own form limit.
+/// The upload's route, with its own body limit (a document of up to 10 MB): merged
+/// outside the site's 2 MB limit.
+pub fn upload_router() -> Router<AppState> {
+    Router::new().route(
+        "/foreningar/{id}/foretradare",
+        // The multipart reader stops at this limit; the handler itself answers a declared
+        // length over it with the form and a Swedish message, not a bare 413.
+        post(upload).layer(DefaultBodyLimit::max(uploads::REQUEST_LIMIT)),
+    )
+}
+
+/// The feature's other routes, under the site's body limit.
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route(
-            "/foreningar/{id}/foretradare",
-            // The multipart reader stops at this limit; the handler itself answers a
-            // declared length over it with the form and a Swedish message, not a bare 413.
-            post(upload).layer(DefaultBodyLimit::max(uploads::REQUEST_LIMIT)),
-        )
         .route("/dokument/{id}", get(download))
         .route("/handlaggning/foretradare/{id}", post(decide))
 }

@@ -120,6 +120,21 @@ pub fn check(input: &InviteStaff) -> Result<StaffInvitation, Vec<FieldProblem>> 
     }
 }
 
+/// Whether `email` is free for a new staff account: one that has an account is a
+/// `Conflict` with [`ADDRESS_TAKEN`]. Asked before the unusable password is hashed;
+/// [`invite_staff`] checks again.
+pub async fn address_free(ctx: &Ctx, email: &str) -> Result<(), CommandError> {
+    let taken = app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(email))
+        .one(&ctx.db)
+        .await?
+        .is_some();
+    if taken {
+        return Err(CommandError::Conflict(ADDRESS_TAKEN.to_owned()));
+    }
+    Ok(())
+}
+
 /// Creates a staff account with a password nobody knows (`unusable`, hashed by the
 /// caller) and mails a 7-day link to choose one. An address that has an account is a
 /// `Conflict` with [`ADDRESS_TAKEN`].
@@ -130,14 +145,7 @@ pub async fn invite_staff(
     invitation: StaffInvitation,
     unusable: &PasswordHashString,
 ) -> Result<(), CommandError> {
-    let taken = app_user::Entity::find()
-        .filter(app_user::Column::Email.eq(&invitation.email))
-        .one(&ctx.db)
-        .await?
-        .is_some();
-    if taken {
-        return Err(CommandError::Conflict(ADDRESS_TAKEN.to_owned()));
-    }
+    address_free(ctx, &invitation.email).await?;
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let id = users::create(
         &txn,

@@ -15,15 +15,20 @@ use crate::features::representatives::queries::may_manage;
 
 /// Whether `user` is on the association's account (`NotFound` if not: the association
 /// is not theirs to learn of) and may change the board (`Forbidden` if not).
-async fn allowed(ctx: &Ctx, association_id: Uuid, user: Uuid) -> Result<(), CommandError> {
+async fn allowed(
+    db: &impl sea_orm::ConnectionTrait,
+    today: chrono::NaiveDate,
+    association_id: Uuid,
+    user: Uuid,
+) -> Result<(), CommandError> {
     if association_member::Entity::find_by_id((association_id, user))
-        .one(&ctx.db)
+        .one(db)
         .await?
         .is_none()
     {
         return Err(CommandError::NotFound);
     }
-    if !may_manage(&ctx.db, association_id, user, ctx.today).await? {
+    if !may_manage(db, association_id, user, today).await? {
         return Err(CommandError::Forbidden(REFUSED.to_owned()));
     }
     Ok(())
@@ -40,8 +45,10 @@ pub async fn add_member(
     name: &str,
     role: &str,
 ) -> Result<Uuid, CommandError> {
-    allowed(ctx, association_id, by).await?;
+    // Checked in the write transaction, so a change of who may manage cannot slip in
+    // between the check and the write.
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    allowed(&txn, ctx.today, association_id, by).await?;
     let taken: Vec<BoardRole> = board_member::Entity::find()
         .filter(board_member::Column::AssociationId.eq(association_id))
         .all(&txn)
@@ -95,8 +102,8 @@ pub async fn remove_member(
     by: Uuid,
     member_id: Uuid,
 ) -> Result<(), CommandError> {
-    allowed(ctx, association_id, by).await?;
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    allowed(&txn, ctx.today, association_id, by).await?;
     let deleted = board_member::Entity::delete_many()
         .filter(board_member::Column::Id.eq(member_id))
         .filter(board_member::Column::AssociationId.eq(association_id))

@@ -284,6 +284,17 @@ pub async fn invited_address(ctx: &Ctx, token: &str) -> Result<Option<String>, C
     )
 }
 
+/// Whether `email` has an account already (then the invited person signs in first).
+pub async fn has_account(ctx: &Ctx, email: &str) -> Result<bool, CommandError> {
+    use crate::backend::entities::app_user;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    Ok(app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(email))
+        .one(&ctx.db)
+        .await?
+        .is_some())
+}
+
 /// The message when the invited address already has an account.
 pub const SIGN_IN_FIRST: &str =
     "Det finns redan ett konto med den e-postadressen. Logga in och öppna länken igen.";

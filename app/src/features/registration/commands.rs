@@ -35,6 +35,22 @@ fn token_link(ctx: &Ctx, path: &str, token: &str) -> Result<String, CommandError
     Ok(url.to_string())
 }
 
+/// Whether the organisation number is free: a registered number is a `Conflict` with
+/// [`already_registered`]. Asked before the password is hashed, so a taken number is
+/// said at once; [`register`] checks again.
+pub async fn number_free(ctx: &Ctx, registration: &Registration) -> Result<(), CommandError> {
+    let number = registration.org_number.as_str();
+    if association::Entity::find()
+        .filter(association::Column::OrgNumber.eq(number))
+        .one(&ctx.db)
+        .await?
+        .is_some()
+    {
+        return Err(CommandError::Conflict(already_registered(number)));
+    }
+    Ok(())
+}
+
 /// Registers the association with its owner's account (unconfirmed) and mails the
 /// confirmation link, in one transaction. A registered number is a `Conflict` with
 /// [`already_registered`]. An address that already has an account registers nothing:
@@ -89,6 +105,8 @@ pub async fn register(
             other => other,
         },
     )?;
+    // Two registrations at the same moment: the database decides, and the loser hears
+    // that the number is taken, as before.
     let user_id = users::create(
         &txn,
         users::NewUser {
@@ -101,7 +119,13 @@ pub async fn register(
             email_verified_at: None,
         },
     )
-    .await?;
+    .await
+    .map_err(
+        |error| match CommandError::from_unique_violation(error, "") {
+            CommandError::Conflict(_) => taken(),
+            other => other,
+        },
+    )?;
     association_member::Entity::insert(association_member::ActiveModel {
         association_id: Set(association_id),
         user_id: Set(user_id),
