@@ -13,6 +13,7 @@ pub struct NotificationSetting {
 }
 
 #[server(prefix = "/api", endpoint = "account/notifications")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn notification_settings() -> Result<Vec<NotificationSetting>, AppError> {
     let user = super::signed_in()?;
     let db = super::db()?;

@@ -49,6 +49,7 @@ pub struct SentMailRow {
 }
 
 #[server(prefix = "/api", endpoint = "admin/outbox")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn outbox_overview() -> Result<OutboxSnapshot, AppError> {
     use crate::backend::outbox::{self, status};
     super::with_role(crate::domain::role::Role::Admin)?;
@@ -74,6 +75,7 @@ pub async fn outbox_overview() -> Result<OutboxSnapshot, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "admin/sent-mail")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn sent_mail() -> Result<Vec<SentMailRow>, AppError> {
     use crate::backend::{
         entities::outbox,
@@ -125,6 +127,7 @@ pub struct AccountRow {
 }
 
 #[server(prefix = "/api", endpoint = "admin/accounts")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn list_accounts() -> Result<Vec<AccountRow>, AppError> {
     use crate::backend::entities::app_user;
     use crate::domain::role::Role;

@@ -132,6 +132,7 @@ pub struct MyAssociation {
 }
 
 #[server(prefix = "/api", endpoint = "associations/profile")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn association_profile(id: Uuid) -> Result<AssociationDetails, AppError> {
     use crate::backend::entities::{app_user, association, association_member};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -356,6 +357,7 @@ mod ssr {
 }
 
 #[server(prefix = "/api", endpoint = "associations/mine")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn my_associations() -> Result<Vec<MyAssociation>, AppError> {
     use crate::backend::entities::{association, association_member, representative};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -396,6 +398,7 @@ pub async fn my_associations() -> Result<Vec<MyAssociation>, AppError> {
 
 /// The association and address an invitation link is for; `NotFound` once used or expired.
 #[server(prefix = "/api", endpoint = "associations/invitation")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn invitation_info(token: String) -> Result<InvitationSummary, AppError> {
     use crate::backend::{entities::association, invitations};
     use sea_orm::EntityTrait;
@@ -426,6 +429,7 @@ pub struct RequestToConfirm {
 /// The request behind a live confirmation link; `NotFound` once used or lapsed. Reads
 /// only: opening the link changes nothing.
 #[server(prefix = "/api", endpoint = "associations/access-request")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn access_request_preview(token: String) -> Result<RequestToConfirm, AppError> {
     use crate::backend::{
         entities::{access_request, association},

@@ -19,6 +19,7 @@ pub(crate) fn verifier() -> Result<crate::auth::CurrentUser, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "officer/verifications")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn pending_verifications() -> Result<Vec<PendingVerification>, AppError> {
     verifier()?;
     let db = crate::api::db()?;
@@ -26,6 +27,7 @@ pub async fn pending_verifications() -> Result<Vec<PendingVerification>, AppErro
 }
 
 #[server(prefix = "/api", endpoint = "officer/verification")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn verification(id: Uuid) -> Result<VerificationDetails, AppError> {
     verifier()?;
     let db = crate::api::db()?;
