@@ -96,18 +96,9 @@ pub fn build_message(
     .unwrap_or_else(|panic| {
         Err(format!(
             "building the message panicked: {}",
-            panic_text(&panic)
+            crate::telemetry::panic_text(&panic)
         ))
     })
-}
-
-/// The text of a caught panic, for the outbox row's last error.
-pub fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|text| (*text).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "(no message)".to_owned())
 }
 
 fn build_message_unguarded(

@@ -16,3 +16,12 @@ pub fn init() {
         )
         .try_init();
 }
+
+/// The message of a caught panic, for the log and an outbox row's last error.
+pub fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|text| (*text).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(no message)".to_owned())
+}

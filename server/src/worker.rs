@@ -39,7 +39,7 @@ where
     std::panic::AssertUnwindSafe(work)
         .catch_unwind()
         .await
-        .unwrap_or_else(|panic| Err(format!("panicked: {}", mailer::panic_text(&panic))))
+        .unwrap_or_else(|panic| Err(format!("panicked: {}", crate::telemetry::panic_text(&panic))))
 }
 
 /// Whether this process's worker runs, as `/healthz` reports it.
@@ -114,7 +114,7 @@ where
                     tracing::error!(
                         restarts,
                         restart_in_ms = delay.as_millis() as u64,
-                        panic = %mailer::panic_text(&panic),
+                        panic = %crate::telemetry::panic_text(&panic),
                         "the outbox worker died; starting it again"
                     );
                     tokio::time::sleep(delay).await;
@@ -195,7 +195,7 @@ impl Worker {
                     .catch_unwind()
                     .await
                 {
-                    tracing::error!(panic = %mailer::panic_text(&panic), "housekeeping panicked");
+                    tracing::error!(panic = %crate::telemetry::panic_text(&panic), "housekeeping panicked");
                 }
             }
             match self.work_once().await {

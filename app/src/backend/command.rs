@@ -32,6 +32,16 @@ impl Ctx {
             .map_err(|error| CommandError::Internal(format!("the link to {path}: {error}")))
     }
 
+    /// `path?token=…` on the portal, for a link in a mail.
+    pub fn link_with_token(&self, path: &str, token: &str) -> Result<String, CommandError> {
+        let mut url = self
+            .public_url
+            .join(path)
+            .map_err(|error| CommandError::Internal(format!("the link to {path}: {error}")))?;
+        url.query_pairs_mut().append_pair("token", token);
+        Ok(url.to_string())
+    }
+
     /// Commits `txn` and wakes the worker for the mail it queued.
     pub async fn commit_and_wake(
         &self,

@@ -23,11 +23,7 @@ pub async fn catch_panics(request: Request, next: Next) -> Response {
     match AssertUnwindSafe(next.run(request)).catch_unwind().await {
         Ok(response) => response,
         Err(panic) => {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "(no message)".to_owned());
+            let message = crate::telemetry::panic_text(&panic);
             tracing::error!(reference = %reference, panic = %message, "request handler panicked");
             internal_error_page(&reference)
         }
@@ -104,48 +100,43 @@ pub fn failure(cause: &dyn std::fmt::Display) -> Response {
 /// The 500 page, self-contained so it renders even when the application cannot.
 pub fn internal_error_page(reference: &str) -> Response {
     let reference = html_escape(reference);
-    let body = format!(
-        r##"<!DOCTYPE html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Något gick fel – Föreningsportalen</title>
-<link rel="stylesheet" href="/pkg/portal.css">
-</head>
-<body>
-<a class="skip-link" href="#innehall">Hoppa till innehållet</a>
-<header class="site-header"><div class="site-header__inner"><a class="site-name" href="/"><span class="site-name__title">Föreningsportalen</span></a></div></header>
-<main id="innehall" class="site-main" tabindex="-1">
-<div class="page">
-<h1>Något gick fel</h1>
-<p class="lead">Ett fel uppstod hos oss när sidan skulle visas. Det är inte ditt fel, och det du skickat in tidigare finns kvar.</p>
+    error_page(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Något gick fel",
+        &format!(
+            r##"<p class="lead">Ett fel uppstod hos oss när sidan skulle visas. Det är inte ditt fel, och det du skickat in tidigare finns kvar.</p>
 <p>Försök igen om en stund. Om felet finns kvar, kontakta oss och ange referensen nedan så att vi kan hitta felet.</p>
 <p class="reference">Referens: <code>{reference}</code></p>
-<p><a href="/">Gå till startsidan</a></p>
-</div>
-</main>
-</body>
-</html>
-"##
-    );
-    let mut response = (StatusCode::INTERNAL_SERVER_ERROR, Html(body)).into_response();
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+<p><a href="/">Gå till startsidan</a></p>"##
+        ),
+    )
 }
 
 /// The Swedish 404 page for a form handler or download that finds nothing (or nothing
 /// that is the caller's), self-contained like the 500 page and saying the same as the
 /// site's own "Sidan finns inte".
 pub fn not_found_page() -> Response {
-    let body = r##"<!DOCTYPE html>
+    error_page(
+        StatusCode::NOT_FOUND,
+        "Sidan finns inte",
+        r##"<p class="lead">Vi kunde inte hitta sidan du sökte. Den kan ha flyttats eller tagits bort, eller så är adressen felskriven.</p>
+<ul>
+<li><a href="/">Gå till startsidan</a></li>
+<li><a href="/soka-bidrag">Läs om hur du söker bidrag</a></li>
+<li><a href="/kontakt">Kontakta oss</a></li>
+</ul>"##,
+    )
+}
+
+/// The site's shell around an error page's `title` and (trusted) `body`, never cached.
+fn error_page(status: StatusCode, title: &str, body: &str) -> Response {
+    let page = format!(
+        r##"<!DOCTYPE html>
 <html lang="sv">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sidan finns inte – Föreningsportalen</title>
+<title>{title} – Föreningsportalen</title>
 <link rel="stylesheet" href="/pkg/portal.css">
 </head>
 <body>
@@ -153,19 +144,15 @@ pub fn not_found_page() -> Response {
 <header class="site-header"><div class="site-header__inner"><a class="site-name" href="/"><span class="site-name__title">Föreningsportalen</span></a></div></header>
 <main id="innehall" class="site-main" tabindex="-1">
 <div class="page">
-<h1>Sidan finns inte</h1>
-<p class="lead">Vi kunde inte hitta sidan du sökte. Den kan ha flyttats eller tagits bort, eller så är adressen felskriven.</p>
-<ul>
-<li><a href="/">Gå till startsidan</a></li>
-<li><a href="/soka-bidrag">Läs om hur du söker bidrag</a></li>
-<li><a href="/kontakt">Kontakta oss</a></li>
-</ul>
+<h1>{title}</h1>
+{body}
 </div>
 </main>
 </body>
 </html>
-"##;
-    let mut response = (StatusCode::NOT_FOUND, Html(body)).into_response();
+"##
+    );
+    let mut response = (status, Html(page)).into_response();
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

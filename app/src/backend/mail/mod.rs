@@ -24,6 +24,26 @@ pub struct EmailJob {
     pub data: serde_json::Value,
 }
 
+impl EmailJob {
+    /// A mail to an account: its address and name, and its id, so that the worker
+    /// respects the notifications the person has turned off.
+    pub fn to_account(
+        kind: MailKind,
+        id: Uuid,
+        email: &str,
+        name: &str,
+        data: serde_json::Value,
+    ) -> Self {
+        Self {
+            kind,
+            to: email.to_owned(),
+            to_name: name.to_owned(),
+            user_id: Some(id),
+            data,
+        }
+    }
+}
+
 /// A mail ready for the transport.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RenderedMail {

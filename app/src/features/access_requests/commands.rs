@@ -168,11 +168,7 @@ pub async fn ask(ctx: &Ctx, request: Checked) -> Result<(), CommandError> {
             request_id
         }
     };
-    let mut link = ctx
-        .public_url
-        .join("/registrera/be-om-atkomst/bekrafta")
-        .map_err(|error| CommandError::Internal(format!("the confirmation link: {error}")))?;
-    link.query_pairs_mut().append_pair("token", &token);
+    let link = ctx.link_with_token("/registrera/be-om-atkomst/bekrafta", &token)?;
     let confirmation = EmailJob {
         kind: MailKind::AccessRequestConfirmation,
         to: request.email.clone(),
@@ -180,7 +176,7 @@ pub async fn ask(ctx: &Ctx, request: Checked) -> Result<(), CommandError> {
         user_id: None,
         // Only the portal's own words: the form's text never reaches an address that
         // has not asked for it.
-        data: json!({ "association": association.name, "link": link.to_string() }),
+        data: json!({ "association": association.name, "link": link }),
     };
     events::record(
         &txn,
@@ -253,19 +249,19 @@ pub async fn confirm(ctx: &Ctx, token: &str) -> Result<(), CommandError> {
         .into_iter()
         .filter_map(|(_, owner)| owner)
         .map(|owner| {
-            Effect::Email(EmailJob {
-                kind: MailKind::AccessRequest,
-                to: owner.email,
-                to_name: owner.display_name,
-                user_id: Some(owner.id),
-                data: json!({
+            Effect::Email(EmailJob::to_account(
+                MailKind::AccessRequest,
+                owner.id,
+                &owner.email,
+                &owner.display_name,
+                json!({
                     "association": association.name,
                     "requester": request.name,
                     "requester_email": request.email,
                     "message": request.message,
                     "link": link,
                 }),
-            })
+            ))
         })
         .collect();
     events::record(

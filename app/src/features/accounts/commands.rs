@@ -33,18 +33,18 @@ pub async fn start_session(
 ) -> Result<SessionToken, CommandError> {
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let token = sessions::create(&txn, user.id).await?;
-    let notice = EmailJob {
-        kind: MailKind::SignInNotice,
-        to: user.email.clone(),
-        to_name: user.display_name.clone(),
-        user_id: Some(user.id),
-        data: json!({
+    let notice = EmailJob::to_account(
+        MailKind::SignInNotice,
+        user.id,
+        &user.email,
+        &user.display_name,
+        json!({
             "name": user.display_name,
             "time": swedish_time(chrono::Utc::now()),
             "contact_email": contact::EMAIL,
             "settings_url": ctx.link("/mina-sidor/installningar")?,
         }),
-    };
+    );
     events::record(
         &txn,
         event(user.id, "account.signed_in", json!({})),

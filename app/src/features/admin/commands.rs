@@ -33,18 +33,18 @@ fn event(
 #[tracing::instrument(skip_all)]
 pub async fn send_test_mail(ctx: &Ctx, admin: &CurrentUser) -> Result<(), CommandError> {
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
-    let job = EmailJob {
-        kind: MailKind::TestMail,
-        to: admin.email.clone(),
-        to_name: admin.display_name.clone(),
-        user_id: Some(admin.id),
-        data: json!({
+    let job = EmailJob::to_account(
+        MailKind::TestMail,
+        admin.id,
+        &admin.email,
+        &admin.display_name,
+        json!({
             "name": admin.display_name,
             "sent_by": admin.display_name,
             "time": swedish_time(chrono::Utc::now()),
             "portal_url": ctx.public_url.to_string(),
         }),
-    };
+    );
     events::record(
         &txn,
         event(
@@ -168,11 +168,7 @@ pub async fn invite_staff(
         chrono::Utc::now().timestamp_millis(),
     )
     .await?;
-    let mut link = ctx
-        .public_url
-        .join("/nytt-losenord")
-        .map_err(|error| CommandError::Internal(format!("the invitation link: {error}")))?;
-    link.query_pairs_mut().append_pair("token", &token);
+    let link = ctx.link_with_token("/nytt-losenord", &token)?;
     events::record(
         &txn,
         event(
@@ -182,18 +178,18 @@ pub async fn invite_staff(
             admin.id,
             json!({ "role": invitation.role.as_str() }),
         ),
-        vec![Effect::Email(EmailJob {
-            kind: MailKind::StaffInvitation,
-            to: invitation.email.clone(),
-            to_name: invitation.name.clone(),
-            user_id: Some(id),
-            data: json!({
+        vec![Effect::Email(EmailJob::to_account(
+            MailKind::StaffInvitation,
+            id,
+            &invitation.email,
+            &invitation.name,
+            json!({
                 "name": invitation.name,
                 "role": invitation.role.label(),
                 "invited_by": admin.display_name,
-                "link": link.to_string(),
+                "link": link,
             }),
-        })],
+        ))],
     )
     .await?;
     ctx.commit_and_wake(txn).await

@@ -36,11 +36,7 @@ pub async fn queue_invitation(
         chrono::Utc::now().timestamp_millis(),
     )
     .await?;
-    let mut link = ctx
-        .public_url
-        .join("/inbjudan")
-        .map_err(|error| CommandError::Internal(format!("the invitation link: {error}")))?;
-    link.query_pairs_mut().append_pair("token", &token);
+    let link = ctx.link_with_token("/inbjudan", &token)?;
     let job = EmailJob {
         kind: MailKind::AssociationInvitation,
         to: address.to_owned(),
@@ -49,7 +45,7 @@ pub async fn queue_invitation(
         data: json!({
             "association": association.name,
             "invited_by": inviter.name,
-            "link": link.to_string(),
+            "link": link,
         }),
     };
     events::record(

@@ -97,12 +97,12 @@ pub async fn save_profile(
         let mails = watchers
             .into_iter()
             .map(|(user_id, email, name)| {
-                Effect::Email(EmailJob {
-                    kind: MailKind::PaymentDetailsChanged,
-                    to: email,
-                    to_name: name.clone(),
-                    user_id: Some(user_id),
-                    data: json!({
+                Effect::Email(EmailJob::to_account(
+                    MailKind::PaymentDetailsChanged,
+                    user_id,
+                    &email,
+                    &name,
+                    json!({
                         "name": name,
                         "association": profile.name,
                         "changed_by": user.display_name,
@@ -112,7 +112,7 @@ pub async fn save_profile(
                         "contact_email": contact::EMAIL,
                         "link": link,
                     }),
-                })
+                ))
             })
             .collect();
         events::record(

@@ -25,16 +25,6 @@ fn user_event(user: Uuid, event_type: &'static str, actor: Option<Uuid>) -> NewE
     NewEvent::about_user(user, event_type, actor, json!({}))
 }
 
-/// `path?token=…` on the portal, for a link in a mail.
-fn token_link(ctx: &Ctx, path: &str, token: &str) -> Result<String, CommandError> {
-    let mut url = ctx
-        .public_url
-        .join(path)
-        .map_err(|error| CommandError::Internal(format!("the link to {path}: {error}")))?;
-    url.query_pairs_mut().append_pair("token", token);
-    Ok(url.to_string())
-}
-
 /// Whether the organisation number is free: a registered number is a `Conflict` with
 /// [`already_registered`]. Asked before the password is hashed, so a taken number is
 /// said at once; [`register`] checks again.
@@ -160,17 +150,17 @@ async fn tell_owner_of_address(ctx: &Ctx, owner: &app_user::Model) -> Result<(),
     events::record(
         &txn,
         user_event(owner.id, "account.registration_with_address_refused", None),
-        vec![Effect::Email(EmailJob {
-            kind: MailKind::RegistrationAddressTaken,
-            to: owner.email.clone(),
-            to_name: owner.display_name.clone(),
-            user_id: Some(owner.id),
-            data: json!({
+        vec![Effect::Email(EmailJob::to_account(
+            MailKind::RegistrationAddressTaken,
+            owner.id,
+            &owner.email,
+            &owner.display_name,
+            json!({
                 "name": owner.display_name,
                 "sign_in_url": ctx.link("/logga-in")?,
                 "reset_url": ctx.link("/glomt-losenord")?,
             }),
-        })],
+        ))],
     )
     .await?;
     ctx.commit_and_wake(txn).await
@@ -214,17 +204,17 @@ async fn queue_verification(
     events::record(
         txn,
         user_event(user.id, "account.verification_sent", Some(user.id)),
-        vec![Effect::Email(EmailJob {
-            kind: MailKind::AccountVerification,
-            to: user.email.to_owned(),
-            to_name: user.name.to_owned(),
-            user_id: Some(user.id),
-            data: json!({
+        vec![Effect::Email(EmailJob::to_account(
+            MailKind::AccountVerification,
+            user.id,
+            user.email,
+            user.name,
+            json!({
                 "name": user.name,
                 "association": association_name,
-                "link": token_link(ctx, "/bekrafta-epost", &token)?,
+                "link": ctx.link_with_token("/bekrafta-epost", &token)?,
             }),
-        })],
+        ))],
     )
     .await?;
     Ok(())
@@ -285,16 +275,16 @@ pub async fn send_password_reset(ctx: &Ctx, email: &str) -> Result<bool, Command
     events::record(
         &txn,
         user_event(user.id, "account.password_reset_requested", None),
-        vec![Effect::Email(EmailJob {
-            kind: MailKind::PasswordReset,
-            to: user.email.clone(),
-            to_name: user.display_name.clone(),
-            user_id: Some(user.id),
-            data: json!({
+        vec![Effect::Email(EmailJob::to_account(
+            MailKind::PasswordReset,
+            user.id,
+            &user.email,
+            &user.display_name,
+            json!({
                 "name": user.display_name,
-                "link": token_link(ctx, "/nytt-losenord", &token)?,
+                "link": ctx.link_with_token("/nytt-losenord", &token)?,
             }),
-        })],
+        ))],
     )
     .await?;
     ctx.commit_and_wake(txn).await?;

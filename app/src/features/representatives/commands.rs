@@ -275,13 +275,13 @@ pub async fn decide(ctx: &Ctx, input: Decide) -> Result<Uuid, CommandError> {
     };
     let effects = submitter
         .map(|person| {
-            vec![Effect::Email(EmailJob {
+            vec![Effect::Email(EmailJob::to_account(
                 kind,
-                to: person.email,
-                to_name: person.display_name,
-                user_id: Some(person.id),
-                data: mail,
-            })]
+                person.id,
+                &person.email,
+                &person.display_name,
+                mail,
+            ))]
         })
         .unwrap_or_default();
     events::record(
@@ -351,18 +351,18 @@ pub async fn remind_of_ending_verifications(ctx: &Ctx) -> Result<usize, CommandE
                 None,
                 json!({ "representative": person.id, "valid_until": row.valid_until.to_string() }),
             ),
-            vec![Effect::Email(EmailJob {
-                kind: MailKind::VerificationEnding,
-                to: person.email,
-                to_name: person.display_name.clone(),
-                user_id: Some(person.id),
-                data: json!({
+            vec![Effect::Email(EmailJob::to_account(
+                MailKind::VerificationEnding,
+                person.id,
+                &person.email,
+                &person.display_name,
+                json!({
                     "name": person.display_name,
                     "association": association.name,
                     "valid_until": row.valid_until.to_string(),
                     "link": link,
                 }),
-            })],
+            ))],
         )
         .await?;
         ctx.commit_and_wake(txn).await?;

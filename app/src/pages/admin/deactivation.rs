@@ -25,29 +25,37 @@ pub fn AccountActivationPage() -> impl IntoView {
                     .ok()
                     .and_then(|accounts| accounts.into_iter().find(|a| Some(a.id) == id))
                     .filter(|account| account.id != me.id);
-                match account {
-                    Some(account) if account.active => view! {
-                        <ConfirmPage
-                            title="Inaktivera konto"
-                            question=format!("Vill du inaktivera kontot för {}?", account.name)
-                            consequence=format!("{} ({}) loggas ut överallt och kan inte logga in förrän kontot aktiveras igen. Inget annat tas bort.", account.name, account.email)
-                            action=format!("/admin/anvandare/{}/inaktivera", account.id)
-                            confirm_label="Ja, inaktivera kontot"
-                            back="/admin/anvandare"
-                        />
-                    }.into_any(),
-                    Some(account) => view! {
-                        <ConfirmPage
-                            title="Aktivera konto"
-                            question=format!("Vill du aktivera kontot för {} igen?", account.name)
-                            consequence=format!("{} ({}) kan då logga in igen med sitt lösenord.", account.name, account.email)
-                            action=format!("/admin/anvandare/{}/aktivera", account.id)
-                            confirm_label="Ja, aktivera kontot"
-                            back="/admin/anvandare"
-                        />
-                    }.into_any(),
-                    None => view! { <crate::pages::public::not_found::NotFound /> }.into_any(),
+                let Some(account) = account else {
+                    return view! { <crate::pages::public::not_found::NotFound /> }.into_any();
+                };
+                let (title, question, consequence, verb, confirm_label) = if account.active {
+                    (
+                        "Inaktivera konto",
+                        format!("Vill du inaktivera kontot för {}?", account.name),
+                        format!("{} ({}) loggas ut överallt och kan inte logga in förrän kontot aktiveras igen. Inget annat tas bort.", account.name, account.email),
+                        "inaktivera",
+                        "Ja, inaktivera kontot",
+                    )
+                } else {
+                    (
+                        "Aktivera konto",
+                        format!("Vill du aktivera kontot för {} igen?", account.name),
+                        format!("{} ({}) kan då logga in igen med sitt lösenord.", account.name, account.email),
+                        "aktivera",
+                        "Ja, aktivera kontot",
+                    )
+                };
+                view! {
+                    <ConfirmPage
+                        title=title
+                        question=question
+                        consequence=consequence
+                        action=format!("/admin/anvandare/{}/{verb}", account.id)
+                        confirm_label=confirm_label
+                        back="/admin/anvandare"
+                    />
                 }
+                .into_any()
             })}
         </Suspense>
     }
