@@ -5,7 +5,6 @@
 //! only the components in [`islands`] hydrate in the browser.
 #![recursion_limit = "256"]
 
-pub mod api;
 pub mod auth;
 pub mod components;
 pub mod domain;
@@ -14,7 +13,6 @@ pub mod features;
 pub mod islands;
 pub mod live;
 pub mod notifications;
-pub mod pages;
 pub mod site;
 
 #[cfg(feature = "ssr")]
@@ -32,7 +30,7 @@ use leptos_router::{
 };
 
 use crate::components::layout::Layout;
-use crate::pages::{account, admin, applicant, public};
+use crate::features::{access_requests, accounts, admin, guidance, membership, profile, registration, representatives};
 
 /// The application: the site layout around the router.
 #[component]
@@ -43,38 +41,38 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| format!("{page} – Föreningsportalen") />
         <Router>
             <Layout>
-                <Routes fallback=public::not_found::NotFound>
-                    <Route path=path!("/") view=public::home::HomePage />
-                    <Route path=path!("/soka-bidrag") view=public::apply_guide::ApplyGuidePage />
-                    <Route path=path!("/gemensam-utvecklingsgrupp") view=public::forum::ForumPage />
-                    <Route path=path!("/medlemskap") view=public::membership::MembershipPage />
-                    <Route path=path!("/logga-in") view=public::login::LoginPage />
-                    <Route path=path!("/inbjudan") view=public::invitation::InvitationPage ssr=SsrMode::Async />
-                    <Route path=path!("/registrera") view=public::register::RegisterPage />
-                    <Route path=path!("/registrera/tack") view=public::register::RegisteredPage />
-                    <Route path=path!("/registrera/be-om-atkomst") view=public::access_request::AccessRequestPage />
-                    <Route path=path!("/registrera/be-om-atkomst/skickad") view=public::access_request::AccessRequestedPage />
-                    <Route path=path!("/registrera/be-om-atkomst/bekrafta") view=public::access_request::ConfirmAccessRequestPage ssr=SsrMode::Async />
-                    <Route path=path!("/registrera/be-om-atkomst/bekraftad") view=public::access_request::AccessRequestConfirmedPage />
-                    <Route path=path!("/mina-sidor/byt-losenord") view=account::change_password::ChangePasswordPage />
-                    <Route path=path!("/handlaggning/foretradare") view=features::representatives::pages::verifications::VerificationsPage ssr=SsrMode::Async />
-                    <Route path=path!("/handlaggning/foretradare/:id") view=features::representatives::pages::verification::VerificationPage ssr=SsrMode::Async />
-                    <Route path=path!("/bekrafta-epost") view=public::verify_email::VerifyEmailPage />
-                    <Route path=path!("/glomt-losenord") view=public::password_reset::ForgotPasswordPage />
-                    <Route path=path!("/nytt-losenord") view=public::password_reset::NewPasswordPage />
-                    <Route path=path!("/mina-sidor") view=account::my_pages::MyPages ssr=SsrMode::Async />
-                    <Route path=path!("/foreningar/:id") view=applicant::association::AssociationPage ssr=SsrMode::Async />
-                    <Route path=path!("/foreningar/:id/styrelse/:member") view=applicant::removal::RemoveBoardMemberPage ssr=SsrMode::Async />
-                    <Route path=path!("/foreningar/:id/medlemmar/:user") view=applicant::removal::RemoveMemberPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/anvandare/:id") view=admin::deactivation::AccountActivationPage ssr=SsrMode::Async />
-                    <Route path=path!("/mina-sidor/radera-konto") view=account::delete_account::DeleteAccountPage />
-                    <Route path=path!("/mina-sidor/installningar") view=account::settings::SettingsPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/utskick") view=admin::outbox::OutboxPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/anvandare") view=admin::users::UsersPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/skickad-e-post") view=admin::sent_mail::SentMailPage ssr=SsrMode::Async />
-                    <Route path=path!("/kontakt") view=public::contact::ContactPage />
-                    <Route path=path!("/tillganglighet") view=public::accessibility::AccessibilityPage />
-                    <Route path=path!("/personuppgifter") view=public::privacy::PrivacyPage />
+                <Routes fallback=crate::components::not_found::NotFound>
+                    <Route path=path!("/") view=guidance::pages::home::HomePage />
+                    <Route path=path!("/soka-bidrag") view=guidance::pages::apply_guide::ApplyGuidePage />
+                    <Route path=path!("/gemensam-utvecklingsgrupp") view=guidance::pages::forum::ForumPage />
+                    <Route path=path!("/medlemskap") view=guidance::pages::membership::MembershipPage />
+                    <Route path=path!("/logga-in") view=accounts::pages::login::LoginPage />
+                    <Route path=path!("/inbjudan") view=membership::pages::invitation::InvitationPage ssr=SsrMode::Async />
+                    <Route path=path!("/registrera") view=registration::pages::register::RegisterPage />
+                    <Route path=path!("/registrera/tack") view=registration::pages::register::RegisteredPage />
+                    <Route path=path!("/registrera/be-om-atkomst") view=access_requests::pages::AccessRequestPage />
+                    <Route path=path!("/registrera/be-om-atkomst/skickad") view=access_requests::pages::AccessRequestedPage />
+                    <Route path=path!("/registrera/be-om-atkomst/bekrafta") view=access_requests::pages::ConfirmAccessRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/registrera/be-om-atkomst/bekraftad") view=access_requests::pages::AccessRequestConfirmedPage />
+                    <Route path=path!("/mina-sidor/byt-losenord") view=accounts::pages::change_password::ChangePasswordPage />
+                    <Route path=path!("/handlaggning/foretradare") view=representatives::pages::verifications::VerificationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/foretradare/:id") view=representatives::pages::verification::VerificationPage ssr=SsrMode::Async />
+                    <Route path=path!("/bekrafta-epost") view=registration::pages::verify_email::VerifyEmailPage />
+                    <Route path=path!("/glomt-losenord") view=accounts::pages::password_reset::ForgotPasswordPage />
+                    <Route path=path!("/nytt-losenord") view=accounts::pages::password_reset::NewPasswordPage />
+                    <Route path=path!("/mina-sidor") view=accounts::pages::my_pages::MyPages ssr=SsrMode::Async />
+                    <Route path=path!("/foreningar/:id") view=profile::pages::association::AssociationPage ssr=SsrMode::Async />
+                    <Route path=path!("/foreningar/:id/styrelse/:member") view=profile::pages::removal::RemoveBoardMemberPage ssr=SsrMode::Async />
+                    <Route path=path!("/foreningar/:id/medlemmar/:user") view=profile::pages::removal::RemoveMemberPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/anvandare/:id") view=admin::pages::deactivation::AccountActivationPage ssr=SsrMode::Async />
+                    <Route path=path!("/mina-sidor/radera-konto") view=accounts::pages::delete_account::DeleteAccountPage />
+                    <Route path=path!("/mina-sidor/installningar") view=accounts::pages::settings::SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/utskick") view=admin::pages::outbox::OutboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/anvandare") view=admin::pages::users::UsersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/skickad-e-post") view=admin::pages::sent_mail::SentMailPage ssr=SsrMode::Async />
+                    <Route path=path!("/kontakt") view=guidance::pages::contact::ContactPage />
+                    <Route path=path!("/tillganglighet") view=guidance::pages::accessibility::AccessibilityPage />
+                    <Route path=path!("/personuppgifter") view=guidance::pages::privacy::PrivacyPage />
                 </Routes>
             </Layout>
         </Router>

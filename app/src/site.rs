@@ -3,8 +3,7 @@
 /// One demo account, shown on the sign-in page and printed at start-up in demo mode.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DemoAccount {
-    /// The role as stored: `applicant`, `officer`, `approver` or `admin`.
-    pub role: &'static str,
+    pub role: crate::domain::role::Role,
     /// The role in Swedish as the user sees it, e.g. `handläggare`.
     pub role_label: &'static str,
     pub email: &'static str,

@@ -51,7 +51,7 @@ pub async fn create_admin(
             display_name: name,
             title: "",
             phone: "",
-            role: "admin",
+            role: app::domain::role::Role::Admin,
             password_hash: &hash,
             email_verified_at: Some(Utc::now()),
         },

@@ -8,6 +8,7 @@ use app::backend::{
     password,
 };
 use app::domain::board::BoardRole;
+use app::domain::role::Role;
 use app::site::DemoAccount;
 use chrono::{Datelike, Utc};
 use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait};
@@ -26,7 +27,7 @@ struct DemoPerson {
 const PEOPLE: [DemoPerson; 5] = [
     DemoPerson {
         account: DemoAccount {
-            role: "applicant",
+            role: Role::Applicant,
             role_label: "sökande (Kindness & Compassion)",
             email: "sara.lind@kindness-compassion.example",
             password: "Sokande-demo-2026",
@@ -37,7 +38,7 @@ const PEOPLE: [DemoPerson; 5] = [
     },
     DemoPerson {
         account: DemoAccount {
-            role: "officer",
+            role: Role::Officer,
             role_label: "handläggare",
             email: "emelie.steen@socialforvaltningen.example",
             password: "Handlaggare-demo-2026",
@@ -48,7 +49,7 @@ const PEOPLE: [DemoPerson; 5] = [
     },
     DemoPerson {
         account: DemoAccount {
-            role: "approver",
+            role: Role::Approver,
             role_label: "attestant (enhetschef)",
             email: "jorgen.nordin@socialforvaltningen.example",
             password: "Enhetschef-demo-2026",
@@ -59,7 +60,7 @@ const PEOPLE: [DemoPerson; 5] = [
     },
     DemoPerson {
         account: DemoAccount {
-            role: "approver",
+            role: Role::Approver,
             role_label: "attestant (avdelningschef)",
             email: "lina.blombergsson@socialforvaltningen.example",
             password: "Avdelningschef-demo-2026",
@@ -70,7 +71,7 @@ const PEOPLE: [DemoPerson; 5] = [
     },
     DemoPerson {
         account: DemoAccount {
-            role: "admin",
+            role: Role::Admin,
             role_label: "administratör",
             email: "admin@socialforvaltningen.example",
             password: "Administrator-demo-2026",
@@ -139,7 +140,7 @@ pub async fn load_if_empty(db: &DatabaseConnection, storage: &Storage) -> anyhow
             id: Set(Uuid::now_v7()),
             association_id: Set(association_id),
             name: Set(name.into()),
-            role: Set(role.as_str().into()),
+            role: Set(role),
             created_at: Set(now),
         })
         .exec(&txn)
@@ -161,11 +162,11 @@ pub async fn load_if_empty(db: &DatabaseConnection, storage: &Storage) -> anyhow
             },
         )
         .await?;
-        if person.account.role == "applicant" {
+        if person.account.role == Role::Applicant {
             association_member::Entity::insert(association_member::ActiveModel {
                 association_id: Set(association_id),
                 user_id: Set(user_id),
-                role: Set("owner".into()),
+                role: Set(app::domain::role::MemberRole::Owner),
                 created_at: Set(now),
             })
             .exec(&txn)

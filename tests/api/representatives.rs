@@ -453,7 +453,7 @@ async fn representatives_who_leave_the_account_no_longer_act_for_it() {
     association_member::Entity::insert(association_member::ActiveModel {
         association_id: Set(s.association),
         user_id: Set(nils),
-        role: Set("member".into()),
+        role: Set(app::domain::role::MemberRole::Member),
         created_at: Set(Utc::now()),
     })
     .exec_without_returning(&app.db)

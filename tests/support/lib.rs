@@ -286,7 +286,7 @@ pub async fn create_user(
             display_name: &name,
             title: "",
             phone: "",
-            role,
+            role: app::domain::role::Role::parse(role).expect("a known role"),
             password_hash: &hash,
             email_verified_at: Some(chrono::Utc::now()),
         },
@@ -542,7 +542,7 @@ pub mod fixtures {
         association_member::Entity::insert(association_member::ActiveModel {
             association_id: Set(id),
             user_id: Set(owner),
-            role: Set("owner".into()),
+            role: Set(app::domain::role::MemberRole::Owner),
             created_at: Set(chrono::Utc::now()),
         })
         .exec_without_returning(db)
@@ -563,7 +563,7 @@ pub mod fixtures {
         association_member::Entity::insert(association_member::ActiveModel {
             association_id: Set(association),
             user_id: Set(user),
-            role: Set(role.to_owned()),
+            role: Set(if role == "owner" { app::domain::role::MemberRole::Owner } else { app::domain::role::MemberRole::Member }),
             created_at: Set(chrono::Utc::now()),
         })
         .exec_without_returning(db)

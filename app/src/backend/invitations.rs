@@ -82,7 +82,7 @@ pub async fn accept(
         association_member::Entity::insert(association_member::ActiveModel {
             association_id: Set(invitation.association_id),
             user_id: Set(user_id),
-            role: Set("member".into()),
+            role: Set(crate::domain::role::MemberRole::Member),
             created_at: Set(chrono::Utc::now()),
         })
         .exec_without_returning(db)
@@ -96,7 +96,7 @@ pub async fn role_in(
     db: &impl ConnectionTrait,
     association_id: Uuid,
     user_id: Uuid,
-) -> Result<Option<String>, DbErr> {
+) -> Result<Option<crate::domain::role::MemberRole>, DbErr> {
     Ok(
         association_member::Entity::find_by_id((association_id, user_id))
             .one(db)
@@ -109,7 +109,7 @@ pub async fn role_in(
 pub async fn owners(db: &impl ConnectionTrait, association_id: Uuid) -> Result<usize, DbErr> {
     Ok(association_member::Entity::find()
         .filter(association_member::Column::AssociationId.eq(association_id))
-        .filter(association_member::Column::Role.eq("owner"))
+        .filter(association_member::Column::Role.eq(crate::domain::role::MemberRole::Owner))
         .all(db)
         .await?
         .len())

@@ -14,6 +14,7 @@ pub mod outbox;
 pub mod password;
 pub mod preferences;
 pub mod security;
+pub mod server_fns;
 pub mod sessions;
 pub mod throttle;
 pub mod time;

@@ -139,7 +139,7 @@ pub async fn may_delete(
 ) -> Result<Result<(), Blocked>, DbErr> {
     let owned = association_member::Entity::find()
         .filter(association_member::Column::UserId.eq(user_id))
-        .filter(association_member::Column::Role.eq("owner"))
+        .filter(association_member::Column::Role.eq(crate::domain::role::MemberRole::Owner))
         .all(db)
         .await?;
     for membership in owned {
@@ -149,7 +149,7 @@ pub async fn may_delete(
             .await?;
         let other_owners = members
             .iter()
-            .filter(|m| m.user_id != user_id && m.role == "owner")
+            .filter(|m| m.user_id != user_id && m.role == crate::domain::role::MemberRole::Owner)
             .count();
         let others = members.iter().filter(|m| m.user_id != user_id).count();
         if others > 0 && other_owners == 0 {

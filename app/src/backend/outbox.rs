@@ -8,7 +8,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::api::admin::OutboxCounts;
+use crate::features::admin::api::OutboxCounts;
 use crate::backend::{entities::outbox, events::Effect, mail::EmailJob};
 use crate::live::LiveEvent;
 

@@ -15,7 +15,7 @@ pub struct NewUser<'a> {
     pub title: &'a str,
     pub phone: &'a str,
     /// `applicant`, `officer`, `approver` or `admin`.
-    pub role: &'a str,
+    pub role: crate::domain::role::Role,
     pub password_hash: &'a PasswordHashString,
     /// When the address was proven (a link from a mail was used), if it was.
     pub email_verified_at: Option<DateTime<Utc>>,
@@ -31,7 +31,7 @@ pub async fn create(db: &impl ConnectionTrait, user: NewUser<'_>) -> Result<Uuid
         display_name: Set(user.display_name.to_owned()),
         title: Set(user.title.to_owned()),
         phone: Set(user.phone.to_owned()),
-        role: Set(user.role.to_owned()),
+        role: Set(user.role),
         password_hash: Set(user.password_hash.expose_for_storage().to_owned()),
         email_verified_at: Set(user.email_verified_at),
         active: Set(true),

@@ -3,3 +3,4 @@ pub mod confirm;
 pub mod form;
 pub mod layout;
 pub mod page;
+pub mod not_found;

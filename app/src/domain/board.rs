@@ -2,12 +2,20 @@
 
 /// A role on the board, in the order a board is usually listed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum BoardRole {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "ordforande"))]
     Chair,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "vice_ordforande"))]
     ViceChair,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "kassor"))]
     Treasurer,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "sekreterare"))]
     Secretary,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "ledamot"))]
     Member,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "suppleant"))]
     Deputy,
 }
 

@@ -2,12 +2,19 @@
 use serde::{Deserialize, Serialize};
 
 /// An account's role. Applicants act for their associations; the others are staff.
+/// Stored as its [`Role::as_str`] text (the database layer maps it on the server).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "applicant"))]
     Applicant,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "officer"))]
     Officer,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "approver"))]
     Approver,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "admin"))]
     Admin,
 }
 
@@ -45,6 +52,29 @@ impl Role {
     /// Staff work inside the administration: officers, approvers and admins.
     pub fn is_staff(self) -> bool {
         !matches!(self, Role::Applicant)
+    }
+}
+
+/// A person's place on an association's account: owners invite, promote and remove;
+/// members use the account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
+#[serde(rename_all = "snake_case")]
+pub enum MemberRole {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "owner"))]
+    Owner,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "member"))]
+    Member,
+}
+
+impl MemberRole {
+    /// The role in Swedish, as the association's page names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            MemberRole::Owner => "ägare",
+            MemberRole::Member => "medlem",
+        }
     }
 }
 

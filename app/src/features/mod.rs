@@ -6,12 +6,13 @@
 //! and context) and `domain/` (pure rules such as organisation numbers and dates);
 //! nothing is borrowed from a sibling feature.
 //!
-//! The features still being moved here from `pages/`, `api/` and `server/src/http/`
-//! follow the representatives feature, the pilot.
+//! The form posts of each feature are still handled in `server/src/http/<feature>.rs`
+//! (see the README's design section for why).
 pub mod access_requests;
 pub mod accounts;
 pub mod admin;
 pub mod board;
+pub mod guidance;
 pub mod membership;
 pub mod profile;
 pub mod registration;

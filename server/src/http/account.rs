@@ -460,7 +460,7 @@ pub async fn change_password(
     token: Option<Extension<SessionToken>>,
     request: Request,
 ) -> Response {
-    use app::pages::account::change_password::field;
+    use app::features::accounts::pages::change_password::field;
     let (Some(Extension(user)), Some(Extension(token))) = (user, token) else {
         return Redirect::to("/logga-in").into_response();
     };

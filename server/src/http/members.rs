@@ -39,7 +39,7 @@ pub(crate) async fn membership_of(
     state: &AppState,
     user: &CurrentUser,
     association_id: Uuid,
-) -> Result<String, Response> {
+) -> Result<app::domain::role::MemberRole, Response> {
     match invitations::role_in(&state.db, association_id, user.id).await {
         Ok(Some(role)) => Ok(role),
         Ok(None) => Err(not_found()),
@@ -80,7 +80,7 @@ pub async fn invite(
 ) -> Response {
     // Owners only, before anything counts against the throttle.
     match membership_of(&state, &user, id).await {
-        Ok(role) if role == "owner" => {}
+        Ok(app::domain::role::MemberRole::Owner) => {}
         Ok(_) => return not_found(),
         Err(response) => return response,
     }
@@ -153,7 +153,7 @@ pub async fn invitation_action(
         _ => return not_found(),
     };
     match membership_of(&state, &user, id).await {
-        Ok(role) if role == "owner" => {}
+        Ok(app::domain::role::MemberRole::Owner) => {}
         Ok(_) => return not_found(),
         Err(response) => return response,
     }

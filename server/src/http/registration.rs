@@ -10,7 +10,7 @@ use app::{
     components::form::FormState,
     domain::{email, registration},
     features::registration::commands,
-    pages::public::register::TAKEN_ORG_NUMBER,
+    features::registration::pages::register::TAKEN_ORG_NUMBER,
 };
 use axum::{
     extract::{Form, FromRequest, Request, State},

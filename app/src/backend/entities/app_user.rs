@@ -11,7 +11,7 @@ pub struct Model {
     pub display_name: String,
     pub title: String,
     pub phone: String,
-    pub role: String,
+    pub role: crate::domain::role::Role,
     pub password_hash: String,
     pub email_verified_at: Option<DateTimeUtc>,
     pub active: bool,

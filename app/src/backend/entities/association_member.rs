@@ -8,7 +8,7 @@ pub struct Model {
     pub association_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: Uuid,
-    pub role: String,
+    pub role: crate::domain::role::MemberRole,
     pub created_at: DateTimeUtc,
 }
 

@@ -9,7 +9,7 @@ pub struct Model {
     pub association_id: Uuid,
     pub name: String,
     /// One of [`crate::domain::board::BoardRole`], as stored.
-    pub role: String,
+    pub role: crate::domain::board::BoardRole,
     pub created_at: DateTimeUtc,
 }
 

@@ -240,7 +240,7 @@ pub async fn confirm(ctx: &Ctx, token: &str) -> Result<(), CommandError> {
     };
     let owners = association_member::Entity::find()
         .filter(association_member::Column::AssociationId.eq(association.id))
-        .filter(association_member::Column::Role.eq("owner"))
+        .filter(association_member::Column::Role.eq(crate::domain::role::MemberRole::Owner))
         .find_also_related(app_user::Entity)
         .all(&txn)
         .await?;
@@ -299,8 +299,7 @@ pub async fn answer(
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     if invitations::role_in(&txn, association_id, owner.id)
         .await?
-        .as_deref()
-        != Some("owner")
+        != Some(crate::domain::role::MemberRole::Owner)
     {
         return Err(CommandError::NotFound);
     }

@@ -4,11 +4,20 @@
 //! association's page), and they answer with an invitation or a refusal. Asking again
 //! never changes what an open request says. Lapsed and old requests are swept.
 //!
-//! Here: the field names, the state changes (`commands`: ask, confirm, answer, sweep).
-//! The pages are `pages/public/access_request.rs` and a section of the association's
-//! page; the form posts are handled in `server/src/http/access_requests.rs` (which also
+//! Here: the field names, the state changes (`commands`: ask, confirm, answer, sweep),
+//! the pages (`pages.rs`) and the confirmation page's read (`api`). The owners' answer
+//! is a section of the association's page; the form posts are handled in `server/src/http/access_requests.rs` (which also
 //! throttles them per IP and address); the tests are `tests/api/access_requests.rs`.
-pub use crate::pages::public::access_request::field;
+/// The form's field names.
+pub mod field {
+    pub const ORG_NUMBER: &str = "org_number";
+    pub const NAME: &str = "name";
+    pub const EMAIL: &str = "email";
+    pub const MESSAGE: &str = "message";
+}
+
+pub mod api;
+pub mod pages;
 
 #[cfg(feature = "ssr")]
 pub mod commands;

@@ -1,10 +1,15 @@
 //! **Accounts**: signing in and out, the person's e-mail settings, changing the password,
 //! and deleting the account (with everything stored about the person).
 //!
-//! Here: the state changes (`commands`). Checking a password is `backend::accounts`
-//! (sign-in's look-up) and `backend::password` (hashing in turn); the pages are in
-//! `pages/account/`; the form posts in `server/src/http/account.rs`; the tests in
+//! Here: the state changes (`commands`), the reads (`api`: my associations, my e-mail
+//! settings) and the pages (`pages/`: sign in, forgotten and new password, my pages,
+//! settings, change password, delete account). Checking a password is
+//! `backend::accounts` (sign-in's look-up) and `backend::password` (hashing in turn);
+//! the form posts in `server/src/http/account.rs`; the tests in
 //! `tests/api/{sign_in,change_password,my_data}.rs`.
+
+pub mod api;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod commands;
 

@@ -154,7 +154,7 @@ pub async fn invite_staff(
             display_name: &invitation.name,
             title: "",
             phone: "",
-            role: invitation.role.as_str(),
+            role: invitation.role,
             password_hash: unusable,
             email_verified_at: None,
         },

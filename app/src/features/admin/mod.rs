@@ -2,9 +2,12 @@
 //! and reactivate accounts) and the outbox (a test mail; a dead row back in the queue).
 //! Admins only.
 //!
-//! Here: the state changes (`commands`). The pages are still in `pages/admin/`, their
-//! reads in `api/admin.rs`; the form posts in `server/src/http/admin.rs`; the tests in
-//! `tests/api/staff.rs` and `tests/api/outbox.rs`.
+//! Here: the state changes (`commands`), the reads (`api`) and the pages (`pages/`:
+//! users, one account's (de)activation, the outbox, kept mail); the form posts in
+//! `server/src/http/admin.rs`; the tests in `tests/api/staff.rs` and `tests/api/outbox.rs`.
+
+pub mod api;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod commands;
 

@@ -54,7 +54,7 @@ pub async fn add_member(
         .all(&txn)
         .await?
         .iter()
-        .filter_map(|row| BoardRole::parse(&row.role))
+        .map(|row| row.role)
         .collect();
     let (name, role) =
         crate::domain::board::validate(name, role, &taken).map_err(CommandError::Invalid)?;
@@ -63,7 +63,7 @@ pub async fn add_member(
         id: Set(member_id),
         association_id: Set(association_id),
         name: Set(name),
-        role: Set(role.as_str().to_owned()),
+        role: Set(role),
         created_at: Set(Utc::now()),
     })
     .exec_without_returning(&txn)

@@ -67,7 +67,7 @@ async fn role_of(
     db: &impl sea_orm::ConnectionTrait,
     association_id: Uuid,
     user: Uuid,
-) -> Result<String, CommandError> {
+) -> Result<crate::domain::role::MemberRole, CommandError> {
     invitations::role_in(db, association_id, user)
         .await?
         .ok_or(CommandError::NotFound)
@@ -82,7 +82,7 @@ pub async fn invite(
     address: &str,
 ) -> Result<(), CommandError> {
     use sea_orm::EntityTrait;
-    if role_of(&ctx.db, association_id, owner.id).await? != "owner" {
+    if role_of(&ctx.db, association_id, owner.id).await? != crate::domain::role::MemberRole::Owner {
         return Err(CommandError::NotFound);
     }
     let association = association::Entity::find_by_id(association_id)
@@ -113,7 +113,7 @@ pub async fn act_on_invitation(
     action: InvitationAction,
 ) -> Result<(), CommandError> {
     use sea_orm::EntityTrait;
-    if role_of(&ctx.db, association_id, owner.id).await? != "owner" {
+    if role_of(&ctx.db, association_id, owner.id).await? != crate::domain::role::MemberRole::Owner {
         return Err(CommandError::NotFound);
     }
     let now_ms = chrono::Utc::now().timestamp_millis();
@@ -220,9 +220,9 @@ pub async fn change_member(
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let my_role = role_of(&txn, association_id, actor).await?;
     let their_role = role_of(&txn, association_id, target).await?;
-    let i_own = my_role == "owner";
-    let last_owner = their_role == "owner" && invitations::owners(&txn, association_id).await? == 1;
-    let set_role = |role: &'static str| {
+    let i_own = my_role == crate::domain::role::MemberRole::Owner;
+    let last_owner = their_role == crate::domain::role::MemberRole::Owner && invitations::owners(&txn, association_id).await? == 1;
+    let set_role = |role: crate::domain::role::MemberRole| {
         association_member::Entity::update_many()
             .col_expr(association_member::Column::Role, Expr::value(role))
             .filter(association_member::Column::AssociationId.eq(association_id))
@@ -243,14 +243,14 @@ pub async fn change_member(
             "association.member_removed"
         }
         MemberChange::MakeOwner if i_own => {
-            set_role("owner").exec(&txn).await?;
+            set_role(crate::domain::role::MemberRole::Owner).exec(&txn).await?;
             "association.owner_added"
         }
         MemberChange::MakeMember if i_own => {
             if last_owner {
                 return Err(CommandError::Conflict(KEEP_AN_OWNER.to_owned()));
             }
-            set_role("member").exec(&txn).await?;
+            set_role(crate::domain::role::MemberRole::Member).exec(&txn).await?;
             "association.owner_removed"
         }
         _ => return Err(CommandError::NotFound),
@@ -331,7 +331,7 @@ pub async fn join_with_new_account(
             display_name: name,
             title: "",
             phone: "",
-            role: "applicant",
+            role: crate::domain::role::Role::Applicant,
             password_hash: hash,
             email_verified_at: Some(now),
         },

@@ -3,9 +3,11 @@
 //! it, promote and remove; anyone may leave; the account always keeps an owner, and
 //! whoever leaves stops being a representative.
 //!
-//! Here: the state changes (`commands`). The form posts are handled in
-//! `server/src/http/members.rs`; the reads and the section of the association's page
-//! are still in `app/src/api/associations.rs` and `app/src/pages/applicant/`; the tests
-//! are `tests/api/members.rs`.
+//! Here: the state changes (`commands`), the invitation page (`pages/`) and its read
+//! (`api`). The members' section is part of the association's page (`profile`); the form
+//! posts are handled in `server/src/http/members.rs`; the tests are `tests/api/members.rs`.
+
+pub mod api;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod commands;

@@ -2,9 +2,15 @@
 //! contact, address, bankgiro or plusgiro), which its members edit and staff read.
 //! Where the money goes is changed only by owners and verified representatives.
 //!
-//! Here: the state change (`commands`). The form's rules are in `domain::profile`; the
-//! page is the association's page (`pages/applicant/association.rs`); the form post in
+//! Here: the state change (`commands`), the association's page (`pages/association.rs`,
+//! with its sections for members, board, representatives and access requests) and its
+//! read (`api`, `queries`). The form's rules are in `domain::profile`; the form post in
 //! `server/src/http/account.rs`; the tests in `tests/api/access.rs`.
+
+pub mod api;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod queries;
 #[cfg(feature = "ssr")]
 pub mod commands;
 

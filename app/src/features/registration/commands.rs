@@ -104,7 +104,7 @@ pub async fn register(
             display_name: &registration.contact_person,
             title: "",
             phone: &registration.phone,
-            role: "applicant",
+            role: crate::domain::role::Role::Applicant,
             password_hash,
             email_verified_at: None,
         },
@@ -119,7 +119,7 @@ pub async fn register(
     association_member::Entity::insert(association_member::ActiveModel {
         association_id: Set(association_id),
         user_id: Set(user_id),
-        role: Set("owner".into()),
+        role: Set(crate::domain::role::MemberRole::Owner),
         created_at: Set(now),
     })
     .exec_without_returning(&txn)

@@ -4,9 +4,11 @@
 //!
 //! Here: the state changes (`commands`). The form's fields and rules are in
 //! `domain::registration` (the browser's inline validation uses them too); the pages in
-//! `pages/public/` (register, verify_email, password_reset); the form posts in
+//! `pages/` (register, verify_email); the form posts in
 //! `server/src/http/registration.rs`; the tests in `tests/api/registration.rs` and
 //! `tests/browser/registration.test.mjs`.
+
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod commands;
 

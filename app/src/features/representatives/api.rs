@@ -10,11 +10,11 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 pub(crate) fn verifier() -> Result<crate::auth::CurrentUser, AppError> {
     use crate::domain::role::Role;
-    let user = crate::api::signed_in()?;
+    let user = crate::backend::server_fns::signed_in()?;
     if matches!(user.role, Role::Officer | Role::Admin) {
         Ok(user)
     } else {
-        Err(crate::api::refuse(AppError::NotFound))
+        Err(crate::backend::server_fns::refuse(AppError::NotFound))
     }
 }
 
@@ -22,7 +22,7 @@ pub(crate) fn verifier() -> Result<crate::auth::CurrentUser, AppError> {
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn pending_verifications() -> Result<Vec<PendingVerification>, AppError> {
     verifier()?;
-    let db = crate::api::db()?;
+    let db = crate::backend::server_fns::db()?;
     Ok(super::queries::pending_verifications(&db).await?)
 }
 
@@ -30,8 +30,8 @@ pub async fn pending_verifications() -> Result<Vec<PendingVerification>, AppErro
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn verification(id: Uuid) -> Result<VerificationDetails, AppError> {
     verifier()?;
-    let db = crate::api::db()?;
+    let db = crate::backend::server_fns::db()?;
     super::queries::verification(&db, id, crate::backend::time::today())
         .await?
-        .ok_or_else(|| crate::api::refuse(AppError::NotFound))
+        .ok_or_else(|| crate::backend::server_fns::refuse(AppError::NotFound))
 }

@@ -41,7 +41,7 @@ pub async fn may_manage(
     let owner = association_member::Entity::find()
         .filter(association_member::Column::AssociationId.eq(association_id))
         .filter(association_member::Column::UserId.eq(user_id))
-        .filter(association_member::Column::Role.eq("owner"))
+        .filter(association_member::Column::Role.eq(crate::domain::role::MemberRole::Owner))
         .one(db)
         .await?
         .is_some();
@@ -58,7 +58,7 @@ pub async fn payment_watchers(
     use crate::backend::entities::app_user;
     let owners = association_member::Entity::find()
         .filter(association_member::Column::AssociationId.eq(association_id))
-        .filter(association_member::Column::Role.eq("owner"))
+        .filter(association_member::Column::Role.eq(crate::domain::role::MemberRole::Owner))
         .all(db)
         .await?
         .into_iter()
@@ -230,9 +230,7 @@ pub async fn verification(
         .await?
         .into_iter()
         .map(|row| {
-            let role = BoardRole::parse(&row.role)
-                .map(BoardRole::label)
-                .unwrap_or("ledamot");
+            let role = row.role.label();
             format!("{} ({role})", row.name)
         })
         .collect();

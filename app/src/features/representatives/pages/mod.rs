@@ -9,6 +9,6 @@ use crate::domain::role::Role;
 
 /// The signed-in officer or admin; `None` (and a redirect or 404) for everyone else.
 pub fn require_verifier() -> Option<CurrentUser> {
-    let user = crate::pages::require_signed_in()?;
+    let user = crate::auth::require_signed_in()?;
     matches!(user.role, Role::Officer | Role::Admin).then_some(user)
 }

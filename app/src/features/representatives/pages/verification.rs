@@ -8,7 +8,7 @@ use crate::components::form::{CheckboxGroup, ErrorSummary, FormState, TextArea, 
 use crate::components::page::Page;
 use crate::domain::representation::field;
 use crate::features::representatives::{api::verification, VerificationDetails};
-use crate::pages::denied;
+use crate::auth::denied;
 
 #[component]
 pub fn VerificationPage() -> impl IntoView {
@@ -31,7 +31,7 @@ pub fn VerificationPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match details.await {
                     Ok(details) => view! { <Decision details /> }.into_any(),
-                    Err(_) => view! { <crate::pages::public::not_found::NotFound /> }.into_any(),
+                    Err(_) => view! { <crate::components::not_found::NotFound /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::page::Page;
 use crate::features::representatives::api::pending_verifications;
-use crate::pages::denied;
+use crate::auth::denied;
 
 #[component]
 pub fn VerificationsPage() -> impl IntoView {

@@ -1,0 +1,2 @@
+//! The page an invitation link opens.
+pub mod invitation;

@@ -1,0 +1,3 @@
+//! The association's page and the confirmations before someone is taken off it.
+pub mod association;
+pub mod removal;

@@ -1,0 +1,3 @@
+//! Registering an association and confirming the address.
+pub mod register;
+pub mod verify_email;
