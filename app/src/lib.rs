@@ -30,7 +30,9 @@ use leptos_router::{
 };
 
 use crate::components::layout::Layout;
-use crate::features::{access_requests, accounts, admin, guidance, membership, profile, registration, representatives};
+use crate::features::{
+    access_requests, accounts, admin, guidance, membership, profile, registration, representatives,
+};
 
 /// The application: the site layout around the router.
 #[component]

@@ -94,8 +94,10 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        for (position, (id, slug, name, description, window, min, max, attachments, criteria, prefix, weeks)) in
-            PROGRAMMES.into_iter().enumerate()
+        for (
+            position,
+            (id, slug, name, description, window, min, max, attachments, criteria, prefix, weeks),
+        ) in PROGRAMMES.into_iter().enumerate()
         {
             let insert = Query::insert()
                 .into_table(GrantProgramme::Table)

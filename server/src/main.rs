@@ -87,7 +87,9 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         for account in demo::accounts() {
             println!(
                 "demo: {} {} / {}",
-                account.role.as_str(), account.email, account.password
+                account.role.as_str(),
+                account.email,
+                account.password
             );
         }
     }

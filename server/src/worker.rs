@@ -39,7 +39,12 @@ where
     std::panic::AssertUnwindSafe(work)
         .catch_unwind()
         .await
-        .unwrap_or_else(|panic| Err(format!("panicked: {}", crate::telemetry::panic_text(&panic))))
+        .unwrap_or_else(|panic| {
+            Err(format!(
+                "panicked: {}",
+                crate::telemetry::panic_text(&panic)
+            ))
+        })
 }
 
 /// Whether this process's worker runs, as `/healthz` reports it.

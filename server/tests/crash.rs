@@ -94,7 +94,7 @@ fn a_mail_in_flight_when_the_server_is_killed_is_delivered_after_restart_with_th
             display_name: Set("Sara Lind".into()),
             title: Set(String::new()),
             phone: Set(String::new()),
-            role: Set("applicant".into()),
+            role: Set(app::domain::role::Role::Applicant),
             password_hash: Set(password::hash(PASSWORD).expose_for_storage().to_owned()),
             email_verified_at: Set(Some(chrono::Utc::now())),
             active: Set(true),

@@ -33,7 +33,7 @@ async fn demo_mode_loads_the_seed_association_and_five_accounts_once() {
         .await
         .unwrap();
     assert_eq!(owners.len(), 1);
-    assert_eq!(owners[0].role, "owner");
+    assert_eq!(owners[0].role.as_str(), "owner");
 
     // A second start on the same database loads nothing more.
     let again = Application::build(app.settings.clone()).await.unwrap();

@@ -43,7 +43,7 @@ async fn role(app: &TestApp, association: Uuid, email: &str) -> Option<String> {
         .one(&app.db)
         .await
         .unwrap()
-        .map(|m| m.role)
+        .map(|m| m.role.as_str().to_owned())
 }
 
 #[tokio::test]

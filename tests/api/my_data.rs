@@ -129,7 +129,10 @@ async fn the_only_owner_of_an_association_others_use_cannot_delete_the_account()
     .exec_without_returning(&app.db)
     .await
     .unwrap();
-    for (user_id, role) in [(owner, app::domain::role::MemberRole::Owner), (member, app::domain::role::MemberRole::Member)] {
+    for (user_id, role) in [
+        (owner, app::domain::role::MemberRole::Owner),
+        (member, app::domain::role::MemberRole::Member),
+    ] {
         association_member::Entity::insert(association_member::ActiveModel {
             association_id: Set(association_id),
             user_id: Set(user_id),

@@ -45,7 +45,7 @@ async fn an_admin_invites_an_officer_who_chooses_a_password_and_signs_in() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(jonas.role, "officer");
+    assert_eq!(jonas.role.as_str(), "officer");
     assert!(jonas.email_verified_at.is_none());
 
     wait_until(Duration::from_secs(10), "the invitation", || async {

@@ -563,7 +563,11 @@ pub mod fixtures {
         association_member::Entity::insert(association_member::ActiveModel {
             association_id: Set(association),
             user_id: Set(user),
-            role: Set(if role == "owner" { app::domain::role::MemberRole::Owner } else { app::domain::role::MemberRole::Member }),
+            role: Set(if role == "owner" {
+                app::domain::role::MemberRole::Owner
+            } else {
+                app::domain::role::MemberRole::Member
+            }),
             created_at: Set(chrono::Utc::now()),
         })
         .exec_without_returning(db)

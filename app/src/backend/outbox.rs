@@ -8,8 +8,8 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::features::admin::api::OutboxCounts;
 use crate::backend::{entities::outbox, events::Effect, mail::EmailJob};
+use crate::features::admin::api::OutboxCounts;
 use crate::live::LiveEvent;
 
 /// Where a row is in its life.

@@ -10,7 +10,6 @@ use uuid::Uuid;
 use crate::auth::CurrentUser;
 use crate::backend::entities::{app_user, user_session};
 use crate::backend::tokens;
-use crate::domain::role::Role;
 
 /// A session ends after this long without a request.
 pub const IDLE_TIMEOUT: Duration = Duration::hours(2);

@@ -2,5 +2,5 @@
 pub mod confirm;
 pub mod form;
 pub mod layout;
-pub mod page;
 pub mod not_found;
+pub mod page;

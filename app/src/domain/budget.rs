@@ -33,7 +33,9 @@ impl IncomeStatus {
     }
 
     pub fn parse(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|status| status.as_str() == value)
+        Self::ALL
+            .into_iter()
+            .find(|status| status.as_str() == value)
     }
 
     /// The status as the form and the case show it.
@@ -135,14 +137,25 @@ mod tests {
                     income("Insamling och gåvor", 2_000, IncomeStatus::Granted),
                     income("Allmänna Arvsfonden", 500_000, IncomeStatus::Planned),
                     income("ICA-stiftelsen", 400_000, IncomeStatus::Planned),
-                    income("CSA (Centralförbundet för socialt arbete)", 30_000, IncomeStatus::Granted),
-                    income("Maria Högalid Sjukvårdsförening", 40_000, IncomeStatus::Granted),
+                    income(
+                        "CSA (Centralförbundet för socialt arbete)",
+                        30_000,
+                        IncomeStatus::Granted,
+                    ),
+                    income(
+                        "Maria Högalid Sjukvårdsförening",
+                        40_000,
+                        IncomeStatus::Granted,
+                    ),
                     income("Timmermansorden", 50_000, IncomeStatus::Applied),
                     income("Företagssamarbeten", 75_000, IncomeStatus::Granted),
                 ],
                 costs: vec![
                     cost("Personal", 1_500_000),
-                    cost("Utbildning av volontärer, filmvisningar, konsertvisningar med mera", 70_000),
+                    cost(
+                        "Utbildning av volontärer, filmvisningar, konsertvisningar med mera",
+                        70_000,
+                    ),
                     cost("Förbrukningsmaterial", 30_000),
                 ],
             },

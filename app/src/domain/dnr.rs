@@ -25,8 +25,8 @@ impl Dnr {
         let (prefix, rest) = text.rsplit_once(' ').map(|(p, r)| (p.trim(), r))?;
         let rest = rest.replace(' ', "");
         let (year, seq) = rest.split_once('/')?;
-        let prefix_ok = !prefix.is_empty()
-            && prefix.chars().all(|c| c.is_ascii_uppercase() || c == '-');
+        let prefix_ok =
+            !prefix.is_empty() && prefix.chars().all(|c| c.is_ascii_uppercase() || c == '-');
         if !prefix_ok {
             return None;
         }

@@ -12,7 +12,8 @@ pub const ORE_PER_KRONA: i64 = 100;
 pub const MAX_KRONOR: i64 = 100_000_000_000;
 
 /// The message for an amount that is not a number.
-pub const NOT_A_NUMBER: &str = "Skriv beloppet med siffror, till exempel 500 000 eller 1 600 000,50.";
+pub const NOT_A_NUMBER: &str =
+    "Skriv beloppet med siffror, till exempel 500 000 eller 1 600 000,50.";
 /// The message for a negative amount.
 pub const NEGATIVE: &str = "Beloppet kan inte vara negativt.";
 /// The message for more than two decimals.
@@ -35,15 +36,15 @@ pub fn parse(input: &str) -> Result<i64, &'static str> {
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t'))
         .collect();
+    if let Some(rest) = text.strip_suffix("kr.") {
+        // "500 000 kr." at the end of a sentence.
+        text = format!("{rest}kr");
+    }
     for suffix in [":-", "kronor", "kr", "SEK", "sek", "Kr", "KR"] {
         if let Some(rest) = text.strip_suffix(suffix) {
             text = rest.to_owned();
             break;
         }
-    }
-    if let Some(rest) = text.strip_suffix(".") {
-        // "500 000 kr." at the end of a sentence.
-        text = rest.to_owned();
     }
     if text.starts_with('-') || text.starts_with('\u{2212}') {
         return Err(NEGATIVE);

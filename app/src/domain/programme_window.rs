@@ -35,8 +35,18 @@ impl DayOfYear {
 
 /// The Swedish month names, for "1 april–31 maj".
 const MONTHS: [&str; 12] = [
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-    "oktober", "november", "december",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 
 /// A date as Swedish prose: `1 april 2027`.

@@ -69,6 +69,14 @@ pub enum MemberRole {
 }
 
 impl MemberRole {
+    /// The value stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MemberRole::Owner => "owner",
+            MemberRole::Member => "member",
+        }
+    }
+
     /// The role in Swedish, as the association's page names it.
     pub fn label(self) -> &'static str {
         match self {

@@ -297,8 +297,7 @@ pub async fn answer(
     answer: Answer,
 ) -> Result<(), CommandError> {
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
-    if invitations::role_in(&txn, association_id, owner.id)
-        .await?
+    if invitations::role_in(&txn, association_id, owner.id).await?
         != Some(crate::domain::role::MemberRole::Owner)
     {
         return Err(CommandError::NotFound);

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::features::access_requests::api::access_request_preview;
 use crate::components::form::{ErrorSummary, FormState, TextArea, TextField};
 use crate::components::page::Page;
 use crate::domain::checks::Check;
+use crate::features::access_requests::api::access_request_preview;
 
 use super::field;
 

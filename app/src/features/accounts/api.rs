@@ -1,7 +1,7 @@
 //! The signed-in person's own settings.
 use leptos::prelude::*;
-use uuid::Uuid;
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use crate::error::AppError;
 
@@ -73,4 +73,3 @@ pub async fn my_associations() -> Result<Vec<MyAssociation>, AppError> {
         })
         .collect())
 }
-

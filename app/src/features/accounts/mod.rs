@@ -9,9 +9,9 @@
 //! `tests/api/{sign_in,change_password,my_data}.rs`.
 
 pub mod api;
-pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod commands;
+pub mod pages;
 
 /// The message when the last owner of an account others use would delete their own.
 pub const LAST_OWNER: &str = "Du är ensam ägare av en förenings konto som andra använder. Överlåt ägarskapet till en annan medlem innan du raderar ditt konto.";

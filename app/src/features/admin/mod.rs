@@ -7,9 +7,9 @@
 //! `server/src/http/admin.rs`; the tests in `tests/api/staff.rs` and `tests/api/outbox.rs`.
 
 pub mod api;
-pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod commands;
+pub mod pages;
 
 /// The message when an admin tries to deactivate their own account.
 pub const NOT_YOURSELF: &str = "Du kan inte inaktivera ditt eget konto.";

@@ -32,4 +32,3 @@ pub async fn invitation_info(token: String) -> Result<InvitationSummary, AppErro
         email: invitation.email,
     })
 }
-

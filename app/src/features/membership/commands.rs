@@ -221,7 +221,8 @@ pub async fn change_member(
     let my_role = role_of(&txn, association_id, actor).await?;
     let their_role = role_of(&txn, association_id, target).await?;
     let i_own = my_role == crate::domain::role::MemberRole::Owner;
-    let last_owner = their_role == crate::domain::role::MemberRole::Owner && invitations::owners(&txn, association_id).await? == 1;
+    let last_owner = their_role == crate::domain::role::MemberRole::Owner
+        && invitations::owners(&txn, association_id).await? == 1;
     let set_role = |role: crate::domain::role::MemberRole| {
         association_member::Entity::update_many()
             .col_expr(association_member::Column::Role, Expr::value(role))
@@ -243,14 +244,18 @@ pub async fn change_member(
             "association.member_removed"
         }
         MemberChange::MakeOwner if i_own => {
-            set_role(crate::domain::role::MemberRole::Owner).exec(&txn).await?;
+            set_role(crate::domain::role::MemberRole::Owner)
+                .exec(&txn)
+                .await?;
             "association.owner_added"
         }
         MemberChange::MakeMember if i_own => {
             if last_owner {
                 return Err(CommandError::Conflict(KEEP_AN_OWNER.to_owned()));
             }
-            set_role(crate::domain::role::MemberRole::Member).exec(&txn).await?;
+            set_role(crate::domain::role::MemberRole::Member)
+                .exec(&txn)
+                .await?;
             "association.owner_removed"
         }
         _ => return Err(CommandError::NotFound),

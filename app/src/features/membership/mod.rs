@@ -8,6 +8,6 @@
 //! posts are handled in `server/src/http/members.rs`; the tests are `tests/api/members.rs`.
 
 pub mod api;
-pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod commands;
+pub mod pages;

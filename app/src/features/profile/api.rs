@@ -127,9 +127,9 @@ pub async fn association_profile(id: Uuid) -> Result<AssociationDetails, AppErro
         .all(&db)
         .await?;
     let is_member = members.iter().any(|(member, _)| member.user_id == user.id);
-    let is_owner = members
-        .iter()
-        .any(|(member, _)| member.user_id == user.id && member.role == crate::domain::role::MemberRole::Owner);
+    let is_owner = members.iter().any(|(member, _)| {
+        member.user_id == user.id && member.role == crate::domain::role::MemberRole::Owner
+    });
     // Someone else's association is "not found": its existence is not theirs to learn.
     if !is_member && !user.role.is_staff() {
         return Err(crate::backend::server_fns::refuse(AppError::NotFound));
@@ -193,4 +193,3 @@ pub async fn association_profile(id: Uuid) -> Result<AssociationDetails, AppErro
         invitations: extra.invitations,
     })
 }
-

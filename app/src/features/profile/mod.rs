@@ -8,11 +8,11 @@
 //! `server/src/http/account.rs`; the tests in `tests/api/access.rs`.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod commands;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod queries;
-#[cfg(feature = "ssr")]
-pub mod commands;
 
 /// The message by the bankgiro field for a member who may not change it.
 pub const PAYMENT_DETAILS_REFUSED: &str =

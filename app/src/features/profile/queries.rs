@@ -112,10 +112,7 @@ pub async fn details(
 }
 
 /// The latest `association.payment_details_changed` event, with its actor's name.
-async fn payment_change(
-    db: &DatabaseConnection,
-    id: Uuid,
-) -> Result<Option<PaymentChange>, DbErr> {
+async fn payment_change(db: &DatabaseConnection, id: Uuid) -> Result<Option<PaymentChange>, DbErr> {
     use crate::backend::entities::{app_user, domain_event};
     let Some(event) = domain_event::Entity::find()
         .filter(domain_event::Column::AggregateType.eq("association"))

@@ -8,9 +8,9 @@
 //! `server/src/http/registration.rs`; the tests in `tests/api/registration.rs` and
 //! `tests/browser/registration.test.mjs`.
 
-pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod commands;
+pub mod pages;
 
 /// The message for a confirmation or reset link that is used or lapsed.
 pub const LINK_REFUSED: &str =

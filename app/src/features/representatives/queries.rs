@@ -12,7 +12,7 @@ use crate::backend::entities::{
     app_user, association, association_member, attachment, board_member, representative,
     representative_proof,
 };
-use crate::domain::{board::BoardRole, representation, role::Role};
+use crate::domain::{representation, role::Role};
 
 /// Whether `user_id` is a verified representative of the association on `today` (and
 /// still on its account). Any member may draft; only a verified representative may

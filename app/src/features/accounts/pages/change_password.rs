@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::auth::require_signed_in;
 use crate::components::form::{ErrorSummary, TextField};
 use crate::components::page::Page;
 use crate::domain::checks::Check;
-use crate::auth::require_signed_in;
 
 pub mod field {
     pub const CURRENT: &str = "current_password";

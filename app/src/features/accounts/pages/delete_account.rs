@@ -1,9 +1,9 @@
 //! "Radera mitt konto": with the password, as a deliberate act.
 use leptos::prelude::*;
 
+use crate::auth::require_signed_in;
 use crate::components::form::{ErrorSummary, TextField};
 use crate::components::page::Page;
-use crate::auth::require_signed_in;
 
 #[component]
 pub fn DeleteAccountPage() -> impl IntoView {

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::features::accounts::api::notification_settings;
-use crate::components::page::Page;
 use crate::auth::require_signed_in;
+use crate::components::page::Page;
+use crate::features::accounts::api::notification_settings;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {

@@ -3,10 +3,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use crate::features::admin::api::list_accounts;
+use crate::auth::{denied, require_role};
 use crate::components::confirm::ConfirmPage;
 use crate::domain::role::Role;
-use crate::auth::{denied, require_role};
+use crate::features::admin::api::list_accounts;
 
 /// `GET /admin/anvandare/{id}`: "Inaktivera kontot för …?" or "Aktivera … igen?"
 #[component]

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::features::admin::api::{outbox_overview, OutboxSnapshot};
+use crate::auth::{denied, require_role};
 use crate::components::page::Page;
 use crate::domain::role::Role;
-use crate::auth::{denied, require_role};
+use crate::features::admin::api::{outbox_overview, OutboxSnapshot};
 
 fn state_label(state: &str) -> &'static str {
     match state {

@@ -2,10 +2,10 @@
 //! turned that notification off. Without SMTP each one can be downloaded as `.eml`.
 use leptos::prelude::*;
 
-use crate::features::admin::api::sent_mail;
+use crate::auth::{denied, require_role};
 use crate::components::page::Page;
 use crate::domain::role::Role;
-use crate::auth::{denied, require_role};
+use crate::features::admin::api::sent_mail;
 use crate::site::SiteInfo;
 
 #[component]

@@ -2,12 +2,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::features::admin::api::list_accounts;
 use crate::auth::current_user;
+use crate::auth::{denied, require_role};
 use crate::components::form::{field_id, ErrorSummary, FormState, TextField};
 use crate::components::page::Page;
 use crate::domain::role::Role;
-use crate::auth::{denied, require_role};
+use crate::features::admin::api::list_accounts;
 
 #[component]
 pub fn UsersPage() -> impl IntoView {

@@ -2,10 +2,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::features::membership::api::invitation_info;
 use crate::auth::current_user;
 use crate::components::form::{ErrorSummary, FormState, TextField};
 use crate::components::page::Page;
+use crate::features::membership::api::invitation_info;
 
 #[component]
 pub fn InvitationPage() -> impl IntoView {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
-use crate::features::profile::api::{association_profile, AssociationDetails};
+use crate::auth::require_signed_in;
 use crate::components::form::{
     field_id, CheckboxGroup, ErrorSummary, FormState, TextArea, TextField,
 };
@@ -14,7 +14,7 @@ use crate::domain::checks::Check;
 use crate::domain::document;
 use crate::domain::profile::field;
 use crate::domain::representation;
-use crate::auth::require_signed_in;
+use crate::features::profile::api::{association_profile, AssociationDetails};
 
 #[component]
 pub fn AssociationPage() -> impl IntoView {

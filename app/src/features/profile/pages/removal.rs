@@ -3,9 +3,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use crate::features::profile::api::{association_profile, AssociationDetails};
-use crate::components::confirm::ConfirmPage;
 use crate::auth::require_signed_in;
+use crate::components::confirm::ConfirmPage;
+use crate::features::profile::api::{association_profile, AssociationDetails};
 
 /// The association and one more id from the path (a board member or a person).
 fn ids(second: &'static str) -> Option<(Uuid, Uuid)> {

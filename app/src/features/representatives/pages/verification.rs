@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
+use crate::auth::denied;
 use crate::components::form::{CheckboxGroup, ErrorSummary, FormState, TextArea, TextField};
 use crate::components::page::Page;
 use crate::domain::representation::field;
 use crate::features::representatives::{api::verification, VerificationDetails};
-use crate::auth::denied;
 
 #[component]
 pub fn VerificationPage() -> impl IntoView {

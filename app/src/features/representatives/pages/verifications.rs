@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::auth::denied;
 use crate::components::page::Page;
 use crate::features::representatives::api::pending_verifications;
-use crate::auth::denied;
 
 #[component]
 pub fn VerificationsPage() -> impl IntoView {
