@@ -31,6 +31,7 @@ use leptos_router::{
 
 use crate::components::layout::Layout;
 use crate::features::{
+    applications,
     access_requests, accounts, admin, guidance, membership, profile, registration, representatives,
 };
 
@@ -72,6 +73,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/utskick") view=admin::pages::outbox::OutboxPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/anvandare") view=admin::pages::users::UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/skickad-e-post") view=admin::pages::sent_mail::SentMailPage ssr=SsrMode::Async />
+                    <Route path=path!("/foreningar/:id/ansokningar") view=applications::pages::list::ApplicationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/ansokningar/:id") view=applications::pages::case::ApplicationPage ssr=SsrMode::Async />
+                    <Route path=path!("/ansokningar/:id/kvitto") view=applications::pages::case::ReceiptPage ssr=SsrMode::Async />
+                    <Route path=path!("/ansokningar/:id/aterkalla") view=applications::pages::case::WithdrawPage ssr=SsrMode::Async />
+                    <Route path=path!("/ansokningar/:id/skicka-in") view=applications::pages::submit::SubmitPage ssr=SsrMode::Async />
+                    <Route path=path!("/ansokningar/:id/steg/:step") view=applications::pages::step::StepPage ssr=SsrMode::Async />
                     <Route path=path!("/kontakt") view=guidance::pages::contact::ContactPage />
                     <Route path=path!("/tillganglighet") view=guidance::pages::accessibility::AccessibilityPage />
                     <Route path=path!("/personuppgifter") view=guidance::pages::privacy::PrivacyPage />

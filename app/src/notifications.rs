@@ -36,10 +36,13 @@ pub enum MailKind {
     /// "Föreningens betalningsuppgifter har ändrats": to the owners and the verified
     /// representatives whenever the bankgiro or plusgiro changes.
     PaymentDetailsChanged,
+    /// "Ansökan har kommit in": the receipt with the Dnr, to every member of the
+    /// association, when an application is submitted.
+    ApplicationReceived,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 14] = [
+    pub const ALL: [MailKind; 15] = [
         MailKind::AssociationInvitation,
         MailKind::AccountVerification,
         MailKind::PasswordReset,
@@ -54,6 +57,7 @@ impl MailKind {
         MailKind::VerificationEnding,
         MailKind::RegistrationAddressTaken,
         MailKind::PaymentDetailsChanged,
+        MailKind::ApplicationReceived,
     ];
 
     /// The name used in templates, the outbox and stored preferences.
@@ -73,6 +77,7 @@ impl MailKind {
             MailKind::VerificationEnding => "verification_ending",
             MailKind::RegistrationAddressTaken => "registration_address_taken",
             MailKind::PaymentDetailsChanged => "payment_details_changed",
+            MailKind::ApplicationReceived => "application_received",
         }
     }
 
@@ -96,7 +101,8 @@ impl MailKind {
             | MailKind::RepresentativesRejected
             | MailKind::VerificationEnding
             | MailKind::RegistrationAddressTaken
-            | MailKind::PaymentDetailsChanged => true,
+            | MailKind::PaymentDetailsChanged
+            | MailKind::ApplicationReceived => true,
         }
     }
 
@@ -129,6 +135,7 @@ impl MailKind {
             MailKind::PaymentDetailsChanged => {
                 "Besked när föreningens bankgiro eller plusgiro ändras"
             }
+            MailKind::ApplicationReceived => "Kvitto när föreningen har skickat in en ansökan",
         }
     }
 

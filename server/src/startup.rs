@@ -229,6 +229,7 @@ pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .merge(http::representatives::router())
         .merge(http::board::router())
+        .merge(http::applications::router())
         .merge(http::access_requests::router())
         .merge(http::admin::router())
         .merge(http::members::router())

@@ -62,6 +62,10 @@ pub enum CommandError {
     /// The input breaks the feature's rules: every problem, field by field.
     #[error("the input was refused: {0:?}")]
     Invalid(Vec<FieldProblem>),
+    /// As `Invalid`, for forms whose field names are built (repeatable rows:
+    /// `goals_2_text`).
+    #[error("the answers were refused: {0:?}")]
+    InvalidAnswers(Vec<(String, String)>),
     /// The thing does not exist, or is not the caller's to know of.
     #[error("not found")]
     NotFound,

@@ -9,11 +9,13 @@
 //! The form posts of each feature are still handled in `server/src/http/<feature>.rs`
 //! (see the README's design section for why).
 pub mod access_requests;
+pub mod applications;
 pub mod accounts;
 pub mod admin;
 pub mod board;
 pub mod guidance;
 pub mod membership;
 pub mod profile;
+pub mod programmes;
 pub mod registration;
 pub mod representatives;

@@ -68,6 +68,12 @@ pub async fn refused(
             }
             invalid
         }
+        CommandError::InvalidAnswers(problems) => {
+            for (field, message) in problems {
+                form.add_error(&field, message);
+            }
+            invalid
+        }
         CommandError::Conflict(message) => {
             form.message = Some(message);
             StatusCode::CONFLICT

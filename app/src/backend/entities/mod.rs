@@ -1,13 +1,17 @@
 //! sea-orm entities. Rows never travel to the browser: pages get DTOs.
 pub mod access_request;
+pub mod application;
+pub mod application_version;
 pub mod app_user;
 pub mod association;
 pub mod association_invitation;
 pub mod association_member;
 pub mod attachment;
 pub mod board_member;
+pub mod dnr_sequence;
 pub mod domain_event;
 pub mod email_token;
+pub mod grant_programme;
 pub mod notification_preference;
 pub mod outbox;
 pub mod representative;

@@ -78,6 +78,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "representatives_verified",
     "representatives_rejected",
     "verification_ending",
+    "application_received",
     "registration_address_taken",
     "payment_details_changed",
 ];
@@ -186,6 +187,16 @@ mod tests {
                 "before": "inget bankgiro eller plusgiro",
                 "contact_email": "foreningsstod@socialforvaltningen.example",
                 "link": "http://127.0.0.1:3000/foreningar/1",
+            }),
+            MailKind::ApplicationReceived => json!({
+                "name": "Sara Lind",
+                "association": "Kindness & Compassion",
+                "dnr": "SOF 2026/1",
+                "programme": "Tidsbegränsat bidrag",
+                "activity": "Etablering av ett självhjälpscenter",
+                "amount": "500 000 kr",
+                "weeks": 8,
+                "link": "http://127.0.0.1:3000/ansokningar/1",
             }),
             MailKind::TestMail => json!({
                 "name": "Emelie Steen",

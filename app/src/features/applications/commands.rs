@@ -1,0 +1,428 @@
+//! Every state change of an application: start a draft, save a step, submit (with the
+//! diarienummer), withdraw. Any member of the association drafts; only a verified
+//! representative submits.
+use std::collections::HashMap;
+
+use chrono::{Datelike, Utc};
+use sea_orm::{
+    sea_query::{Expr, ExprTrait, OnConflict, Query},
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::{Content, Rows, Rules, Status, Step, TextLimit, SAVED_BY_SOMEONE_ELSE};
+use crate::backend::{
+    command::{CommandError, Ctx},
+    entities::{
+        app_user, application, application_version, association, association_member,
+        dnr_sequence, grant_programme,
+    },
+    events::{self, Effect, NewEvent},
+    mail::EmailJob,
+};
+use crate::domain::{dnr::Dnr, money, programme_window::WindowState};
+use crate::features::{programmes, representatives::queries as representatives};
+use crate::notifications::MailKind;
+
+/// The message when the programme is closed: why, and when it opens next.
+pub fn closed_message(programme: &grant_programme::Model, state: WindowState) -> String {
+    match state {
+        WindowState::Closed { opens, closes } => format!(
+            "{} går inte att söka just nu. Nästa ansökningsperiod är {}–{}.",
+            programme.name,
+            crate::domain::programme_window::long_date(opens),
+            crate::domain::programme_window::long_date(closes)
+        ),
+        WindowState::Open { .. } => String::new(),
+    }
+}
+
+/// The message when a draft is no longer a draft.
+pub const NOT_A_DRAFT: &str =
+    "Ansökan är redan inskickad eller återkallad och kan inte ändras här.";
+/// The message for a member who is not a verified representative.
+pub const ONLY_REPRESENTATIVES: &str = "Bara föreningens verifierade företrädare kan skicka in en ansökan. Du kan spara utkastet, så kan en företrädare skicka in det.";
+
+/// Whether `user` is on the association's account; `NotFound` for anyone else.
+async fn member_of(
+    db: &impl ConnectionTrait,
+    association_id: Uuid,
+    user: Uuid,
+) -> Result<(), CommandError> {
+    association_member::Entity::find_by_id((association_id, user))
+        .one(db)
+        .await?
+        .map(drop)
+        .ok_or(CommandError::NotFound)
+}
+
+/// The application, if `user` is on its association's account; `NotFound` otherwise.
+pub async fn mine(
+    db: &impl ConnectionTrait,
+    application_id: Uuid,
+    user: Uuid,
+) -> Result<application::Model, CommandError> {
+    let row = application::Entity::find_by_id(application_id)
+        .one(db)
+        .await?
+        .ok_or(CommandError::NotFound)?;
+    member_of(db, row.association_id, user).await?;
+    Ok(row)
+}
+
+fn content_of(row: &application::Model) -> Result<Content, CommandError> {
+    serde_json::from_str(&row.content)
+        .map_err(|error| CommandError::Internal(format!("application {}: {error}", row.id)))
+}
+
+fn to_json(content: &Content) -> Result<String, CommandError> {
+    serde_json::to_string(content).map_err(|error| CommandError::Internal(error.to_string()))
+}
+
+/// A member starts a draft for `programme_id`, which must be open today (or open late
+/// for the association).
+#[tracing::instrument(skip_all, fields(association = %association_id))]
+pub async fn start(
+    ctx: &Ctx,
+    user: Uuid,
+    association_id: Uuid,
+    programme_id: Uuid,
+) -> Result<Uuid, CommandError> {
+    member_of(&ctx.db, association_id, user).await?;
+    let programme = grant_programme::Entity::find_by_id(programme_id)
+        .one(&ctx.db)
+        .await?
+        .filter(|p| p.active)
+        .ok_or(CommandError::NotFound)?;
+    let state = programmes::window_state(&programme, ctx.today);
+    if !matches!(state, WindowState::Open { .. }) {
+        return Err(CommandError::Conflict(closed_message(&programme, state)));
+    }
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    application::Entity::insert(application::ActiveModel {
+        id: Set(id),
+        association_id: Set(association_id),
+        programme_id: Set(programme_id),
+        status: Set(Status::Draft),
+        revision: Set(1),
+        content: Set(to_json(&Content::default())?),
+        activity_name: Set(String::new()),
+        requested_ore: Set(0),
+        period_from: Set(None),
+        period_to: Set(None),
+        dnr: Set(None),
+        submitted_at: Set(None),
+        submitted_by: Set(None),
+        submit_key: Set(None),
+        copy_key: Set(None),
+        copied_from: Set(None),
+        unbalanced: Set(false),
+        created_by: Set(user),
+        created_at: Set(now),
+        updated_at: Set(now),
+        withdrawn_at: Set(None),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    events::record(
+        &txn,
+        NewEvent::about(
+            "application",
+            id,
+            "application.draft_started",
+            Some(user),
+            json!({ "association": association_id, "programme": programme.slug }),
+        ),
+        vec![],
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await?;
+    Ok(id)
+}
+
+/// What the step's buttons ask for besides saving.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Save,
+    AddRow(Rows),
+    RemoveRow(Rows, usize),
+}
+
+/// Saves one step of a draft. `revision` is the one the form was built from: if
+/// someone saved since, nothing is saved and the caller keeps what they typed.
+#[tracing::instrument(skip_all, fields(application = %application_id, step = step.slug))]
+pub async fn save_step(
+    ctx: &Ctx,
+    user: Uuid,
+    application_id: Uuid,
+    revision: i32,
+    step: &Step,
+    form: &HashMap<String, String>,
+    action: Action,
+) -> Result<i32, CommandError> {
+    let row = mine(&ctx.db, application_id, user).await?;
+    if row.status != Status::Draft {
+        return Err(CommandError::Conflict(NOT_A_DRAFT.to_owned()));
+    }
+    let programme = grant_programme::Entity::find_by_id(row.programme_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(CommandError::NotFound)?;
+    let mut content = content_of(&row)?;
+    let mut problems = content.read_step(step, form);
+    match action {
+        Action::Save => {}
+        Action::AddRow(rows) => content.add_row(rows),
+        Action::RemoveRow(rows, index) => content.remove_row(rows, index),
+    }
+    if problems.is_empty() {
+        problems = content.check(TextLimit(programme.text_limit as usize));
+    }
+    if !problems.is_empty() {
+        return Err(CommandError::InvalidAnswers(problems));
+    }
+    let updated = application::Entity::update_many()
+        .col_expr(application::Column::Content, Expr::value(to_json(&content)?))
+        .col_expr(application::Column::ActivityName, Expr::value(content.activity_name.clone()))
+        .col_expr(application::Column::RequestedOre, Expr::value(content.requested_ore.unwrap_or(0)))
+        .col_expr(application::Column::PeriodFrom, Expr::value(content.period_from))
+        .col_expr(application::Column::PeriodTo, Expr::value(content.period_to))
+        .col_expr(application::Column::Revision, Expr::value(revision + 1))
+        .col_expr(application::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(application::Column::Id.eq(application_id))
+        .filter(application::Column::Revision.eq(revision))
+        .filter(application::Column::Status.eq(Status::Draft))
+        .exec(&ctx.db)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(CommandError::Conflict(SAVED_BY_SOMEONE_ELSE.to_owned()));
+    }
+    Ok(revision + 1)
+}
+
+/// The programme's rules for the checks at submit.
+pub fn rules(programme: &grant_programme::Model) -> Rules {
+    Rules {
+        name: programme.name.clone(),
+        min_months: programme.min_months,
+        max_months: programme.max_months,
+        text_limit: programme.text_limit as usize,
+    }
+}
+
+/// Hands out the next diarienummer for `prefix` and `year` inside `txn`: the row is
+/// created at 0 if missing, then raised by one under the row's lock (SQLite's write
+/// transaction, PostgreSQL's row lock), so numbers are unique and without gaps; a
+/// transaction that rolls back gives its number back.
+pub async fn next_dnr(
+    txn: &impl ConnectionTrait,
+    prefix: &str,
+    year: i32,
+) -> Result<Dnr, CommandError> {
+    let create = Query::insert()
+        .into_table(dnr_sequence::Entity)
+        .columns([
+            dnr_sequence::Column::Prefix,
+            dnr_sequence::Column::Year,
+            dnr_sequence::Column::Last,
+        ])
+        .values_panic([prefix.into(), year.into(), 0i64.into()])
+        .on_conflict(
+            OnConflict::columns([dnr_sequence::Column::Prefix, dnr_sequence::Column::Year])
+                .do_nothing()
+                .to_owned(),
+        )
+        .to_owned();
+    txn.execute(&create).await?;
+    let raise = Query::update()
+        .table(dnr_sequence::Entity)
+        .value(
+            dnr_sequence::Column::Last,
+            Expr::col(dnr_sequence::Column::Last).add(1),
+        )
+        .and_where(Expr::col(dnr_sequence::Column::Prefix).eq(prefix))
+        .and_where(Expr::col(dnr_sequence::Column::Year).eq(year))
+        .to_owned();
+    txn.execute(&raise).await?;
+    let last: i64 = dnr_sequence::Entity::find_by_id((prefix.to_owned(), year))
+        .select_only()
+        .column(dnr_sequence::Column::Last)
+        .into_tuple()
+        .one(txn)
+        .await?
+        .ok_or_else(|| CommandError::Internal("the Dnr sequence row vanished".into()))?;
+    Ok(Dnr {
+        prefix: prefix.to_owned(),
+        year,
+        seq: last,
+    })
+}
+
+/// A verified representative submits the draft. Everything is checked at once; on
+/// success one transaction gives the Dnr, freezes the version, records `case.submitted`
+/// and queues the receipt to every member. The same `submit_key` again (a double
+/// click, a resent request) answers the same Dnr and changes nothing.
+#[tracing::instrument(skip_all, fields(application = %application_id))]
+pub async fn submit(
+    ctx: &Ctx,
+    user: Uuid,
+    application_id: Uuid,
+    submit_key: &str,
+) -> Result<String, CommandError> {
+    let row = mine(&ctx.db, application_id, user).await?;
+    if let (Some(key), Some(dnr)) = (&row.submit_key, &row.dnr) {
+        if key == submit_key {
+            return Ok(dnr.clone());
+        }
+    }
+    if row.status != Status::Draft {
+        return Err(CommandError::Conflict(NOT_A_DRAFT.to_owned()));
+    }
+    if !representatives::is_verified(&ctx.db, row.association_id, user, ctx.today).await? {
+        return Err(CommandError::Forbidden(ONLY_REPRESENTATIVES.to_owned()));
+    }
+    let programme = grant_programme::Entity::find_by_id(row.programme_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(CommandError::NotFound)?;
+    let state = programmes::window_state(&programme, ctx.today);
+    if !matches!(state, WindowState::Open { .. }) {
+        return Err(CommandError::Conflict(closed_message(&programme, state)));
+    }
+    let content = content_of(&row)?.without_empty_rows();
+    let problems = content.problems(&rules(&programme));
+    if !problems.is_empty() {
+        return Err(CommandError::InvalidAnswers(
+            problems
+                .into_iter()
+                .map(|(step, field, message)| (format!("{step}/{field}"), message))
+                .collect(),
+        ));
+    }
+    let association = association::Entity::find_by_id(row.association_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(CommandError::NotFound)?;
+    let totals = content.totals();
+    let now = Utc::now();
+
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    let dnr = next_dnr(&txn, &programme.dnr_prefix, ctx.today.year()).await?;
+    let frozen = to_json(&content)?;
+    let updated = application::Entity::update_many()
+        .col_expr(application::Column::Status, Expr::value(Status::Submitted))
+        .col_expr(application::Column::Dnr, Expr::value(dnr.to_string()))
+        .col_expr(application::Column::SubmittedAt, Expr::value(now))
+        .col_expr(application::Column::SubmittedBy, Expr::value(user))
+        .col_expr(application::Column::SubmitKey, Expr::value(submit_key.to_owned()))
+        .col_expr(application::Column::Unbalanced, Expr::value(!totals.balanced()))
+        .col_expr(application::Column::Content, Expr::value(frozen.clone()))
+        .col_expr(application::Column::Revision, Expr::value(row.revision + 1))
+        .col_expr(application::Column::UpdatedAt, Expr::value(now))
+        .filter(application::Column::Id.eq(application_id))
+        .filter(application::Column::Status.eq(Status::Draft))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected == 0 {
+        // Submitted by someone else in the meantime: this transaction's number goes back.
+        return Err(CommandError::Conflict(NOT_A_DRAFT.to_owned()));
+    }
+    let versions = application_version::Entity::find()
+        .filter(application_version::Column::ApplicationId.eq(application_id))
+        .count(&txn)
+        .await? as i32;
+    application_version::Entity::insert(application_version::ActiveModel {
+        application_id: Set(application_id),
+        number: Set(versions + 1),
+        content: Set(frozen),
+        submitted_by: Set(user),
+        submitted_at: Set(now),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    let members = association_member::Entity::find()
+        .filter(association_member::Column::AssociationId.eq(row.association_id))
+        .find_also_related(app_user::Entity)
+        .all(&txn)
+        .await?;
+    let link = ctx.link(&format!("/ansokningar/{application_id}"))?;
+    let mails = members
+        .into_iter()
+        .filter_map(|(_, person)| person)
+        .map(|person| {
+            Effect::Email(EmailJob::to_account(
+                MailKind::ApplicationReceived,
+                person.id,
+                &person.email,
+                &person.display_name,
+                json!({
+                    "name": person.display_name,
+                    "association": association.name,
+                    "dnr": dnr.to_string(),
+                    "programme": programme.name,
+                    "activity": content.activity_name,
+                    "amount": money::format_kr(content.requested_ore.unwrap_or(0)),
+                    "weeks": programme.handling_weeks,
+                    "link": link,
+                }),
+            ))
+        })
+        .collect();
+    events::record(
+        &txn,
+        NewEvent::about(
+            "application",
+            application_id,
+            "case.submitted",
+            Some(user),
+            json!({
+                "dnr": dnr.to_string(),
+                "association": row.association_id,
+                "requested_ore": content.requested_ore,
+                "unbalanced": !totals.balanced(),
+            }),
+        ),
+        mails,
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await?;
+    Ok(dnr.to_string())
+}
+
+/// A member withdraws a submitted application before it is decided (or throws away a
+/// draft, which is withdrawn the same way and kept in the history).
+#[tracing::instrument(skip_all, fields(application = %application_id))]
+pub async fn withdraw(ctx: &Ctx, user: Uuid, application_id: Uuid) -> Result<(), CommandError> {
+    let row = mine(&ctx.db, application_id, user).await?;
+    if row.status == Status::Withdrawn {
+        return Err(CommandError::Conflict("Ansökan är redan återkallad.".to_owned()));
+    }
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    let updated = application::Entity::update_many()
+        .col_expr(application::Column::Status, Expr::value(Status::Withdrawn))
+        .col_expr(application::Column::WithdrawnAt, Expr::value(Utc::now()))
+        .filter(application::Column::Id.eq(application_id))
+        .filter(application::Column::Status.ne(Status::Withdrawn))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(CommandError::Conflict("Ansökan är redan återkallad.".to_owned()));
+    }
+    events::record(
+        &txn,
+        NewEvent::about(
+            "application",
+            application_id,
+            "case.withdrawn",
+            Some(user),
+            json!({ "dnr": row.dnr, "association": row.association_id }),
+        ),
+        vec![],
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await
+}

@@ -1,0 +1,144 @@
+//! `GET /ansokningar/{id}`: a draft's task list, or the case as the applicant follows
+//! it (where it stands, when to expect a decision, what was sent, what happened);
+//! `/kvitto` after submit; `/aterkalla` asks before the case is withdrawn.
+use leptos::prelude::*;
+
+use super::{with_application, Answers};
+use crate::components::{confirm::ConfirmPage, page::Page};
+use crate::features::applications::{api::ApplicationView, Status, STEPS};
+
+#[component]
+pub fn ApplicationPage() -> impl IntoView {
+    with_application(render)
+}
+
+#[component]
+pub fn ReceiptPage() -> impl IntoView {
+    with_application(receipt)
+}
+
+#[component]
+pub fn WithdrawPage() -> impl IntoView {
+    with_application(|view| {
+        if view.status == Status::Withdrawn {
+            return view! { <crate::components::not_found::NotFound /> }.into_any();
+        }
+        let name = view.dnr.clone().unwrap_or_else(|| "utkastet".into());
+        let question = match view.status {
+            Status::Draft => "Vill du ta bort utkastet?".to_owned(),
+            _ => format!("Vill du återkalla ansökan {name}?"),
+        };
+        view! {
+            <ConfirmPage
+                title="Återkalla ansökan"
+                question=question
+                consequence="Ansökan handläggs inte vidare och kan inte skickas in igen. Den finns kvar i föreningens lista som återkallad. Vill ni söka igen gör ni en ny ansökan."
+                action=format!("/ansokningar/{}/aterkalla", view.id)
+                confirm_label="Ja, återkalla ansökan"
+                back=format!("/ansokningar/{}", view.id)
+            />
+        }
+        .into_any()
+    })
+}
+
+fn timeline(view: &ApplicationView) -> impl IntoView {
+    let rows = view
+        .timeline
+        .iter()
+        .map(|t| view! { <li><time>{t.date.clone()}</time>" – "{t.what.clone()}" ("{t.by.clone()}")"</li> })
+        .collect_view();
+    view! {
+        <section aria-labelledby="rubrik-handelser">
+            <h2 id="rubrik-handelser">"Händelser"</h2>
+            <ol class="timeline">{rows}</ol>
+        </section>
+    }
+}
+
+fn render(view: ApplicationView) -> AnyView {
+    if view.status == Status::Draft {
+        return task_list(view);
+    }
+    let title = view.dnr.clone().map(|d| format!("Ansökan {d}")).unwrap_or_else(|| "Ansökan".into());
+    let standing = match view.status {
+        Status::Submitted => format!(
+            "Ansökan har kommit in och väntar på handläggning. Beslut brukar fattas inom {} veckor, alltså omkring {}.",
+            view.handling_weeks,
+            view.expected_decision.clone().unwrap_or_default()
+        ),
+        _ => "Ansökan är återkallad och handläggs inte vidare.".to_owned(),
+    };
+    let id = view.id;
+    let withdrawable = view.status == Status::Submitted;
+    let events = timeline(&view);
+    view! {
+        <Page title=title.clone() heading=title>
+            <dl class="facts">
+                <dt>"Förening"</dt><dd>{view.association.clone()}</dd>
+                <dt>"Status"</dt><dd><strong>{view.status.label()}</strong></dd>
+                <dt>"Inskickad"</dt><dd>{view.submitted.clone().unwrap_or_else(|| "–".into())}</dd>
+            </dl>
+            <p class="lead">{standing}</p>
+            {events}
+            <Answers view=view.clone() />
+            {withdrawable.then(|| view! { <p><a class="button button--secondary" href=format!("/ansokningar/{id}/aterkalla")>"Återkalla ansökan"</a></p> })}
+            <p><a href=format!("/foreningar/{}/ansokningar", view.association_id)>"Till föreningens ansökningar"</a></p>
+        </Page>
+    }
+    .into_any()
+}
+
+fn task_list(view: ApplicationView) -> AnyView {
+    let done = STEPS.iter().filter(|s| !view.problems.iter().any(|(step, _, _)| step == s.slug)).count();
+    let tasks = STEPS
+        .iter()
+        .map(|s| {
+            let complete = !view.problems.iter().any(|(step, _, _)| step == s.slug);
+            let (label, class) = if complete { ("Klar", "tag tag--done") } else { ("Inte klar", "tag") };
+            view! {
+                <li class="task-list__item">
+                    <a href=format!("/ansokningar/{}/steg/{}", view.id, s.slug)>{s.title}</a>
+                    <strong class=class>{label}</strong>
+                </li>
+            }
+        })
+        .collect_view();
+    let name = if view.content.activity_name.is_empty() { "Ny ansökan".to_owned() } else { view.content.activity_name.clone() };
+    view! {
+        <Page title=format!("{name} (utkast)") heading=name>
+            <p class="lead">{format!("Ansökan om {} för {}. Utkastet sparas vid varje steg; alla i föreningen kan fortsätta på det.", view.programme.to_lowercase(), view.association)}</p>
+            <p class="step-progress">{format!("Du har fyllt i {done} av {} delar.", STEPS.len())}</p>
+            <ol class="task-list">{tasks}</ol>
+            <p><a class="button" href=format!("/ansokningar/{}/skicka-in", view.id)>"Granska och skicka in"</a></p>
+            <p><a href=format!("/ansokningar/{}/aterkalla", view.id)>"Ta bort utkastet"</a>" · "<a href=format!("/foreningar/{}/ansokningar", view.association_id)>"Till föreningens ansökningar"</a></p>
+        </Page>
+    }
+    .into_any()
+}
+
+fn receipt(view: ApplicationView) -> AnyView {
+    let Some(dnr) = view.dnr.clone() else {
+        return view! { <crate::components::not_found::NotFound /> }.into_any();
+    };
+    view! {
+        <Page title=format!("Ansökan har kommit in – {dnr}") heading="Ansökan har kommit in">
+            <div class="panel panel--success">
+                <p>"Diarienummer"</p>
+                <p class="panel__big"><strong>{dnr.clone()}</strong></p>
+            </div>
+            <p class="lead">{format!("Tack! {}s ansökan om {} har kommit in. Alla i föreningen får ett kvitto med e-post.", view.association, view.programme.to_lowercase())}</p>
+            <h2>"Vad händer nu?"</h2>
+            <ol>
+                <li>"En handläggare går igenom ansökan och hör av sig om något behöver kompletteras."</li>
+                <li>{format!("Beslut brukar fattas inom {} veckor, alltså omkring {}.", view.handling_weeks, view.expected_decision.clone().unwrap_or_default())}</li>
+                <li>"Beslutet skickas till föreningen och syns här under ansökan."</li>
+            </ol>
+            <p>"Ange diarienumret när du kontaktar oss om ansökan."</p>
+            <p><a href=format!("/ansokningar/{}", view.id)>"Följ ärendet"</a></p>
+            <h2>"Det här skickade ni"</h2>
+            <Answers view=view.clone() />
+        </Page>
+    }
+    .into_any()
+}

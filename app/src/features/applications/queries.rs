@@ -1,0 +1,132 @@
+//! What the applications' pages read.
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use uuid::Uuid;
+
+use super::api::{ApplicationRow, ApplicationView, TimelineRow};
+use super::{Content, Status};
+use crate::backend::entities::{app_user, application, domain_event, grant_programme};
+
+/// The association's applications, newest first.
+pub async fn for_association(
+    db: &impl ConnectionTrait,
+    association_id: Uuid,
+) -> Result<Vec<ApplicationRow>, DbErr> {
+    let rows = application::Entity::find()
+        .filter(application::Column::AssociationId.eq(association_id))
+        .find_also_related(grant_programme::Entity)
+        .order_by_desc(application::Column::CreatedAt)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(row, programme)| ApplicationRow {
+            id: row.id,
+            dnr: row.dnr,
+            programme: programme.map(|p| p.name).unwrap_or_default(),
+            activity: row.activity_name,
+            requested: crate::domain::money::format_kr(row.requested_ore),
+            status: row.status,
+            created: crate::backend::time::date(row.created_at),
+            submitted: row
+                .submitted_at
+                .map(|at| crate::backend::time::date(at)),
+        })
+        .collect())
+}
+
+/// What happened to the application, oldest first, with who did it (names only).
+pub async fn timeline(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<TimelineRow>, DbErr> {
+    let events = domain_event::Entity::find()
+        .filter(domain_event::Column::AggregateType.eq("application"))
+        .filter(domain_event::Column::AggregateId.eq(id))
+        .order_by_asc(domain_event::Column::OccurredAt)
+        .all(db)
+        .await?;
+    let actors: Vec<Uuid> = events.iter().filter_map(|e| e.actor_id).collect();
+    let names: HashMap<Uuid, String> = app_user::Entity::find()
+        .filter(app_user::Column::Id.is_in(actors))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    Ok(events
+        .into_iter()
+        .map(|event| {
+            let dnr = event.payload["dnr"].as_str().unwrap_or_default().to_owned();
+            let what = match event.event_type.as_str() {
+                "application.draft_started" => "Utkastet påbörjades".to_owned(),
+                "case.submitted" => format!("Ansökan skickades in och fick diarienummer {dnr}"),
+                "case.withdrawn" => "Ansökan återkallades".to_owned(),
+                other => other.to_owned(),
+            };
+            TimelineRow {
+                date: crate::backend::time::date(event.occurred_at),
+                what,
+                by: event
+                    .actor_id
+                    .and_then(|id| names.get(&id).cloned())
+                    .unwrap_or_else(|| "systemet".to_owned()),
+            }
+        })
+        .collect())
+}
+
+/// The whole application for its pages; `None` when it does not exist.
+pub async fn view(
+    db: &impl ConnectionTrait,
+    row: application::Model,
+    may_submit: bool,
+) -> Result<ApplicationView, DbErr> {
+    let programme = grant_programme::Entity::find_by_id(row.programme_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("programme".into()))?;
+    let association = crate::backend::entities::association::Entity::find_by_id(row.association_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("association".into()))?;
+    let content: Content = serde_json::from_str(&row.content).unwrap_or_default();
+    let rules = super::commands::rules(&programme);
+    let problems = if row.status == Status::Draft {
+        content
+            .clone()
+            .without_empty_rows()
+            .problems(&rules)
+            .into_iter()
+            .map(|(step, field, message)| (step.to_owned(), field, message))
+            .collect()
+    } else {
+        vec![]
+    };
+    let totals = content.totals();
+    let expected = row.submitted_at.map(|at| {
+        let day = at.date_naive() + chrono::Duration::weeks(programme.handling_weeks.into());
+        crate::domain::programme_window::long_date(day)
+    });
+    Ok(ApplicationView {
+        id: row.id,
+        association_id: row.association_id,
+        association: association.name,
+        programme: programme.name,
+        handling_weeks: programme.handling_weeks,
+        text_limit: programme.text_limit as usize,
+        status: row.status,
+        dnr: row.dnr,
+        revision: row.revision,
+        values: content.values(),
+        income_total: totals.income,
+        cost_total: totals.costs,
+        content,
+        submitted: row
+            .submitted_at
+            .map(|at| crate::backend::time::date(at)),
+        expected_decision: expected,
+        may_submit,
+        problems,
+        timeline: timeline(db, row.id).await?,
+        submit_key: Uuid::new_v4().to_string(),
+    })
+}
