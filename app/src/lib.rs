@@ -31,8 +31,8 @@ use leptos_router::{
 
 use crate::components::layout::Layout;
 use crate::features::{
-    applications,
-    access_requests, accounts, admin, guidance, membership, profile, registration, representatives,
+    access_requests, accounts, admin, applications, guidance, membership, profile, registration,
+    representatives,
 };
 
 /// The application: the site layout around the router.

@@ -3,6 +3,7 @@
 //! `PORTAL_TEST_BACKEND=postgres`.
 mod access;
 mod access_requests;
+mod applications;
 mod board;
 mod change_password;
 mod database;

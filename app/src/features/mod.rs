@@ -9,9 +9,9 @@
 //! The form posts of each feature are still handled in `server/src/http/<feature>.rs`
 //! (see the README's design section for why).
 pub mod access_requests;
-pub mod applications;
 pub mod accounts;
 pub mod admin;
+pub mod applications;
 pub mod board;
 pub mod guidance;
 pub mod membership;

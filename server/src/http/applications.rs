@@ -48,7 +48,15 @@ async fn start(
         Ok(draft) => Redirect::to(&format!("/ansokningar/{draft}")).into_response(),
         Err(error) => {
             let page = format!("/foreningar/{id}/ansokningar");
-            refused(&state, parts, &page, FormState::default(), error, StatusCode::UNPROCESSABLE_ENTITY).await
+            refused(
+                &state,
+                parts,
+                &page,
+                FormState::default(),
+                error,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     }
 }
@@ -64,7 +72,10 @@ fn action_of(value: &str) -> Action {
     }
     if let Some(rest) = value.strip_prefix("ta-bort-") {
         if let Some((prefix, index)) = rest.rsplit_once('-') {
-            if let (Some(rows), Ok(index)) = (rows.into_iter().find(|r| r.prefix() == prefix), index.parse()) {
+            if let (Some(rows), Ok(index)) = (
+                rows.into_iter().find(|r| r.prefix() == prefix),
+                index.parse(),
+            ) {
                 return Action::RemoveRow(rows, index);
             }
         }
@@ -85,7 +96,10 @@ async fn save(
         return not_found();
     };
     let (parts, form) = read_form(&state, request).await;
-    let revision = form.get("revision").and_then(|r| r.parse().ok()).unwrap_or(0);
+    let revision = form
+        .get("revision")
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(0);
     let pressed = form.get("action").cloned().unwrap_or_default();
     let action = action_of(&pressed);
     let ctx = state.ctx();
@@ -99,16 +113,29 @@ async fn save(
                 .skip_while(|s| s.slug != slug)
                 .nth(1);
             match (pressed.as_str(), next) {
-                ("spara", Some(next)) => Redirect::to(&format!("/ansokningar/{id}/steg/{}", next.slug)),
+                ("spara", Some(next)) => {
+                    Redirect::to(&format!("/ansokningar/{id}/steg/{}", next.slug))
+                }
                 ("spara", None) => Redirect::to(&format!("/ansokningar/{id}/skicka-in")),
                 _ => Redirect::to(&format!("/ansokningar/{id}")),
             }
             .into_response()
         }
         Err(error) => {
-            let kept = FormState { values: form, ..FormState::default() };
+            let kept = FormState {
+                values: form,
+                ..FormState::default()
+            };
             let page = format!("/ansokningar/{id}/steg/{slug}");
-            refused(&state, parts, &page, kept, error, StatusCode::UNPROCESSABLE_ENTITY).await
+            refused(
+                &state,
+                parts,
+                &page,
+                kept,
+                error,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     }
 }
@@ -130,7 +157,15 @@ async fn submit(
         Ok(_) => Redirect::to(&format!("/ansokningar/{id}/kvitto")).into_response(),
         Err(error) => {
             let page = format!("/ansokningar/{id}/skicka-in");
-            refused(&state, parts, &page, FormState::default(), error, StatusCode::UNPROCESSABLE_ENTITY).await
+            refused(
+                &state,
+                parts,
+                &page,
+                FormState::default(),
+                error,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     }
 }
@@ -147,7 +182,15 @@ async fn withdraw(
         Err(error) => {
             let (parts, _) = request.into_parts();
             let page = format!("/ansokningar/{id}");
-            refused(&state, parts, &page, FormState::default(), error, StatusCode::CONFLICT).await
+            refused(
+                &state,
+                parts,
+                &page,
+                FormState::default(),
+                error,
+                StatusCode::CONFLICT,
+            )
+            .await
         }
     }
 }

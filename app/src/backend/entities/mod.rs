@@ -1,8 +1,8 @@
 //! sea-orm entities. Rows never travel to the browser: pages get DTOs.
 pub mod access_request;
+pub mod app_user;
 pub mod application;
 pub mod application_version;
-pub mod app_user;
 pub mod association;
 pub mod association_invitation;
 pub mod association_member;

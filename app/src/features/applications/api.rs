@@ -72,7 +72,10 @@ pub struct ApplicationView {
 pub async fn association_applications(
     association_id: Uuid,
 ) -> Result<ApplicationsOverview, AppError> {
-    use crate::backend::{entities::{association, association_member}, server_fns};
+    use crate::backend::{
+        entities::{association, association_member},
+        server_fns,
+    };
     use sea_orm::EntityTrait;
     let user = server_fns::signed_in()?;
     let db = server_fns::db()?;
@@ -83,7 +86,10 @@ pub async fn association_applications(
     {
         return Err(server_fns::refuse(AppError::NotFound));
     }
-    let Some(association) = association::Entity::find_by_id(association_id).one(&db).await? else {
+    let Some(association) = association::Entity::find_by_id(association_id)
+        .one(&db)
+        .await?
+    else {
         return Err(server_fns::refuse(AppError::NotFound));
     };
     let today = crate::backend::time::today();

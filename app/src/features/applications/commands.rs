@@ -16,8 +16,8 @@ use super::{Content, Rows, Rules, Status, Step, TextLimit, SAVED_BY_SOMEONE_ELSE
 use crate::backend::{
     command::{CommandError, Ctx},
     entities::{
-        app_user, application, application_version, association, association_member,
-        dnr_sequence, grant_programme,
+        app_user, application, application_version, association, association_member, dnr_sequence,
+        grant_programme,
     },
     events::{self, Effect, NewEvent},
     mail::EmailJob,
@@ -186,11 +186,26 @@ pub async fn save_step(
         return Err(CommandError::InvalidAnswers(problems));
     }
     let updated = application::Entity::update_many()
-        .col_expr(application::Column::Content, Expr::value(to_json(&content)?))
-        .col_expr(application::Column::ActivityName, Expr::value(content.activity_name.clone()))
-        .col_expr(application::Column::RequestedOre, Expr::value(content.requested_ore.unwrap_or(0)))
-        .col_expr(application::Column::PeriodFrom, Expr::value(content.period_from))
-        .col_expr(application::Column::PeriodTo, Expr::value(content.period_to))
+        .col_expr(
+            application::Column::Content,
+            Expr::value(to_json(&content)?),
+        )
+        .col_expr(
+            application::Column::ActivityName,
+            Expr::value(content.activity_name.clone()),
+        )
+        .col_expr(
+            application::Column::RequestedOre,
+            Expr::value(content.requested_ore.unwrap_or(0)),
+        )
+        .col_expr(
+            application::Column::PeriodFrom,
+            Expr::value(content.period_from),
+        )
+        .col_expr(
+            application::Column::PeriodTo,
+            Expr::value(content.period_to),
+        )
         .col_expr(application::Column::Revision, Expr::value(revision + 1))
         .col_expr(application::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(application::Column::Id.eq(application_id))
@@ -318,8 +333,14 @@ pub async fn submit(
         .col_expr(application::Column::Dnr, Expr::value(dnr.to_string()))
         .col_expr(application::Column::SubmittedAt, Expr::value(now))
         .col_expr(application::Column::SubmittedBy, Expr::value(user))
-        .col_expr(application::Column::SubmitKey, Expr::value(submit_key.to_owned()))
-        .col_expr(application::Column::Unbalanced, Expr::value(!totals.balanced()))
+        .col_expr(
+            application::Column::SubmitKey,
+            Expr::value(submit_key.to_owned()),
+        )
+        .col_expr(
+            application::Column::Unbalanced,
+            Expr::value(!totals.balanced()),
+        )
         .col_expr(application::Column::Content, Expr::value(frozen.clone()))
         .col_expr(application::Column::Revision, Expr::value(row.revision + 1))
         .col_expr(application::Column::UpdatedAt, Expr::value(now))
@@ -399,7 +420,9 @@ pub async fn submit(
 pub async fn withdraw(ctx: &Ctx, user: Uuid, application_id: Uuid) -> Result<(), CommandError> {
     let row = mine(&ctx.db, application_id, user).await?;
     if row.status == Status::Withdrawn {
-        return Err(CommandError::Conflict("Ansökan är redan återkallad.".to_owned()));
+        return Err(CommandError::Conflict(
+            "Ansökan är redan återkallad.".to_owned(),
+        ));
     }
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let updated = application::Entity::update_many()
@@ -410,7 +433,9 @@ pub async fn withdraw(ctx: &Ctx, user: Uuid, application_id: Uuid) -> Result<(),
         .exec(&txn)
         .await?;
     if updated.rows_affected == 0 {
-        return Err(CommandError::Conflict("Ansökan är redan återkallad.".to_owned()));
+        return Err(CommandError::Conflict(
+            "Ansökan är redan återkallad.".to_owned(),
+        ));
     }
     events::record(
         &txn,

@@ -21,9 +21,9 @@ use crate::domain::{
 };
 
 pub mod api;
-pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod commands;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod queries;
 
@@ -199,7 +199,9 @@ fn line(value: &str, limit: &TextLimit) -> Result<(), ValidationError> {
 
 /// A free-text answer: line breaks allowed, at most the programme's limit.
 fn free(value: &str, limit: &TextLimit) -> Result<(), ValidationError> {
-    text::free_text(value, None, limit.0).map(drop).map_err(problem)
+    text::free_text(value, None, limit.0)
+        .map(drop)
+        .map_err(problem)
 }
 
 /// A row's short text.
@@ -276,13 +278,34 @@ impl Rows {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
     /// A one-line text.
-    Line { name: &'static str, label: &'static str, hint: Option<&'static str> },
+    Line {
+        name: &'static str,
+        label: &'static str,
+        hint: Option<&'static str>,
+    },
     /// A free text (several lines), with the programme's limit.
-    Free { name: &'static str, label: &'static str, hint: Option<&'static str> },
-    Date { name: &'static str, label: &'static str },
-    Money { name: &'static str, label: &'static str, hint: Option<&'static str> },
-    Percent { name: &'static str, label: &'static str },
-    Check { name: &'static str, label: &'static str },
+    Free {
+        name: &'static str,
+        label: &'static str,
+        hint: Option<&'static str>,
+    },
+    Date {
+        name: &'static str,
+        label: &'static str,
+    },
+    Money {
+        name: &'static str,
+        label: &'static str,
+        hint: Option<&'static str>,
+    },
+    Percent {
+        name: &'static str,
+        label: &'static str,
+    },
+    Check {
+        name: &'static str,
+        label: &'static str,
+    },
     Rows(Rows),
 }
 
@@ -405,9 +428,17 @@ fn row_count(form: &HashMap<String, String>, prefix: &str) -> usize {
 impl Content {
     /// Reads the fields of `step` from a posted form into these answers. Values that
     /// cannot be read keep the field's problem (and the typed text stays in the form).
-    pub fn read_step(&mut self, step: &Step, form: &HashMap<String, String>) -> Vec<(String, String)> {
+    pub fn read_step(
+        &mut self,
+        step: &Step,
+        form: &HashMap<String, String>,
+    ) -> Vec<(String, String)> {
         let mut problems = Vec::new();
-        let get = |name: &str| form.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+        let get = |name: &str| {
+            form.get(name)
+                .map(|v| v.trim().to_owned())
+                .unwrap_or_default()
+        };
         for part in step.parts {
             match *part {
                 Part::Line { name, .. } | Part::Free { name, .. } => {
@@ -495,7 +526,12 @@ impl Content {
         }
     }
 
-    fn read_rows(&mut self, rows: Rows, form: &HashMap<String, String>, problems: &mut Vec<(String, String)>) {
+    fn read_rows(
+        &mut self,
+        rows: Rows,
+        form: &HashMap<String, String>,
+        problems: &mut Vec<(String, String)>,
+    ) {
         let prefix = rows.prefix();
         let count = row_count(form, prefix);
         let get = |index: usize, field: &str| {
@@ -516,15 +552,17 @@ impl Content {
                 }
             }
         };
-        let amount_of = |index: usize, problems: &mut Vec<(String, String)>| {
-            match money::parse_optional(&get(index, "amount_ore")) {
+        let amount_of =
+            |index: usize, problems: &mut Vec<(String, String)>| match money::parse_optional(&get(
+                index,
+                "amount_ore",
+            )) {
                 Ok(amount) => amount.unwrap_or(0),
                 Err(message) => {
                     problems.push((format!("{prefix}_{index}_amount_ore"), message.to_owned()));
                     0
                 }
-            }
-        };
+            };
         match rows {
             Rows::Activities => {
                 self.activities = (0..count)
@@ -536,7 +574,11 @@ impl Content {
                     .collect()
             }
             Rows::Goals => {
-                self.goals = (0..count).map(|i| Goal { text: get(i, "text") }).collect()
+                self.goals = (0..count)
+                    .map(|i| Goal {
+                        text: get(i, "text"),
+                    })
+                    .collect()
             }
             Rows::Income => {
                 self.budget.income = (0..count)
@@ -562,10 +604,16 @@ impl Content {
     /// Adds an empty row of `rows` (the form's "Lägg till" button without JavaScript).
     pub fn add_row(&mut self, rows: Rows) {
         match rows {
-            Rows::Activities if self.activities.len() < MAX_ROWS => self.activities.push(Activity::default()),
+            Rows::Activities if self.activities.len() < MAX_ROWS => {
+                self.activities.push(Activity::default())
+            }
             Rows::Goals if self.goals.len() < MAX_ROWS => self.goals.push(Goal::default()),
-            Rows::Income if self.budget.income.len() < MAX_ROWS => self.budget.income.push(IncomeRow::default()),
-            Rows::Costs if self.budget.costs.len() < MAX_ROWS => self.budget.costs.push(CostRow::default()),
+            Rows::Income if self.budget.income.len() < MAX_ROWS => {
+                self.budget.income.push(IncomeRow::default())
+            }
+            Rows::Costs if self.budget.costs.len() < MAX_ROWS => {
+                self.budget.costs.push(CostRow::default())
+            }
             _ => {}
         }
     }
@@ -630,7 +678,10 @@ impl Content {
         for (i, row) in self.activities.iter().enumerate() {
             values.insert(format!("activities_{i}_kind"), row.kind.clone());
             values.insert(format!("activities_{i}_occasions"), count(row.occasions));
-            values.insert(format!("activities_{i}_participants"), count(row.participants));
+            values.insert(
+                format!("activities_{i}_participants"),
+                count(row.participants),
+            );
         }
         values.insert("activities_rows".into(), self.activities.len().to_string());
         for (i, row) in self.goals.iter().enumerate() {
@@ -639,25 +690,48 @@ impl Content {
         values.insert("goals_rows".into(), self.goals.len().to_string());
         for (i, row) in self.budget.income.iter().enumerate() {
             values.insert(format!("budget_income_{i}_source"), row.source.clone());
-            values.insert(format!("budget_income_{i}_amount_ore"), money::to_input(row.amount_ore));
-            values.insert(format!("budget_income_{i}_status"), row.status.as_str().to_owned());
+            values.insert(
+                format!("budget_income_{i}_amount_ore"),
+                money::to_input(row.amount_ore),
+            );
+            values.insert(
+                format!("budget_income_{i}_status"),
+                row.status.as_str().to_owned(),
+            );
         }
-        values.insert("budget_income_rows".into(), self.budget.income.len().to_string());
+        values.insert(
+            "budget_income_rows".into(),
+            self.budget.income.len().to_string(),
+        );
         for (i, row) in self.budget.costs.iter().enumerate() {
             values.insert(format!("budget_costs_{i}_category"), row.category.clone());
-            values.insert(format!("budget_costs_{i}_description"), row.description.clone());
-            values.insert(format!("budget_costs_{i}_amount_ore"), money::to_input(row.amount_ore));
+            values.insert(
+                format!("budget_costs_{i}_description"),
+                row.description.clone(),
+            );
+            values.insert(
+                format!("budget_costs_{i}_amount_ore"),
+                money::to_input(row.amount_ore),
+            );
         }
-        values.insert("budget_costs_rows".into(), self.budget.costs.len().to_string());
+        values.insert(
+            "budget_costs_rows".into(),
+            self.budget.costs.len().to_string(),
+        );
         values
     }
 
     /// Drops the rows left empty, before the answers are frozen at submit.
     pub fn without_empty_rows(mut self) -> Self {
-        self.activities.retain(|a| !a.kind.is_empty() || a.occasions.is_some() || a.participants.is_some());
+        self.activities
+            .retain(|a| !a.kind.is_empty() || a.occasions.is_some() || a.participants.is_some());
         self.goals.retain(|g| !g.text.is_empty());
-        self.budget.income.retain(|r| !r.source.is_empty() || r.amount_ore != 0);
-        self.budget.costs.retain(|r| !r.category.is_empty() || !r.description.is_empty() || r.amount_ore != 0);
+        self.budget
+            .income
+            .retain(|r| !r.source.is_empty() || r.amount_ore != 0);
+        self.budget
+            .costs
+            .retain(|r| !r.category.is_empty() || !r.description.is_empty() || r.amount_ore != 0);
         self
     }
 
@@ -675,37 +749,119 @@ impl Content {
                 out.push((step, field.to_owned(), message.to_owned()));
             }
         };
-        need("aktuell-ansokan", "activity_name", self.activity_name.is_empty(), "Ange verksamhetens namn.");
-        need("aktuell-ansokan", "period_from", self.period_from.is_none(), "Ange när perioden börjar.");
-        need("aktuell-ansokan", "period_to", self.period_to.is_none(), "Ange när perioden slutar.");
-        need("aktuell-ansokan", "requested_ore", self.requested_ore.unwrap_or(0) <= 0, "Ange hur mycket ni söker från nämnden.");
-        need("aktuell-ansokan", "summary", self.summary.is_empty(), "Skriv en sammanfattning av verksamheten.");
-        need("malgrupp", "target_group", self.target_group.is_empty(), "Beskriv målgruppen.");
-        need("verksamhet", "activity_description", self.activity_description.is_empty(), "Beskriv verksamheten.");
-        need("verksamhet", "activities_0_kind", !self.activities.iter().any(|a| !a.kind.is_empty()), "Ange minst en aktivitet.");
-        need("mal", "goals_0_text", !self.goals.iter().any(|g| !g.text.is_empty()), "Ange minst ett mål.");
-        need("kompetens", "competence", self.competence.is_empty(), "Beskriv kompetensen hos dem som leder verksamheten.");
-        need("jamstalldhet", "gender_equality", self.gender_equality.is_empty(), "Beskriv hur ni arbetar med jämställdhet.");
-        need("likabehandling", "equal_treatment", self.equal_treatment.is_empty(), "Beskriv hur ni arbetar med likabehandling.");
-        need("lokal", "premises", self.premises.is_empty(), "Beskriv var verksamheten bedrivs.");
-        need("budget", "budget_costs_0_category", !self.budget.costs.iter().any(|c| c.amount_ore > 0), "Ange minst en kostnad i budgeten.");
+        need(
+            "aktuell-ansokan",
+            "activity_name",
+            self.activity_name.is_empty(),
+            "Ange verksamhetens namn.",
+        );
+        need(
+            "aktuell-ansokan",
+            "period_from",
+            self.period_from.is_none(),
+            "Ange när perioden börjar.",
+        );
+        need(
+            "aktuell-ansokan",
+            "period_to",
+            self.period_to.is_none(),
+            "Ange när perioden slutar.",
+        );
+        need(
+            "aktuell-ansokan",
+            "requested_ore",
+            self.requested_ore.unwrap_or(0) <= 0,
+            "Ange hur mycket ni söker från nämnden.",
+        );
+        need(
+            "aktuell-ansokan",
+            "summary",
+            self.summary.is_empty(),
+            "Skriv en sammanfattning av verksamheten.",
+        );
+        need(
+            "malgrupp",
+            "target_group",
+            self.target_group.is_empty(),
+            "Beskriv målgruppen.",
+        );
+        need(
+            "verksamhet",
+            "activity_description",
+            self.activity_description.is_empty(),
+            "Beskriv verksamheten.",
+        );
+        need(
+            "verksamhet",
+            "activities_0_kind",
+            !self.activities.iter().any(|a| !a.kind.is_empty()),
+            "Ange minst en aktivitet.",
+        );
+        need(
+            "mal",
+            "goals_0_text",
+            !self.goals.iter().any(|g| !g.text.is_empty()),
+            "Ange minst ett mål.",
+        );
+        need(
+            "kompetens",
+            "competence",
+            self.competence.is_empty(),
+            "Beskriv kompetensen hos dem som leder verksamheten.",
+        );
+        need(
+            "jamstalldhet",
+            "gender_equality",
+            self.gender_equality.is_empty(),
+            "Beskriv hur ni arbetar med jämställdhet.",
+        );
+        need(
+            "likabehandling",
+            "equal_treatment",
+            self.equal_treatment.is_empty(),
+            "Beskriv hur ni arbetar med likabehandling.",
+        );
+        need(
+            "lokal",
+            "premises",
+            self.premises.is_empty(),
+            "Beskriv var verksamheten bedrivs.",
+        );
+        need(
+            "budget",
+            "budget_costs_0_category",
+            !self.budget.costs.iter().any(|c| c.amount_ore > 0),
+            "Ange minst en kostnad i budgeten.",
+        );
         let shares = [self.share_women, self.share_men, self.share_other];
         if shares.iter().any(Option::is_some) {
             let sum: u32 = shares.iter().flatten().map(|s| u32::from(*s)).sum();
             if sum != 100 {
-                out.push(("jamstalldhet", "share_women".into(), format!("Andelarna ska tillsammans bli 100 procent (nu {sum}).")));
+                out.push((
+                    "jamstalldhet",
+                    "share_women".into(),
+                    format!("Andelarna ska tillsammans bli 100 procent (nu {sum})."),
+                ));
             }
         }
         if let (Some(from), Some(to)) = (self.period_from, self.period_to) {
             if to < from {
-                out.push(("aktuell-ansokan", "period_to".into(), "Perioden kan inte sluta innan den börjar.".into()));
+                out.push((
+                    "aktuell-ansokan",
+                    "period_to".into(),
+                    "Perioden kan inte sluta innan den börjar.".into(),
+                ));
             } else {
                 let months = months_between(from, to);
                 if months < rules.min_months || months > rules.max_months {
                     out.push((
                         "aktuell-ansokan",
                         "period_to".into(),
-                        format!("{} gäller för {}. Perioden är {months} månader.", rules.name, period_rule(rules.min_months, rules.max_months)),
+                        format!(
+                            "{} gäller för {}. Perioden är {months} månader.",
+                            rules.name,
+                            period_rule(rules.min_months, rules.max_months)
+                        ),
                     ));
                 }
             }
@@ -713,7 +869,12 @@ impl Content {
         for (field, message) in self.check(TextLimit(rules.text_limit)) {
             out.push((step_of(&field), field, message));
         }
-        let order = |step: &str| STEPS.iter().position(|s| s.slug == step).unwrap_or(usize::MAX);
+        let order = |step: &str| {
+            STEPS
+                .iter()
+                .position(|s| s.slug == step)
+                .unwrap_or(usize::MAX)
+        };
         out.sort_by_key(|(step, _, _)| order(step));
         out
     }
@@ -789,7 +950,11 @@ pub mod tests {
             ("Insamling och gåvor", "2 000", "beviljat"),
             ("Allmänna Arvsfonden", "500 000", "planerar"),
             ("ICA-stiftelsen", "400 000", "planerar"),
-            ("CSA (Centralförbundet för socialt arbete)", "30 000", "beviljat"),
+            (
+                "CSA (Centralförbundet för socialt arbete)",
+                "30 000",
+                "beviljat",
+            ),
             ("Maria Högalid Sjukvårdsförening", "40 000", "beviljat"),
             ("Timmermansorden", "50 000", "sokt"),
             ("Företagssamarbeten", "75 000", "beviljat"),
@@ -800,13 +965,24 @@ pub mod tests {
             budget.push((format!("budget_income_{i}_status"), status.to_string()));
         }
         let costs = [
-            ("Personal", "1 tjänst generalsekreterare 100 procent, 1 tjänst administratör 50 procent", "1 500 000"),
-            ("Utbildning och aktiviteter", "Utbildning av volontärer, filmvisningar, konsertvisningar med mera", "70 000"),
+            (
+                "Personal",
+                "1 tjänst generalsekreterare 100 procent, 1 tjänst administratör 50 procent",
+                "1 500 000",
+            ),
+            (
+                "Utbildning och aktiviteter",
+                "Utbildning av volontärer, filmvisningar, konsertvisningar med mera",
+                "70 000",
+            ),
             ("Förbrukningsmaterial", "", "30 000"),
         ];
         for (i, (category, description, amount)) in costs.iter().enumerate() {
             budget.push((format!("budget_costs_{i}_category"), category.to_string()));
-            budget.push((format!("budget_costs_{i}_description"), description.to_string()));
+            budget.push((
+                format!("budget_costs_{i}_description"),
+                description.to_string(),
+            ));
             budget.push((format!("budget_costs_{i}_amount_ore"), amount.to_string()));
         }
         let goals = [
@@ -861,7 +1037,12 @@ pub mod tests {
     }
 
     fn rules() -> Rules {
-        Rules { name: "Tidsbegränsat bidrag".into(), min_months: 1, max_months: 12, text_limit: 4000 }
+        Rules {
+            name: "Tidsbegränsat bidrag".into(),
+            min_months: 1,
+            max_months: 12,
+            text_limit: 4000,
+        }
     }
 
     #[test]
@@ -872,7 +1053,10 @@ pub mod tests {
         let totals = content.totals();
         assert_eq!((totals.income, totals.costs), (160_000_000, 160_000_000));
         assert_eq!(content.problems(&rules()), vec![]);
-        assert_eq!(months_between(content.period_from.unwrap(), content.period_to.unwrap()), 12);
+        assert_eq!(
+            months_between(content.period_from.unwrap(), content.period_to.unwrap()),
+            12
+        );
     }
 
     #[test]
@@ -890,7 +1074,13 @@ pub mod tests {
         assert!(problems.contains(&("requested_ore".into(), money::NEGATIVE.into())));
         assert!(problems.contains(&("period_from".into(), BAD_DATE.into())));
         let checked = content.check(TextLimit(4000));
-        assert_eq!(checked, vec![("activity_name".to_owned(), text::HIDDEN_CHARACTERS.to_owned())]);
+        assert_eq!(
+            checked,
+            vec![(
+                "activity_name".to_owned(),
+                text::HIDDEN_CHARACTERS.to_owned()
+            )]
+        );
     }
 
     #[test]

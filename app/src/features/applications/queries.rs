@@ -29,9 +29,7 @@ pub async fn for_association(
             requested: crate::domain::money::format_kr(row.requested_ore),
             status: row.status,
             created: crate::backend::time::date(row.created_at),
-            submitted: row
-                .submitted_at
-                .map(|at| crate::backend::time::date(at)),
+            submitted: row.submitted_at.map(|at| crate::backend::time::date(at)),
         })
         .collect())
 }
@@ -120,9 +118,7 @@ pub async fn view(
         income_total: totals.income,
         cost_total: totals.costs,
         content,
-        submitted: row
-            .submitted_at
-            .map(|at| crate::backend::time::date(at)),
+        submitted: row.submitted_at.map(|at| crate::backend::time::date(at)),
         expected_decision: expected,
         may_submit,
         problems,

@@ -27,8 +27,11 @@ pub fn window(
     programme: &crate::backend::entities::grant_programme::Model,
 ) -> crate::domain::programme_window::Window {
     use crate::domain::programme_window::Window;
-    Window::from_days(programme.window_from.as_deref(), programme.window_to.as_deref())
-        .unwrap_or(Window::Always)
+    Window::from_days(
+        programme.window_from.as_deref(),
+        programme.window_to.as_deref(),
+    )
+    .unwrap_or(Window::Always)
 }
 
 /// Where the programme's window stands on `today`.

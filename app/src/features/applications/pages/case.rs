@@ -60,7 +60,11 @@ fn render(view: ApplicationView) -> AnyView {
     if view.status == Status::Draft {
         return task_list(view);
     }
-    let title = view.dnr.clone().map(|d| format!("Ansökan {d}")).unwrap_or_else(|| "Ansökan".into());
+    let title = view
+        .dnr
+        .clone()
+        .map(|d| format!("Ansökan {d}"))
+        .unwrap_or_else(|| "Ansökan".into());
     let standing = match view.status {
         Status::Submitted => format!(
             "Ansökan har kommit in och väntar på handläggning. Beslut brukar fattas inom {} veckor, alltså omkring {}.",
@@ -90,12 +94,19 @@ fn render(view: ApplicationView) -> AnyView {
 }
 
 fn task_list(view: ApplicationView) -> AnyView {
-    let done = STEPS.iter().filter(|s| !view.problems.iter().any(|(step, _, _)| step == s.slug)).count();
+    let done = STEPS
+        .iter()
+        .filter(|s| !view.problems.iter().any(|(step, _, _)| step == s.slug))
+        .count();
     let tasks = STEPS
         .iter()
         .map(|s| {
             let complete = !view.problems.iter().any(|(step, _, _)| step == s.slug);
-            let (label, class) = if complete { ("Klar", "tag tag--done") } else { ("Inte klar", "tag") };
+            let (label, class) = if complete {
+                ("Klar", "tag tag--done")
+            } else {
+                ("Inte klar", "tag")
+            };
             view! {
                 <li class="task-list__item">
                     <a href=format!("/ansokningar/{}/steg/{}", view.id, s.slug)>{s.title}</a>
@@ -104,7 +115,11 @@ fn task_list(view: ApplicationView) -> AnyView {
             }
         })
         .collect_view();
-    let name = if view.content.activity_name.is_empty() { "Ny ansökan".to_owned() } else { view.content.activity_name.clone() };
+    let name = if view.content.activity_name.is_empty() {
+        "Ny ansökan".to_owned()
+    } else {
+        view.content.activity_name.clone()
+    };
     view! {
         <Page title=format!("{name} (utkast)") heading=name>
             <p class="lead">{format!("Ansökan om {} för {}. Utkastet sparas vid varje steg; alla i föreningen kan fortsätta på det.", view.programme.to_lowercase(), view.association)}</p>

@@ -50,8 +50,15 @@ pub(crate) fn with_application(page: fn(ApplicationView) -> AnyView) -> AnyView 
 #[component]
 pub fn Answers(view: ApplicationView) -> impl IntoView {
     let c = view.content.clone();
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_else(|| "–".into());
-    let text = |t: &str| if t.is_empty() { "–".to_owned() } else { t.to_owned() };
+    let date =
+        |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_else(|| "–".into());
+    let text = |t: &str| {
+        if t.is_empty() {
+            "–".to_owned()
+        } else {
+            t.to_owned()
+        }
+    };
     let share = |s: Option<u8>| s.map(|s| format!("{s} %")).unwrap_or_else(|| "–".into());
     let youth = match (c.children, c.young_adults) {
         (true, true) => "Barn och unga 0–17 år och unga vuxna 18–25 år",
@@ -67,7 +74,11 @@ pub fn Answers(view: ApplicationView) -> impl IntoView {
             view! { <tr><td>{a.kind.clone()}</td><td class="number">{n(a.occasions)}</td><td class="number">{n(a.participants)}</td></tr> }
         })
         .collect_view();
-    let goals = c.goals.iter().map(|g| view! { <li>{g.text.clone()}</li> }).collect_view();
+    let goals = c
+        .goals
+        .iter()
+        .map(|g| view! { <li>{g.text.clone()}</li> })
+        .collect_view();
     let requested = c.requested_ore.unwrap_or(0);
     let income = c
         .budget
@@ -83,7 +94,11 @@ pub fn Answers(view: ApplicationView) -> impl IntoView {
         .costs
         .iter()
         .map(|l| {
-            let what = if l.description.is_empty() { l.category.clone() } else { format!("{}: {}", l.category, l.description) };
+            let what = if l.description.is_empty() {
+                l.category.clone()
+            } else {
+                format!("{}: {}", l.category, l.description)
+            };
             view! { <tr><td>{what}</td><td class="number">{money::format(l.amount_ore)}</td></tr> }
         })
         .collect_view();

@@ -24,11 +24,18 @@ fn render(view: ApplicationView) -> AnyView {
     };
     let posted = FormState::current();
     let state = if posted.values.is_empty() {
-        FormState { values: view.values.clone(), ..posted.clone() }
+        FormState {
+            values: view.values.clone(),
+            ..posted.clone()
+        }
     } else {
         posted.clone()
     };
-    let number = STEPS.iter().position(|s| s.slug == current.slug).unwrap_or(0) + 1;
+    let number = STEPS
+        .iter()
+        .position(|s| s.slug == current.slug)
+        .unwrap_or(0)
+        + 1;
     let summary = (!state.errors.is_empty() || state.message.is_some()).then(|| {
         let items = state
             .errors
@@ -79,7 +86,14 @@ fn error_of(state: &FormState, name: &str) -> Option<AnyView> {
 }
 
 /// One labelled input with its hint and error.
-fn input(state: &FormState, name: String, label: String, kind: &'static str, hint: Option<String>, inputmode: Option<&'static str>) -> AnyView {
+fn input(
+    state: &FormState,
+    name: String,
+    label: String,
+    kind: &'static str,
+    hint: Option<String>,
+    inputmode: Option<&'static str>,
+) -> AnyView {
     let id = field_id(&name);
     let error = error_of(state, &name);
     let invalid = error.is_some();
@@ -105,15 +119,44 @@ fn input(state: &FormState, name: String, label: String, kind: &'static str, hin
 
 fn render_part(part: Part, state: &FormState, limit: usize) -> AnyView {
     match part {
-        Part::Line { name, label, hint } => input(state, name.into(), label.into(), "text", hint.map(Into::into), None),
-        Part::Date { name, label } => input(state, name.into(), label.into(), "date", Some("ÅÅÅÅ-MM-DD".into()), None),
-        Part::Money { name, label, hint } => input(state, name.into(), label.into(), "text", hint.map(Into::into), Some("decimal")),
-        Part::Percent { name, label } => input(state, name.into(), label.into(), "text", None, Some("numeric")),
+        Part::Line { name, label, hint } => input(
+            state,
+            name.into(),
+            label.into(),
+            "text",
+            hint.map(Into::into),
+            None,
+        ),
+        Part::Date { name, label } => input(
+            state,
+            name.into(),
+            label.into(),
+            "date",
+            Some("ÅÅÅÅ-MM-DD".into()),
+            None,
+        ),
+        Part::Money { name, label, hint } => input(
+            state,
+            name.into(),
+            label.into(),
+            "text",
+            hint.map(Into::into),
+            Some("decimal"),
+        ),
+        Part::Percent { name, label } => input(
+            state,
+            name.into(),
+            label.into(),
+            "text",
+            None,
+            Some("numeric"),
+        ),
         Part::Free { name, label, hint } => {
             let id = field_id(name);
             let error = error_of(state, name);
             let invalid = error.is_some();
-            let hint = hint.map(|h| format!("{h} ")).unwrap_or_default() + &format!("Högst {limit} tecken.");
+            let hint = hint.map(|h| format!("{h} ")).unwrap_or_default()
+                + &format!("Högst {limit} tecken.");
             view! {
                 <div class="field" class:field--error=invalid>
                     <label for=id.clone()>{label}</label>
@@ -150,10 +193,31 @@ fn render_rows(rows: Rows, state: &FormState) -> AnyView {
         .unwrap_or(0)
         .max(1);
     let (legend, columns): (&str, &[(&str, &str, &str)]) = match rows {
-        Rows::Activities => ("Aktiviteter", &[("kind", "Aktivitet", "text"), ("occasions", "Antal tillfällen", "numeric"), ("participants", "Deltagare per tillfälle", "numeric")]),
+        Rows::Activities => (
+            "Aktiviteter",
+            &[
+                ("kind", "Aktivitet", "text"),
+                ("occasions", "Antal tillfällen", "numeric"),
+                ("participants", "Deltagare per tillfälle", "numeric"),
+            ],
+        ),
         Rows::Goals => ("Mål", &[("text", "Mål", "text")]),
-        Rows::Income => ("Intäkter utöver det som söks från nämnden", &[("source", "Källa", "text"), ("amount_ore", "Belopp (kr)", "decimal"), ("status", "Status", "status")]),
-        Rows::Costs => ("Kostnader", &[("category", "Kostnadsslag", "text"), ("description", "Beskrivning", "text"), ("amount_ore", "Belopp (kr)", "decimal")]),
+        Rows::Income => (
+            "Intäkter utöver det som söks från nämnden",
+            &[
+                ("source", "Källa", "text"),
+                ("amount_ore", "Belopp (kr)", "decimal"),
+                ("status", "Status", "status"),
+            ],
+        ),
+        Rows::Costs => (
+            "Kostnader",
+            &[
+                ("category", "Kostnadsslag", "text"),
+                ("description", "Beskrivning", "text"),
+                ("amount_ore", "Belopp (kr)", "decimal"),
+            ],
+        ),
     };
     let items = (0..count)
         .map(|i| {

@@ -5,7 +5,10 @@
 use leptos::prelude::*;
 
 use super::{with_application, Answers};
-use crate::components::{form::{field_id, FormState}, page::Page};
+use crate::components::{
+    form::{field_id, FormState},
+    page::Page,
+};
 use crate::features::applications::{api::ApplicationView, step, Status};
 
 #[component]

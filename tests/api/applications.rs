@@ -1,0 +1,555 @@
+//! Applications: drafts step by step, the rules at submit, the Dnr, the receipt, and
+//! that nobody else sees or changes them.
+use std::collections::HashMap;
+
+use app::backend::entities::{application, application_version, outbox};
+use app::features::applications::{commands, step, Status, STEPS};
+use portal_tests::{create_user, encode, fixtures, spawn_app, TestApp};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use uuid::Uuid;
+
+/// The seeded "Tidsbegränsat bidrag" (open all year, prefix SOF, 1–12 months).
+const TIME_LIMITED: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0003);
+/// The seeded "Verksamhetsbidrag" (1 April–31 May).
+const OPERATING: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0001);
+
+/// Each step's answers from the OFU seed (Kindness & Compassion, 2024), shortened.
+fn seed_steps() -> Vec<(&'static str, Vec<(String, String)>)> {
+    let p = |pairs: &[(&str, &str)]| {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect::<Vec<_>>()
+    };
+    vec![
+        (
+            "aktuell-ansokan",
+            p(&[
+                ("activity_name", "Etablering av ett självhjälpscenter"),
+                ("period_from", "2024-01-01"),
+                ("period_to", "2024-12-31"),
+                ("requested_ore", "500 000 kr"),
+                (
+                    "summary",
+                    "Ett självhjälpscenter för personer i utsatta situationer.",
+                ),
+            ]),
+        ),
+        (
+            "malgrupp",
+            p(&[(
+                "target_group",
+                "Människor i utanförskap och social isolering.",
+            )]),
+        ),
+        (
+            "verksamhet",
+            p(&[
+                (
+                    "activity_description",
+                    "Samtalsgrupper, filmvisning och mötesplatser.",
+                ),
+                ("activities_0_kind", "Samtalsgrupper"),
+                ("activities_0_occasions", "30"),
+                ("activities_0_participants", "8"),
+            ]),
+        ),
+        (
+            "mal",
+            p(&[
+                ("goals_0_text", "Minska ensamhet och isolering."),
+                ("goals_1_text", "Ge hopp och förbättrad livskvalitet."),
+            ]),
+        ),
+        (
+            "kompetens",
+            p(&[("competence", "Generalsekreteraren är socionom och diakon.")]),
+        ),
+        (
+            "jamstalldhet",
+            p(&[
+                (
+                    "gender_equality",
+                    "Samarbete med Citypolarna för att nå fler män.",
+                ),
+                ("share_women", "80"),
+                ("share_men", "20"),
+            ]),
+        ),
+        (
+            "likabehandling",
+            p(&[(
+                "equal_treatment",
+                "Värdegrund och utbildning av volontärer.",
+            )]),
+        ),
+        (
+            "lokal",
+            p(&[("premises", "Hotell i city upplåter rum gratis.")]),
+        ),
+        (
+            "budget",
+            p(&[
+                ("budget_income_0_source", "Medlemsintäkter"),
+                ("budget_income_0_amount_ore", "3 000"),
+                ("budget_income_0_status", "beviljat"),
+                ("budget_income_1_source", "Allmänna Arvsfonden"),
+                ("budget_income_1_amount_ore", "1 097 000"),
+                ("budget_income_1_status", "planerar"),
+                ("budget_costs_0_category", "Personal"),
+                (
+                    "budget_costs_0_description",
+                    "Generalsekreterare och administratör",
+                ),
+                ("budget_costs_0_amount_ore", "1 500 000"),
+                ("budget_costs_1_category", "Förbrukningsmaterial"),
+                ("budget_costs_1_description", ""),
+                ("budget_costs_1_amount_ore", "100 000"),
+            ]),
+        ),
+    ]
+}
+
+/// A verified representative of `association` (with the proof row it needs).
+async fn make_representative(app: &TestApp, association: Uuid, user: Uuid) {
+    use app::backend::entities::{attachment, representative, representative_proof};
+    use sea_orm::ActiveValue::Set;
+    let attachment_id = Uuid::now_v7();
+    attachment::Entity::insert(attachment::ActiveModel {
+        id: Set(attachment_id),
+        association_id: Set(association),
+        purpose: Set("representatives".into()),
+        file_name: Set("protokoll.pdf".into()),
+        content_type: Set("application/pdf".into()),
+        size_bytes: Set(4),
+        sha256: Set("0".repeat(64)),
+        storage_key: Set("test".into()),
+        uploaded_by: Set(Some(user)),
+        created_at: Set(chrono::Utc::now()),
+    })
+    .exec_without_returning(&app.db)
+    .await
+    .unwrap();
+    let proof = Uuid::now_v7();
+    representative_proof::Entity::insert(representative_proof::ActiveModel {
+        id: Set(proof),
+        association_id: Set(association),
+        attachment_id: Set(attachment_id),
+        submitted_by: Set(Some(user)),
+        named_users: Set(format!("[\"{user}\"]")),
+        next_annual_meeting: Set(chrono::Utc::now().date_naive() + chrono::Duration::days(300)),
+        status: Set("approved".into()),
+        decided_by: Set(None),
+        decided_at: Set(Some(chrono::Utc::now())),
+        decision_note: Set(String::new()),
+        created_at: Set(chrono::Utc::now()),
+    })
+    .exec_without_returning(&app.db)
+    .await
+    .unwrap();
+    representative::Entity::insert(representative::ActiveModel {
+        association_id: Set(association),
+        user_id: Set(user),
+        proof_id: Set(proof),
+        verified_by: Set(None),
+        verified_at: Set(chrono::Utc::now()),
+        valid_until: Set(chrono::Utc::now().date_naive() + chrono::Duration::days(300)),
+        reminded_at: Set(None),
+    })
+    .exec_without_returning(&app.db)
+    .await
+    .unwrap();
+}
+
+/// An association whose owner is a verified representative: (association, owner).
+async fn registered(app: &TestApp, org: &str, email: &str) -> (Uuid, Uuid) {
+    let owner = create_user(&app.db, "applicant", email, "ett långt lösenord").await;
+    let association = fixtures::association_with_owner(&app.db, org, owner).await;
+    make_representative(app, association, owner).await;
+    (association, owner)
+}
+
+/// Fills every step of the draft through the commands, as the forms would.
+async fn fill(app: &TestApp, user: Uuid, id: Uuid) {
+    let ctx = app.ctx();
+    for (slug, pairs) in seed_steps() {
+        let row = application::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let form: HashMap<String, String> = pairs.into_iter().collect();
+        commands::save_step(
+            &ctx,
+            user,
+            id,
+            row.revision,
+            step(slug).unwrap(),
+            &form,
+            commands::Action::Save,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{slug}: {e}"));
+    }
+}
+
+fn form_body(pairs: &[(String, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response.headers()["location"].to_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn the_seed_application_is_written_step_by_step_submitted_once_and_gets_a_dnr() {
+    let app = spawn_app().await;
+    let (association, _) = registered(&app, "802534-3750", "sara@example.se").await;
+    let member = create_user(
+        &app.db,
+        "applicant",
+        "nils@example.se",
+        "ett långt lösenord",
+    )
+    .await;
+    fixtures::add_member(&app.db, association, member, "member").await;
+    let cookie = app.sign_in("sara@example.se", "ett långt lösenord").await;
+
+    let list = app
+        .get_as(&cookie, &format!("/foreningar/{association}/ansokningar"))
+        .await;
+    assert_eq!(list.status(), 200);
+    let started = app
+        .post_form_as(
+            Some(&cookie),
+            &format!("/foreningar/{association}/ansokningar"),
+            &format!("programme={TIME_LIMITED}"),
+        )
+        .await;
+    assert_eq!(started.status(), 303);
+    let case = location(&started);
+    let id = Uuid::parse_str(case.trim_start_matches("/ansokningar/")).unwrap();
+
+    for (index, (slug, pairs)) in seed_steps().into_iter().enumerate() {
+        let revision = application::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .revision;
+        let mut body = pairs.clone();
+        body.push(("revision".into(), revision.to_string()));
+        body.push(("action".into(), "spara".into()));
+        // A field no form has is ignored, never applied.
+        body.push(("status".into(), "beviljad".into()));
+        let saved = app
+            .post_form_as(
+                Some(&cookie),
+                &format!("/ansokningar/{id}/steg/{slug}"),
+                &form_body(&body),
+            )
+            .await;
+        assert_eq!(saved.status(), 303, "{slug}");
+        let next = STEPS
+            .get(index + 1)
+            .map(|s| format!("/ansokningar/{id}/steg/{}", s.slug))
+            .unwrap_or(format!("/ansokningar/{id}/skicka-in"));
+        assert_eq!(location(&saved), next);
+    }
+    let row = application::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.status, Status::Draft);
+    assert_eq!(row.requested_ore, 50_000_000);
+
+    let review = app
+        .get_as(&cookie, &format!("/ansokningar/{id}/skicka-in"))
+        .await;
+    assert_eq!(review.status(), 200);
+    let html = review.text().await.unwrap();
+    assert!(
+        html.contains("Summa intäkter"),
+        "the review shows the budget"
+    );
+    assert!(
+        html.contains("1\u{a0}600\u{a0}000"),
+        "both totals are 1 600 000"
+    );
+    let key = html
+        .split("name=\"submit_key\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+
+    for _ in 0..2 {
+        let sent = app
+            .post_form_as(
+                Some(&cookie),
+                &format!("/ansokningar/{id}/skicka-in"),
+                &format!("submit_key={key}"),
+            )
+            .await;
+        assert_eq!(sent.status(), 303);
+        assert_eq!(location(&sent), format!("/ansokningar/{id}/kvitto"));
+    }
+    let row = application::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let year = chrono::Utc::now().format("%Y").to_string();
+    assert_eq!(row.dnr.as_deref(), Some(format!("SOF {year}/1").as_str()));
+    assert_eq!(row.status, Status::Submitted);
+    assert!(!row.unbalanced);
+    let versions = application_version::Entity::find()
+        .filter(application_version::Column::ApplicationId.eq(id))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(versions, 1, "a double submit makes one submission");
+    let receipts = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("email"))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|row| row.payload.to_string().contains("application_received"))
+        .count();
+    assert_eq!(
+        receipts, 2,
+        "every member of the association gets the receipt"
+    );
+
+    let receipt = app
+        .get_as(&cookie, &format!("/ansokningar/{id}/kvitto"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(receipt.contains(&format!("SOF {year}/1")));
+    let case_page = app
+        .get_as(&cookie, &format!("/ansokningar/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(case_page.contains("Ansökan skickades in"), "the timeline");
+    assert!(
+        !case_page.contains("sara@example.se"),
+        "names, not addresses"
+    );
+
+    // Withdrawn after a confirmation; then it stays withdrawn.
+    let withdrawn = app
+        .post_form_as(Some(&cookie), &format!("/ansokningar/{id}/aterkalla"), "")
+        .await;
+    assert_eq!(withdrawn.status(), 303);
+    let row = application::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.status, Status::Withdrawn);
+}
+
+#[tokio::test]
+async fn a_refused_step_keeps_what_was_typed_and_says_why_by_the_field() {
+    let app = spawn_app().await;
+    let (association, owner) = registered(&app, "802534-3750", "sara@example.se").await;
+    let cookie = app.sign_in("sara@example.se", "ett långt lösenord").await;
+    let id = commands::start(&app.ctx(), owner, association, TIME_LIMITED)
+        .await
+        .unwrap();
+    let body = "revision=1&action=spara&activity_name=Sj%C3%A4lvhj%C3%A4lp&requested_ore=-5&period_from=1+januari";
+    let refused = app
+        .post_form_as(
+            Some(&cookie),
+            &format!("/ansokningar/{id}/steg/aktuell-ansokan"),
+            body,
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("Beloppet kan inte vara negativt."));
+    assert!(html.contains(app::features::applications::BAD_DATE));
+    assert!(
+        html.contains("value=\"Självhjälp\""),
+        "what was typed stays"
+    );
+    assert!(html.contains("value=\"-5\""));
+    let row = application::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (row.revision, row.activity_name.as_str()),
+        (1, ""),
+        "nothing was saved"
+    );
+
+    // A save based on an older revision is refused with 409 and keeps the text.
+    let ok = app
+        .post_form_as(
+            Some(&cookie),
+            &format!("/ansokningar/{id}/steg/malgrupp"),
+            "revision=1&action=spara&target_group=Alla",
+        )
+        .await;
+    assert_eq!(ok.status(), 303);
+    let stale = app
+        .post_form_as(
+            Some(&cookie),
+            &format!("/ansokningar/{id}/steg/malgrupp"),
+            "revision=1&action=spara&target_group=Unga",
+        )
+        .await;
+    assert_eq!(stale.status(), 409);
+    let html = stale.text().await.unwrap();
+    assert!(html.contains("Någon annan i föreningen sparade ansökan"));
+    assert!(html.contains(">Unga</textarea>") || html.contains("Unga"));
+
+    // Rows are added and removed by plain posts.
+    let added = app
+        .post_form_as(
+            Some(&cookie),
+            &format!("/ansokningar/{id}/steg/mal"),
+            "revision=2&action=lagg-till-goals&goals_rows=1&goals_0_text=F%C3%B6rsta",
+        )
+        .await;
+    assert_eq!(added.status(), 303);
+    let row = application::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(row.content.contains("Första"));
+    let content: app::features::applications::Content = serde_json::from_str(&row.content).unwrap();
+    assert_eq!(content.goals.len(), 2);
+}
+
+#[tokio::test]
+async fn another_association_and_a_member_who_is_not_a_representative_are_refused() {
+    let app = spawn_app().await;
+    let (association, owner) = registered(&app, "802534-3750", "sara@example.se").await;
+    let id = commands::start(&app.ctx(), owner, association, TIME_LIMITED)
+        .await
+        .unwrap();
+    fill(&app, owner, id).await;
+
+    let _other = registered(&app, "556000-0001", "eva@example.se").await;
+    let eva = app.sign_in("eva@example.se", "ett långt lösenord").await;
+    assert_eq!(
+        app.get_as(&eva, &format!("/ansokningar/{id}"))
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(
+        app.get_as(&eva, &format!("/foreningar/{association}/ansokningar"))
+            .await
+            .status(),
+        404
+    );
+    let post = app
+        .post_form_as(
+            Some(&eva),
+            &format!("/ansokningar/{id}/steg/lokal"),
+            "revision=10&premises=Mitt",
+        )
+        .await;
+    assert_eq!(post.status(), 404);
+    let post = app
+        .post_form_as(
+            Some(&eva),
+            &format!("/ansokningar/{id}/skicka-in"),
+            "submit_key=abc",
+        )
+        .await;
+    assert_eq!(post.status(), 404);
+
+    let member = create_user(
+        &app.db,
+        "applicant",
+        "nils@example.se",
+        "ett långt lösenord",
+    )
+    .await;
+    fixtures::add_member(&app.db, association, member, "member").await;
+    let refused = commands::submit(&app.ctx(), member, id, "k1").await;
+    assert!(matches!(
+        refused,
+        Err(app::backend::command::CommandError::Forbidden(_))
+    ));
+    let row = application::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (row.status, row.dnr),
+        (Status::Draft, None),
+        "no Dnr was used"
+    );
+}
+
+#[tokio::test]
+async fn a_closed_programme_says_when_it_opens_and_an_incomplete_draft_says_every_problem() {
+    let app = spawn_app().await;
+    let (association, owner) = registered(&app, "802534-3750", "sara@example.se").await;
+    let mut ctx = app.ctx();
+    ctx.today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let closed = commands::start(&ctx, owner, association, OPERATING).await;
+    match closed {
+        Err(app::backend::command::CommandError::Conflict(message)) => {
+            assert!(message.contains("1 april 2027"), "{message}")
+        }
+        other => panic!("{other:?}"),
+    }
+    let id = commands::start(&app.ctx(), owner, association, TIME_LIMITED)
+        .await
+        .unwrap();
+    match commands::submit(&app.ctx(), owner, id, "k").await {
+        Err(app::backend::command::CommandError::InvalidAnswers(problems)) => {
+            assert!(problems.len() >= 10, "{problems:?}");
+            assert!(problems[0].0.starts_with("aktuell-ansokan/"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn concurrent_submits_get_distinct_consecutive_diarienummer() {
+    let app = spawn_app().await;
+    let (association, owner) = registered(&app, "802534-3750", "sara@example.se").await;
+    let mut ids = vec![];
+    for _ in 0..12 {
+        let id = commands::start(&app.ctx(), owner, association, TIME_LIMITED)
+            .await
+            .unwrap();
+        fill(&app, owner, id).await;
+        ids.push(id);
+    }
+    let submits = ids.iter().enumerate().map(|(i, id)| {
+        let ctx = app.ctx();
+        let id = *id;
+        async move { commands::submit(&ctx, owner, id, &format!("key-{i}")).await }
+    });
+    let results = futures_util::future::join_all(submits).await;
+    let mut numbers: Vec<i64> = results
+        .into_iter()
+        .map(|r| r.expect("every submit succeeds"))
+        .map(|dnr| dnr.rsplit('/').next().unwrap().parse().unwrap())
+        .collect();
+    numbers.sort();
+    assert_eq!(numbers, (1..=12).collect::<Vec<i64>>());
+}
