@@ -212,6 +212,9 @@ fn Profile(
             {invited.then(|| view! { <p class="notice" role="status">"Inbjudan är skickad."</p> })}
             {notice.map(|text| view! { <p class="notice" role="status">{text}</p> })}
             <ErrorSummary />
+            {profile.can_edit.then(|| view! {
+                <p><a class="button" href=format!("/foreningar/{}/ansokningar", profile.id)>"Ansökningar om bidrag"</a></p>
+            })}
             <dl class="facts">
                 <dt>"Organisationsnummer"</dt>
                 <dd>{profile.org_number.clone()}</dd>
