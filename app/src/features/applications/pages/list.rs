@@ -21,11 +21,9 @@ pub fn ApplicationsPage() -> impl IntoView {
             }
         },
     );
-    let form = crate::components::form::FormState::current();
     view! {
         <Suspense fallback=|| view! { <p>"Hämtar …"</p> }>
             {move || {
-                let form = form.clone();
                 Suspend::new(async move {
                 let Ok(data) = loaded.await else {
                     return view! { <crate::components::not_found::NotFound /> }.into_any();
@@ -79,7 +77,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                 view! {
                     <Page title=format!("Ansökningar – {}", data.association) heading="Ansökningar">
                         <p class="lead">{format!("{}s ansökningar om bidrag.", data.association)}</p>
-                        {form.message.clone().map(|m| view! { <div class="error-summary" role="alert" tabindex="-1" autofocus><p>{m}</p></div> })}
+                        <crate::components::form::ErrorSummary />
                         {(drafts > 0).then(|| view! { <p>{format!("Ni har {drafts} utkast som inte är inskickade.")}</p> })}
                         {if empty {
                             view! { <p>"Föreningen har inga ansökningar än."</p> }.into_any()

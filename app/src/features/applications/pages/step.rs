@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::with_application;
 use crate::components::{
-    form::{field_id, FormState},
+    form::{field_id, ErrorSummary, FormState},
     page::Page,
 };
 use crate::domain::budget::IncomeStatus;
@@ -36,20 +36,6 @@ fn render(view: ApplicationView) -> AnyView {
         .position(|s| s.slug == current.slug)
         .unwrap_or(0)
         + 1;
-    let summary = (!state.errors.is_empty() || state.message.is_some()).then(|| {
-        let items = state
-            .errors
-            .iter()
-            .map(|e| view! { <li><a href=format!("#{}", field_id(&e.field))>{e.message.clone()}</a></li> })
-            .collect_view();
-        view! {
-            <div class="error-summary" role="alert" tabindex="-1" autofocus>
-                <h2>"Det finns fel"</h2>
-                {state.message.clone().map(|m| view! { <p>{m}</p> })}
-                <ul>{items}</ul>
-            </div>
-        }
-    });
     let parts = current
         .parts
         .iter()
@@ -60,7 +46,7 @@ fn render(view: ApplicationView) -> AnyView {
         <Page title=format!("{} – steg {number} av {}", current.title, STEPS.len()) heading=current.title>
             <p class="step-progress">{format!("Steg {number} av {} · {}", STEPS.len(), view.programme)}</p>
             <p class="lead">{current.intro}</p>
-            {summary}
+            <ErrorSummary />
             <form class="form" method="post" action=action novalidate>
                 <input type="hidden" name="revision" value=view.revision.to_string() />
                 {parts}
