@@ -77,6 +77,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ansokningar/:id") view=applications::pages::case::ApplicationPage ssr=SsrMode::Async />
                     <Route path=path!("/ansokningar/:id/kvitto") view=applications::pages::case::ReceiptPage ssr=SsrMode::Async />
                     <Route path=path!("/ansokningar/:id/aterkalla") view=applications::pages::case::WithdrawPage ssr=SsrMode::Async />
+                    <Route path=path!("/ansokningar/:id/bilagor") view=applications::pages::attachments::AttachmentsPage ssr=SsrMode::Async />
                     <Route path=path!("/ansokningar/:id/skicka-in") view=applications::pages::submit::SubmitPage ssr=SsrMode::Async />
                     <Route path=path!("/ansokningar/:id/steg/:step") view=applications::pages::step::StepPage ssr=SsrMode::Async />
                     <Route path=path!("/kontakt") view=guidance::pages::contact::ContactPage />

@@ -18,12 +18,23 @@ pub struct SiteInfo {
     pub demo_accounts: Vec<DemoAccount>,
     /// No `SMTP_URL`: mails are kept as `.eml` files that admins can download.
     pub mail_to_files: bool,
+    /// `PORTAL_UPLOAD_MAX_MB`: the largest document accepted (0: the default).
+    pub upload_max_bytes: u64,
 }
 
 impl SiteInfo {
     /// The installation's facts from context; outside a request (tests), the defaults.
     pub fn current() -> Self {
         leptos::prelude::use_context::<SiteInfo>().unwrap_or_default()
+    }
+
+    /// The largest document accepted, in whole MB, as hints state it.
+    pub fn upload_max_mb(&self) -> u64 {
+        let bytes = match self.upload_max_bytes {
+            0 => crate::domain::document::MAX_BYTES,
+            bytes => bytes,
+        };
+        bytes / 1024 / 1024
     }
 }
 

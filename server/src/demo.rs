@@ -89,7 +89,11 @@ pub fn accounts() -> Vec<DemoAccount> {
 
 /// Loads the demo content if the database holds no accounts and no associations yet.
 /// Returns whether anything was loaded.
-pub async fn load_if_empty(db: &DatabaseConnection, storage: &Storage) -> anyhow::Result<bool> {
+pub async fn load_if_empty(
+    db: &DatabaseConnection,
+    storage: &Storage,
+    public_url: &url::Url,
+) -> anyhow::Result<bool> {
     let users = app_user::Entity::find().count(db).await?;
     let associations = association::Entity::find().count(db).await?;
     if users > 0 || associations > 0 {
@@ -191,7 +195,6 @@ pub async fn load_if_empty(db: &DatabaseConnection, storage: &Storage) -> anyhow
     let stored = storage
         .put(
             futures_util::stream::iter([Ok::<_, std::io::Error>(axum::body::Bytes::from(minutes))]),
-            app::domain::document::MAX_BYTES,
         )
         .await
         .context("storing the demo minutes")?;
@@ -207,6 +210,8 @@ pub async fn load_if_empty(db: &DatabaseConnection, storage: &Storage) -> anyhow
         storage_key: Set(stored.key),
         uploaded_by: Set(applicant),
         created_at: Set(now),
+        application_id: Set(None),
+        document_type: Set(None),
     })
     .exec(&txn)
     .await?;
@@ -230,8 +235,153 @@ pub async fn load_if_empty(db: &DatabaseConnection, storage: &Storage) -> anyhow
     .exec(&txn)
     .await?;
     txn.commit().await?;
+    if let Some(applicant) = applicant {
+        let ctx = app::backend::command::Ctx {
+            db: db.clone(),
+            public_url: public_url.clone(),
+            signal: Default::default(),
+            today: app::backend::time::today(),
+        };
+        load_applications(&ctx, storage, association_id, applicant).await?;
+    }
     Ok(true)
 }
+
+/// The tidsbegränsat bidrag, the programme of the OFU seed's application.
+const TIME_LIMITED: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0003);
+
+/// The OFU seed's application, "Etablering av ett självhjälpscenter", filled in step by
+/// step with its documents and sent in by Sara Lind (a case with a Dnr), and a draft of
+/// another association, Stockholms Läxhjälp, half-way through.
+async fn load_applications(
+    ctx: &app::backend::command::Ctx,
+    storage: &Storage,
+    association_id: Uuid,
+    applicant: Uuid,
+) -> anyhow::Result<()> {
+    use app::features::applications::{commands, ofu_seed, step};
+    let fail = |error: app::backend::command::CommandError| anyhow::anyhow!("{error}");
+    let id = commands::start(ctx, applicant, association_id, TIME_LIMITED)
+        .await
+        .map_err(fail)?;
+    let mut revision = 1;
+    for (slug, pairs) in ofu_seed::seed_posts() {
+        let form = pairs.into_iter().collect();
+        let current = step(slug).context("a step of the seed")?;
+        revision = commands::save_step(
+            ctx,
+            applicant,
+            id,
+            revision,
+            current,
+            &form,
+            commands::Action::Save,
+        )
+        .await
+        .map_err(fail)?;
+    }
+    for (kind, name, title) in [
+        ("stadgar", "Stadgar Kindness & Compassion.pdf", "Stadgar for Kindness & Compassion, antagna 2021-05-02"),
+        ("verksamhetsberattelse", "Verksamhetsberättelse 2022.pdf", "Verksamhetsberattelse 2022"),
+        ("budget", "Budget 2024.pdf", "Budget for foreningen 2024"),
+    ] {
+        let pdf = minutes_pdf(&[
+            "Kindness & Compassion, org.nr 802534-3750",
+            title,
+            "",
+            "(Demodokument: pahittat innehall.)",
+        ]);
+        let stored = storage
+            .put(futures_util::stream::iter([Ok::<_, std::io::Error>(
+                axum::body::Bytes::from(pdf),
+            )]))
+            .await
+            .with_context(|| format!("storing the demo {kind}"))?;
+        let file = commands::StoredDocument {
+            key: stored.key,
+            kind: stored.kind,
+            size: stored.size,
+            sha256: stored.sha256,
+            file_name: name.into(),
+        };
+        commands::attach(ctx, applicant, id, kind, None, &[file])
+            .await
+            .map_err(fail)?;
+    }
+    let row = commands::mine(&ctx.db, id, applicant).await.map_err(fail)?;
+    commands::record_submission(ctx, applicant, row, "demo")
+        .await
+        .map_err(fail)?;
+
+    // Another association's unfinished draft.
+    let now = Utc::now();
+    let other = Uuid::now_v7();
+    // An account of its own that nobody signs in to (a random password).
+    let hash = tokio::task::spawn_blocking(|| password::hash(&Uuid::new_v4().to_string()))
+        .await
+        .context("hashing")?;
+    let helper = app::backend::users::create(
+        &ctx.db,
+        app::backend::users::NewUser {
+            email: "kassor@laxhjalpen.example",
+            display_name: "Omar Said",
+            title: "Kassör",
+            phone: "070-765 43 21",
+            role: Role::Applicant,
+            password_hash: &hash,
+            email_verified_at: Some(now),
+        },
+    )
+    .await?;
+    association::Entity::insert(association::ActiveModel {
+        id: Set(other),
+        name: Set("Stockholms Läxhjälp".into()),
+        org_number: Set("802480-1238".into()),
+        contact_person: Set("Omar Said".into()),
+        email: Set("info@laxhjalpen.example".into()),
+        phone: Set("070-765 43 21".into()),
+        postal_address: Set("Rinkebysvängen 70, 163 74 Spånga".into()),
+        founded_year: Set(Some(2015)),
+        members_in_city: Set(Some(40)),
+        target_group: Set("Barn och unga 7–16 år i Järva som behöver stöd med skolarbetet.".into()),
+        created_at: Set(now),
+        bankgiro: Set(String::new()),
+        plusgiro: Set(String::new()),
+    })
+    .exec(&ctx.db)
+    .await?;
+    association_member::Entity::insert(association_member::ActiveModel {
+        association_id: Set(other),
+        user_id: Set(helper),
+        role: Set(app::domain::role::MemberRole::Owner),
+        created_at: Set(now),
+    })
+    .exec(&ctx.db)
+    .await?;
+    let draft = commands::start(ctx, helper, other, TIME_LIMITED)
+        .await
+        .map_err(fail)?;
+    let form = [
+        ("activity_name", "Läxhjälp i Rinkeby bibliotek"),
+        ("summary", "Läxhjälp två kvällar i veckan med frivilliga studenter."),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    commands::save_step(
+        ctx,
+        helper,
+        draft,
+        1,
+        step("aktuell-ansokan").context("the first step")?,
+        &form,
+        commands::Action::Save,
+    )
+    .await
+    .map_err(fail)?;
+    Ok(())
+}
+
 
 /// A one-page PDF showing `lines` (ASCII), with a correct cross-reference table.
 fn minutes_pdf(lines: &[&str]) -> Vec<u8> {
@@ -279,10 +429,7 @@ mod tests {
     #[test]
     fn the_demo_minutes_are_a_pdf_with_a_correct_cross_reference_table() {
         let pdf = super::minutes_pdf(&["Rad (ett)"]);
-        assert_eq!(
-            app::domain::document::sniff(&pdf[..8]),
-            Some(app::domain::document::FileKind::Pdf)
-        );
+        assert_eq!(infer::get(&pdf).map(|k| k.mime_type()), Some("application/pdf"));
         let text = String::from_utf8(pdf.clone()).unwrap();
         let xref: usize = text
             .rsplit("startxref\n")

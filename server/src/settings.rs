@@ -65,6 +65,28 @@ pub struct Settings {
     /// come from the last address in its `X-Forwarded-For` that is not a trusted proxy,
     /// so throttles count visitors, not the proxy. From anyone else the header is ignored.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Where uploaded documents are kept.
+    pub storage: StorageSettings,
+    /// `PORTAL_UPLOAD_MAX_MB`, default 25: the largest document accepted, in MB.
+    pub upload_max_bytes: u64,
+}
+
+/// Where uploaded documents are kept: `PORTAL_STORAGE_URL`, default the folder
+/// `<data dir>/attachments`; `s3://bucket[/prefix]` for an S3-compatible bucket, with
+/// `AWS_ENDPOINT_URL` (for a server other than Amazon's), `AWS_REGION` (default
+/// `us-east-1`), `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_ALLOW_HTTP`
+/// (`true` for a plain-http endpoint, such as one on loopback).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageSettings {
+    Local(PathBuf),
+    S3 {
+        url: String,
+        endpoint: Option<String>,
+        region: String,
+        access_key_id: Option<String>,
+        secret_access_key: Option<Secret>,
+        allow_http: bool,
+    },
 }
 
 /// How the outbox worker runs and retries.
@@ -259,7 +281,40 @@ impl Settings {
                 .collect::<Result<_, _>>()?,
         };
 
+        let storage = match var("PORTAL_STORAGE_URL") {
+            None => StorageSettings::Local(data_dir.join("attachments")),
+            Some(value) => {
+                let value = value.trim().to_owned();
+                if let Some(path) = value.strip_prefix("file://") {
+                    StorageSettings::Local(PathBuf::from(path))
+                } else if Url::parse(&value)
+                    .ok()
+                    .is_some_and(|url| url.scheme() == "s3" && url.host_str().is_some())
+                {
+                    StorageSettings::S3 {
+                        url: value,
+                        endpoint: var("AWS_ENDPOINT_URL").or_else(|| var("AWS_ENDPOINT")),
+                        region: var("AWS_REGION").unwrap_or_else(|| "us-east-1".into()),
+                        access_key_id: var("AWS_ACCESS_KEY_ID"),
+                        secret_access_key: var("AWS_SECRET_ACCESS_KEY").map(Secret::new),
+                        allow_http: matches!(
+                            var("AWS_ALLOW_HTTP").as_deref().map(str::trim),
+                            Some("1") | Some("true")
+                        ),
+                    }
+                } else {
+                    return Err(SettingsError::new(
+                        "PORTAL_STORAGE_URL",
+                        format!("{value:?} is not s3://bucket or file:///folder"),
+                    ));
+                }
+            }
+        };
+        let upload_max_bytes = number("PORTAL_UPLOAD_MAX_MB", 25, 1)? as u64 * 1024 * 1024;
+
         Ok(Self {
+            storage,
+            upload_max_bytes,
             trusted_proxies,
             site_addr,
             site_root,
@@ -314,6 +369,38 @@ mod tests {
     }
 
     #[test]
+    fn an_s3_bucket_takes_its_endpoint_and_credentials_from_the_environment() {
+        let s = settings(&[
+            ("PORTAL_STORAGE_URL", "s3://bilagor"),
+            ("AWS_ENDPOINT_URL", "http://127.0.0.1:9000"),
+            ("AWS_ACCESS_KEY_ID", "nyckel"),
+            ("AWS_SECRET_ACCESS_KEY", "hemlig"),
+            ("AWS_ALLOW_HTTP", "true"),
+            ("PORTAL_UPLOAD_MAX_MB", "10"),
+        ])
+        .unwrap();
+        let StorageSettings::S3 {
+            url,
+            endpoint,
+            region,
+            secret_access_key,
+            allow_http,
+            ..
+        } = &s.storage
+        else {
+            panic!("not S3: {:?}", s.storage);
+        };
+        assert_eq!(url, "s3://bilagor");
+        assert_eq!(endpoint.as_deref(), Some("http://127.0.0.1:9000"));
+        assert_eq!(region, "us-east-1");
+        assert!(*allow_http);
+        assert!(!format!("{secret_access_key:?}").contains("hemlig"));
+        assert_eq!(s.upload_max_bytes, 10 * 1024 * 1024);
+        let bad = settings(&[("PORTAL_STORAGE_URL", "ftp://x")]).unwrap_err();
+        assert_eq!(bad.variable, "PORTAL_STORAGE_URL");
+    }
+
+    #[test]
     fn the_defaults_serve_sqlite_in_the_data_folder_on_port_3000() {
         let s = settings(&[]).unwrap();
         assert_eq!(s.site_addr.to_string(), "127.0.0.1:3000");
@@ -323,6 +410,11 @@ mod tests {
             "sqlite://./data/portal.db?mode=rwc"
         );
         assert_eq!(s.database_kind, DatabaseKind::Sqlite);
+        assert_eq!(
+            s.storage,
+            StorageSettings::Local(PathBuf::from("./data/attachments"))
+        );
+        assert_eq!(s.upload_max_bytes, 25 * 1024 * 1024);
         assert!(!s.demo, "demo content must be opt-in");
         assert!(s.smtp_url.is_none());
         assert_eq!(s.public_url.as_str(), "http://127.0.0.1:3000/");

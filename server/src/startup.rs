@@ -89,15 +89,17 @@ impl Application {
                 Vec::new()
             },
             mail_to_files: settings.smtp_url.is_none(),
+            upload_max_bytes: settings.upload_max_bytes,
         };
         let mailer = Arc::new(Mailer::from_settings(&settings)?);
-        let storage = Storage::local(settings.data_dir.join("attachments"));
-        match storage.sweep_temp(Duration::from_secs(60 * 60)).await {
+        let storage = Storage::from_settings(&settings.storage, settings.upload_max_bytes)
+            .context("the document storage (PORTAL_STORAGE_URL)")?;
+        match storage.sweep_unfinished(Duration::from_secs(60 * 60)).await {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "unfinished uploads removed"),
             Err(error) => tracing::warn!(%error, "could not sweep unfinished uploads"),
         }
-        if settings.demo && demo::load_if_empty(&db, &storage).await? {
+        if settings.demo && demo::load_if_empty(&db, &storage, &settings.public_url).await? {
             tracing::info!("demo content loaded into the empty database");
         }
 
@@ -224,7 +226,10 @@ pub fn router(state: AppState) -> Router {
     };
 
     // Features with uploads carry their own, larger, body limit on those routes.
-    let uploads = Router::new().merge(http::representatives::upload_router());
+    let upload_limit = http::uploads::request_limit(state.storage.max_bytes());
+    let uploads = Router::new()
+        .merge(http::representatives::upload_router(upload_limit))
+        .merge(http::applications::upload_router(upload_limit));
 
     let pages = Router::new()
         .merge(http::representatives::router())

@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
 /// The seeded "Tidsbegränsat bidrag" (open all year, prefix SOF, 1–12 months).
-const TIME_LIMITED: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0003);
+pub(crate) const TIME_LIMITED: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0003);
 /// The seeded "Verksamhetsbidrag" (1 April–31 May).
 const OPERATING: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0001);
 
@@ -126,6 +126,8 @@ async fn make_representative(app: &TestApp, association: Uuid, user: Uuid) {
         storage_key: Set("test".into()),
         uploaded_by: Set(Some(user)),
         created_at: Set(chrono::Utc::now()),
+        application_id: Set(None),
+        document_type: Set(None),
     })
     .exec_without_returning(&app.db)
     .await
@@ -162,15 +164,34 @@ async fn make_representative(app: &TestApp, association: Uuid, user: Uuid) {
 }
 
 /// An association whose owner is a verified representative: (association, owner).
-async fn registered(app: &TestApp, org: &str, email: &str) -> (Uuid, Uuid) {
+pub(crate) async fn registered(app: &TestApp, org: &str, email: &str) -> (Uuid, Uuid) {
     let owner = create_user(&app.db, "applicant", email, "ett långt lösenord").await;
     let association = fixtures::association_with_owner(&app.db, org, owner).await;
     make_representative(app, association, owner).await;
     (association, owner)
 }
 
-/// Fills every step of the draft through the commands, as the forms would.
-async fn fill(app: &TestApp, user: Uuid, id: Uuid) {
+/// Attaches the documents the time-limited grant asks for through the command, as if
+/// the upload handler had stored them (the storage itself is tested in `attachments`).
+pub(crate) async fn attach_required(app: &TestApp, user: Uuid, id: Uuid) {
+    for (i, kind) in ["stadgar", "verksamhetsberattelse", "budget"].iter().enumerate() {
+        let file = commands::StoredDocument {
+            key: format!("2026/{}", Uuid::now_v7()),
+            kind: app::domain::document::FileKind::Pdf,
+            size: 1000,
+            sha256: format!("{id}{i}"),
+            file_name: format!("{kind}.pdf"),
+        };
+        commands::attach(&app.ctx(), user, id, kind, None, &[file])
+            .await
+            .unwrap();
+    }
+}
+
+/// Fills every step of the draft through the commands, as the forms would, and
+/// attaches the required documents.
+pub(crate) async fn fill(app: &TestApp, user: Uuid, id: Uuid) {
+    attach_required(app, user, id).await;
     let ctx = app.ctx();
     for (slug, pairs) in seed_steps() {
         let row = application::Entity::find_by_id(id)
@@ -257,8 +278,36 @@ async fn the_seed_application_is_written_step_by_step_submitted_once_and_gets_a_
         let next = STEPS
             .get(index + 1)
             .map(|s| format!("/ansokningar/{id}/steg/{}", s.slug))
-            .unwrap_or(format!("/ansokningar/{id}/skicka-in"));
+            .unwrap_or(format!("/ansokningar/{id}/bilagor"));
         assert_eq!(location(&saved), next);
+    }
+    let missing = app
+        .get_as(&cookie, &format!("/ansokningar/{id}/skicka-in"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        missing.contains(&format!("/ansokningar/{id}/bilagor#falt-bilaga_stadgar")),
+        "a missing document links to the attachments"
+    );
+    for (kind, name) in [
+        ("stadgar", "Stadgar.pdf"),
+        ("verksamhetsberattelse", "Verksamhetsberättelse 2025.pdf"),
+        ("budget", "Budget.pdf"),
+    ] {
+        let content = format!("%PDF-1.4\n{kind}\n");
+        let uploaded = app
+            .post_multipart_as(
+                &cookie,
+                &format!("/ansokningar/{id}/bilagor"),
+                &[
+                    ("document_type", None, kind.as_bytes()),
+                    ("document", Some(name), content.as_bytes()),
+                ],
+            )
+            .await;
+        assert_eq!(uploaded.status(), 303, "{kind}");
     }
     let row = application::Entity::find_by_id(id)
         .one(&app.db)
@@ -525,6 +574,11 @@ async fn a_closed_programme_says_when_it_opens_and_an_incomplete_draft_says_ever
         Err(app::backend::command::CommandError::InvalidAnswers(problems)) => {
             assert!(problems.len() >= 10, "{problems:?}");
             assert!(problems[0].0.starts_with("aktuell-ansokan/"));
+            assert!(
+                problems.iter().any(|(field, message)| field == "bilagor/bilaga_stadgar"
+                    && message == "Bifoga stadgar."),
+                "a missing required document is a problem too: {problems:?}"
+            );
         }
         other => panic!("{other:?}"),
     }

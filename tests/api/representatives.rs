@@ -6,7 +6,8 @@ use app::backend::entities::{attachment, representative, representative_proof};
 use app::features::representatives::queries as representatives;
 use chrono::{Months, Utc};
 use portal_tests::{
-    create_user, fixtures::association_with_owner, kept_mails, spawn_app, wait_until, TestApp,
+    spawn_app_with,
+    create_user, fixtures::association_with_owner, kept_mails, wait_until, TestApp,
 };
 use sea_orm::{EntityTrait, PaginatorTrait};
 use uuid::Uuid;
@@ -22,7 +23,8 @@ struct Setting {
 }
 
 async fn setting() -> Setting {
-    let app = spawn_app().await;
+    // The limit these tests were written for (the default is 25 MB).
+    let app = spawn_app_with(|s| s.upload_max_bytes = 10 * 1024 * 1024).await;
     let owner = create_user(&app.db, "applicant", "sara@example.se", PASSWORD).await;
     let association = association_with_owner(&app.db, "802534-3750", owner).await;
     let owner_cookie = app.sign_in("sara@example.se", PASSWORD).await;

@@ -66,6 +66,8 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     let mut settings = Settings::from_lookup(|_| None).expect("the default settings are valid");
     settings.site_addr = "127.0.0.1:0".parse().unwrap();
     settings.data_dir = data_dir.path().to_path_buf();
+    settings.storage =
+        server::settings::StorageSettings::Local(data_dir.path().join("attachments"));
     settings.site_root = site_root();
 
     let mut postgres_database = None;
@@ -432,6 +434,92 @@ impl SmtpSink {
 }
 
 impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A real S3-compatible server on loopback (moto's server mode, from PyPI, installed by
+/// `make test` beside the SMTP sink), with one empty bucket.
+pub struct S3Server {
+    pub port: u16,
+    pub bucket: String,
+    child: Child,
+}
+
+impl S3Server {
+    pub fn start() -> Self {
+        let port = free_port();
+        let python = std::env::var("PORTAL_SMTP_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+        let child = Command::new(&python)
+            .args(["-m", "moto.server", "-H", "127.0.0.1", "-p", &port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("starting moto's S3 server with {python} (make test installs it): {e}")
+            });
+        let server = Self {
+            port,
+            bucket: "bilagor".to_owned(),
+            child,
+        };
+        let started = std::time::Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "moto's S3 server did not start (is moto[server] installed?)"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        server
+    }
+
+    /// Creates the bucket (moto accepts an unsigned request).
+    pub async fn create_bucket(&self) {
+        let response = reqwest::Client::new()
+            .put(format!("{}/{}", self.endpoint(), self.bucket))
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_success(), "{:?}", response.status());
+    }
+
+    pub fn endpoint(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// The server's settings for this bucket.
+    pub fn settings(&self) -> server::settings::StorageSettings {
+        server::settings::StorageSettings::S3 {
+            url: format!("s3://{}", self.bucket),
+            endpoint: Some(self.endpoint()),
+            region: "us-east-1".into(),
+            access_key_id: Some("testing".into()),
+            secret_access_key: Some(server::settings::Secret::new("testing")),
+            allow_http: true,
+        }
+    }
+
+    /// The keys of every object in the bucket (listed with moto's unsigned access).
+    pub async fn keys(&self) -> Vec<String> {
+        let body = reqwest::Client::new()
+            .get(format!("{}/{}?list-type=2", self.endpoint(), self.bucket))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        body.split("<Key>")
+            .skip(1)
+            .filter_map(|rest| rest.split_once("</Key>").map(|(key, _)| key.to_owned()))
+            .collect()
+    }
+}
+
+impl Drop for S3Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();

@@ -1,11 +1,9 @@
 //! Uploaded documents: which kinds are accepted, decided by their content and never by
 //! their name, and how large they may be.
 
-/// The largest document accepted, in bytes (10 MB).
-pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
-
-/// How many leading bytes [`sniff`] needs.
-pub const SNIFF_BYTES: usize = 8;
+/// The largest document accepted by default, in bytes (25 MB); `PORTAL_UPLOAD_MAX_MB`
+/// changes it.
+pub const MAX_BYTES: u64 = 25 * 1024 * 1024;
 
 /// A kind of document the portal accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,14 +11,38 @@ pub enum FileKind {
     Pdf,
     Png,
     Jpeg,
+    /// Word (Office Open XML).
+    Docx,
+    /// Excel (Office Open XML).
+    Xlsx,
+    /// LibreOffice Writer (OpenDocument).
+    Odt,
+    /// LibreOffice Calc (OpenDocument).
+    Ods,
 }
 
 impl FileKind {
+    pub const ALL: [FileKind; 7] = [
+        FileKind::Pdf,
+        FileKind::Png,
+        FileKind::Jpeg,
+        FileKind::Docx,
+        FileKind::Xlsx,
+        FileKind::Odt,
+        FileKind::Ods,
+    ];
+
     pub fn content_type(self) -> &'static str {
         match self {
             FileKind::Pdf => "application/pdf",
             FileKind::Png => "image/png",
             FileKind::Jpeg => "image/jpeg",
+            FileKind::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            FileKind::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            FileKind::Odt => "application/vnd.oasis.opendocument.text",
+            FileKind::Ods => "application/vnd.oasis.opendocument.spreadsheet",
         }
     }
 
@@ -29,35 +51,43 @@ impl FileKind {
             FileKind::Pdf => "pdf",
             FileKind::Png => "png",
             FileKind::Jpeg => "jpg",
+            FileKind::Docx => "docx",
+            FileKind::Xlsx => "xlsx",
+            FileKind::Odt => "odt",
+            FileKind::Ods => "ods",
+        }
+    }
+
+    /// The kind's short name for people: "PDF", "Word".
+    pub fn label(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "PDF",
+            FileKind::Png => "PNG-bild",
+            FileKind::Jpeg => "JPEG-bild",
+            FileKind::Docx => "Word",
+            FileKind::Xlsx => "Excel",
+            FileKind::Odt => "OpenDocument-text",
+            FileKind::Ods => "OpenDocument-kalkyl",
         }
     }
 
     pub fn from_content_type(value: &str) -> Option<Self> {
-        [FileKind::Pdf, FileKind::Png, FileKind::Jpeg]
+        Self::ALL
             .into_iter()
             .find(|kind| kind.content_type() == value)
     }
 }
 
-/// The kind of document that starts with `head` (its first [`SNIFF_BYTES`] bytes or
-/// fewer), or `None` if it is not one the portal accepts.
-pub fn sniff(head: &[u8]) -> Option<FileKind> {
-    if head.starts_with(b"%PDF-") {
-        Some(FileKind::Pdf)
-    } else if head.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some(FileKind::Png)
-    } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some(FileKind::Jpeg)
-    } else {
-        None
-    }
-}
-
 /// The message for a document of the wrong kind.
 pub const WRONG_KIND: &str =
-    "Filen är inte en PDF, JPEG eller PNG. Spara dokumentet som PDF, eller fotografera det, och försök igen.";
+    "Filen är inte en PDF, JPEG eller PNG, och inte heller ett dokument från Word, Excel eller LibreOffice (DOCX, XLSX, ODT, ODS). Spara dokumentet som PDF, eller fotografera det, och försök igen.";
 /// The message for a document that is too large.
-pub const TOO_LARGE: &str = "Filen är större än 10 MB. Minska filen (till exempel genom att skanna med lägre upplösning) och försök igen.";
+pub fn too_large(max_bytes: u64) -> String {
+    format!(
+        "Filen är större än {} MB. Minska filen (till exempel genom att skanna med lägre upplösning) och försök igen.",
+        max_bytes / 1024 / 1024
+    )
+}
 /// The message when no file was chosen.
 pub const MISSING: &str = "Välj filen med protokollet eller dokumentet.";
 
@@ -81,18 +111,25 @@ pub fn clean_file_name(name: &str, kind: FileKind) -> String {
     format!("{stem}.{}", kind.extension())
 }
 
+/// A file's size as people read it: "340 kB", "1,2 MB".
+pub fn format_size(bytes: i64) -> String {
+    let bytes = bytes.max(0) as f64;
+    if bytes < 1024.0 * 1024.0 {
+        format!("{} kB", (bytes / 1024.0).ceil() as i64)
+    } else {
+        format!("{:.1} MB", bytes / 1024.0 / 1024.0).replace('.', ",")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_kind_comes_from_the_content() {
-        assert_eq!(sniff(b"%PDF-1.7\n"), Some(FileKind::Pdf));
-        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n"), Some(FileKind::Png));
-        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(FileKind::Jpeg));
-        assert_eq!(sniff(b"MZ\x90\x00"), None, "a Windows program");
-        assert_eq!(sniff(b"<html>"), None);
-        assert_eq!(sniff(b""), None);
+    fn sizes_read_in_swedish() {
+        assert_eq!(format_size(1), "1 kB");
+        assert_eq!(format_size(340 * 1024), "340 kB");
+        assert_eq!(format_size(1_258_291), "1,2 MB");
     }
 
     #[test]

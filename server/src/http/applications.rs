@@ -3,13 +3,14 @@
 //! form posts. Each handler reads the form, calls one command and maps the outcome.
 use app::{
     components::form::FormState,
+    domain::document,
     features::applications::{
-        commands::{self, Action},
+        commands::{self, Action, StoredDocument},
         step, Rows,
     },
 };
 use axum::{
-    extract::{Path, Request, State},
+    extract::{DefaultBodyLimit, Path, Request, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
     routing::post,
@@ -20,17 +21,149 @@ use uuid::Uuid;
 use super::{
     members::not_found,
     registration::read_form,
+    render,
     toolkit::{refused, SignedIn},
+    uploads::{self, NotAForm},
 };
-use crate::startup::AppState;
+use crate::{startup::AppState, storage::UploadError};
 
 /// The feature's routes.
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/foreningar/{id}/ansokningar", post(start))
         .route("/ansokningar/{id}/steg/{step}", post(save))
+        .route("/ansokningar/{id}/steg/{step}/autospara", post(autosave))
         .route("/ansokningar/{id}/skicka-in", post(submit))
         .route("/ansokningar/{id}/aterkalla", post(withdraw))
+        .route("/ansokningar/{id}/bilagor/{file}/ta-bort", post(remove_attachment))
+}
+
+/// The upload's route, with its own body limit (`limit`): merged outside the site's
+/// 2 MB limit.
+pub fn upload_router(limit: usize) -> Router<AppState> {
+    Router::new().route(
+        "/ansokningar/{id}/bilagor",
+        post(attach).layer(DefaultBodyLimit::max(limit)),
+    )
+}
+
+/// `POST /ansokningar/{id}/bilagor` (multipart): documents for a draft, of one type,
+/// or one document replacing another (`replaces`). Refused documents are reported by
+/// the file field (415 for a kind that is not accepted, 413 over the limit) and nothing
+/// of them is kept; a document the application already has is kept once.
+async fn attach(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    Path(id): Path<Uuid>,
+    request: Request,
+) -> Response {
+    let page = format!("/ansokningar/{id}/bilagor");
+    let (parts, body) = request.into_parts();
+    let received = match uploads::receive(&state, &parts, body, "document").await {
+        Ok(received) => received,
+        Err(refused) => {
+            let (message, status) = match refused {
+                NotAForm::TooLarge => (
+                    document::too_large(state.storage.max_bytes()),
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                ),
+                NotAForm::NotMultipart => (
+                    "Välj en eller flera filer att bifoga.".to_owned(),
+                    StatusCode::BAD_REQUEST,
+                ),
+            };
+            let mut form = FormState::default();
+            form.add_error("document", message);
+            return render::page_at_with_form(&state, parts, &page, form, status).await;
+        }
+    };
+    let document_type = received.text("document_type");
+    let replaces = Uuid::parse_str(&received.text("replaces")).ok();
+    let mut kept = FormState::default();
+    kept.values.insert("document_type".into(), document_type.clone());
+    if let Some(error) = received.first_error() {
+        if let UploadError::Store(error) = error {
+            tracing::error!(%error, "storing an upload failed");
+        }
+        let status = error.status();
+        let names: Vec<&str> = received
+            .files
+            .iter()
+            .filter(|f| f.outcome.is_err())
+            .map(|f| f.file_name.as_str())
+            .collect();
+        kept.add_error(
+            "document",
+            format!("{} ({})", error.message(), shorten(&names.join(", "))),
+        );
+        for key in received.stored_keys() {
+            let _ = state.storage.delete(&key).await;
+        }
+        return render::page_at_with_form(&state, parts, &page, kept, status).await;
+    }
+    let keys = received.stored_keys();
+    let files: Vec<StoredDocument> = received
+        .files
+        .into_iter()
+        .filter_map(|file| {
+            let stored = file.outcome.ok()?;
+            Some(StoredDocument {
+                key: stored.key,
+                kind: stored.kind,
+                size: stored.size,
+                sha256: stored.sha256,
+                file_name: file.file_name,
+            })
+        })
+        .collect();
+    let outcome = commands::attach(&state.ctx(), user.id, id, &document_type, replaces, &files).await;
+    match outcome {
+        Ok(done) => {
+            for key in done.duplicates.iter().chain(done.replaced.iter()) {
+                let _ = state.storage.delete(key).await;
+            }
+            let query = if done.duplicates.is_empty() { "" } else { "?dubblett=1" };
+            Redirect::to(&format!("{page}{query}")).into_response()
+        }
+        Err(error) => {
+            // Nothing half-written: the documents stored for this form go too.
+            for key in keys {
+                let _ = state.storage.delete(&key).await;
+            }
+            refused(&state, parts, &page, kept, error, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+    }
+}
+
+/// A file name list cut for a message.
+fn shorten(names: &str) -> String {
+    if names.chars().count() <= 80 {
+        names.to_owned()
+    } else {
+        format!("{}…", names.chars().take(79).collect::<String>())
+    }
+}
+
+/// `POST /ansokningar/{id}/bilagor/{file}/ta-bort`: removes an attachment of a draft.
+async fn remove_attachment(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    Path((id, file)): Path<(Uuid, Uuid)>,
+    request: Request,
+) -> Response {
+    match commands::remove_attachment(&state.ctx(), user.id, id, file).await {
+        Ok(key) => {
+            if let Err(error) = state.storage.delete(&key).await {
+                tracing::warn!(%error, "a removed attachment stays in storage");
+            }
+            Redirect::to(&format!("/ansokningar/{id}/bilagor")).into_response()
+        }
+        Err(error) => {
+            let (parts, _) = request.into_parts();
+            let page = format!("/ansokningar/{id}/bilagor");
+            refused(&state, parts, &page, FormState::default(), error, StatusCode::CONFLICT).await
+        }
+    }
 }
 
 /// `POST /foreningar/{id}/ansokningar`: a member starts a draft for a programme.
@@ -116,7 +249,7 @@ async fn save(
                 ("spara", Some(next)) => {
                     Redirect::to(&format!("/ansokningar/{id}/steg/{}", next.slug))
                 }
-                ("spara", None) => Redirect::to(&format!("/ansokningar/{id}/skicka-in")),
+                ("spara", None) => Redirect::to(&format!("/ansokningar/{id}/bilagor")),
                 _ => Redirect::to(&format!("/ansokningar/{id}")),
             }
             .into_response()
@@ -136,6 +269,48 @@ async fn save(
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
+        }
+    }
+}
+
+/// `POST /ansokningar/{id}/steg/{step}/autospara`: the hydrated step's save a few
+/// seconds after a change: the same command as "Spara", answered in JSON for the island
+/// (`{"revision": n}`; 409 when someone else saved first, 422 with the problems).
+async fn autosave(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    Path((id, slug)): Path<(Uuid, String)>,
+    request: Request,
+) -> Response {
+    use app::backend::command::CommandError;
+    use axum::Json;
+    let Some(current) = step(&slug) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let (_, form) = read_form(&state, request).await;
+    let revision = form
+        .get("revision")
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(0);
+    match commands::save_step(&state.ctx(), user.id, id, revision, current, &form, Action::Save).await
+    {
+        Ok(revision) => Json(serde_json::json!({ "revision": revision })).into_response(),
+        Err(CommandError::InvalidAnswers(problems)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(serde_json::json!({ "problems": problems.len() })),
+        )
+            .into_response(),
+        Err(CommandError::Conflict(message)) => (
+            StatusCode::CONFLICT,
+            Json(serde_json::json!({ "message": message })),
+        )
+            .into_response(),
+        Err(CommandError::NotFound | CommandError::Forbidden(_)) => {
+            StatusCode::NOT_FOUND.into_response()
+        }
+        Err(error) => {
+            tracing::error!(%error, "an autosave failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
     }
 }

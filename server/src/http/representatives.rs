@@ -29,14 +29,14 @@ use super::{
 };
 use crate::{startup::AppState, storage::UploadError};
 
-/// The upload's route, with its own body limit (a document of up to 10 MB): merged
-/// outside the site's 2 MB limit.
-pub fn upload_router() -> Router<AppState> {
+/// The upload's route, with its own body limit (`limit`, documents of up to the
+/// configured size): merged outside the site's 2 MB limit.
+pub fn upload_router(limit: usize) -> Router<AppState> {
     Router::new().route(
         "/foreningar/{id}/foretradare",
         // The multipart reader stops at this limit; the handler itself answers a declared
         // length over it with the form and a Swedish message, not a bare 413.
-        post(upload).layer(DefaultBodyLimit::max(uploads::REQUEST_LIMIT)),
+        post(upload).layer(DefaultBodyLimit::max(limit)),
     )
 }
 
@@ -63,34 +63,37 @@ pub async fn upload(
         Ok(received) => received,
         Err(refused) => {
             let (message, status) = match refused {
-                NotAForm::TooLarge => (document::TOO_LARGE, StatusCode::PAYLOAD_TOO_LARGE),
-                NotAForm::NotMultipart => (document::MISSING, StatusCode::BAD_REQUEST),
+                NotAForm::TooLarge => (
+                    document::too_large(state.storage.max_bytes()),
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                ),
+                NotAForm::NotMultipart => (document::MISSING.to_owned(), StatusCode::BAD_REQUEST),
             };
             let mut form = FormState::default();
-            form.add_error(field::DOCUMENT, message);
+            form.add_error(field::DOCUMENT, &message);
             return super::render::page_at_with_form(&state, parts, &page, form, status).await;
         }
     };
     let named = received.all(field::NAMED);
     let meeting = received.text(field::NEXT_ANNUAL_MEETING);
-    let status = match &received.error {
-        Some(UploadError::TooLarge) => StatusCode::PAYLOAD_TOO_LARGE,
-        Some(UploadError::WrongKind) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        _ => StatusCode::UNPROCESSABLE_ENTITY,
-    };
-    if let Some(UploadError::Io(io)) = &received.error {
-        tracing::error!(%io, "storing an upload failed");
+    let refusal = received.first_error();
+    let status = refusal.map_or(StatusCode::UNPROCESSABLE_ENTITY, UploadError::status);
+    if let Some(UploadError::Store(error)) = refusal {
+        tracing::error!(%error, "storing an upload failed");
     }
-    let stored_key = received.stored.as_ref().map(|file| file.key.clone());
-    let document = match (received.stored, &received.error) {
-        (_, Some(error)) => Err(error.message().to_owned()),
-        (Some(file), None) => Ok(StoredDocument {
-            key: file.key,
-            kind: file.kind,
-            size: file.size,
-            sha256: file.sha256,
-            file_name: received.file_name,
-        }),
+    let stored_keys = received.stored_keys();
+    let document = match (received.files.into_iter().next(), &received.error) {
+        (_, Some(error)) => Err(error.message()),
+        (Some(file), None) => match file.outcome {
+            Ok(stored) => Ok(StoredDocument {
+                key: stored.key,
+                kind: stored.kind,
+                size: stored.size,
+                sha256: stored.sha256,
+                file_name: file.file_name,
+            }),
+            Err(error) => Err(error.message()),
+        },
         (None, None) => Err(document::MISSING.to_owned()),
     };
     let input = SendProof {
@@ -104,7 +107,7 @@ pub async fn upload(
         Ok(_) => Redirect::to(&format!("/foreningar/{id}?klart=dokument")).into_response(),
         Err(error) => {
             // Nothing half-written: a document stored before another field failed goes too.
-            if let Some(key) = stored_key {
+            for key in stored_keys {
                 let _ = state.storage.delete(&key).await;
             }
             let mut form = FormState::default();
@@ -132,7 +135,7 @@ pub async fn download(
         Ok(None) => return not_found(),
         Err(error) => return internal(error),
     };
-    let opened = match state.storage.open(&file.storage_key).await {
+    let (size, stream) = match state.storage.open(&file.storage_key).await {
         Ok(opened) => opened,
         Err(error) => {
             tracing::error!(%error, attachment = %file.id, "a stored document cannot be opened");
@@ -162,7 +165,7 @@ pub async fn download(
         })
         .collect();
     let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
-    let mut response = Body::from_stream(tokio_util::io::ReaderStream::new(opened)).into_response();
+    let mut response = Body::from_stream(stream).into_response();
     let headers = response.headers_mut();
     if let Ok(value) = HeaderValue::from_str(&file.content_type) {
         headers.insert(header::CONTENT_TYPE, value);
@@ -172,7 +175,7 @@ pub async fn download(
     }
     headers.insert(
         header::CONTENT_LENGTH,
-        HeaderValue::from(file.size_bytes as u64),
+        HeaderValue::from(size),
     );
     headers.insert(
         header::CACHE_CONTROL,

@@ -1,7 +1,6 @@
 //! Receiving a form with one document in it (`multipart/form-data`), for every upload in
 //! the portal: the document is streamed into storage as it arrives, checked by its
 //! content and size, and the form's other fields are read as text.
-use app::domain::document;
 use axum::{
     body::Body,
     extract::{FromRequest, Multipart, Request},
@@ -21,23 +20,52 @@ const FORM_OVERHEAD_BYTES: u64 = 64 * 1024;
 /// at most [`DRAIN_TIME`].
 const DRAIN_LIMIT: u64 = 64 * 1024 * 1024;
 const DRAIN_TIME: std::time::Duration = std::time::Duration::from_secs(30);
-/// The largest request an upload route reads at all.
-pub const REQUEST_LIMIT: usize = (document::MAX_BYTES + FORM_OVERHEAD_BYTES) as usize;
+/// The most documents one form takes.
+pub const MAX_FILES: usize = 5;
+
+/// The largest request an upload route reads at all, for documents of at most
+/// `max_bytes` each.
+pub fn request_limit(max_bytes: u64) -> usize {
+    (max_bytes * MAX_FILES as u64 + FORM_OVERHEAD_BYTES) as usize
+}
+
+/// One document of a received form: its name on the sender's computer, and the
+/// stored document or why it was refused.
+#[derive(Debug)]
+pub struct ReceivedFile {
+    pub file_name: String,
+    pub outcome: Result<Stored, UploadError>,
+}
 
 /// A received upload form.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Received {
-    /// The stored document, if one arrived and was accepted.
-    pub stored: Option<Stored>,
-    /// The name the sender's computer gave the document.
-    pub file_name: String,
-    /// Why the document was refused, if it was.
+    /// The documents chosen, in order (an empty file input sends none).
+    pub files: Vec<ReceivedFile>,
+    /// Why reading the form broke off, if it did.
     pub error: Option<UploadError>,
     /// The form's other fields, in order; a field may repeat (checkboxes).
     pub fields: Vec<(String, String)>,
 }
 
 impl Received {
+    /// The keys of every stored document, to delete them when the rest fails.
+    pub fn stored_keys(&self) -> Vec<String> {
+        self.files
+            .iter()
+            .filter_map(|file| file.outcome.as_ref().ok().map(|s| s.key.clone()))
+            .collect()
+    }
+
+    /// The first refusal: of the form itself, or of one of its documents.
+    pub fn first_error(&self) -> Option<&UploadError> {
+        self.error.as_ref().or_else(|| {
+            self.files
+                .iter()
+                .find_map(|file| file.outcome.as_ref().err())
+        })
+    }
+
     /// Every value of the field `name`.
     pub fn all(&self, name: &str) -> Vec<String> {
         self.fields
@@ -60,15 +88,16 @@ impl Received {
 /// Why a request was not an upload form at all.
 #[derive(Debug, PartialEq, Eq)]
 pub enum NotAForm {
-    /// Its declared length is over [`REQUEST_LIMIT`]; nothing of it was kept.
+    /// Its declared length is over [`request_limit`]; nothing of it was kept.
     TooLarge,
     /// It is not `multipart/form-data`.
     NotMultipart,
 }
 
-/// Reads the upload form in `body`, storing the document sent as `file_field`. A refused
-/// document is skipped and the fields after it are still read, so what was typed can be
-/// shown again. The caller deletes the stored document if the rest of the form fails.
+/// Reads the upload form in `body`, storing each document sent as `file_field` (at most
+/// [`MAX_FILES`]). A refused document is skipped and the fields after it are still read,
+/// so what was typed can be shown again. The caller deletes the stored documents if the
+/// rest of the form fails.
 pub async fn receive(
     state: &AppState,
     parts: &Parts,
@@ -80,7 +109,8 @@ pub async fn receive(
         .get(header::CONTENT_LENGTH)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.parse::<u64>().ok());
-    if let Some(length) = declared.filter(|length| *length > REQUEST_LIMIT as u64) {
+    let limit = request_limit(state.storage.max_bytes());
+    if let Some(length) = declared.filter(|length| *length > limit as u64) {
         // Read what is on its way and throw it away, within bounds: a browser still
         // sending when the answer comes shows a broken connection instead of the page.
         // A client that waits for `100 Continue` has sent nothing and needs no draining.
@@ -100,12 +130,7 @@ pub async fn receive(
     let mut multipart = Multipart::from_request(Request::from_parts(parts.clone(), body), state)
         .await
         .map_err(|_| NotAForm::NotMultipart)?;
-    let mut received = Received {
-        stored: None,
-        file_name: String::new(),
-        error: None,
-        fields: Vec::new(),
-    };
+    let mut received = Received::default();
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
@@ -119,18 +144,13 @@ pub async fn receive(
         };
         let name = field.name().unwrap_or_default().to_owned();
         if name == file_field {
-            if received.stored.is_some() || received.error.is_some() {
+            let file_name = field.file_name().unwrap_or_default().to_owned();
+            // A file input left empty sends a part with no name and no bytes.
+            if file_name.is_empty() || received.files.len() >= MAX_FILES {
                 continue;
             }
-            received.file_name = field.file_name().unwrap_or_default().to_owned();
-            match state
-                .storage
-                .put(Box::pin(field), document::MAX_BYTES)
-                .await
-            {
-                Ok(file) => received.stored = Some(file),
-                Err(error) => received.error = Some(error),
-            }
+            let outcome = state.storage.put(Box::pin(field)).await;
+            received.files.push(ReceivedFile { file_name, outcome });
         } else if let Ok(value) = field.text().await {
             received.fields.push((name, value));
         }

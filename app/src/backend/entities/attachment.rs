@@ -18,6 +18,10 @@ pub struct Model {
     pub storage_key: String,
     pub uploaded_by: Option<Uuid>,
     pub created_at: DateTimeUtc,
+    /// The application it is attached to, for an application's documents.
+    pub application_id: Option<Uuid>,
+    /// Which of the programme's documents it is (`stadgar`, `budget`, … `ovrigt`).
+    pub document_type: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -39,6 +39,20 @@ pub struct TimelineRow {
     pub by: String,
 }
 
+/// One attached document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentRow {
+    pub id: Uuid,
+    pub document_type: String,
+    pub type_label: String,
+    /// The file's name, shortened for display.
+    pub name: String,
+    /// "PDF", "Word" …
+    pub kind: String,
+    /// "1,2 MB".
+    pub size: String,
+}
+
 /// An application with everything its pages show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationView {
@@ -65,6 +79,9 @@ pub struct ApplicationView {
     pub timeline: Vec<TimelineRow>,
     /// A fresh idempotency key for the submit form.
     pub submit_key: String,
+    pub attachments: Vec<AttachmentRow>,
+    /// The programme's required documents: `(type, name, attached)`.
+    pub required_documents: Vec<(String, String, bool)>,
 }
 
 #[server(prefix = "/api", endpoint = "applications/for-association")]

@@ -300,6 +300,19 @@ pub async fn submit(
     if !representatives::is_verified(&ctx.db, row.association_id, user, ctx.today).await? {
         return Err(CommandError::Forbidden(ONLY_REPRESENTATIVES.to_owned()));
     }
+    record_submission(ctx, user, row, submit_key).await
+}
+
+/// The submission itself, once the submitter is known to act for the association:
+/// every check of the content and the window, then the one transaction. [`submit`] is
+/// the way in; the demo loader calls this to lay down a case sent in earlier.
+pub async fn record_submission(
+    ctx: &Ctx,
+    user: Uuid,
+    row: application::Model,
+    submit_key: &str,
+) -> Result<String, CommandError> {
+    let application_id = row.id;
     let programme = grant_programme::Entity::find_by_id(row.programme_id)
         .one(&ctx.db)
         .await?
@@ -309,7 +322,12 @@ pub async fn submit(
         return Err(CommandError::Conflict(closed_message(&programme, state)));
     }
     let content = content_of(&row)?.without_empty_rows();
-    let problems = content.problems(&rules(&programme));
+    let mut problems = content.problems(&rules(&programme));
+    let attached = super::queries::attached_types(&ctx.db, application_id).await?;
+    problems.extend(super::missing_documents(
+        &required_documents(&programme),
+        &attached,
+    ));
     if !problems.is_empty() {
         return Err(CommandError::InvalidAnswers(
             problems
@@ -450,4 +468,171 @@ pub async fn withdraw(ctx: &Ctx, user: Uuid, application_id: Uuid) -> Result<(),
     )
     .await?;
     ctx.commit_and_wake(txn).await
+}
+
+/// A document the upload handler stored for an application.
+pub type StoredDocument = crate::features::representatives::commands::StoredDocument;
+
+/// What an upload to an application did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attached {
+    /// The new attachments' ids.
+    pub added: Vec<Uuid>,
+    /// The storage keys of documents the application already had (same content): they
+    /// were not kept, and the caller removes them from storage.
+    pub duplicates: Vec<String>,
+    /// The storage key of a replaced document, for the caller to remove after commit.
+    pub replaced: Option<String>,
+}
+
+/// The programme's required document types.
+pub fn required_documents(programme: &grant_programme::Model) -> Vec<String> {
+    serde_json::from_str(&programme.required_attachments).unwrap_or_default()
+}
+
+/// The message when no document type was chosen.
+pub const CHOOSE_TYPE: &str = "Välj vilken handling det är.";
+
+/// Attaches stored documents to a draft as `document_type` (one of the programme's
+/// required types, or `ovrigt`); `replaces` names an attachment of the draft that the
+/// (single) new document takes the place of. A document the draft already has (by its
+/// hash) is kept once.
+#[tracing::instrument(skip_all, fields(application = %application_id, count = files.len()))]
+pub async fn attach(
+    ctx: &Ctx,
+    user: Uuid,
+    application_id: Uuid,
+    document_type: &str,
+    replaces: Option<Uuid>,
+    files: &[StoredDocument],
+) -> Result<Attached, CommandError> {
+    use crate::backend::entities::attachment;
+    let row = mine(&ctx.db, application_id, user).await?;
+    if row.status != Status::Draft {
+        return Err(CommandError::Conflict(NOT_A_DRAFT.to_owned()));
+    }
+    let programme = grant_programme::Entity::find_by_id(row.programme_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(CommandError::NotFound)?;
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    let mut outcome = Attached::default();
+    let mut document_type = document_type.to_owned();
+    if let Some(old) = replaces {
+        let old = attachment::Entity::find_by_id(old)
+            .filter(attachment::Column::ApplicationId.eq(application_id))
+            .one(&txn)
+            .await?
+            .ok_or(CommandError::NotFound)?;
+        document_type = old.document_type.clone().unwrap_or_default();
+        attachment::Entity::delete_by_id(old.id).exec(&txn).await?;
+        outcome.replaced = Some(old.storage_key);
+    }
+    let allowed = required_documents(&programme).contains(&document_type)
+        || document_type == super::OTHER_DOCUMENT;
+    if !allowed {
+        return Err(CommandError::InvalidAnswers(vec![(
+            "document_type".into(),
+            CHOOSE_TYPE.into(),
+        )]));
+    }
+    if files.is_empty() {
+        return Err(CommandError::InvalidAnswers(vec![(
+            "document".into(),
+            "Välj en eller flera filer att bifoga.".into(),
+        )]));
+    }
+    let known: Vec<String> = attachment::Entity::find()
+        .filter(attachment::Column::ApplicationId.eq(application_id))
+        .select_only()
+        .column(attachment::Column::Sha256)
+        .into_tuple()
+        .all(&txn)
+        .await?;
+    let now = Utc::now();
+    let mut seen = known;
+    for file in files {
+        if seen.contains(&file.sha256) {
+            outcome.duplicates.push(file.key.clone());
+            continue;
+        }
+        seen.push(file.sha256.clone());
+        let id = Uuid::now_v7();
+        attachment::Entity::insert(attachment::ActiveModel {
+            id: Set(id),
+            association_id: Set(row.association_id),
+            purpose: Set("application".into()),
+            file_name: Set(crate::domain::document::clean_file_name(
+                &file.file_name,
+                file.kind,
+            )),
+            content_type: Set(file.kind.content_type().into()),
+            size_bytes: Set(file.size as i64),
+            sha256: Set(file.sha256.clone()),
+            storage_key: Set(file.key.clone()),
+            uploaded_by: Set(Some(user)),
+            created_at: Set(now),
+            application_id: Set(Some(application_id)),
+            document_type: Set(Some(document_type.clone())),
+        })
+        .exec_without_returning(&txn)
+        .await
+        .map_err(|error| {
+            CommandError::from_unique_violation(error, "Filen är redan bifogad till ansökan.")
+        })?;
+        outcome.added.push(id);
+    }
+    if !outcome.added.is_empty() {
+        events::record(
+            &txn,
+            NewEvent::about(
+                "application",
+                application_id,
+                "application.documents_attached",
+                Some(user),
+                json!({ "document_type": document_type, "count": outcome.added.len() }),
+            ),
+            vec![],
+        )
+        .await?;
+    }
+    ctx.commit_and_wake(txn).await?;
+    Ok(outcome)
+}
+
+/// Removes an attachment from a draft; answers its storage key, for the caller to
+/// remove the document from storage once the row is gone.
+#[tracing::instrument(skip_all, fields(application = %application_id))]
+pub async fn remove_attachment(
+    ctx: &Ctx,
+    user: Uuid,
+    application_id: Uuid,
+    attachment_id: Uuid,
+) -> Result<String, CommandError> {
+    use crate::backend::entities::attachment;
+    let row = mine(&ctx.db, application_id, user).await?;
+    if row.status != Status::Draft {
+        return Err(CommandError::Conflict(NOT_A_DRAFT.to_owned()));
+    }
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    let file = attachment::Entity::find_by_id(attachment_id)
+        .filter(attachment::Column::ApplicationId.eq(application_id))
+        .one(&txn)
+        .await?
+        .ok_or(CommandError::NotFound)?;
+    attachment::Entity::delete_by_id(file.id).exec(&txn).await?;
+    events::record(
+        &txn,
+        NewEvent::about(
+            "application",
+            application_id,
+            "application.document_removed",
+            Some(user),
+            json!({ "document_type": file.document_type }),
+        ),
+        vec![],
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await?;
+    Ok(file.storage_key)
 }

@@ -394,6 +394,70 @@ pub const STEPS: [Step; 9] = [
     },
 ];
 
+/// The slug of the attachments' page, the task after the steps.
+pub const ATTACHMENTS: &str = "bilagor";
+/// The document type of an attachment the programme does not ask for.
+pub const OTHER_DOCUMENT: &str = "ovrigt";
+
+/// The documents a programme can ask for, with their names.
+pub const DOCUMENT_TYPES: [(&str, &str); 6] = [
+    ("stadgar", "Stadgar"),
+    ("verksamhetsberattelse", "Verksamhetsberättelse"),
+    ("arsredovisning", "Årsredovisning eller årsbokslut"),
+    ("revisionsberattelse", "Revisionsberättelse"),
+    ("budget", "Budget för hela föreningen"),
+    (OTHER_DOCUMENT, "Övrigt"),
+];
+
+/// The name of a document type; the slug itself if it is unknown.
+pub fn document_label(slug: &str) -> &str {
+    DOCUMENT_TYPES
+        .iter()
+        .find(|(key, _)| *key == slug)
+        .map_or(slug, |(_, label)| label)
+}
+
+/// The field a missing required document is reported on (`bilaga_stadgar`).
+pub fn document_field(slug: &str) -> String {
+    format!("bilaga_{slug}")
+}
+
+/// The required documents not yet attached, as problems `(step, field, message)`.
+pub fn missing_documents(
+    required: &[String],
+    attached: &[String],
+) -> Vec<(&'static str, String, String)> {
+    required
+        .iter()
+        .filter(|slug| !attached.contains(slug))
+        .map(|slug| {
+            (
+                ATTACHMENTS,
+                document_field(slug),
+                format!("Bifoga {}.", document_label(slug).to_lowercase()),
+            )
+        })
+        .collect()
+}
+
+/// The page a problem's step is answered on.
+pub fn step_href(application: uuid::Uuid, slug: &str) -> String {
+    if slug == ATTACHMENTS {
+        format!("/ansokningar/{application}/{ATTACHMENTS}")
+    } else {
+        format!("/ansokningar/{application}/steg/{slug}")
+    }
+}
+
+/// The title of a step, or of the attachments' page.
+pub fn step_title(slug: &str) -> &'static str {
+    if slug == ATTACHMENTS {
+        "Bilagor"
+    } else {
+        step(slug).map(|s| s.title).unwrap_or_default()
+    }
+}
+
 /// The step with `slug`.
 pub fn step(slug: &str) -> Option<&'static Step> {
     STEPS.iter().find(|step| step.slug == slug)
@@ -932,10 +996,8 @@ pub struct Rules {
     pub text_limit: usize,
 }
 
-#[cfg(test)]
-pub mod tests {
-    use super::*;
-
+/// The OFU seed's application as data: the demo content and the tests fill it in.
+pub mod ofu_seed {
     /// The OFU seed's application (Kindness & Compassion, 2024) as the form's posts.
     pub fn seed_posts() -> Vec<(&'static str, Vec<(String, String)>)> {
         let p = |pairs: &[(&str, &str)]| {
@@ -1025,6 +1087,13 @@ pub mod tests {
             ("budget", budget),
         ]
     }
+}
+
+#[cfg(test)]
+pub mod tests {
+    use super::*;
+    use super::ofu_seed::seed_posts;
+
 
     fn seed() -> Content {
         let mut content = Content::default();

@@ -4,9 +4,67 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use super::api::{ApplicationRow, ApplicationView, TimelineRow};
+use super::api::{ApplicationRow, ApplicationView, AttachmentRow, TimelineRow};
 use super::{Content, Status};
-use crate::backend::entities::{app_user, application, domain_event, grant_programme};
+use crate::backend::entities::{app_user, application, attachment, domain_event, grant_programme};
+
+/// The document types attached to the application.
+pub async fn attached_types(
+    db: &impl ConnectionTrait,
+    application_id: Uuid,
+) -> Result<Vec<String>, DbErr> {
+    use sea_orm::QuerySelect;
+    let types: Vec<Option<String>> = attachment::Entity::find()
+        .filter(attachment::Column::ApplicationId.eq(application_id))
+        .select_only()
+        .column(attachment::Column::DocumentType)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(types.into_iter().flatten().collect())
+}
+
+/// The application's attachments, in the order they came.
+pub async fn attachments(
+    db: &impl ConnectionTrait,
+    application_id: Uuid,
+) -> Result<Vec<AttachmentRow>, DbErr> {
+    Ok(attachment::Entity::find()
+        .filter(attachment::Column::ApplicationId.eq(application_id))
+        .order_by_asc(attachment::Column::CreatedAt)
+        .order_by_asc(attachment::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|file| {
+            let document_type = file.document_type.unwrap_or_default();
+            AttachmentRow {
+                id: file.id,
+                type_label: super::document_label(&document_type).to_owned(),
+                document_type,
+                name: shortened(&file.file_name, 60),
+                kind: crate::domain::document::FileKind::from_content_type(&file.content_type)
+                    .map(|k| k.label())
+                    .unwrap_or("fil")
+                    .to_owned(),
+                size: crate::domain::document::format_size(file.size_bytes),
+            }
+        })
+        .collect())
+}
+
+/// `name` cut to `max` characters with an ellipsis in the middle, keeping its end (the
+/// extension).
+fn shortened(name: &str, max: usize) -> String {
+    let count = name.chars().count();
+    if count <= max {
+        return name.to_owned();
+    }
+    let tail = 12;
+    let head: String = name.chars().take(max - tail - 1).collect();
+    let end: String = name.chars().skip(count - tail).collect();
+    format!("{head}…{end}")
+}
 
 /// The association's applications, newest first.
 pub async fn for_association(
@@ -58,6 +116,15 @@ pub async fn timeline(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<Timelin
                 "application.draft_started" => "Utkastet påbörjades".to_owned(),
                 "case.submitted" => format!("Ansökan skickades in och fick diarienummer {dnr}"),
                 "case.withdrawn" => "Ansökan återkallades".to_owned(),
+                "application.documents_attached" => format!(
+                    "{} bifogades",
+                    super::document_label(event.payload["document_type"].as_str().unwrap_or_default())
+                ),
+                "application.document_removed" => format!(
+                    "En bilaga ({}) togs bort",
+                    super::document_label(event.payload["document_type"].as_str().unwrap_or_default())
+                        .to_lowercase()
+                ),
                 other => other.to_owned(),
             };
             TimelineRow {
@@ -88,17 +155,28 @@ pub async fn view(
         .ok_or_else(|| DbErr::RecordNotFound("association".into()))?;
     let content: Content = serde_json::from_str(&row.content).unwrap_or_default();
     let rules = super::commands::rules(&programme);
+    let attached = attached_types(db, row.id).await?;
+    let required = super::commands::required_documents(&programme);
     let problems = if row.status == Status::Draft {
-        content
-            .clone()
-            .without_empty_rows()
-            .problems(&rules)
+        let mut problems = content.clone().without_empty_rows().problems(&rules);
+        problems.extend(super::missing_documents(&required, &attached));
+        problems
             .into_iter()
             .map(|(step, field, message)| (step.to_owned(), field, message))
             .collect()
     } else {
         vec![]
     };
+    let required_documents = required
+        .iter()
+        .map(|slug| {
+            (
+                slug.clone(),
+                super::document_label(slug).to_owned(),
+                attached.contains(slug),
+            )
+        })
+        .collect();
     let totals = content.totals();
     let expected = row.submitted_at.map(|at| {
         let day = at.date_naive() + chrono::Duration::weeks(programme.handling_weeks.into());
@@ -123,6 +201,8 @@ pub async fn view(
         may_submit,
         problems,
         timeline: timeline(db, row.id).await?,
+        attachments: attachments(db, row.id).await?,
+        required_documents,
         submit_key: Uuid::new_v4().to_string(),
     })
 }

@@ -74,6 +74,8 @@ pub async fn send_proof(ctx: &Ctx, input: SendProof) -> Result<Uuid, CommandErro
         storage_key: Set(file.key.clone()),
         uploaded_by: Set(Some(input.sent_by)),
         created_at: Set(now),
+        application_id: Set(None),
+        document_type: Set(None),
     })
     .exec_without_returning(&txn)
     .await?;

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::{with_application, Answers};
 use crate::components::{confirm::ConfirmPage, page::Page};
-use crate::features::applications::{api::ApplicationView, Status, STEPS};
+use crate::features::applications::{
+    api::ApplicationView, step_href, step_title, Status, ATTACHMENTS, STEPS,
+};
 
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
@@ -94,14 +96,18 @@ fn render(view: ApplicationView) -> AnyView {
 }
 
 fn task_list(view: ApplicationView) -> AnyView {
-    let done = STEPS
+    let tasks: Vec<(&str, &str)> = STEPS
         .iter()
-        .filter(|s| !view.problems.iter().any(|(step, _, _)| step == s.slug))
-        .count();
-    let tasks = STEPS
-        .iter()
-        .map(|s| {
-            let complete = !view.problems.iter().any(|(step, _, _)| step == s.slug);
+        .map(|s| (s.slug, s.title))
+        .chain(std::iter::once((ATTACHMENTS, step_title(ATTACHMENTS))))
+        .collect();
+    let complete = |slug: &str| !view.problems.iter().any(|(step, _, _)| step == slug);
+    let done = tasks.iter().filter(|(slug, _)| complete(slug)).count();
+    let total = tasks.len();
+    let tasks = tasks
+        .into_iter()
+        .map(|(slug, title)| {
+            let complete = complete(slug);
             let (label, class) = if complete {
                 ("Klar", "tag tag--done")
             } else {
@@ -109,7 +115,7 @@ fn task_list(view: ApplicationView) -> AnyView {
             };
             view! {
                 <li class="task-list__item">
-                    <a href=format!("/ansokningar/{}/steg/{}", view.id, s.slug)>{s.title}</a>
+                    <a href=step_href(view.id, slug)>{title}</a>
                     <strong class=class>{label}</strong>
                 </li>
             }
@@ -123,7 +129,7 @@ fn task_list(view: ApplicationView) -> AnyView {
     view! {
         <Page title=format!("{name} (utkast)") heading=name>
             <p class="lead">{format!("Ansökan om {} för {}. Utkastet sparas vid varje steg; alla i föreningen kan fortsätta på det.", view.programme.to_lowercase(), view.association)}</p>
-            <p class="step-progress">{format!("Du har fyllt i {done} av {} delar.", STEPS.len())}</p>
+            <p class="step-progress">{format!("Du har fyllt i {done} av {total} delar.")}</p>
             <ol class="task-list">{tasks}</ol>
             <p><a class="button" href=format!("/ansokningar/{}/skicka-in", view.id)>"Granska och skicka in"</a></p>
             <p><a href=format!("/ansokningar/{}/aterkalla", view.id)>"Ta bort utkastet"</a>" · "<a href=format!("/foreningar/{}/ansokningar", view.association_id)>"Till föreningens ansökningar"</a></p>

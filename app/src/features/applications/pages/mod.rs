@@ -1,5 +1,6 @@
 //! The applications' pages: the association's list, a draft's task list and steps,
 //! the review before submit, the receipt, and the case as the applicant follows it.
+pub mod attachments;
 pub mod case;
 pub mod list;
 pub mod step;
@@ -103,6 +104,12 @@ pub fn Answers(view: ApplicationView) -> impl IntoView {
         })
         .collect_view();
     let difference = view.income_total - view.cost_total;
+    let files = view
+        .attachments
+        .iter()
+        .map(|f| view! { <li>{format!("{}: ", f.type_label)}<a href=format!("/dokument/{}", f.id)>{f.name.clone()}</a>{format!(" ({}, {})", f.kind, f.size)}</li> })
+        .collect_view();
+    let no_files = view.attachments.is_empty();
     view! {
         <section aria-labelledby="rubrik-aktuell">
             <h2 id="rubrik-aktuell">"Aktuell ansökan"</h2>
@@ -170,6 +177,10 @@ pub fn Answers(view: ApplicationView) -> impl IntoView {
             {(difference != 0).then(|| view! {
                 <p class="notice">{format!("Budgeten går inte jämnt ut: intäkterna är {} kronor {} än kostnaderna.", money::format(difference.abs()), if difference > 0 { "högre" } else { "lägre" })}</p>
             })}
+        </section>
+        <section aria-labelledby="rubrik-bilagor">
+            <h2 id="rubrik-bilagor">"Bilagor"</h2>
+            {if no_files { view! { <p>"Inga bilagor."</p> }.into_any() } else { view! { <ul>{files}</ul> }.into_any() }}
         </section>
     }
 }

@@ -9,7 +9,8 @@ use crate::components::{
     form::{field_id, ErrorSummary, FormState},
     page::Page,
 };
-use crate::domain::budget::IncomeStatus;
+use crate::domain::{budget::IncomeStatus, money};
+use crate::islands::draft_form::DraftForm;
 use crate::features::applications::{api::ApplicationView, step, Part, Rows, Status, STEPS};
 
 #[component]
@@ -42,14 +43,32 @@ fn render(view: ApplicationView) -> AnyView {
         .map(|part| render_part(*part, &state, view.text_limit))
         .collect_view();
     let action = format!("/ansokningar/{}/steg/{}", view.id, current.slug);
+    let autosave = format!("{action}/autospara");
+    let requested = view.content.requested_ore.unwrap_or(0);
+    let totals = current.parts.contains(&Part::Rows(Rows::Income)).then(|| {
+        let difference = view.income_total - view.cost_total;
+        view! {
+            <div class="panel budget-totals">
+                <dl class="facts">
+                    <dt>"Sökt från nämnden"</dt><dd class="number">{money::format(requested)}</dd>
+                    <dt>"Summa intäkter"</dt><dd class="number" id="summa-intakter">{money::format(view.income_total)}</dd>
+                    <dt>"Summa kostnader"</dt><dd class="number" id="summa-kostnader">{money::format(view.cost_total)}</dd>
+                    <dt>"Skillnad"</dt><dd class="number" id="skillnad">{money::format(difference)}</dd>
+                </dl>
+                <p class="field__hint">"Summorna är de senast sparade; med JavaScript följer de med när du skriver. En budget som inte går jämnt ut kan skickas in, men handläggaren ser det."</p>
+            </div>
+        }
+    });
     view! {
         <Page title=format!("{} – steg {number} av {}", current.title, STEPS.len()) heading=current.title>
             <p class="step-progress">{format!("Steg {number} av {} · {}", STEPS.len(), view.programme)}</p>
             <p class="lead">{current.intro}</p>
             <ErrorSummary />
-            <form class="form" method="post" action=action novalidate>
+            <form class="form" id="ansokan-steg" method="post" action=action novalidate>
                 <input type="hidden" name="revision" value=view.revision.to_string() />
                 {parts}
+                {totals}
+                <DraftForm form="ansokan-steg".to_owned() autosave=autosave requested_ore=requested />
                 <div class="button-row">
                     <button class="button" type="submit" name="action" value="spara">"Spara och fortsätt"</button>
                     <button class="button button--secondary" type="submit" name="action" value="oversikt">"Spara och gå till översikten"</button>
@@ -143,6 +162,7 @@ fn render_part(part: Part, state: &FormState, limit: usize) -> AnyView {
             let invalid = error.is_some();
             let hint = hint.map(|h| format!("{h} ")).unwrap_or_default()
                 + &format!("Högst {limit} tecken.");
+            let used = state.value(name).chars().count();
             view! {
                 <div class="field" class:field--error=invalid>
                     <label for=id.clone()>{label}</label>
@@ -152,6 +172,7 @@ fn render_part(part: Part, state: &FormState, limit: usize) -> AnyView {
                         aria-invalid=invalid.then_some("true") aria-describedby=format!("{id}-hint{}", if invalid { format!(" {id}-fel") } else { String::new() })>
                         {state.value(name)}
                     </textarea>
+                    <p class="field__counter" class:field__counter--over=used.gt(&limit) id=format!("{id}-antal")>{format!("{used} av {limit} tecken")}</p>
                 </div>
             }
             .into_any()

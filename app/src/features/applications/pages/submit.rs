@@ -9,7 +9,7 @@ use crate::components::{
     form::{field_id, FormState},
     page::Page,
 };
-use crate::features::applications::{api::ApplicationView, step, Status};
+use crate::features::applications::{api::ApplicationView, step_href, step_title, Status};
 
 #[component]
 pub fn SubmitPage() -> impl IntoView {
@@ -25,9 +25,9 @@ fn render(view: ApplicationView) -> AnyView {
         .problems
         .iter()
         .map(|(slug, field, message)| {
-            let title = step(slug).map(|s| s.title).unwrap_or_default();
+            let title = step_title(slug);
             view! {
-                <li><a href=format!("/ansokningar/{}/steg/{slug}#{}", view.id, field_id(field))>{format!("{title}: {message}")}</a></li>
+                <li><a href=format!("{}#{}", step_href(view.id, slug), field_id(field))>{format!("{title}: {message}")}</a></li>
             }
         })
         .collect_view();

@@ -11,7 +11,6 @@ use crate::components::form::{
 use crate::components::page::Page;
 use crate::domain::board::{self, BoardRole};
 use crate::domain::checks::Check;
-use crate::domain::document;
 use crate::domain::profile::field;
 use crate::domain::representation;
 use crate::features::profile::api::{association_profile, AssociationDetails};
@@ -428,7 +427,7 @@ fn Representatives(profile: AssociationDetails) -> impl IntoView {
         <form class="form" method="post" action=format!("/foreningar/{id}/foretradare") enctype="multipart/form-data" novalidate>
             <div class="field" class:field--error=document_error.is_some()>
                 <label for=document_id.clone()>"Protokoll eller annat dokument som visar vem som företräder föreningen"</label>
-                <p class="field__hint" id=format!("{document_id}-hint")>{format!("PDF, JPEG eller PNG, högst {} MB. Till exempel protokollet från årsmötet eller det konstituerande styrelsemötet, där firmatecknare eller kontaktpersoner utses.", document::MAX_BYTES / 1024 / 1024)}</p>
+                <p class="field__hint" id=format!("{document_id}-hint")>{format!("PDF, JPEG eller PNG, högst {} MB. Till exempel protokollet från årsmötet eller det konstituerande styrelsemötet, där firmatecknare eller kontaktpersoner utses.", crate::site::SiteInfo::current().upload_max_mb())}</p>
                 {document_error.clone().map(|message| view! {
                     <p class="field__error" id=format!("{document_id}-fel")><span class="visually-hidden">"Fel: "</span>{message}</p>
                 })}
