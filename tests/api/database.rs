@@ -1,6 +1,7 @@
-use app::backend::entities::{app_user, association, association_member};
+use app::backend::entities::{app_user, application, association, association_member, attachment};
+use app::features::applications::Status;
 use portal_tests::{spawn_app, spawn_app_with};
-use sea_orm::{EntityTrait, PaginatorTrait};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use server::startup::Application;
 
 #[tokio::test]
@@ -11,33 +12,62 @@ async fn a_fresh_database_is_migrated_and_holds_no_accounts() {
 }
 
 #[tokio::test]
-async fn demo_mode_loads_the_seed_association_and_five_accounts_once() {
+async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_accounts_once() {
     let app = spawn_app_with(|settings| settings.demo = true).await;
     let users = app_user::Entity::find().all(&app.db).await.unwrap();
     let mut roles: Vec<_> = users.iter().map(|u| u.role.as_str()).collect();
     roles.sort();
     assert_eq!(
         roles,
-        ["admin", "applicant", "approver", "approver", "officer"]
+        ["admin", "applicant", "applicant", "approver", "approver", "officer"]
     );
     assert!(users
         .iter()
         .all(|u| u.password_hash.starts_with("$argon2id$")));
 
     let associations = association::Entity::find().all(&app.db).await.unwrap();
-    assert_eq!(associations.len(), 1);
-    assert_eq!(associations[0].org_number, "802534-3750");
-    assert_eq!(associations[0].name, "Kindness & Compassion");
+    assert_eq!(associations.len(), 2);
+    let kindness = associations
+        .iter()
+        .find(|a| a.org_number == "802534-3750")
+        .unwrap();
+    assert_eq!(kindness.name, "Kindness & Compassion");
     let owners = association_member::Entity::find()
         .all(&app.db)
         .await
         .unwrap();
-    assert_eq!(owners.len(), 1);
-    assert_eq!(owners[0].role.as_str(), "owner");
+    assert_eq!(owners.len(), 2);
+    assert!(owners.iter().all(|o| o.role.as_str() == "owner"));
+
+    // The OFU seed's application, sent in with a Dnr and its documents; another
+    // association's draft.
+    let applications = application::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(applications.len(), 2);
+    let case = applications
+        .iter()
+        .find(|a| a.association_id == kindness.id)
+        .unwrap();
+    assert_eq!(case.status, Status::Submitted);
+    assert_eq!(case.activity_name, "Etablering av ett självhjälpscenter");
+    assert_eq!(case.requested_ore, 50_000_000);
+    assert!(case.dnr.as_deref().unwrap().starts_with("SOF "));
+    assert!(!case.unbalanced, "the seed's budget balances at 1 600 000");
+    assert_eq!(
+        attachment::Entity::find()
+            .filter(attachment::Column::ApplicationId.eq(case.id))
+            .count(&app.db)
+            .await
+            .unwrap(),
+        3
+    );
+    assert!(applications
+        .iter()
+        .any(|a| a.association_id != kindness.id && a.status == Status::Draft));
 
     // A second start on the same database loads nothing more.
     let again = Application::build(app.settings.clone()).await.unwrap();
     drop(again);
-    assert_eq!(app_user::Entity::find().count(&app.db).await.unwrap(), 5);
-    assert_eq!(association::Entity::find().count(&app.db).await.unwrap(), 1);
+    assert_eq!(app_user::Entity::find().count(&app.db).await.unwrap(), 6);
+    assert_eq!(association::Entity::find().count(&app.db).await.unwrap(), 2);
+    assert_eq!(application::Entity::find().count(&app.db).await.unwrap(), 2);
 }
