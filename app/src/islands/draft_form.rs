@@ -59,6 +59,10 @@ mod browser {
         backoff: Cell<i32>,
         /// Set once someone else saved: saving stops, the page says why.
         stopped: Cell<bool>,
+        /// An autosave is on its way; a "Spara" pressed meanwhile waits for it.
+        in_flight: Cell<bool>,
+        /// The button pressed while an autosave was on its way.
+        waiting: std::cell::RefCell<Option<web_sys::HtmlElement>>,
     }
 
     fn now() -> String {
@@ -95,12 +99,15 @@ mod browser {
             return;
         }
         let _ = request.set_request_header("content-type", "application/x-www-form-urlencoded");
+        saver.in_flight.set(true);
         let done = {
             let saver = saver.clone();
             let request = request.clone();
             Closure::once_into_js(move || {
                 let status = request.status().unwrap_or(0);
                 let text = request.response_text().ok().flatten().unwrap_or_default();
+                saver.in_flight.set(false);
+                let waiting = saver.waiting.borrow_mut().take();
                 match status {
                     200 => {
                         saver.backoff.set(QUIET_MS);
@@ -134,8 +141,15 @@ mod browser {
                         let wait = saver.backoff.get();
                         saver.backoff.set((wait * 2).min(60_000));
                         saver.status.set("Inte sparat – försöker igen".into());
-                        schedule(&saver, wait);
+                        if waiting.is_none() {
+                            schedule(&saver, wait);
+                        }
                     }
+                }
+                // The "Spara" pressed meanwhile goes now, with the revision just saved.
+                if let Some(button) = waiting {
+                    saver.stopped.set(true);
+                    let _ = saver.form.request_submit_with_submitter(Some(&button));
                 }
             })
         };
@@ -205,6 +219,8 @@ mod browser {
             timer: Cell::new(None),
             backoff: Cell::new(QUIET_MS),
             stopped: Cell::new(false),
+            in_flight: Cell::new(false),
+            waiting: std::cell::RefCell::new(None),
         });
         let on_input = {
             let saver = saver.clone();
@@ -240,9 +256,22 @@ mod browser {
         // A plain "Spara" must not race a pending autosave with the same revision.
         let on_submit = {
             let saver = saver.clone();
-            Closure::<dyn Fn()>::new(move || {
+            Closure::<dyn Fn(web_sys::SubmitEvent)>::new(move |event: web_sys::SubmitEvent| {
                 if let Some(timer) = saver.timer.take() {
                     window().clear_timeout_with_handle(timer);
+                }
+                if saver.in_flight.get() {
+                    event.prevent_default();
+                    *saver.waiting.borrow_mut() = event.submitter();
+                    if saver.waiting.borrow().is_none() {
+                        *saver.waiting.borrow_mut() = saver
+                            .form
+                            .query_selector("button[value=spara]")
+                            .ok()
+                            .flatten()
+                            .and_then(|b| b.dyn_into().ok());
+                    }
+                    return;
                 }
                 saver.stopped.set(true);
             })

@@ -7,36 +7,21 @@ use leptos::prelude::*;
 
 /// One chosen file: its name, its size and how much of it has been sent (0–100).
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 struct Chosen {
     name: String,
     size: f64,
     percent: u32,
 }
 
+/// Draws nothing until files are chosen; the browser code fills the list in (plain DOM
+/// updates keep the island small).
 #[island]
 pub fn UploadProgress(form: String) -> impl IntoView {
-    let files = RwSignal::new(Vec::<Chosen>::new());
-    let failed = RwSignal::new(false);
+    let id = format!("{form}-forlopp");
     #[cfg(feature = "hydrate")]
-    browser::attach(&form, files, failed);
-    #[cfg(not(feature = "hydrate"))]
-    let _ = form;
-    view! {
-        <div class="upload-progress" aria-live="polite">
-            <ul class="upload-progress__list">
-                <For each=move || files.get().into_iter().enumerate() key=|(i, f)| (*i, f.name.clone(), f.percent) let:item>
-                    <li>
-                        <span class="upload-progress__name">{item.1.name.clone()}</span>
-                        <progress max="100" value=item.1.percent.to_string() aria-label=format!("Uppladdning av {}", item.1.name)></progress>
-                        <span class="upload-progress__percent">{format!("{} %", item.1.percent)}</span>
-                    </li>
-                </For>
-            </ul>
-            <Show when=move || failed.get()>
-                <p class="field__error" role="alert">"Uppladdningen avbröts. Kontrollera anslutningen och försök igen."</p>
-            </Show>
-        </div>
-    }
+    browser::attach(&form, &id);
+    view! { <div class="upload-progress" id=id aria-live="polite"></div> }
 }
 
 #[cfg(feature = "hydrate")]
@@ -73,7 +58,32 @@ mod browser {
         out
     }
 
-    pub fn attach(id: &str, files: RwSignal<Vec<Chosen>>, failed: RwSignal<bool>) {
+    /// Draws the list of files with their bars, or the failure.
+    fn draw(target: &str, files: &[Chosen], failed: bool) {
+        let document = document();
+        let Some(container) = document.get_element_by_id(target) else {
+            return;
+        };
+        let mut html = String::from("<ul class=\"upload-progress__list\">");
+        for file in files {
+            let name = file
+                .name
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('"', "&quot;");
+            html.push_str(&format!(
+                "<li><span class=\"upload-progress__name\">{name}</span> <progress max=\"100\" value=\"{p}\" aria-label=\"Uppladdning av {name}\"></progress> <span class=\"upload-progress__percent\">{p} %</span></li>",
+                p = file.percent
+            ));
+        }
+        html.push_str("</ul>");
+        if failed {
+            html.push_str("<p class=\"field__error\" role=\"alert\">Uppladdningen avbröts. Kontrollera anslutningen och försök igen.</p>");
+        }
+        container.set_inner_html(&html);
+    }
+
+    pub fn attach(id: &str, target: &str) {
         let Some(form) = document()
             .get_element_by_id(id)
             .and_then(|e| e.dyn_into::<HtmlFormElement>().ok())
@@ -82,16 +92,15 @@ mod browser {
         };
         let on_change = {
             let form = form.clone();
-            Closure::<dyn Fn()>::new(move || {
-                failed.set(false);
-                files.set(chosen(&form));
-            })
+            let target = target.to_owned();
+            Closure::<dyn Fn()>::new(move || draw(&target, &chosen(&form), false))
         };
         let _ = form.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
         on_change.forget();
 
         let on_submit = {
             let form = form.clone();
+            let target = target.to_owned();
             Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
                 let list = chosen(&form);
                 if list.is_empty() {
@@ -104,9 +113,8 @@ mod browser {
                     return;
                 };
                 event.prevent_default();
-                files.set(list.clone());
-                failed.set(false);
-                send(&form, &request, data, list, files, failed);
+                draw(&target, &list, false);
+                send(&form, &request, data, list, target.clone());
             })
         };
         let _ = form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
@@ -118,25 +126,32 @@ mod browser {
         request: &XmlHttpRequest,
         data: FormData,
         list: Vec<Chosen>,
-        files: RwSignal<Vec<Chosen>>,
-        failed: RwSignal<bool>,
+        target: String,
     ) {
         if request.open("POST", &form.action()).is_err() {
             return;
         }
-        let sizes: Vec<f64> = list.iter().map(|f| f.size).collect();
-        let progress = Closure::<dyn Fn(ProgressEvent)>::new(move |event: ProgressEvent| {
-            // The body is the files in order (plus a little framing): each file's bar
-            // fills as the bytes sent pass through its share.
-            let mut sent = event.loaded();
-            files.update(|files| {
-                for (file, size) in files.iter_mut().zip(&sizes) {
-                    let part = if *size <= 0.0 { 1.0 } else { (sent / size).clamp(0.0, 1.0) };
+        let files = std::rc::Rc::new(std::cell::RefCell::new(list));
+        let progress = {
+            let files = files.clone();
+            let target = target.clone();
+            Closure::<dyn Fn(ProgressEvent)>::new(move |event: ProgressEvent| {
+                // The body is the files in order (plus a little framing): each file's bar
+                // fills as the bytes sent pass through its share.
+                let mut sent = event.loaded();
+                let mut files = files.borrow_mut();
+                for file in files.iter_mut() {
+                    let part = if file.size <= 0.0 {
+                        1.0
+                    } else {
+                        (sent / file.size).clamp(0.0, 1.0)
+                    };
                     file.percent = (part * 100.0).round() as u32;
-                    sent -= size;
+                    sent -= file.size;
                 }
-            });
-        });
+                draw(&target, &files, false);
+            })
+        };
         if let Ok(upload) = request.upload() {
             upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
         }
@@ -146,7 +161,7 @@ mod browser {
             Closure::<dyn Fn()>::new(move || {
                 let status = request.status().unwrap_or(0);
                 if status == 0 {
-                    failed.set(true);
+                    draw(&target, &files.borrow(), true);
                     return;
                 }
                 let url = request.response_url();
@@ -172,9 +187,6 @@ mod browser {
         };
         request.set_onloadend(Some(done.as_ref().unchecked_ref()));
         done.forget();
-        let on_error = Closure::<dyn Fn()>::new(move || failed.set(true));
-        request.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        on_error.forget();
         let _ = request.send_with_opt_form_data(Some(&data));
     }
 }
