@@ -338,7 +338,9 @@ pub const STEPS: [Step; 9] = [
         intro: "Vilka vänder sig verksamheten till?",
         parts: &[
             Part::Free { name: "target_group", label: "Beskriv målgruppen", hint: None },
-            Part::Check { name: "children", label: "Målgruppen är barn och unga, 0–17 år" },
+            // Not "children": a form's named fields shadow its DOM properties, and
+            // `form.children` must stay the element list the islands' loader walks.
+            Part::Check { name: "children_0_17", label: "Målgruppen är barn och unga, 0–17 år" },
             Part::Check { name: "young_adults", label: "Målgruppen är unga vuxna, 18–25 år" },
         ],
     },
@@ -554,7 +556,7 @@ impl Content {
                 Part::Check { name, .. } => {
                     let ticked = form.contains_key(name);
                     match name {
-                        "children" => self.children = ticked,
+                        "children_0_17" => self.children = ticked,
                         _ => self.young_adults = ticked,
                     }
                 }
@@ -733,7 +735,7 @@ impl Content {
         values.insert("share_men".into(), share(self.share_men));
         values.insert("share_other".into(), share(self.share_other));
         if self.children {
-            values.insert("children".into(), "on".into());
+            values.insert("children_0_17".into(), "on".into());
         }
         if self.young_adults {
             values.insert("young_adults".into(), "on".into());
@@ -1094,6 +1096,29 @@ pub mod tests {
     use super::*;
     use super::ofu_seed::seed_posts;
 
+
+    /// A field named like a property of `HTMLFormElement` replaces that property in
+    /// the browser (`form.children` became the checkbox and broke hydration).
+    #[test]
+    fn no_field_shadows_a_property_of_the_form_element() {
+        const FORM_PROPERTIES: [&str; 16] = [
+            "children", "action", "method", "target", "elements", "length", "name", "id",
+            "submit", "reset", "style", "title", "encoding", "enctype", "nodeName", "parentNode",
+        ];
+        for step in &STEPS {
+            for part in step.parts {
+                if let Part::Line { name, .. }
+                | Part::Free { name, .. }
+                | Part::Date { name, .. }
+                | Part::Money { name, .. }
+                | Part::Percent { name, .. }
+                | Part::Check { name, .. } = *part
+                {
+                    assert!(!FORM_PROPERTIES.contains(&name), "{name} shadows form.{name}");
+                }
+            }
+        }
+    }
 
     fn seed() -> Content {
         let mut content = Content::default();
