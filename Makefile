@@ -143,10 +143,14 @@ test-browser:
 
 # The outbox against a real SMTP server on loopback: latency from commit to acceptance
 # at idle, and the rate at which 10 000 queued mails drain. Then the release server's
-# memory at idle, after 200 parallel sign-ins and under public-page load.
+# memory at idle, after 200 parallel sign-ins and under public-page load. Applications:
+# submits with 20 budget lines and 3 documents of 1 MB, 100 concurrent submits (on both
+# databases) and autosaves of a full draft.
 # PORTAL_TEST_BACKEND=postgres runs it on PostgreSQL instead of SQLite.
 bench: build $(SMTP_STAMP)
 	cargo bench -p portal-tests --bench outbox
+	cargo bench -p portal-tests --bench applications
+	PORTAL_TEST_BACKEND=postgres cargo bench -p portal-tests --bench applications
 	PORTAL_SERVER_BIN=$(RELEASE_SERVER) cargo bench -p portal-tests --bench memory
 
 ## ---- upkeep -----------------------------------------------------------------------

@@ -193,9 +193,9 @@ pub async fn load_if_empty(
         "(Demodokument: pahittat innehall.)",
     ]);
     let stored = storage
-        .put(
-            futures_util::stream::iter([Ok::<_, std::io::Error>(axum::body::Bytes::from(minutes))]),
-        )
+        .put(futures_util::stream::iter([Ok::<_, std::io::Error>(
+            axum::body::Bytes::from(minutes),
+        )]))
         .await
         .context("storing the demo minutes")?;
     let attachment_id = Uuid::now_v7();
@@ -281,8 +281,16 @@ async fn load_applications(
         .map_err(fail)?;
     }
     for (kind, name, title) in [
-        ("stadgar", "Stadgar Kindness & Compassion.pdf", "Stadgar for Kindness & Compassion, antagna 2021-05-02"),
-        ("verksamhetsberattelse", "Verksamhetsberättelse 2022.pdf", "Verksamhetsberattelse 2022"),
+        (
+            "stadgar",
+            "Stadgar Kindness & Compassion.pdf",
+            "Stadgar for Kindness & Compassion, antagna 2021-05-02",
+        ),
+        (
+            "verksamhetsberattelse",
+            "Verksamhetsberättelse 2022.pdf",
+            "Verksamhetsberattelse 2022",
+        ),
         ("budget", "Budget 2024.pdf", "Budget for foreningen 2024"),
     ] {
         let pdf = minutes_pdf(&[
@@ -363,7 +371,10 @@ async fn load_applications(
         .map_err(fail)?;
     let form = [
         ("activity_name", "Läxhjälp i Rinkeby bibliotek"),
-        ("summary", "Läxhjälp två kvällar i veckan med frivilliga studenter."),
+        (
+            "summary",
+            "Läxhjälp två kvällar i veckan med frivilliga studenter.",
+        ),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))
@@ -381,7 +392,6 @@ async fn load_applications(
     .map_err(fail)?;
     Ok(())
 }
-
 
 /// A one-page PDF showing `lines` (ASCII), with a correct cross-reference table.
 fn minutes_pdf(lines: &[&str]) -> Vec<u8> {
@@ -429,7 +439,10 @@ mod tests {
     #[test]
     fn the_demo_minutes_are_a_pdf_with_a_correct_cross_reference_table() {
         let pdf = super::minutes_pdf(&["Rad (ett)"]);
-        assert_eq!(infer::get(&pdf).map(|k| k.mime_type()), Some("application/pdf"));
+        assert_eq!(
+            infer::get(&pdf).map(|k| k.mime_type()),
+            Some("application/pdf")
+        );
         let text = String::from_utf8(pdf.clone()).unwrap();
         let xref: usize = text
             .rsplit("startxref\n")

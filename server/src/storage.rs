@@ -465,7 +465,10 @@ mod tests {
             .put(chunks(bytes(&[b"%PDF-1.7 kept"])))
             .await
             .unwrap();
-        let crashed = dir.path().join(&kept.key).with_file_name("left-by-a-crash#1");
+        let crashed = dir
+            .path()
+            .join(&kept.key)
+            .with_file_name("left-by-a-crash#1");
         std::fs::write(crashed, b"%PDF").unwrap();
         assert_eq!(
             storage

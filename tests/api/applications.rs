@@ -110,71 +110,21 @@ fn seed_steps() -> Vec<(&'static str, Vec<(String, String)>)> {
     ]
 }
 
-/// A verified representative of `association` (with the proof row it needs).
-async fn make_representative(app: &TestApp, association: Uuid, user: Uuid) {
-    use app::backend::entities::{attachment, representative, representative_proof};
-    use sea_orm::ActiveValue::Set;
-    let attachment_id = Uuid::now_v7();
-    attachment::Entity::insert(attachment::ActiveModel {
-        id: Set(attachment_id),
-        association_id: Set(association),
-        purpose: Set("representatives".into()),
-        file_name: Set("protokoll.pdf".into()),
-        content_type: Set("application/pdf".into()),
-        size_bytes: Set(4),
-        sha256: Set("0".repeat(64)),
-        storage_key: Set("test".into()),
-        uploaded_by: Set(Some(user)),
-        created_at: Set(chrono::Utc::now()),
-        application_id: Set(None),
-        document_type: Set(None),
-    })
-    .exec_without_returning(&app.db)
-    .await
-    .unwrap();
-    let proof = Uuid::now_v7();
-    representative_proof::Entity::insert(representative_proof::ActiveModel {
-        id: Set(proof),
-        association_id: Set(association),
-        attachment_id: Set(attachment_id),
-        submitted_by: Set(Some(user)),
-        named_users: Set(format!("[\"{user}\"]")),
-        next_annual_meeting: Set(chrono::Utc::now().date_naive() + chrono::Duration::days(300)),
-        status: Set("approved".into()),
-        decided_by: Set(None),
-        decided_at: Set(Some(chrono::Utc::now())),
-        decision_note: Set(String::new()),
-        created_at: Set(chrono::Utc::now()),
-    })
-    .exec_without_returning(&app.db)
-    .await
-    .unwrap();
-    representative::Entity::insert(representative::ActiveModel {
-        association_id: Set(association),
-        user_id: Set(user),
-        proof_id: Set(proof),
-        verified_by: Set(None),
-        verified_at: Set(chrono::Utc::now()),
-        valid_until: Set(chrono::Utc::now().date_naive() + chrono::Duration::days(300)),
-        reminded_at: Set(None),
-    })
-    .exec_without_returning(&app.db)
-    .await
-    .unwrap();
-}
-
 /// An association whose owner is a verified representative: (association, owner).
 pub(crate) async fn registered(app: &TestApp, org: &str, email: &str) -> (Uuid, Uuid) {
     let owner = create_user(&app.db, "applicant", email, "ett långt lösenord").await;
     let association = fixtures::association_with_owner(&app.db, org, owner).await;
-    make_representative(app, association, owner).await;
+    fixtures::verified_representative(&app.db, association, owner).await;
     (association, owner)
 }
 
 /// Attaches the documents the time-limited grant asks for through the command, as if
 /// the upload handler had stored them (the storage itself is tested in `attachments`).
 pub(crate) async fn attach_required(app: &TestApp, user: Uuid, id: Uuid) {
-    for (i, kind) in ["stadgar", "verksamhetsberattelse", "budget"].iter().enumerate() {
+    for (i, kind) in ["stadgar", "verksamhetsberattelse", "budget"]
+        .iter()
+        .enumerate()
+    {
         let file = commands::StoredDocument {
             key: format!("2026/{}", Uuid::now_v7()),
             kind: app::domain::document::FileKind::Pdf,
@@ -575,8 +525,10 @@ async fn a_closed_programme_says_when_it_opens_and_an_incomplete_draft_says_ever
             assert!(problems.len() >= 10, "{problems:?}");
             assert!(problems[0].0.starts_with("aktuell-ansokan/"));
             assert!(
-                problems.iter().any(|(field, message)| field == "bilagor/bilaga_stadgar"
-                    && message == "Bifoga stadgar."),
+                problems
+                    .iter()
+                    .any(|(field, message)| field == "bilagor/bilaga_stadgar"
+                        && message == "Bifoga stadgar."),
                 "a missing required document is a problem too: {problems:?}"
             );
         }

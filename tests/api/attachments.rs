@@ -10,7 +10,8 @@ use uuid::Uuid;
 use super::applications::{fill, registered, TIME_LIMITED};
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\ntrailer\n<< >>\n%%EOF\n";
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00";
+const PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00";
 
 /// A zip archive whose entries are `names`, each holding `content` uncompressed.
 fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
@@ -96,7 +97,13 @@ impl Draft {
                 .map(|entries| {
                     entries
                         .flatten()
-                        .map(|e| if e.path().is_dir() { walk(&e.path()) } else { 1 })
+                        .map(|e| {
+                            if e.path().is_dir() {
+                                walk(&e.path())
+                            } else {
+                                1
+                            }
+                        })
                         .sum()
                 })
                 .unwrap_or(0)
@@ -118,12 +125,19 @@ async fn several_documents_of_every_accepted_kind_are_kept_once_and_downloaded_s
     let office = d
         .upload(
             "ovrigt",
-            &[("Plan.docx", &docx()), ("Plan.odt", &odt()), ("Stadgar kopia.pdf", PDF)],
+            &[
+                ("Plan.docx", &docx()),
+                ("Plan.odt", &odt()),
+                ("Stadgar kopia.pdf", PDF),
+            ],
         )
         .await;
     assert_eq!(office.status(), 303);
     assert!(
-        office.headers()["location"].to_str().unwrap().contains("dubblett"),
+        office.headers()["location"]
+            .to_str()
+            .unwrap()
+            .contains("dubblett"),
         "the same content twice is said"
     );
     let rows = d.rows().await;
@@ -147,9 +161,15 @@ async fn several_documents_of_every_accepted_kind_are_kept_once_and_downloaded_s
         .text()
         .await
         .unwrap();
-    assert!(page.contains("Plan.docx") && page.contains("Word"), "{page}");
+    assert!(
+        page.contains("Plan.docx") && page.contains("Word"),
+        "{page}"
+    );
 
-    let pdf = rows.iter().find(|r| r.content_type == "application/pdf").unwrap();
+    let pdf = rows
+        .iter()
+        .find(|r| r.content_type == "application/pdf")
+        .unwrap();
     let download = d
         .app
         .get_as(&d.cookie, &format!("/dokument/{}", pdf.id))
@@ -161,14 +181,26 @@ async fn several_documents_of_every_accepted_kind_are_kept_once_and_downloaded_s
         .unwrap()
         .starts_with("attachment;"));
     assert_eq!(headers["x-content-type-options"], "nosniff");
-    assert!(headers["cache-control"].to_str().unwrap().contains("no-store"));
+    assert!(headers["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("no-store"));
     assert_eq!(download.bytes().await.unwrap().as_ref(), PDF);
 
     // Someone of another association gets 404, for the document and the page.
-    create_user(&d.app.db, "applicant", "kim@example.se", "ett långt lösenord").await;
+    create_user(
+        &d.app.db,
+        "applicant",
+        "kim@example.se",
+        "ett långt lösenord",
+    )
+    .await;
     let other = d.app.sign_in("kim@example.se", "ett långt lösenord").await;
     assert_eq!(
-        d.app.get_as(&other, &format!("/dokument/{}", pdf.id)).await.status(),
+        d.app
+            .get_as(&other, &format!("/dokument/{}", pdf.id))
+            .await
+            .status(),
         404
     );
     assert_eq!(
@@ -183,7 +215,10 @@ async fn several_documents_of_every_accepted_kind_are_kept_once_and_downloaded_s
         .post_multipart_as(
             &other,
             &format!("/ansokningar/{}/bilagor", d.id),
-            &[("document_type", None, b"stadgar"), ("document", Some("x.pdf"), b"%PDF-1.4 other")],
+            &[
+                ("document_type", None, b"stadgar"),
+                ("document", Some("x.pdf"), b"%PDF-1.4 other"),
+            ],
         )
         .await;
     assert_eq!(foreign.status(), 404);
@@ -218,7 +253,11 @@ async fn a_renamed_program_a_plain_zip_and_a_file_over_the_limit_are_refused_and
     assert_eq!(mixed.status(), 415);
     let no_type = d.upload("", &[("Stadgar.pdf", PDF)]).await;
     assert_eq!(no_type.status(), 422);
-    assert!(no_type.text().await.unwrap().contains("Välj vilken handling det är."));
+    assert!(no_type
+        .text()
+        .await
+        .unwrap()
+        .contains("Välj vilken handling det är."));
 
     assert!(d.rows().await.is_empty());
     assert_eq!(d.local_files(), 0);
@@ -227,7 +266,12 @@ async fn a_renamed_program_a_plain_zip_and_a_file_over_the_limit_are_refused_and
 #[tokio::test]
 async fn a_draft_deletes_and_replaces_its_documents_and_a_submitted_one_cannot() {
     let d = draft(spawn_app().await).await;
-    assert_eq!(d.upload("stadgar", &[("Gamla stadgar.pdf", PDF)]).await.status(), 303);
+    assert_eq!(
+        d.upload("stadgar", &[("Gamla stadgar.pdf", PDF)])
+            .await
+            .status(),
+        303
+    );
     let old = d.rows().await.remove(0);
     let new_pdf = b"%PDF-1.4\nnya stadgar\n";
     let replaced = d
@@ -247,7 +291,11 @@ async fn a_draft_deletes_and_replaces_its_documents_and_a_submitted_one_cannot()
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].file_name, "Nya stadgar.pdf");
     assert_eq!(rows[0].document_type.as_deref(), Some("stadgar"));
-    assert_eq!(d.local_files(), 1, "the replaced document is gone from storage");
+    assert_eq!(
+        d.local_files(),
+        1,
+        "the replaced document is gone from storage"
+    );
 
     let removed = d
         .app
@@ -263,7 +311,9 @@ async fn a_draft_deletes_and_replaces_its_documents_and_a_submitted_one_cannot()
 
     // Submitted: the documents are part of the case and stay.
     fill(&d.app, d.owner, d.id).await;
-    commands::submit(&d.app.ctx(), d.owner, d.id, "k").await.unwrap();
+    commands::submit(&d.app.ctx(), d.owner, d.id, "k")
+        .await
+        .unwrap();
     let kept = d.rows().await.remove(0);
     let refused = d
         .app
@@ -309,15 +359,28 @@ async fn documents_go_to_an_s3_bucket_when_one_is_configured() {
     assert_eq!(keys, expected);
     assert_eq!(d.local_files(), 0, "nothing in the local folder");
 
-    let pdf = rows.iter().find(|r| r.content_type == "application/pdf").unwrap();
-    let download = d.app.get_as(&d.cookie, &format!("/dokument/{}", pdf.id)).await;
+    let pdf = rows
+        .iter()
+        .find(|r| r.content_type == "application/pdf")
+        .unwrap();
+    let download = d
+        .app
+        .get_as(&d.cookie, &format!("/dokument/{}", pdf.id))
+        .await;
     assert_eq!(download.status(), 200);
     assert_eq!(download.bytes().await.unwrap().len(), big.len());
 
     let mut program = b"\x7fELF\x02\x01\x01\x00".to_vec();
     program.resize(10_000, 0);
-    assert_eq!(d.upload("stadgar", &[("a.pdf", &program)]).await.status(), 415);
-    assert_eq!(s3.keys().await.len(), 2, "a refused upload leaves nothing in the bucket");
+    assert_eq!(
+        d.upload("stadgar", &[("a.pdf", &program)]).await.status(),
+        415
+    );
+    assert_eq!(
+        s3.keys().await.len(),
+        2,
+        "a refused upload leaves nothing in the bucket"
+    );
 
     let removed = d
         .app

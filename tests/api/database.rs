@@ -19,7 +19,14 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     roles.sort();
     assert_eq!(
         roles,
-        ["admin", "applicant", "applicant", "approver", "approver", "officer"]
+        [
+            "admin",
+            "applicant",
+            "applicant",
+            "approver",
+            "approver",
+            "officer"
+        ]
     );
     assert!(users
         .iter()

@@ -6,8 +6,7 @@ use app::backend::entities::{attachment, representative, representative_proof};
 use app::features::representatives::queries as representatives;
 use chrono::{Months, Utc};
 use portal_tests::{
-    spawn_app_with,
-    create_user, fixtures::association_with_owner, kept_mails, wait_until, TestApp,
+    create_user, fixtures::association_with_owner, kept_mails, spawn_app_with, wait_until, TestApp,
 };
 use sea_orm::{EntityTrait, PaginatorTrait};
 use uuid::Uuid;

@@ -453,7 +453,14 @@ impl S3Server {
         let port = free_port();
         let python = std::env::var("PORTAL_SMTP_PYTHON").unwrap_or_else(|_| "python3".to_owned());
         let child = Command::new(&python)
-            .args(["-m", "moto.server", "-H", "127.0.0.1", "-p", &port.to_string()])
+            .args([
+                "-m",
+                "moto.server",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                &port.to_string(),
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -661,6 +668,63 @@ pub mod fixtures {
         .exec_without_returning(db)
         .await
         .expect("a member of the account");
+    }
+
+    /// A verified representative of `association` (with the proof row it needs).
+    pub async fn verified_representative(
+        db: &sea_orm::DatabaseConnection,
+        association: Uuid,
+        user: Uuid,
+    ) {
+        use app::backend::entities::{attachment, representative, representative_proof};
+        use sea_orm::{ActiveValue::Set, EntityTrait};
+        let attachment_id = Uuid::now_v7();
+        attachment::Entity::insert(attachment::ActiveModel {
+            id: Set(attachment_id),
+            association_id: Set(association),
+            purpose: Set("representatives".into()),
+            file_name: Set("protokoll.pdf".into()),
+            content_type: Set("application/pdf".into()),
+            size_bytes: Set(4),
+            sha256: Set("0".repeat(64)),
+            storage_key: Set("test".into()),
+            uploaded_by: Set(Some(user)),
+            created_at: Set(chrono::Utc::now()),
+            application_id: Set(None),
+            document_type: Set(None),
+        })
+        .exec_without_returning(db)
+        .await
+        .unwrap();
+        let proof = Uuid::now_v7();
+        representative_proof::Entity::insert(representative_proof::ActiveModel {
+            id: Set(proof),
+            association_id: Set(association),
+            attachment_id: Set(attachment_id),
+            submitted_by: Set(Some(user)),
+            named_users: Set(format!("[\"{user}\"]")),
+            next_annual_meeting: Set(chrono::Utc::now().date_naive() + chrono::Duration::days(300)),
+            status: Set("approved".into()),
+            decided_by: Set(None),
+            decided_at: Set(Some(chrono::Utc::now())),
+            decision_note: Set(String::new()),
+            created_at: Set(chrono::Utc::now()),
+        })
+        .exec_without_returning(db)
+        .await
+        .unwrap();
+        representative::Entity::insert(representative::ActiveModel {
+            association_id: Set(association),
+            user_id: Set(user),
+            proof_id: Set(proof),
+            verified_by: Set(None),
+            verified_at: Set(chrono::Utc::now()),
+            valid_until: Set(chrono::Utc::now().date_naive() + chrono::Duration::days(300)),
+            reminded_at: Set(None),
+        })
+        .exec_without_returning(db)
+        .await
+        .unwrap();
     }
 
     /// The event a test mail is queued with.

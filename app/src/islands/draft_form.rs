@@ -30,7 +30,10 @@ pub fn totals<'a>(
     };
     let mut income = income;
     let mut costs = costs;
-    (requested_ore.saturating_add(sum(&mut income)), sum(&mut costs))
+    (
+        requested_ore.saturating_add(sum(&mut income)),
+        sum(&mut costs),
+    )
 }
 
 #[cfg(feature = "hydrate")]
@@ -167,7 +170,9 @@ mod browser {
             let text = format!("{used} av {limit} tecken");
             counter.set_text_content(Some(&text));
             let over = limit.parse::<usize>().is_ok_and(|limit| used > limit);
-            let _ = counter.class_list().toggle_with_force("field__counter--over", over);
+            let _ = counter
+                .class_list()
+                .toggle_with_force("field__counter--over", over);
         }
     }
 
@@ -176,7 +181,10 @@ mod browser {
         let mut out = Vec::new();
         if let Ok(inputs) = form.query_selector_all(&selector) {
             for i in 0..inputs.length() {
-                if let Some(input) = inputs.get(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
+                if let Some(input) = inputs
+                    .get(i)
+                    .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+                {
                     out.push(input.value());
                 }
             }
@@ -251,7 +259,8 @@ mod browser {
                 }
             })
         };
-        let _ = window().add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
+        let _ =
+            window().add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
         online.forget();
         // A plain "Spara" must not race a pending autosave with the same revision.
         let on_submit = {

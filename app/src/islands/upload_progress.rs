@@ -39,7 +39,9 @@ mod browser {
             return out;
         };
         for i in 0..inputs.length() {
-            let Some(input) = inputs.get(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+            let Some(input) = inputs
+                .get(i)
+                .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
             else {
                 continue;
             };

@@ -35,7 +35,10 @@ pub fn router() -> Router<AppState> {
         .route("/ansokningar/{id}/steg/{step}/autospara", post(autosave))
         .route("/ansokningar/{id}/skicka-in", post(submit))
         .route("/ansokningar/{id}/aterkalla", post(withdraw))
-        .route("/ansokningar/{id}/bilagor/{file}/ta-bort", post(remove_attachment))
+        .route(
+            "/ansokningar/{id}/bilagor/{file}/ta-bort",
+            post(remove_attachment),
+        )
 }
 
 /// The upload's route, with its own body limit (`limit`): merged outside the site's
@@ -80,7 +83,8 @@ async fn attach(
     let document_type = received.text("document_type");
     let replaces = Uuid::parse_str(&received.text("replaces")).ok();
     let mut kept = FormState::default();
-    kept.values.insert("document_type".into(), document_type.clone());
+    kept.values
+        .insert("document_type".into(), document_type.clone());
     if let Some(error) = received.first_error() {
         if let UploadError::Store(error) = error {
             tracing::error!(%error, "storing an upload failed");
@@ -116,13 +120,18 @@ async fn attach(
             })
         })
         .collect();
-    let outcome = commands::attach(&state.ctx(), user.id, id, &document_type, replaces, &files).await;
+    let outcome =
+        commands::attach(&state.ctx(), user.id, id, &document_type, replaces, &files).await;
     match outcome {
         Ok(done) => {
             for key in done.duplicates.iter().chain(done.replaced.iter()) {
                 let _ = state.storage.delete(key).await;
             }
-            let query = if done.duplicates.is_empty() { "" } else { "?dubblett=1" };
+            let query = if done.duplicates.is_empty() {
+                ""
+            } else {
+                "?dubblett=1"
+            };
             Redirect::to(&format!("{page}{query}")).into_response()
         }
         Err(error) => {
@@ -130,7 +139,15 @@ async fn attach(
             for key in keys {
                 let _ = state.storage.delete(&key).await;
             }
-            refused(&state, parts, &page, kept, error, StatusCode::UNPROCESSABLE_ENTITY).await
+            refused(
+                &state,
+                parts,
+                &page,
+                kept,
+                error,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     }
 }
@@ -161,7 +178,15 @@ async fn remove_attachment(
         Err(error) => {
             let (parts, _) = request.into_parts();
             let page = format!("/ansokningar/{id}/bilagor");
-            refused(&state, parts, &page, FormState::default(), error, StatusCode::CONFLICT).await
+            refused(
+                &state,
+                parts,
+                &page,
+                FormState::default(),
+                error,
+                StatusCode::CONFLICT,
+            )
+            .await
         }
     }
 }
@@ -292,7 +317,16 @@ async fn autosave(
         .get("revision")
         .and_then(|r| r.parse().ok())
         .unwrap_or(0);
-    match commands::save_step(&state.ctx(), user.id, id, revision, current, &form, Action::Save).await
+    match commands::save_step(
+        &state.ctx(),
+        user.id,
+        id,
+        revision,
+        current,
+        &form,
+        Action::Save,
+    )
+    .await
     {
         Ok(revision) => Json(serde_json::json!({ "revision": revision })).into_response(),
         Err(CommandError::InvalidAnswers(problems)) => (

@@ -1093,17 +1093,30 @@ pub mod ofu_seed {
 
 #[cfg(test)]
 pub mod tests {
-    use super::*;
     use super::ofu_seed::seed_posts;
-
+    use super::*;
 
     /// A field named like a property of `HTMLFormElement` replaces that property in
     /// the browser (`form.children` became the checkbox and broke hydration).
     #[test]
     fn no_field_shadows_a_property_of_the_form_element() {
         const FORM_PROPERTIES: [&str; 16] = [
-            "children", "action", "method", "target", "elements", "length", "name", "id",
-            "submit", "reset", "style", "title", "encoding", "enctype", "nodeName", "parentNode",
+            "children",
+            "action",
+            "method",
+            "target",
+            "elements",
+            "length",
+            "name",
+            "id",
+            "submit",
+            "reset",
+            "style",
+            "title",
+            "encoding",
+            "enctype",
+            "nodeName",
+            "parentNode",
         ];
         for step in &STEPS {
             for part in step.parts {
@@ -1114,7 +1127,10 @@ pub mod tests {
                 | Part::Percent { name, .. }
                 | Part::Check { name, .. } = *part
                 {
-                    assert!(!FORM_PROPERTIES.contains(&name), "{name} shadows form.{name}");
+                    assert!(
+                        !FORM_PROPERTIES.contains(&name),
+                        "{name} shadows form.{name}"
+                    );
                 }
             }
         }

@@ -118,12 +118,16 @@ pub async fn timeline(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<Timelin
                 "case.withdrawn" => "Ansökan återkallades".to_owned(),
                 "application.documents_attached" => format!(
                     "{} bifogades",
-                    super::document_label(event.payload["document_type"].as_str().unwrap_or_default())
+                    super::document_label(
+                        event.payload["document_type"].as_str().unwrap_or_default()
+                    )
                 ),
                 "application.document_removed" => format!(
                     "En bilaga ({}) togs bort",
-                    super::document_label(event.payload["document_type"].as_str().unwrap_or_default())
-                        .to_lowercase()
+                    super::document_label(
+                        event.payload["document_type"].as_str().unwrap_or_default()
+                    )
+                    .to_lowercase()
                 ),
                 other => other.to_owned(),
             };

@@ -15,7 +15,8 @@ use crate::features::applications::{
 use crate::islands::upload_progress::UploadProgress;
 
 /// What the file inputs accept (the server decides by content all the same).
-const ACCEPT: &str = ".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.odt,.ods,application/pdf,image/png,image/jpeg";
+const ACCEPT: &str =
+    ".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.odt,.ods,application/pdf,image/png,image/jpeg";
 
 #[component]
 pub fn AttachmentsPage() -> impl IntoView {
@@ -99,9 +100,17 @@ fn render(view: ApplicationView) -> AnyView {
         })
         .collect_view();
     let type_error = posted.error("document_type");
-    let type_class = if type_error.is_some() { "field field--error" } else { "field" };
+    let type_class = if type_error.is_some() {
+        "field field--error"
+    } else {
+        "field"
+    };
     let file_error = posted.error("document");
-    let file_class = if file_error.is_some() { "field field--error" } else { "field" };
+    let file_class = if file_error.is_some() {
+        "field field--error"
+    } else {
+        "field"
+    };
     let number = STEPS.len() + 1;
     view! {
         <Page title=format!("Bilagor – steg {number} av {number}") heading="Bilagor">

@@ -10,8 +10,8 @@ use crate::components::{
     page::Page,
 };
 use crate::domain::{budget::IncomeStatus, money};
-use crate::islands::draft_form::DraftForm;
 use crate::features::applications::{api::ApplicationView, step, Part, Rows, Status, STEPS};
+use crate::islands::draft_form::DraftForm;
 
 #[component]
 pub fn StepPage() -> impl IntoView {
