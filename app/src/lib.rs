@@ -31,8 +31,8 @@ use leptos_router::{
 
 use crate::components::layout::Layout;
 use crate::features::{
-    access_requests, accounts, admin, applications, guidance, membership, profile, registration,
-    representatives,
+    access_requests, accounts, admin, applications, guidance, membership, profile, programmes,
+    registration, representatives,
 };
 
 /// The application: the site layout around the router.
@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mina-sidor/byt-losenord") view=accounts::pages::change_password::ChangePasswordPage />
                     <Route path=path!("/handlaggning/foretradare") view=representatives::pages::verifications::VerificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/foretradare/:id") view=representatives::pages::verification::VerificationPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/sena-ansokningar") view=programmes::pages::LateWindowsPage ssr=SsrMode::Async />
                     <Route path=path!("/bekrafta-epost") view=registration::pages::verify_email::VerifyEmailPage />
                     <Route path=path!("/glomt-losenord") view=accounts::pages::password_reset::ForgotPasswordPage />
                     <Route path=path!("/nytt-losenord") view=accounts::pages::password_reset::NewPasswordPage />

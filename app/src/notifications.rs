@@ -39,10 +39,16 @@ pub enum MailKind {
     /// "Ansökan har kommit in": the receipt with the Dnr, to every member of the
     /// association, when an application is submitted.
     ApplicationReceived,
+    /// "Ni kan söka efter sista dag": to the owners when an officer opens a closed
+    /// programme for their association.
+    LateWindowOpened,
+    /// "Ansökan är återkallad": to the officers when an association withdraws a
+    /// submitted application.
+    ApplicationWithdrawn,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 15] = [
+    pub const ALL: [MailKind; 17] = [
         MailKind::AssociationInvitation,
         MailKind::AccountVerification,
         MailKind::PasswordReset,
@@ -58,6 +64,8 @@ impl MailKind {
         MailKind::RegistrationAddressTaken,
         MailKind::PaymentDetailsChanged,
         MailKind::ApplicationReceived,
+        MailKind::LateWindowOpened,
+        MailKind::ApplicationWithdrawn,
     ];
 
     /// The name used in templates, the outbox and stored preferences.
@@ -78,6 +86,8 @@ impl MailKind {
             MailKind::RegistrationAddressTaken => "registration_address_taken",
             MailKind::PaymentDetailsChanged => "payment_details_changed",
             MailKind::ApplicationReceived => "application_received",
+            MailKind::LateWindowOpened => "late_window_opened",
+            MailKind::ApplicationWithdrawn => "application_withdrawn",
         }
     }
 
@@ -102,7 +112,9 @@ impl MailKind {
             | MailKind::VerificationEnding
             | MailKind::RegistrationAddressTaken
             | MailKind::PaymentDetailsChanged
-            | MailKind::ApplicationReceived => true,
+            | MailKind::ApplicationReceived
+            | MailKind::LateWindowOpened
+            | MailKind::ApplicationWithdrawn => true,
         }
     }
 
@@ -136,6 +148,8 @@ impl MailKind {
                 "Besked när föreningens bankgiro eller plusgiro ändras"
             }
             MailKind::ApplicationReceived => "Kvitto när föreningen har skickat in en ansökan",
+            MailKind::LateWindowOpened => "Besked när föreningen får söka efter sista dag",
+            MailKind::ApplicationWithdrawn => "Besked när en förening återkallar en ansökan",
         }
     }
 

@@ -235,6 +235,7 @@ pub fn router(state: AppState) -> Router {
         .merge(http::representatives::router())
         .merge(http::board::router())
         .merge(http::applications::router())
+        .merge(http::programmes::router())
         .merge(http::access_requests::router())
         .merge(http::admin::router())
         .merge(http::members::router())

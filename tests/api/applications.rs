@@ -562,3 +562,261 @@ async fn concurrent_submits_get_distinct_consecutive_diarienummer() {
     numbers.sort();
     assert_eq!(numbers, (1..=12).collect::<Vec<i64>>());
 }
+
+/// The mails queued of `kind`, as their JSON payloads.
+async fn queued(app: &TestApp, kind: &str) -> Vec<serde_json::Value> {
+    outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("email"))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|row| row.payload)
+        .filter(|payload| payload["kind"] == kind)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_copy_of_an_earlier_application_is_made_once_however_often_it_is_asked_for() {
+    let app = spawn_app().await;
+    let (association, owner) = registered(&app, "802534-3750", "sara@example.se").await;
+    let id = commands::start(&app.ctx(), owner, association, TIME_LIMITED)
+        .await
+        .unwrap();
+    fill(&app, owner, id).await;
+    commands::submit(&app.ctx(), owner, id, "k").await.unwrap();
+    let cookie = app.sign_in("sara@example.se", "ett långt lösenord").await;
+    let list = app
+        .get_as(&cookie, &format!("/foreningar/{association}/ansokningar"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let key = list
+        .split("name=\"copy_key\" value=\"")
+        .nth(1)
+        .expect("a copy button")
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+
+    // A double click: two posts with the same key, at once.
+    let path = format!("/ansokningar/{id}/kopiera");
+    let body = format!("copy_key={key}");
+    let (first, second) = tokio::join!(
+        app.post_form_as(Some(&cookie), &path, &body),
+        app.post_form_as(Some(&cookie), &path, &body)
+    );
+    assert_eq!(first.status(), 303);
+    assert_eq!(second.status(), 303);
+    assert_eq!(location(&first), location(&second), "one copy");
+    let copies = application::Entity::find()
+        .filter(application::Column::CopiedFrom.eq(id))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(copies.len(), 1);
+    let copy = &copies[0];
+    assert_eq!(copy.status, Status::Draft);
+    assert_eq!(copy.dnr, None);
+    assert_eq!(copy.activity_name, "Etablering av ett självhjälpscenter");
+    assert_eq!(copy.requested_ore, 50_000_000);
+    assert!(
+        copy.content.contains("Allmänna Arvsfonden"),
+        "the budget comes along"
+    );
+
+    // Someone of another association cannot copy it, even with a key of their own.
+    registered(&app, "556000-0001", "eva@example.se").await;
+    let eva = app.sign_in("eva@example.se", "ett långt lösenord").await;
+    let refused = app
+        .post_form_as(Some(&eva), &path, "copy_key=evas-egen-nyckel")
+        .await;
+    assert_eq!(refused.status(), 404);
+}
+
+#[tokio::test]
+async fn an_officer_opens_a_closed_programme_for_one_association_with_a_reason() {
+    let app = spawn_app().await;
+    let (association, owner) = registered(&app, "802534-3750", "sara@example.se").await;
+    let (other, other_owner) = registered(&app, "556000-0001", "eva@example.se").await;
+    create_user(&app.db, "officer", "emelie@stad.se", "ett långt lösenord").await;
+    let officer = app.sign_in("emelie@stad.se", "ett långt lösenord").await;
+    let page = app.get_as(&officer, "/handlaggning/sena-ansokningar").await;
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("Verksamhetsbidrag"));
+
+    // Refused: a day in the past, no reason, a programme open all year; what was typed stays.
+    let refused = app
+        .post_form_as(
+            Some(&officer),
+            "/handlaggning/sena-ansokningar",
+            &format!("association={association}&programme=&open_until=2020-01-01&reason="),
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("Välj bidragsformen."));
+    assert!(html.contains("Sista dag kan inte vara före i dag."));
+    assert!(html.contains("Skriv varför föreningen får söka efter sista dag."));
+    assert!(html.contains("2020-01-01"), "the typed day stays");
+    let always = app
+        .post_form_as(
+            Some(&officer),
+            "/handlaggning/sena-ansokningar",
+            &format!(
+                "association={association}&programme={TIME_LIMITED}&open_until=2020-01-01&reason=x"
+            ),
+        )
+        .await;
+    assert!(always
+        .text()
+        .await
+        .unwrap()
+        .contains("går att söka året runt"));
+
+    // An applicant may not open windows: the page and the post do not exist for them.
+    let sara = app.sign_in("sara@example.se", "ett långt lösenord").await;
+    assert_eq!(
+        app.get_as(&sara, "/handlaggning/sena-ansokningar")
+            .await
+            .status(),
+        404
+    );
+    let until = (chrono::Utc::now().date_naive() + chrono::Duration::days(14)).to_string();
+    let form = format!(
+        "association={association}&programme={OPERATING}&open_until={until}&reason={}",
+        encode("Ordföranden var sjuk i maj.")
+    );
+    assert_eq!(
+        app.post_form_as(Some(&sara), "/handlaggning/sena-ansokningar", &form)
+            .await
+            .status(),
+        404
+    );
+    let opened = app
+        .post_form_as(Some(&officer), "/handlaggning/sena-ansokningar", &form)
+        .await;
+    assert_eq!(opened.status(), 303);
+    assert!(app
+        .get_as(&officer, "/handlaggning/sena-ansokningar")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("Ordföranden var sjuk i maj."));
+    let event = app::backend::entities::domain_event::Entity::find()
+        .filter(
+            app::backend::entities::domain_event::Column::EventType
+                .eq("programme.late_window_opened"),
+        )
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("an event");
+    assert_eq!(event.aggregate_id, association);
+    let mails = queued(&app, "late_window_opened").await;
+    assert_eq!(mails.len(), 1, "the owner is told");
+    assert_eq!(mails[0]["to"], "sara@example.se");
+
+    // On a day outside the window: open for this association only, until the day set.
+    let mut ctx = app.ctx();
+    let late = app::backend::entities::late_window::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    ctx.today = late.open_until - chrono::Duration::days(1);
+    let closed_anyway = ctx.today.format("%m-%d").to_string();
+    if !("04-01"..="05-31").contains(&closed_anyway.as_str()) {
+        commands::start(&ctx, owner, association, OPERATING)
+            .await
+            .expect("open for the association");
+        assert!(matches!(
+            commands::start(&ctx, other_owner, other, OPERATING).await,
+            Err(app::backend::command::CommandError::Conflict(_))
+        ));
+        ctx.today = late.open_until + chrono::Duration::days(1);
+        if !("04-01"..="05-31").contains(&ctx.today.format("%m-%d").to_string().as_str()) {
+            assert!(
+                commands::start(&ctx, owner, association, OPERATING)
+                    .await
+                    .is_err(),
+                "closed after the day"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn withdrawing_a_submitted_application_tells_the_officers() {
+    let app = spawn_app().await;
+    let (association, owner) = registered(&app, "802534-3750", "sara@example.se").await;
+    create_user(&app.db, "officer", "emelie@stad.se", "ett långt lösenord").await;
+    let draft = commands::start(&app.ctx(), owner, association, TIME_LIMITED)
+        .await
+        .unwrap();
+    commands::withdraw(&app.ctx(), owner, draft).await.unwrap();
+    assert!(
+        queued(&app, "application_withdrawn").await.is_empty(),
+        "a draft concerns nobody"
+    );
+
+    let id = commands::start(&app.ctx(), owner, association, TIME_LIMITED)
+        .await
+        .unwrap();
+    fill(&app, owner, id).await;
+    let dnr = commands::submit(&app.ctx(), owner, id, "k").await.unwrap();
+    commands::withdraw(&app.ctx(), owner, id).await.unwrap();
+    let mails = queued(&app, "application_withdrawn").await;
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0]["to"], "emelie@stad.se");
+    assert_eq!(mails[0]["data"]["dnr"], dnr.as_str());
+}
+
+#[tokio::test]
+async fn autosave_answers_the_new_revision_a_conflict_or_a_problem_and_nothing_to_strangers() {
+    let app = spawn_app().await;
+    let (association, owner) = registered(&app, "802534-3750", "sara@example.se").await;
+    let id = commands::start(&app.ctx(), owner, association, TIME_LIMITED)
+        .await
+        .unwrap();
+    let cookie = app.sign_in("sara@example.se", "ett långt lösenord").await;
+    let path = format!("/ansokningar/{id}/steg/aktuell-ansokan/autospara");
+    let saved = app
+        .post_form_as(
+            Some(&cookie),
+            &path,
+            "revision=1&activity_name=Sj%C3%A4lvhj%C3%A4lp&requested_ore=500+000+kr",
+        )
+        .await;
+    assert_eq!(saved.status(), 200);
+    assert_eq!(saved.text().await.unwrap(), r#"{"revision":2}"#);
+    let stale = app
+        .post_form_as(Some(&cookie), &path, "revision=1&activity_name=Annat")
+        .await;
+    assert_eq!(stale.status(), 409);
+    let bad = app
+        .post_form_as(Some(&cookie), &path, "revision=2&requested_ore=-5")
+        .await;
+    assert_eq!(bad.status(), 422);
+    let row = application::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (row.revision, row.activity_name.as_str(), row.requested_ore),
+        (2, "Självhjälp", 50_000_000)
+    );
+
+    registered(&app, "556000-0001", "eva@example.se").await;
+    let eva = app.sign_in("eva@example.se", "ett långt lösenord").await;
+    assert_eq!(
+        app.post_form_as(Some(&eva), &path, "revision=2&activity_name=Kapat")
+            .await
+            .status(),
+        404
+    );
+}

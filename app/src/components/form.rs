@@ -208,6 +208,38 @@ pub fn TextArea(
     }
 }
 
+/// A labelled list to choose from, with its hint and error. `options` are
+/// `(value, label)`; `placeholder` is a first, empty choice ("Välj …"), so nothing is
+/// chosen by mistake. A rejected form keeps the choice.
+#[component]
+pub fn Select(
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] placeholder: Option<&'static str>,
+) -> impl IntoView {
+    let meta = field_meta(name, hint);
+    let chosen = FormState::current().value(name);
+    let invalid = meta.error.is_some().then_some("true");
+    let options = placeholder
+        .map(|text| (String::new(), text.to_owned()))
+        .into_iter()
+        .chain(options)
+        .map(|(value, label)| {
+            let selected = value == chosen;
+            view! { <option value=value selected=selected>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <FieldFrame id=meta.id.clone() label hint error=meta.error>
+            <select id=meta.id.clone() name=name aria-invalid=invalid aria-describedby=meta.described_by.clone()>
+                {options}
+            </select>
+        </FieldFrame>
+    }
+}
+
 /// A group of checkboxes under a legend, with its error. The first box carries the
 /// field's id, so the error summary's link lands on something that takes focus.
 #[component]

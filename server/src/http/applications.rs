@@ -35,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .route("/ansokningar/{id}/steg/{step}/autospara", post(autosave))
         .route("/ansokningar/{id}/skicka-in", post(submit))
         .route("/ansokningar/{id}/aterkalla", post(withdraw))
+        .route("/ansokningar/{id}/kopiera", post(copy))
         .route(
             "/ansokningar/{id}/bilagor/{file}/ta-bort",
             post(remove_attachment),
@@ -206,6 +207,42 @@ async fn start(
         Ok(draft) => Redirect::to(&format!("/ansokningar/{draft}")).into_response(),
         Err(error) => {
             let page = format!("/foreningar/{id}/ansokningar");
+            refused(
+                &state,
+                parts,
+                &page,
+                FormState::default(),
+                error,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /ansokningar/{id}/kopiera`: a new draft as a copy of the application; the
+/// same `copy_key` twice (a double click) lands on the same copy.
+async fn copy(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    Path(id): Path<Uuid>,
+    request: Request,
+) -> Response {
+    let (parts, form) = read_form(&state, request).await;
+    let key = form.get("copy_key").cloned().unwrap_or_default();
+    if key.is_empty() || key.len() > 64 {
+        return not_found();
+    }
+    match commands::copy(&state.ctx(), user.id, id, &key).await {
+        Ok(draft) => Redirect::to(&format!("/ansokningar/{draft}")).into_response(),
+        Err(error) => {
+            let association = commands::mine(&state.db, id, user.id)
+                .await
+                .map(|row| row.association_id);
+            let page = match association {
+                Ok(association) => format!("/foreningar/{association}/ansokningar"),
+                Err(_) => return not_found(),
+            };
             refused(
                 &state,
                 parts,

@@ -9,6 +9,7 @@ pub mod csrf;
 pub mod errors;
 pub mod health;
 pub mod members;
+pub mod programmes;
 pub mod registration;
 pub mod render;
 pub mod representatives;

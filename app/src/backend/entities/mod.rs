@@ -12,6 +12,7 @@ pub mod dnr_sequence;
 pub mod domain_event;
 pub mod email_token;
 pub mod grant_programme;
+pub mod late_window;
 pub mod notification_preference;
 pub mod outbox;
 pub mod representative;

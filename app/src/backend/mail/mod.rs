@@ -81,6 +81,8 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "application_received",
     "registration_address_taken",
     "payment_details_changed",
+    "late_window_opened",
+    "application_withdrawn",
 ];
 
 fn environment() -> &'static Environment<'static> {
@@ -197,6 +199,19 @@ mod tests {
                 "amount": "500 000 kr",
                 "weeks": 8,
                 "link": "http://127.0.0.1:3000/ansokningar/1",
+            }),
+            MailKind::LateWindowOpened => json!({
+                "name": "Sara Lind",
+                "association": "Kindness & Compassion",
+                "programme": "Verksamhetsbidrag",
+                "until": "15 juni 2027",
+                "link": "http://127.0.0.1:3000/foreningar/1/ansokningar",
+            }),
+            MailKind::ApplicationWithdrawn => json!({
+                "name": "Emelie Steen",
+                "association": "Kindness & Compassion",
+                "dnr": "SOF 2026/1",
+                "activity": "Etablering av ett självhjälpscenter",
             }),
             MailKind::TestMail => json!({
                 "name": "Emelie Steen",

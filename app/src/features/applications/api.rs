@@ -13,6 +13,7 @@ use crate::features::programmes::Programme;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationRow {
     pub id: Uuid,
+    pub programme_id: Uuid,
     pub dnr: Option<String>,
     pub programme: String,
     pub activity: String,
@@ -29,6 +30,8 @@ pub struct ApplicationsOverview {
     pub association: String,
     pub applications: Vec<ApplicationRow>,
     pub programmes: Vec<Programme>,
+    /// The key the page's copy buttons send: a double click makes one copy.
+    pub copy_key: String,
 }
 
 /// One thing that happened to a case.
@@ -114,7 +117,8 @@ pub async fn association_applications(
         association_id,
         association: association.name,
         applications: super::queries::for_association(&db, association_id).await?,
-        programmes: crate::features::programmes::list(&db, today).await?,
+        programmes: crate::features::programmes::list(&db, today, Some(association_id)).await?,
+        copy_key: Uuid::now_v7().to_string(),
     })
 }
 

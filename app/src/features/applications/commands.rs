@@ -91,51 +91,144 @@ pub async fn start(
     programme_id: Uuid,
 ) -> Result<Uuid, CommandError> {
     member_of(&ctx.db, association_id, user).await?;
+    let programme = open_programme(ctx, association_id, programme_id).await?;
+    let draft = NewDraft {
+        user,
+        association_id,
+        content: Content::default(),
+        copy: None,
+    };
+    insert_draft(ctx, &programme, draft).await
+}
+
+/// The message when the same copy key is sent with another application.
+pub const COPY_KEY_USED: &str = "Kopian är redan gjord. Ladda om sidan och försök igen.";
+
+/// A member starts a new draft as a copy of an earlier application of the same
+/// association, for the same programme: the answers and the budget come along, the
+/// documents do not (they are attached anew, as they may have changed). `copy_key`
+/// comes with the form: the same key again (a double click, a resent request) answers
+/// the first copy, so there is one.
+#[tracing::instrument(skip_all, fields(source = %source_id))]
+pub async fn copy(
+    ctx: &Ctx,
+    user: Uuid,
+    source_id: Uuid,
+    copy_key: &str,
+) -> Result<Uuid, CommandError> {
+    let source = mine(&ctx.db, source_id, user).await?;
+    if let Some(done) = copy_made_with(&ctx.db, copy_key).await? {
+        return if done.copied_from == Some(source_id) && done.created_by == user {
+            Ok(done.id)
+        } else {
+            Err(CommandError::Conflict(COPY_KEY_USED.to_owned()))
+        };
+    }
+    let programme = open_programme(ctx, source.association_id, source.programme_id).await?;
+    let draft = NewDraft {
+        user,
+        association_id: source.association_id,
+        content: content_of(&source)?,
+        copy: Some((copy_key.to_owned(), source_id)),
+    };
+    match insert_draft(ctx, &programme, draft).await {
+        // Two copies with the same key at once: the one that lost finds the winner's.
+        Err(CommandError::Internal(_)) | Err(CommandError::Conflict(_)) => {
+            match copy_made_with(&ctx.db, copy_key).await? {
+                Some(done) if done.copied_from == Some(source_id) => Ok(done.id),
+                _ => Err(CommandError::Conflict(COPY_KEY_USED.to_owned())),
+            }
+        }
+        other => other,
+    }
+}
+
+async fn copy_made_with(
+    db: &impl ConnectionTrait,
+    copy_key: &str,
+) -> Result<Option<application::Model>, CommandError> {
+    Ok(application::Entity::find()
+        .filter(application::Column::CopyKey.eq(copy_key))
+        .one(db)
+        .await?)
+}
+
+/// The active programme, if it can be applied for today by the association.
+async fn open_programme(
+    ctx: &Ctx,
+    association_id: Uuid,
+    programme_id: Uuid,
+) -> Result<grant_programme::Model, CommandError> {
     let programme = grant_programme::Entity::find_by_id(programme_id)
         .one(&ctx.db)
         .await?
         .filter(|p| p.active)
         .ok_or(CommandError::NotFound)?;
-    let state = programmes::window_state(&programme, ctx.today);
+    let state =
+        programmes::window_state_for(&ctx.db, &programme, association_id, ctx.today).await?;
     if !matches!(state, WindowState::Open { .. }) {
         return Err(CommandError::Conflict(closed_message(&programme, state)));
     }
+    Ok(programme)
+}
+
+/// What a new draft starts from.
+struct NewDraft {
+    user: Uuid,
+    association_id: Uuid,
+    content: Content,
+    /// The copy's key and the application it copies.
+    copy: Option<(String, Uuid)>,
+}
+
+async fn insert_draft(
+    ctx: &Ctx,
+    programme: &grant_programme::Model,
+    draft: NewDraft,
+) -> Result<Uuid, CommandError> {
     let id = Uuid::now_v7();
     let now = Utc::now();
+    let content = draft.content;
+    let (copy_key, copied_from) = draft.copy.unzip();
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     application::Entity::insert(application::ActiveModel {
         id: Set(id),
-        association_id: Set(association_id),
-        programme_id: Set(programme_id),
+        association_id: Set(draft.association_id),
+        programme_id: Set(programme.id),
         status: Set(Status::Draft),
         revision: Set(1),
-        content: Set(to_json(&Content::default())?),
-        activity_name: Set(String::new()),
-        requested_ore: Set(0),
-        period_from: Set(None),
-        period_to: Set(None),
+        content: Set(to_json(&content)?),
+        activity_name: Set(content.activity_name.clone()),
+        requested_ore: Set(content.requested_ore.unwrap_or(0)),
+        period_from: Set(content.period_from),
+        period_to: Set(content.period_to),
         dnr: Set(None),
         submitted_at: Set(None),
         submitted_by: Set(None),
         submit_key: Set(None),
-        copy_key: Set(None),
-        copied_from: Set(None),
+        copy_key: Set(copy_key),
+        copied_from: Set(copied_from),
         unbalanced: Set(false),
-        created_by: Set(user),
+        created_by: Set(draft.user),
         created_at: Set(now),
         updated_at: Set(now),
         withdrawn_at: Set(None),
     })
     .exec_without_returning(&txn)
-    .await?;
+    .await
+    .map_err(|error| CommandError::from_unique_violation(error, COPY_KEY_USED))?;
     events::record(
         &txn,
         NewEvent::about(
             "application",
             id,
             "application.draft_started",
-            Some(user),
-            json!({ "association": association_id, "programme": programme.slug }),
+            Some(draft.user),
+            json!({
+                "association": draft.association_id,
+                "programme": programme.slug,
+                "copied_from": copied_from,
+            }),
         ),
         vec![],
     )
@@ -317,7 +410,8 @@ pub async fn record_submission(
         .one(&ctx.db)
         .await?
         .ok_or(CommandError::NotFound)?;
-    let state = programmes::window_state(&programme, ctx.today);
+    let state =
+        programmes::window_state_for(&ctx.db, &programme, row.association_id, ctx.today).await?;
     if !matches!(state, WindowState::Open { .. }) {
         return Err(CommandError::Conflict(closed_message(&programme, state)));
     }
@@ -455,6 +549,10 @@ pub async fn withdraw(ctx: &Ctx, user: Uuid, application_id: Uuid) -> Result<(),
             "Ansökan är redan återkallad.".to_owned(),
         ));
     }
+    let mails = match &row.dnr {
+        Some(dnr) => officers_told_of_withdrawal(&txn, &row, dnr).await?,
+        None => vec![],
+    };
     events::record(
         &txn,
         NewEvent::about(
@@ -464,10 +562,46 @@ pub async fn withdraw(ctx: &Ctx, user: Uuid, application_id: Uuid) -> Result<(),
             Some(user),
             json!({ "dnr": row.dnr, "association": row.association_id }),
         ),
-        vec![],
+        mails,
     )
     .await?;
     ctx.commit_and_wake(txn).await
+}
+
+/// The mails that tell the officers a submitted application was withdrawn: every
+/// active officer, until the officers' workspace assigns each case to one.
+async fn officers_told_of_withdrawal(
+    db: &impl ConnectionTrait,
+    row: &application::Model,
+    dnr: &str,
+) -> Result<Vec<Effect>, CommandError> {
+    let association = association::Entity::find_by_id(row.association_id)
+        .one(db)
+        .await?
+        .map(|a| a.name)
+        .unwrap_or_default();
+    let officers = app_user::Entity::find()
+        .filter(app_user::Column::Role.eq(crate::domain::role::Role::Officer))
+        .filter(app_user::Column::Active.eq(true))
+        .all(db)
+        .await?;
+    Ok(officers
+        .into_iter()
+        .map(|officer| {
+            Effect::Email(EmailJob::to_account(
+                MailKind::ApplicationWithdrawn,
+                officer.id,
+                &officer.email,
+                &officer.display_name,
+                json!({
+                    "name": officer.display_name,
+                    "association": association,
+                    "dnr": dnr,
+                    "activity": row.activity_name,
+                }),
+            ))
+        })
+        .collect())
 }
 
 /// A document the upload handler stored for an application.

@@ -81,6 +81,7 @@ pub async fn for_association(
         .into_iter()
         .map(|(row, programme)| ApplicationRow {
             id: row.id,
+            programme_id: row.programme_id,
             dnr: row.dnr,
             programme: programme.map(|p| p.name).unwrap_or_default(),
             activity: row.activity_name,

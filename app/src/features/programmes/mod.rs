@@ -3,7 +3,14 @@
 //! period it allows, its attachments and criteria, its Dnr prefix and handling time.
 //!
 //! Here: the programme as pages show it (`Programme`) and its window's state; the
-//! applications feature uses them to refuse a closed programme.
+//! applications feature uses them to refuse a closed programme. An officer can open a
+//! closed programme for one association with a reason (`late windows`), because real
+//! windows are missed for good reasons.
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod commands;
+pub mod pages;
+
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -19,6 +26,8 @@ pub struct Programme {
     /// Why it cannot be applied for now, with the next window; empty when open.
     pub closed_because: String,
     pub handling_weeks: i32,
+    /// "Öppen för er till och med 15 juni 2027": a late window an officer opened.
+    pub late_until: Option<String>,
 }
 
 /// The programme's window.
@@ -43,32 +52,94 @@ pub fn window_state(
     window(programme).state(today)
 }
 
-/// The active programmes in their order, as pages show them on `today`.
+/// The last day of the latest late window an officer opened for the association that
+/// is still open on `today`.
+#[cfg(feature = "ssr")]
+pub async fn late_until(
+    db: &impl sea_orm::ConnectionTrait,
+    programme_id: Uuid,
+    association_id: Uuid,
+    today: chrono::NaiveDate,
+) -> Result<Option<chrono::NaiveDate>, sea_orm::DbErr> {
+    use crate::backend::entities::late_window;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+    late_window::Entity::find()
+        .select_only()
+        .column(late_window::Column::OpenUntil)
+        .filter(late_window::Column::ProgrammeId.eq(programme_id))
+        .filter(late_window::Column::AssociationId.eq(association_id))
+        .filter(late_window::Column::OpenUntil.gte(today))
+        .order_by_desc(late_window::Column::OpenUntil)
+        .into_tuple()
+        .one(db)
+        .await
+}
+
+/// Where the programme's window stands on `today` for one association: its own window,
+/// or a late window an officer opened for it.
+#[cfg(feature = "ssr")]
+pub async fn window_state_for(
+    db: &impl sea_orm::ConnectionTrait,
+    programme: &crate::backend::entities::grant_programme::Model,
+    association_id: Uuid,
+    today: chrono::NaiveDate,
+) -> Result<crate::domain::programme_window::WindowState, sea_orm::DbErr> {
+    use crate::domain::programme_window::WindowState;
+    let state = window_state(programme, today);
+    if matches!(state, WindowState::Open { .. }) {
+        return Ok(state);
+    }
+    Ok(
+        match late_until(db, programme.id, association_id, today).await? {
+            Some(until) => WindowState::Open {
+                closes: Some(until),
+            },
+            None => state,
+        },
+    )
+}
+
+/// The active programmes in their order, as pages show them on `today` (to
+/// `association`, with the late windows opened for it).
 #[cfg(feature = "ssr")]
 pub async fn list(
     db: &impl sea_orm::ConnectionTrait,
     today: chrono::NaiveDate,
+    association: Option<Uuid>,
 ) -> Result<Vec<Programme>, sea_orm::DbErr> {
     use crate::backend::entities::grant_programme;
-    use crate::domain::programme_window::WindowState;
+    use crate::domain::programme_window::{long_date, WindowState};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-    Ok(grant_programme::Entity::find()
+    let rows = grant_programme::Entity::find()
         .filter(grant_programme::Column::Active.eq(true))
         .order_by_asc(grant_programme::Column::Position)
         .all(db)
-        .await?
-        .into_iter()
-        .map(|p| {
-            let state = window_state(&p, today);
-            Programme {
-                id: p.id,
-                window: window(&p).describe(),
-                open: matches!(state, WindowState::Open { .. }),
-                closed_because: crate::features::applications::commands::closed_message(&p, state),
-                name: p.name,
-                description: p.description,
-                handling_weeks: p.handling_weeks,
+        .await?;
+    let mut programmes = Vec::with_capacity(rows.len());
+    for p in rows {
+        let mut state = window_state(&p, today);
+        let mut late = None;
+        if let (WindowState::Closed { .. }, Some(association)) = (state, association) {
+            if let Some(until) = late_until(db, p.id, association, today).await? {
+                state = WindowState::Open {
+                    closes: Some(until),
+                };
+                late = Some(format!(
+                    "Handläggaren har öppnat ansökan för er till och med {}.",
+                    long_date(until)
+                ));
             }
-        })
-        .collect())
+        }
+        programmes.push(Programme {
+            id: p.id,
+            window: window(&p).describe(),
+            open: matches!(state, WindowState::Open { .. }),
+            closed_because: crate::features::applications::commands::closed_message(&p, state),
+            name: p.name,
+            description: p.description,
+            handling_weeks: p.handling_weeks,
+            late_until: late,
+        });
+    }
+    Ok(programmes)
 }

@@ -30,6 +30,7 @@ pub fn MyPages() -> impl IntoView {
                 <h2 id="handlaggning">"Handläggning"</h2>
                 <ul>
                     <li><a href="/handlaggning/foretradare">"Företrädare att verifiera"</a></li>
+                    <li><a href="/handlaggning/sena-ansokningar">"Ansökan efter sista dag"</a></li>
                 </ul>
             </section>
         }

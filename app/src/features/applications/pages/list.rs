@@ -28,11 +28,22 @@ pub fn ApplicationsPage() -> impl IntoView {
                 let Ok(data) = loaded.await else {
                     return view! { <crate::components::not_found::NotFound /> }.into_any();
                 };
+                let open: Vec<uuid::Uuid> = data.programmes.iter().filter(|p| p.open).map(|p| p.id).collect();
                 let rows = data
                     .applications
                     .iter()
                     .map(|a| {
                         let status = a.status.label();
+                        // A new application can start from an earlier one whose
+                        // programme is open now.
+                        let copy = open.contains(&a.programme_id).then(|| view! {
+                            <form method="post" action=format!("/ansokningar/{}/kopiera", a.id)>
+                                <input type="hidden" name="copy_key" value=data.copy_key.clone() />
+                                <button class="button button--secondary" type="submit">
+                                    "Kopiera"<span class="visually-hidden">{format!(" {}", a.activity)}</span>
+                                </button>
+                            </form>
+                        });
                         let name = if a.activity.is_empty() { "Namnlös ansökan".to_owned() } else { a.activity.clone() };
                         view! {
                             <tr>
@@ -42,6 +53,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                                 <td class="number">{a.requested.clone()}</td>
                                 <td>{status}</td>
                                 <td>{a.submitted.clone().unwrap_or_else(|| a.created.clone())}</td>
+                                <td>{copy}</td>
                             </tr>
                         }
                     })
@@ -69,6 +81,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                                 <h3>{p.name.clone()}</h3>
                                 <p>{p.description.clone()}</p>
                                 <p>{format!("Ansökan tas emot {}. Beslut brukar fattas inom {} veckor.", p.window, p.handling_weeks)}</p>
+                                {p.late_until.clone().map(|text| view! { <p class="notice">{text}</p> })}
                                 {start}
                             </li>
                         }
@@ -78,6 +91,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                     <Page title=format!("Ansökningar – {}", data.association) heading="Ansökningar">
                         <p class="lead">{format!("{}s ansökningar om bidrag.", data.association)}</p>
                         <crate::components::form::ErrorSummary />
+                        {(!empty).then(|| view! { <p class="field__hint">"En kopia får samma svar och budget som ansökan den kopierar; bilagorna laddar du upp på nytt."</p> })}
                         {(drafts > 0).then(|| view! { <p>{format!("Ni har {drafts} utkast som inte är inskickade.")}</p> })}
                         {if empty {
                             view! { <p>"Föreningen har inga ansökningar än."</p> }.into_any()
@@ -88,6 +102,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                                         <thead><tr>
                                             <th scope="col">"Verksamhet"</th><th scope="col">"Diarienummer"</th><th scope="col">"Bidragsform"</th>
                                             <th scope="col" class="number">"Sökt belopp"</th><th scope="col">"Status"</th><th scope="col">"Datum"</th>
+                                            <th scope="col">"Ny ansökan som kopia"</th>
                                         </tr></thead>
                                         <tbody>{rows}</tbody>
                                     </table>
