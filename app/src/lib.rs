@@ -71,6 +71,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/anvandare/:id") view=admin::pages::deactivation::AccountActivationPage ssr=SsrMode::Async />
                     <Route path=path!("/mina-sidor/radera-konto") view=accounts::pages::delete_account::DeleteAccountPage />
                     <Route path=path!("/mina-sidor/installningar") view=accounts::pages::settings::SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/bidragsformer") view=programmes::pages::ProgrammesPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/bidragsformer/:id") view=programmes::pages::ProgrammePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/utskick") view=admin::pages::outbox::OutboxPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/anvandare") view=admin::pages::users::UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/skickad-e-post") view=admin::pages::sent_mail::SentMailPage ssr=SsrMode::Async />

@@ -820,3 +820,97 @@ async fn autosave_answers_the_new_revision_a_conflict_or_a_problem_and_nothing_t
         404
     );
 }
+
+#[tokio::test]
+async fn an_admin_edits_and_adds_programmes_and_nobody_else_can() {
+    let app = spawn_app().await;
+    let (association, owner) = registered(&app, "802534-3750", "sara@example.se").await;
+    create_user(&app.db, "admin", "admin@stad.se", "ett långt lösenord").await;
+    create_user(&app.db, "officer", "emelie@stad.se", "ett långt lösenord").await;
+    let admin = app.sign_in("admin@stad.se", "ett långt lösenord").await;
+    let officer = app.sign_in("emelie@stad.se", "ett långt lösenord").await;
+    let page = format!("/admin/bidragsformer/{OPERATING}");
+    assert_eq!(app.get_as(&officer, &page).await.status(), 404);
+    assert_eq!(
+        app.get_as(&officer, "/admin/bidragsformer").await.status(),
+        404
+    );
+    let form = app.get_as(&admin, &page).await.text().await.unwrap();
+    assert!(
+        form.contains("value=\"04-01\""),
+        "the stored window is in the form"
+    );
+
+    // Refused: every problem by its field, what was typed kept, nothing changed.
+    let bad = "name=Verksamhetsbidrag&description=Bidrag&window_from=04-31&window_to=05-31&min_months=12&max_months=6&text_limit=4000&dnr_prefix=S0F&handling_weeks=8&required_attachments=stadgar&active=on";
+    let refused = app.post_form_as(Some(&officer), &page, bad).await;
+    assert_eq!(refused.status(), 404, "officers do not edit programmes");
+    let refused = app.post_form_as(Some(&admin), &page, bad).await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    for message in [
+        "Skriv första dagen som MM-DD",
+        "Längsta perioden kan inte vara kortare än den kortaste.",
+        "Välj minst ett kriterium",
+        "Ange prefixet för diarienumret",
+    ] {
+        assert!(html.contains(message), "{message}");
+    }
+    assert!(html.contains("value=\"S0F\""), "the typed prefix stays");
+
+    // Open all year from now on: a member can start a draft whatever the date.
+    let always = "name=Verksamhetsbidrag&description=Bidrag+till+verksamheten&window_from=&window_to=&min_months=12&max_months=36&text_limit=3000&dnr_prefix=svb&handling_weeks=10&required_attachments=stadgar&criteria=kvalitet&criteria=kostnader&active=on";
+    let saved = app.post_form_as(Some(&admin), &page, always).await;
+    assert_eq!(saved.status(), 303);
+    let stored = app::backend::entities::grant_programme::Entity::find_by_id(OPERATING)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((stored.window_from, stored.window_to), (None, None));
+    assert_eq!(stored.dnr_prefix, "SVB");
+    assert_eq!(stored.criteria, r#"["kvalitet","kostnader"]"#);
+    assert_eq!(stored.text_limit, 3000);
+    let mut ctx = app.ctx();
+    ctx.today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    commands::start(&ctx, owner, association, OPERATING)
+        .await
+        .expect("open all year now");
+
+    // A new programme, not yet open to apply for, is listed to admins.
+    let added = app
+        .post_form_as(
+            Some(&admin),
+            "/admin/bidragsformer/ny",
+            "name=Sommarbidrag&description=Aktiviteter+f%C3%B6r+barn+under+sommarlovet&window_from=02-01&window_to=03-15&min_months=1&max_months=3&text_limit=2000&dnr_prefix=SOM&handling_weeks=6&criteria=kvalitet",
+        )
+        .await;
+    assert_eq!(added.status(), 303);
+    let list = app
+        .get_as(&admin, "/admin/bidragsformer")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(list.contains("Sommarbidrag"));
+    let applicant = app.sign_in("sara@example.se", "ett långt lösenord").await;
+    let offered = app
+        .get_as(
+            &applicant,
+            &format!("/foreningar/{association}/ansokningar"),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !offered.contains("Sommarbidrag"),
+        "an inactive programme is not offered"
+    );
+    let events = app::backend::entities::domain_event::Entity::find()
+        .filter(app::backend::entities::domain_event::Column::AggregateType.eq("programme"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(events, 2);
+}

@@ -87,3 +87,98 @@ pub async fn late_windows() -> Result<LateWindowsView, AppError> {
         windows,
     })
 }
+
+/// One programme in the admins' list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgrammeRow {
+    pub id: Uuid,
+    pub name: String,
+    pub window: String,
+    pub months: String,
+    pub dnr_prefix: String,
+    pub handling_weeks: i32,
+    pub active: bool,
+}
+
+/// Every programme, active or not, in their order. Admins only.
+#[server(prefix = "/api", endpoint = "admin/programmes")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn admin_programmes() -> Result<Vec<ProgrammeRow>, AppError> {
+    use crate::backend::entities::grant_programme;
+    use sea_orm::{EntityTrait, QueryOrder};
+    crate::backend::server_fns::with_role(crate::domain::role::Role::Admin)?;
+    let db = crate::backend::server_fns::db()?;
+    Ok(grant_programme::Entity::find()
+        .order_by_asc(grant_programme::Column::Position)
+        .all(&db)
+        .await?
+        .into_iter()
+        .map(|p| ProgrammeRow {
+            id: p.id,
+            window: super::window(&p).describe(),
+            months: format!("{}–{} månader", p.min_months, p.max_months),
+            name: p.name,
+            dnr_prefix: p.dnr_prefix,
+            handling_weeks: p.handling_weeks,
+            active: p.active,
+        })
+        .collect())
+}
+
+/// A programme's stored rules as the form's values (lists comma-separated, `active` as
+/// `on` or empty); empty values for a new one. Admins only; an unknown id is 404.
+#[server(prefix = "/api", endpoint = "admin/programme")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn admin_programme(
+    id: Option<Uuid>,
+) -> Result<std::collections::HashMap<String, String>, AppError> {
+    use super::commands::programme_field as f;
+    use crate::backend::entities::grant_programme;
+    use sea_orm::EntityTrait;
+    crate::backend::server_fns::with_role(crate::domain::role::Role::Admin)?;
+    let db = crate::backend::server_fns::db()?;
+    let Some(id) = id else {
+        return Ok([
+            (f::MIN_MONTHS, "1"),
+            (f::MAX_MONTHS, "12"),
+            (f::TEXT_LIMIT, "4000"),
+            (f::HANDLING_WEEKS, "8"),
+            (
+                f::CRITERIA,
+                "stadsovergripande,kompletterar,kvalitet,kostnader,jamstalldhet",
+            ),
+            (f::ATTACHMENTS, "stadgar,budget"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect());
+    };
+    let Some(p) = grant_programme::Entity::find_by_id(id).one(&db).await? else {
+        return Err(crate::backend::server_fns::refuse(AppError::NotFound));
+    };
+    let list = |json: &str| {
+        serde_json::from_str::<Vec<String>>(json)
+            .unwrap_or_default()
+            .join(",")
+    };
+    Ok([
+        (f::NAME, p.name.clone()),
+        (f::DESCRIPTION, p.description.clone()),
+        (f::WINDOW_FROM, p.window_from.clone().unwrap_or_default()),
+        (f::WINDOW_TO, p.window_to.clone().unwrap_or_default()),
+        (f::MIN_MONTHS, p.min_months.to_string()),
+        (f::MAX_MONTHS, p.max_months.to_string()),
+        (f::ATTACHMENTS, list(&p.required_attachments)),
+        (f::CRITERIA, list(&p.criteria)),
+        (f::TEXT_LIMIT, p.text_limit.to_string()),
+        (f::DNR_PREFIX, p.dnr_prefix.clone()),
+        (f::HANDLING_WEEKS, p.handling_weeks.to_string()),
+        (
+            f::ACTIVE,
+            if p.active { "on".into() } else { String::new() },
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect())
+}

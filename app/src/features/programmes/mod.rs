@@ -14,6 +14,35 @@ pub mod pages;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+/// The assessment criteria a programme can be assessed by (the committee's guidelines,
+/// as the OFU seed's "Förvaltningens bedömning" reads them): key and label.
+pub const CRITERIA: [(&str, &str); 5] = [
+    (
+        "stadsovergripande",
+        "Stadsövergripande och öppen verksamhet",
+    ),
+    ("kompletterar", "Kompletterar socialtjänstens verksamheter"),
+    ("kvalitet", "God kvalitet"),
+    ("kostnader", "Rimliga kostnader"),
+    ("jamstalldhet", "Jämställdhet och likabehandling"),
+];
+
+/// The programme form's fields.
+pub mod programme_field {
+    pub const NAME: &str = "name";
+    pub const DESCRIPTION: &str = "description";
+    pub const WINDOW_FROM: &str = "window_from";
+    pub const WINDOW_TO: &str = "window_to";
+    pub const MIN_MONTHS: &str = "min_months";
+    pub const MAX_MONTHS: &str = "max_months";
+    pub const ATTACHMENTS: &str = "required_attachments";
+    pub const CRITERIA: &str = "criteria";
+    pub const TEXT_LIMIT: &str = "text_limit";
+    pub const DNR_PREFIX: &str = "dnr_prefix";
+    pub const HANDLING_WEEKS: &str = "handling_weeks";
+    pub const ACTIVE: &str = "active";
+}
+
 /// A programme as the pages show it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Programme {

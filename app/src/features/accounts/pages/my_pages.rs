@@ -18,6 +18,7 @@ pub fn MyPages() -> impl IntoView {
                 <h2 id="administration">"Administration"</h2>
                 <ul>
                     <li><a href="/admin/anvandare">"Användare"</a></li>
+                    <li><a href="/admin/bidragsformer">"Bidragsformer"</a></li>
                     <li><a href="/admin/utskick">"Utskick och händelsekö"</a></li>
                     <li><a href="/admin/skickad-e-post">"Skickad e-post"</a></li>
                 </ul>
