@@ -226,7 +226,7 @@ pub async fn load_if_empty(
             &applicant.into_iter().collect::<Vec<_>>(),
         )?),
         next_annual_meeting: Set(next_meeting),
-        status: Set(app::features::representatives::status::PENDING.into()),
+        status: Set(app::features::representatives::ProofStatus::Pending),
         decided_by: Set(None),
         decided_at: Set(None),
         decision_note: Set(String::new()),

@@ -10,7 +10,7 @@ use std::{sync::Arc, time::Duration};
 use app::backend::{
     jobs::Job,
     mail,
-    outbox::{self, status, Claimed, OutboxSignal},
+    outbox::{self, status, Claimed, OutboxSignal, OutboxStatus},
     preferences,
 };
 use futures_util::{FutureExt, StreamExt};
@@ -32,9 +32,9 @@ use crate::{
 const BATCH: u64 = 64;
 
 /// Runs one row's work; a panic inside it becomes an error of that row.
-async fn isolated<F>(work: F) -> Result<&'static str, String>
+async fn isolated<F>(work: F) -> Result<OutboxStatus, String>
 where
-    F: std::future::Future<Output = Result<&'static str, String>>,
+    F: std::future::Future<Output = Result<OutboxStatus, String>>,
 {
     std::panic::AssertUnwindSafe(work)
         .catch_unwind()
@@ -134,7 +134,7 @@ where
 
 /// What became of one claimed row.
 enum Outcome {
-    Finished(Uuid, &'static str),
+    Finished(Uuid, OutboxStatus),
     Failed {
         id: Uuid,
         error: String,
@@ -349,7 +349,7 @@ impl Worker {
         }
     }
 
-    async fn send_email(&self, item: &Claimed) -> Result<&'static str, String> {
+    async fn send_email(&self, item: &Claimed) -> Result<OutboxStatus, String> {
         let job = item
             .email()
             .map_err(|error| format!("unreadable mail job: {error}"))?;

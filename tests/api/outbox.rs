@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 const PASSWORD: &str = "en lång och ovanlig fras";
 
-async fn rows_with_status(app: &TestApp, wanted: &str) -> u64 {
+async fn rows_with_status(app: &TestApp, wanted: app::backend::outbox::OutboxStatus) -> u64 {
     outbox::Entity::find()
         .filter(outbox::Column::Status.eq(wanted))
         .count(&app.db)

@@ -493,7 +493,7 @@ async fn representatives_who_leave_the_account_no_longer_act_for_it() {
         .await
         .unwrap()
         .into_iter()
-        .find(|p| p.status == "pending")
+        .find(|p| p.status == app::features::representatives::ProofStatus::Pending)
         .unwrap();
     let approved = decide(
         app,

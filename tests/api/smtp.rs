@@ -23,7 +23,7 @@ async fn queue(app: &TestApp, count: usize, to: &str) {
     app.signal.notify();
 }
 
-async fn count(app: &TestApp, wanted: &str) -> u64 {
+async fn count(app: &TestApp, wanted: app::backend::outbox::OutboxStatus) -> u64 {
     outbox::Entity::find()
         .filter(outbox::Column::Status.eq(wanted))
         .count(&app.db)

@@ -704,7 +704,7 @@ pub mod fixtures {
             submitted_by: Set(Some(user)),
             named_users: Set(format!("[\"{user}\"]")),
             next_annual_meeting: Set(chrono::Utc::now().date_naive() + chrono::Duration::days(300)),
-            status: Set("approved".into()),
+            status: Set(app::features::representatives::ProofStatus::Verified),
             decided_by: Set(None),
             decided_at: Set(Some(chrono::Utc::now())),
             decision_note: Set(String::new()),

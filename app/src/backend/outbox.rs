@@ -13,13 +13,58 @@ use crate::features::admin::api::OutboxCounts;
 use crate::live::LiveEvent;
 
 /// Where a row is in its life.
-pub mod status {
-    pub const PENDING: &str = "pending";
-    pub const PROCESSING: &str = "processing";
-    pub const DONE: &str = "done";
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    sea_orm::EnumIter,
+    sea_orm::DeriveActiveEnum,
+)]
+#[sea_orm(rs_type = "String", db_type = "Text")]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxStatus {
+    /// Waiting for its turn (again, after a failed attempt, with `last_error`).
+    #[sea_orm(string_value = "pending")]
+    Pending,
+    /// Claimed by a worker until its lease ends.
+    #[sea_orm(string_value = "processing")]
+    Processing,
+    #[sea_orm(string_value = "done")]
+    Done,
     /// Not sent because the recipient turned that notification off.
-    pub const SKIPPED: &str = "skipped";
-    pub const DEAD: &str = "dead";
+    #[sea_orm(string_value = "skipped")]
+    Skipped,
+    /// Out of attempts: shown to admins, who can try again.
+    #[sea_orm(string_value = "dead")]
+    Dead,
+}
+
+impl OutboxStatus {
+    /// As stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxStatus::Pending => "pending",
+            OutboxStatus::Processing => "processing",
+            OutboxStatus::Done => "done",
+            OutboxStatus::Skipped => "skipped",
+            OutboxStatus::Dead => "dead",
+        }
+    }
+}
+
+/// The statuses by their short names (`status::DONE`).
+pub mod status {
+    use super::OutboxStatus;
+    pub const PENDING: OutboxStatus = OutboxStatus::Pending;
+    pub const PROCESSING: OutboxStatus = OutboxStatus::Processing;
+    pub const DONE: OutboxStatus = OutboxStatus::Done;
+    pub const SKIPPED: OutboxStatus = OutboxStatus::Skipped;
+    pub const DEAD: OutboxStatus = OutboxStatus::Dead;
 }
 
 /// The kinds of effect, as stored.
@@ -163,7 +208,7 @@ pub async fn claim(
 pub async fn complete(
     db: &impl ConnectionTrait,
     ids: &[Uuid],
-    final_status: &str,
+    final_status: OutboxStatus,
 ) -> Result<(), DbErr> {
     if ids.is_empty() {
         return Ok(());
@@ -253,7 +298,7 @@ pub struct OutboxItem {
     pub kind: String,
     /// For e-mail: the recipient and the kind of mail; for live updates: the case.
     pub summary: String,
-    pub status: String,
+    pub status: OutboxStatus,
     pub attempts: i32,
     pub last_error: Option<String>,
     pub next_attempt_at: String,
@@ -273,7 +318,7 @@ pub async fn unfinished(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<Out
 }
 
 pub async fn counts(db: &impl ConnectionTrait) -> Result<OutboxCounts, DbErr> {
-    let count = |status: &'static str, with_error: Option<bool>| {
+    let count = |status: OutboxStatus, with_error: Option<bool>| {
         let mut query = outbox::Entity::find().filter(outbox::Column::Status.eq(status));
         query = match with_error {
             Some(true) => query.filter(outbox::Column::LastError.is_not_null()),

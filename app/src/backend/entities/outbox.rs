@@ -9,7 +9,7 @@ pub struct Model {
     pub event_id: Option<Uuid>,
     pub kind: String,
     pub payload: Json,
-    pub status: String,
+    pub status: crate::backend::outbox::OutboxStatus,
     pub attempts: i32,
     pub next_attempt_at_ms: i64,
     pub locked_until_ms: Option<i64>,

@@ -14,7 +14,7 @@ pub struct Model {
     pub named_users: String,
     pub next_annual_meeting: Date,
     /// `pending`, `verified` or `rejected`.
-    pub status: String,
+    pub status: crate::features::representatives::ProofStatus,
     pub decided_by: Option<Uuid>,
     pub decided_at: Option<DateTimeUtc>,
     pub decision_note: String,

@@ -59,9 +59,9 @@ pub async fn outbox_overview() -> Result<OutboxSnapshot, AppError> {
         .await?
         .into_iter()
         .map(|item| OutboxRow {
-            state: match (item.status.as_str(), item.last_error.is_some()) {
+            state: match (item.status, item.last_error.is_some()) {
                 (status::PENDING, true) => "retrying".to_owned(),
-                (other, _) => other.to_owned(),
+                (other, _) => other.as_str().to_owned(),
             },
             id: item.id,
             summary: item.summary,

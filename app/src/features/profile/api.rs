@@ -96,8 +96,7 @@ pub struct RepresentativeRow {
 /// Where the association's latest proof of representatives stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProofSummary {
-    /// `pending`, `verified` or `rejected`.
-    pub status: String,
+    pub status: crate::features::representatives::ProofStatus,
     pub sent: String,
     pub file_name: String,
     pub attachment_id: Uuid,

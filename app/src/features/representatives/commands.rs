@@ -5,7 +5,7 @@ use sea_orm::{sea_query::Expr, ActiveValue::Set, ColumnTrait, EntityTrait, Query
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{chosen_people, field, queries, status};
+use super::{chosen_people, field, queries, ProofStatus};
 use crate::backend::{
     command::{CommandError, Ctx, FieldProblem},
     entities::{app_user, association, attachment, representative, representative_proof},
@@ -83,7 +83,7 @@ pub async fn send_proof(ctx: &Ctx, input: SendProof) -> Result<Uuid, CommandErro
     representative_proof::Entity::update_many()
         .col_expr(
             representative_proof::Column::Status,
-            Expr::value(status::REJECTED),
+            Expr::value(ProofStatus::Rejected),
         )
         .col_expr(
             representative_proof::Column::DecisionNote,
@@ -91,7 +91,7 @@ pub async fn send_proof(ctx: &Ctx, input: SendProof) -> Result<Uuid, CommandErro
         )
         .col_expr(representative_proof::Column::DecidedAt, Expr::value(now))
         .filter(representative_proof::Column::AssociationId.eq(input.association_id))
-        .filter(representative_proof::Column::Status.eq(status::PENDING))
+        .filter(representative_proof::Column::Status.eq(ProofStatus::Pending))
         .exec(&txn)
         .await?;
     let proof_id = Uuid::now_v7();
@@ -102,7 +102,7 @@ pub async fn send_proof(ctx: &Ctx, input: SendProof) -> Result<Uuid, CommandErro
         submitted_by: Set(Some(input.sent_by)),
         named_users: Set(serde_json::to_string(&chosen).unwrap_or_else(|_| "[]".into())),
         next_annual_meeting: Set(meeting),
-        status: Set(status::PENDING.into()),
+        status: Set(ProofStatus::Pending),
         decided_by: Set(None),
         decided_at: Set(None),
         decision_note: Set(String::new()),
@@ -162,7 +162,7 @@ pub async fn decide(ctx: &Ctx, input: Decide) -> Result<Uuid, CommandError> {
         return Err(CommandError::NotFound);
     };
     // Decided already (or replaced by a newer document): say so before anything else.
-    if proof.status != status::PENDING {
+    if proof.status != ProofStatus::Pending {
         return Err(CommandError::Conflict(ALREADY_DECIDED.to_owned()));
     }
     let mut problems: Vec<FieldProblem> = Vec::new();
@@ -199,9 +199,9 @@ pub async fn decide(ctx: &Ctx, input: Decide) -> Result<Uuid, CommandError> {
         .col_expr(
             representative_proof::Column::Status,
             Expr::value(if verified.is_some() {
-                status::VERIFIED
+                ProofStatus::Verified
             } else {
-                status::REJECTED
+                ProofStatus::Rejected
             }),
         )
         .col_expr(
@@ -214,7 +214,7 @@ pub async fn decide(ctx: &Ctx, input: Decide) -> Result<Uuid, CommandError> {
             Expr::value(note.clone()),
         )
         .filter(representative_proof::Column::Id.eq(input.proof_id))
-        .filter(representative_proof::Column::Status.eq(status::PENDING))
+        .filter(representative_proof::Column::Status.eq(ProofStatus::Pending))
         .exec(&txn)
         .await?;
     if claimed.rows_affected != 1 {

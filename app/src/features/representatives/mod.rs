@@ -27,10 +27,31 @@ pub mod queries;
 pub use crate::domain::representation::field;
 
 /// Where a proof stands.
-pub mod status {
-    pub const PENDING: &str = "pending";
-    pub const VERIFIED: &str = "verified";
-    pub const REJECTED: &str = "rejected";
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
+#[serde(rename_all = "snake_case")]
+pub enum ProofStatus {
+    /// Waiting for an officer.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "pending"))]
+    Pending,
+    /// Approved: the named people are verified representatives.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "verified"))]
+    Verified,
+    /// Not approved, with the officer's note (or replaced by a newer document).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "rejected"))]
+    Rejected,
+}
+
+impl ProofStatus {
+    /// As the officers' page says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ProofStatus::Pending => "Väntar på granskning",
+            ProofStatus::Verified => "Godkänt",
+            ProofStatus::Rejected => "Inte godkänt",
+        }
+    }
 }
 
 /// A proof in the officers' list.
@@ -60,8 +81,7 @@ pub struct VerificationDetails {
     pub association_id: Uuid,
     pub association: String,
     pub org_number: String,
-    /// `pending`, `verified` or `rejected`.
-    pub status: String,
+    pub status: ProofStatus,
     pub sent: String,
     pub sent_by: String,
     pub attachment_id: Uuid,

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-pub use super::status::{PENDING, REJECTED, VERIFIED};
 use super::{NamedPerson, PendingVerification, VerificationDetails};
 use crate::backend::entities::{
     app_user, association, association_member, attachment, board_member, representative,
@@ -117,7 +116,7 @@ pub async fn latest_proof(
 /// Every proof waiting for an officer, oldest first.
 pub async fn pending(db: &impl ConnectionTrait) -> Result<Vec<representative_proof::Model>, DbErr> {
     representative_proof::Entity::find()
-        .filter(representative_proof::Column::Status.eq(PENDING))
+        .filter(representative_proof::Column::Status.eq(super::ProofStatus::Pending))
         .order_by_asc(representative_proof::Column::CreatedAt)
         .all(db)
         .await

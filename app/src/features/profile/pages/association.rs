@@ -392,11 +392,7 @@ fn Representatives(profile: AssociationDetails) -> impl IntoView {
         }
     });
     let proof = profile.proof.clone().map(|proof| {
-        let status = match proof.status.as_str() {
-            "pending" => "väntar på granskning",
-            "verified" => "godkänt",
-            _ => "inte godkänt",
-        };
+        let status = proof.status.label().to_lowercase();
         view! {
             <p>
                 "Senast inskickat dokument: "

@@ -83,7 +83,7 @@ fn Decision(details: VerificationDetails) -> impl IntoView {
     } else {
         details.board.join(", ")
     };
-    let pending = details.status == "pending";
+    let pending = details.status == crate::features::representatives::ProofStatus::Pending;
     let decide = pending.then(|| view! {
         <form class="form" method="post" action=format!("/handlaggning/foretradare/{}", details.proof_id) novalidate>
             <CheckboxGroup name=field::NAMED legend="Verifierade företrädare" options=people.clone() checked=ticked.clone() />
@@ -96,11 +96,7 @@ fn Decision(details: VerificationDetails) -> impl IntoView {
             </div>
         </form>
     });
-    let status = match details.status.as_str() {
-        "pending" => "Väntar på granskning",
-        "verified" => "Godkänt",
-        _ => "Inte godkänt",
-    };
+    let status = details.status.label();
     view! {
         <Page title=format!("Företrädare för {}", details.association)>
             <ErrorSummary />
