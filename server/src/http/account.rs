@@ -22,135 +22,58 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     Extension,
 };
-use serde::Deserialize;
 
 use crate::{http::render, startup::AppState};
 
-/// No `Debug`: it holds a password.
-#[derive(Default, Deserialize)]
-pub struct SignInForm {
-    #[serde(default)]
-    email: String,
-    #[serde(default)]
-    password: String,
-}
-
 /// `POST /logga-in`. Missing fields: 422 with messages by the fields. Wrong e-mail or
-/// password (the same answer for both): 401. Success: a new session and 303 to Mina sidor.
+/// password (the same answer for both): 401. Too many failures: 429 with `Retry-After`.
+/// Success: a new session (any earlier one of the browser ends) and 303 to Mina sidor.
 pub async fn sign_in(State(state): State<AppState>, request: Request) -> Response {
-    let (parts, body) = request.into_parts();
-    let form =
-        match Form::<SignInForm>::from_request(Request::from_parts(parts.clone(), body), &state)
-            .await
-        {
-            Ok(Form(form)) => form,
-            Err(_) => SignInForm::default(),
-        };
-    let mut problems = FormState::default();
-    problems
-        .values
-        .insert("email".into(), form.email.trim().to_owned());
-    if form.email.trim().is_empty() {
-        problems.add_error("email", "Ange din e-postadress.");
-    }
-    if form.email.chars().count() > 254 {
-        problems.add_error("email", app::domain::text::too_long(254));
-    } else if form.email.chars().any(app::domain::text::is_hidden) {
-        // Nobody's address holds these, and PostgreSQL refuses NUL outright.
-        problems.add_error("email", app::domain::email::HIDDEN);
-    }
-    if form.password.is_empty() {
-        problems.add_error("password", "Ange ditt lösenord.");
-    } else if form.password.chars().count() > app::domain::registration::limit::PASSWORD {
-        problems.add_error(
-            "password",
-            app::domain::text::too_long(app::domain::registration::limit::PASSWORD),
-        );
-    }
-    if !problems.errors.is_empty() {
-        return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
-    }
-
-    let email = accounts::normalise_email(&form.email);
-    let ip = client_ip(&parts);
-    let now_ms = chrono::Utc::now().timestamp_millis();
-    // Counted before the password is checked and forgotten after a success, so parallel
-    // guesses are counted too.
-    match throttle::take_attempt(&state.db, &email, &ip, now_ms).await {
-        Ok(Some(until)) => {
-            let minutes = throttle::minutes_until(until, now_ms);
-            problems.message = Some(format!(
-                "För många misslyckade inloggningsförsök. Försök igen om {minutes} {}. Har du glömt lösenordet kan du kontakta oss.",
-                if minutes == 1 { "minut" } else { "minuter" }
-            ));
-            let mut response =
-                render::page_with_form(&state, parts, problems, StatusCode::TOO_MANY_REQUESTS)
-                    .await;
-            if let Ok(value) =
-                HeaderValue::from_str(&((until - now_ms).max(0) / 1000 + 1).to_string())
-            {
-                response.headers_mut().insert(header::RETRY_AFTER, value);
-            }
-            return response;
-        }
-        Ok(None) => {}
-        Err(error) => return internal(error),
-    }
-
-    let user = match accounts::authenticate(&state.db, &form.email, &form.password).await {
-        Ok(accounts::SignIn::Accepted(user)) => user,
-        Ok(accounts::SignIn::Unverified(user)) => {
-            // The password was right, so saying so reveals nothing; send a fresh link.
-            if let Err(error) = throttle::clear(&state.db, &email, &ip).await {
-                return internal(error);
-            }
-            if let Err(error) = super::registration::send_verification(&state, &user, None).await {
-                return super::errors::failure(&error);
-            }
-            problems.message = Some(
-                "Du behöver bekräfta din e-postadress innan du kan logga in. Vi har skickat en ny länk till dig.".into(),
-            );
-            return render::page_with_form(&state, parts, problems, StatusCode::FORBIDDEN).await;
-        }
-        Ok(accounts::SignIn::Busy) => {
-            // Nothing was decided: the attempt does not count against the person.
-            if let Err(error) = throttle::give_back(&state.db, &email, &ip, now_ms).await {
-                return internal(error);
-            }
-            problems.message = Some(app::backend::password::Busy.to_string());
-            return super::errors::busy(
-                render::page_with_form(&state, parts, problems, StatusCode::SERVICE_UNAVAILABLE)
-                    .await,
-            );
-        }
-        Ok(accounts::SignIn::Refused) => {
-            problems.message = Some(
-                "Fel e-postadress eller lösenord. Kontrollera uppgifterna och försök igen.".into(),
-            );
-            return render::page_with_form(&state, parts, problems, StatusCode::UNAUTHORIZED).await;
-        }
-        Err(error) => return internal(error),
+    use app::features::accounts::commands::{self, SignInAttempt, SignInRefused};
+    let (parts, mut form) = super::registration::read_form(&state, request).await;
+    let mut take = |name: &str| form.remove(name).unwrap_or_default();
+    let attempt = SignInAttempt {
+        email: take("email"),
+        password: take("password"),
+        ip: client_ip(&parts),
     };
-    if let Err(error) = throttle::clear(&state.db, &email, &ip).await {
-        return internal(error);
-    }
-
-    let token = match app::features::accounts::commands::start_session(&state.ctx(), &user).await {
-        Ok(token) => token,
-        Err(CommandError::Db(error)) => return internal(error),
-        Err(other) => return super::errors::failure(&other),
+    let mut kept = FormState::default();
+    kept.values
+        .insert("email".into(), attempt.email.trim().to_owned());
+    let refused = match commands::sign_in(&state.ctx(), attempt).await {
+        Ok(token) => {
+            if let Some(old) = parts.extensions.get::<SessionToken>() {
+                let _ = sessions::destroy(&state.db, old).await;
+            }
+            let cookie = super::session::session_cookie(&token, state.settings.uses_https());
+            return ([(header::SET_COOKIE, cookie)], Redirect::to("/mina-sidor")).into_response();
+        }
+        Err(SignInRefused::Failed(error)) => return super::errors::failure(&error),
+        Err(refused) => refused,
     };
-    // A session the browser had before signing in is ended: sign-in never reuses an id.
-    if let Some(old) = parts.extensions.get::<SessionToken>() {
-        let _ = sessions::destroy(&state.db, old).await;
+    kept.message = refused.message();
+    let status = match &refused {
+        SignInRefused::Invalid(problems) => {
+            problems
+                .iter()
+                .for_each(|(field, message)| kept.add_error(field, message.clone()));
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        SignInRefused::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
+        SignInRefused::Unverified => StatusCode::FORBIDDEN,
+        SignInRefused::Busy => StatusCode::SERVICE_UNAVAILABLE,
+        SignInRefused::Refused | SignInRefused::Failed(_) => StatusCode::UNAUTHORIZED,
+    };
+    let mut response = render::page_with_form(&state, parts, kept, status).await;
+    match refused {
+        SignInRefused::Throttled { retry_after_s, .. } => {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_s));
+        }
+        SignInRefused::Busy => response = super::errors::busy(response),
+        _ => {}
     }
-    let https = state.settings.uses_https();
-    let mut response = Redirect::to("/mina-sidor").into_response();
-    response.headers_mut().insert(
-        header::SET_COOKIE,
-        super::session::session_cookie(&token, https),
-    );
     response
 }
 

@@ -24,6 +24,127 @@ fn event(user: Uuid, event_type: &'static str, payload: serde_json::Value) -> Ne
     NewEvent::about_user(user, event_type, Some(user), payload)
 }
 
+/// A sign-in attempt as the form sent it, with where it came from. No `Debug`: it holds
+/// a password.
+pub struct SignInAttempt {
+    pub email: String,
+    pub password: String,
+    /// The client's address, for the throttle.
+    pub ip: String,
+}
+
+/// Why a sign-in did not start a session.
+#[derive(Debug)]
+pub enum SignInRefused {
+    /// A field is missing or impossible: the messages by the fields.
+    Invalid(Vec<crate::backend::command::FieldProblem>),
+    /// Too many failed attempts for this address from this IP: wait `retry_after_s`.
+    Throttled { message: String, retry_after_s: i64 },
+    /// The right password for an address not yet confirmed: a fresh link was sent.
+    Unverified,
+    /// Wrong address or password (the same answer for both, and for deactivated accounts).
+    Refused,
+    /// Too many passwords are being checked at once; nothing was decided or counted.
+    Busy,
+    /// Something in the server failed.
+    Failed(CommandError),
+}
+
+impl From<CommandError> for SignInRefused {
+    fn from(error: CommandError) -> Self {
+        SignInRefused::Failed(error)
+    }
+}
+
+impl From<sea_orm::DbErr> for SignInRefused {
+    fn from(error: sea_orm::DbErr) -> Self {
+        SignInRefused::Failed(CommandError::Db(error))
+    }
+}
+
+impl SignInRefused {
+    /// The message above the form.
+    pub fn message(&self) -> Option<String> {
+        match self {
+            SignInRefused::Throttled { message, .. } => Some(message.clone()),
+            SignInRefused::Unverified => Some("Du behöver bekräfta din e-postadress innan du kan logga in. Vi har skickat en ny länk till dig.".into()),
+            SignInRefused::Refused => Some("Fel e-postadress eller lösenord. Kontrollera uppgifterna och försök igen.".into()),
+            SignInRefused::Busy => Some(crate::backend::password::Busy.to_string()),
+            SignInRefused::Invalid(_) | SignInRefused::Failed(_) => None,
+        }
+    }
+}
+
+/// The form's checks: both fields present, nothing absurd or hidden.
+fn check_sign_in(attempt: &SignInAttempt) -> Vec<crate::backend::command::FieldProblem> {
+    use crate::domain::{email, registration::limit, text};
+    let mut problems = Vec::new();
+    let address = attempt.email.trim();
+    if address.is_empty() {
+        problems.push(("email", "Ange din e-postadress.".to_owned()));
+    }
+    if attempt.email.chars().count() > 254 {
+        problems.push(("email", text::too_long(254)));
+    } else if attempt.email.chars().any(text::is_hidden) {
+        // Nobody's address holds these, and PostgreSQL refuses NUL outright.
+        problems.push(("email", email::HIDDEN.to_owned()));
+    }
+    if attempt.password.is_empty() {
+        problems.push(("password", "Ange ditt lösenord.".to_owned()));
+    } else if attempt.password.chars().count() > limit::PASSWORD {
+        problems.push(("password", text::too_long(limit::PASSWORD)));
+    }
+    problems
+}
+
+/// Signs a person in: the form's checks, the throttle (the attempt is counted before
+/// the password is checked and forgotten after a success, so parallel guesses count
+/// too), the password, and a new session. An unconfirmed address with the right
+/// password gets a fresh confirmation link instead.
+#[tracing::instrument(skip_all)]
+pub async fn sign_in(ctx: &Ctx, attempt: SignInAttempt) -> Result<SessionToken, SignInRefused> {
+    use crate::backend::{accounts, throttle};
+    let problems = check_sign_in(&attempt);
+    if !problems.is_empty() {
+        return Err(SignInRefused::Invalid(problems));
+    }
+    let email = accounts::normalise_email(&attempt.email);
+    let ip = attempt.ip.as_str();
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    if let Some(until) = throttle::take_attempt(&ctx.db, &email, ip, now_ms).await? {
+        let minutes = throttle::minutes_until(until, now_ms);
+        return Err(SignInRefused::Throttled {
+            message: format!(
+                "För många misslyckade inloggningsförsök. Försök igen om {minutes} {}. Har du glömt lösenordet kan du kontakta oss.",
+                if minutes == 1 { "minut" } else { "minuter" }
+            ),
+            retry_after_s: (until - now_ms).max(0) / 1000 + 1,
+        });
+    }
+    let user = match accounts::authenticate(&ctx.db, &attempt.email, &attempt.password).await? {
+        accounts::SignIn::Accepted(user) => user,
+        accounts::SignIn::Unverified(user) => {
+            // The password was right, so saying so reveals nothing; send a fresh link.
+            throttle::clear(&ctx.db, &email, ip).await?;
+            let recipient = crate::features::registration::commands::Recipient {
+                id: user.id,
+                email: &user.email,
+                name: &user.display_name,
+            };
+            crate::features::registration::commands::send_verification(ctx, recipient).await?;
+            return Err(SignInRefused::Unverified);
+        }
+        accounts::SignIn::Busy => {
+            // Nothing was decided: the attempt does not count against the person.
+            throttle::give_back(&ctx.db, &email, ip, now_ms).await?;
+            return Err(SignInRefused::Busy);
+        }
+        accounts::SignIn::Refused => return Err(SignInRefused::Refused),
+    };
+    throttle::clear(&ctx.db, &email, ip).await?;
+    Ok(start_session(ctx, &user).await?)
+}
+
 /// A new session for `user`, whose password was right, with the event and the
 /// (optional) *Ny inloggning på ditt konto* mail.
 #[tracing::instrument(skip_all)]
