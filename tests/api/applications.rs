@@ -622,6 +622,11 @@ async fn a_copy_of_an_earlier_application_is_made_once_however_often_it_is_asked
     assert_eq!(copy.dnr, None);
     assert_eq!(copy.activity_name, "Etablering av ett självhjälpscenter");
     assert_eq!(copy.requested_ore, 50_000_000);
+    assert_eq!(
+        (copy.period_from, copy.period_to),
+        (None, None),
+        "the new period is asked anew"
+    );
     assert!(
         copy.content.contains("Allmänna Arvsfonden"),
         "the budget comes along"
@@ -699,6 +704,19 @@ async fn an_officer_opens_a_closed_programme_for_one_association_with_a_reason()
         .post_form_as(Some(&officer), "/handlaggning/sena-ansokningar", &form)
         .await;
     assert_eq!(opened.status(), 303);
+    let again = app
+        .post_form_as(Some(&officer), "/handlaggning/sena-ansokningar", &form)
+        .await;
+    assert_eq!(
+        again.status(),
+        422,
+        "the same opening twice changes nothing"
+    );
+    assert!(again
+        .text()
+        .await
+        .unwrap()
+        .contains("Välj en senare dag för att förlänga."));
     assert!(app
         .get_as(&officer, "/handlaggning/sena-ansokningar")
         .await

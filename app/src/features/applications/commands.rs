@@ -125,10 +125,14 @@ pub async fn copy(
         };
     }
     let programme = open_programme(ctx, source.association_id, source.programme_id).await?;
+    // The answers and the budget come along; the period is the new application's own.
+    let mut content = content_of(&source)?;
+    content.period_from = None;
+    content.period_to = None;
     let draft = NewDraft {
         user,
         association_id: source.association_id,
-        content: content_of(&source)?,
+        content,
         copy: Some((copy_key.to_owned(), source_id)),
     };
     match insert_draft(ctx, &programme, draft).await {

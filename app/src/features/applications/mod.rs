@@ -980,12 +980,18 @@ pub fn months_between(from: NaiveDate, to: NaiveDate) -> i32 {
     }
 }
 
-/// "1–3 år", "högst 12 månader".
+/// "perioder på 1–3 år", "perioder på 1–12 månader", "perioder på 1 månad".
 pub fn period_rule(min: i32, max: i32) -> String {
-    if min % 12 == 0 && max % 12 == 0 {
-        format!("perioder på {}–{} år", min / 12, max / 12)
-    } else {
-        format!("perioder på högst {max} månader")
+    let months = |n: i32| if n == 1 { "månad" } else { "månader" };
+    match (min, max) {
+        (min, max) if min == max && min % 12 == 0 => {
+            format!("perioder på {} år", min / 12)
+        }
+        (min, max) if min == max => format!("perioder på {min} {}", months(min)),
+        (min, max) if min % 12 == 0 && max % 12 == 0 => {
+            format!("perioder på {}–{} år", min / 12, max / 12)
+        }
+        (min, max) => format!("perioder på {min}–{max} {}", months(max)),
     }
 }
 
@@ -1095,6 +1101,15 @@ pub mod ofu_seed {
 pub mod tests {
     use super::ofu_seed::seed_posts;
     use super::*;
+
+    #[test]
+    fn a_period_rule_reads_as_swedish_for_every_range() {
+        assert_eq!(period_rule(12, 36), "perioder på 1–3 år");
+        assert_eq!(period_rule(1, 12), "perioder på 1–12 månader");
+        assert_eq!(period_rule(13, 30), "perioder på 13–30 månader");
+        assert_eq!(period_rule(1, 1), "perioder på 1 månad");
+        assert_eq!(period_rule(12, 12), "perioder på 1 år");
+    }
 
     /// A field named like a property of `HTMLFormElement` replaces that property in
     /// the browser (`form.children` became the checkbox and broke hydration).

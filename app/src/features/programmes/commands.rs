@@ -112,6 +112,21 @@ pub async fn open_late_window(ctx: &Ctx, input: OpenLate) -> Result<Uuid, Comman
         return Err(CommandError::Invalid(problems));
     };
 
+    // Opening again is for a later day; the same or an earlier one would change nothing.
+    if let Some(until) = super::late_until(&ctx.db, programme.id, association.id, ctx.today).await?
+    {
+        if until >= open_until {
+            return Err(CommandError::Invalid(vec![(
+                field::OPEN_UNTIL,
+                format!(
+                    "{} kan redan söka {} till och med {}. Välj en senare dag för att förlänga.",
+                    association.name,
+                    programme.name,
+                    long_date(until)
+                ),
+            )]));
+        }
+    }
     let owners = association_member::Entity::find()
         .filter(association_member::Column::AssociationId.eq(association.id))
         .filter(association_member::Column::Role.eq(MemberRole::Owner))
@@ -257,15 +272,15 @@ impl ProgrammeInput {
         };
         let min = whole(
             &self.min_months,
-            1..=36,
-            "Ange kortaste period som ett antal månader, 1–36.",
+            1..=60,
+            "Ange kortaste period som ett antal månader, 1–60.",
         )
         .map_err(|m| problems.push(note(f::MIN_MONTHS)(m)))
         .ok();
         let max = whole(
             &self.max_months,
-            1..=36,
-            "Ange längsta period som ett antal månader, 1–36.",
+            1..=60,
+            "Ange längsta period som ett antal månader, 1–60.",
         )
         .map_err(|m| problems.push(note(f::MAX_MONTHS)(m)))
         .ok();

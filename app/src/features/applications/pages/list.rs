@@ -69,7 +69,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                             view! {
                                 <form method="post" action=action.clone()>
                                     <input type="hidden" name="programme" value=p.id.to_string() />
-                                    <button class="button" type="submit">{format!("Starta en ansökan om {}", p.name.to_lowercase())}</button>
+                                    <button class="button" type="submit">{format!("Starta en ansökan om {}", lower_first(&p.name))}</button>
                                 </form>
                             }
                             .into_any()
@@ -98,7 +98,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                         } else {
                             view! {
                                 <div class="table-scroll" tabindex="0" role="region" aria-label="Ansökningar">
-                                    <table>
+                                    <table class="table">
                                         <thead><tr>
                                             <th scope="col">"Verksamhet"</th><th scope="col">"Diarienummer"</th><th scope="col">"Bidragsform"</th>
                                             <th scope="col" class="number">"Sökt belopp"</th><th scope="col">"Status"</th><th scope="col">"Datum"</th>
@@ -119,4 +119,14 @@ pub fn ApplicationsPage() -> impl IntoView {
         </Suspense>
     }
     .into_any()
+}
+
+/// "Idéburet offentligt partnerskap (IOP)" → "idéburet offentligt partnerskap (IOP)":
+/// only the first letter, so acronyms stay.
+fn lower_first(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

@@ -60,8 +60,8 @@ fn render(view: ApplicationView) -> AnyView {
         }
     });
     view! {
-        <Page title=format!("{} – steg {number} av {}", current.title, STEPS.len()) heading=current.title>
-            <p class="step-progress">{format!("Steg {number} av {} · {}", STEPS.len(), view.programme)}</p>
+        <Page title=format!("{} – steg {number} av {}", current.title, STEPS.len() + 1) heading=current.title>
+            <p class="step-progress">{format!("Steg {number} av {} · {}", STEPS.len() + 1, view.programme)}</p>
             <p class="lead">{current.intro}</p>
             <ErrorSummary />
             <form class="form" id="ansokan-steg" method="post" action=action novalidate>
