@@ -277,99 +277,22 @@ pub async fn delete_account(
 /// `POST /foreningar/{id}`: a member saves the association's profile.
 pub async fn save_association(
     State(state): State<AppState>,
-    user: Option<Extension<CurrentUser>>,
+    super::toolkit::SignedIn(user): super::toolkit::SignedIn,
     axum::extract::Path(id): axum::extract::Path<uuid::Uuid>,
     request: Request,
 ) -> Response {
-    use app::backend::entities::{association, association_member};
-    use app::domain::profile;
-    use chrono::Datelike;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let Some(Extension(user)) = user else {
-        return Redirect::to("/logga-in").into_response();
+    let (parts, form) = super::registration::read_form(&state, request).await;
+    let kept = FormState {
+        values: form.clone(),
+        ..FormState::default()
     };
-    let member = association_member::Entity::find()
-        .filter(association_member::Column::AssociationId.eq(id))
-        .filter(association_member::Column::UserId.eq(user.id))
-        .one(&state.db)
-        .await;
-    match member {
-        Ok(Some(_)) => {}
-        // Not theirs: as if it did not exist.
-        Ok(None) => return super::members::not_found(),
-        Err(error) => return internal(error),
-    }
-    let today = app::backend::time::today();
-    let may_manage =
-        match app::features::representatives::queries::may_manage(&state.db, id, user.id, today)
-            .await
-        {
-            Ok(may) => may,
-            Err(error) => return internal(error),
-        };
-    let current = match association::Entity::find_by_id(id).one(&state.db).await {
-        Ok(Some(current)) => current,
-        Ok(None) => return super::members::not_found(),
-        Err(error) => return internal(error),
-    };
-    let (parts, body) = request.into_parts();
-    let mut form = Form::<HashMap<String, String>>::from_request(
-        Request::from_parts(parts.clone(), body),
-        &state,
-    )
-    .await
-    .map(|Form(form)| form)
-    .unwrap_or_default();
-    // Members who may not change the payment details get the form without those fields:
-    // what they do not send stays as it is.
-    for (key, stored) in [
-        (profile::field::BANKGIRO, &current.bankgiro),
-        (profile::field::PLUSGIRO, &current.plusgiro),
-    ] {
-        form.entry(key.to_owned()).or_insert_with(|| stored.clone());
-    }
-    let profile = match profile::validate(&form, chrono::Utc::now().year()) {
-        Ok(profile) => profile,
-        Err(errors) => {
-            let mut problems = FormState {
-                values: form.clone(),
-                ..FormState::default()
-            };
-            for (field, message) in errors {
-                problems.add_error(field, message);
-            }
-            return render::page_with_form(
-                &state,
-                parts,
-                problems,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
-    };
-    let giro_changed = profile.bankgiro != current.bankgiro || profile.plusgiro != current.plusgiro;
-    if giro_changed && !may_manage {
-        let mut problems = FormState {
-            values: form.clone(),
-            ..FormState::default()
-        };
-        // Their form has no such field to put the message by: it goes at the top.
-        problems.message = Some(PAYMENT_DETAILS_REFUSED.to_owned());
-        return render::page_with_form(&state, parts, problems, StatusCode::FORBIDDEN).await;
-    }
-    let saved = app::features::profile::commands::save_profile(
-        &state.ctx(),
-        id,
-        &user,
-        &profile,
-        may_manage,
-    )
-    .await;
-    match saved {
+    match app::features::profile::commands::save(&state.ctx(), id, &user, form).await {
         Ok(()) => Redirect::to(&format!("/foreningar/{id}?sparat=1")).into_response(),
-        Err(CommandError::NotFound) => super::members::not_found(),
-        Err(CommandError::Db(error)) => internal(error),
-        Err(other) => super::errors::failure(&other),
+        Err(error) => {
+            let page = parts.uri.path().to_owned();
+            let invalid = StatusCode::UNPROCESSABLE_ENTITY;
+            super::toolkit::refused(&state, parts, &page, kept, error, invalid).await
+        }
     }
 }
 

@@ -15,6 +15,48 @@ use crate::domain::profile::Profile;
 use crate::notifications::MailKind;
 use crate::site::contact;
 
+/// A member saves the association's profile form (`form` as posted). Someone not on the
+/// account gets `NotFound`; fields missing from the form of a member who may not change
+/// the payment details keep their stored values, and a change of them by such a member
+/// is `Forbidden`. Every problem of the form comes back by its field.
+#[tracing::instrument(skip_all, fields(association = %id))]
+pub async fn save(
+    ctx: &Ctx,
+    id: Uuid,
+    user: &CurrentUser,
+    mut form: std::collections::HashMap<String, String>,
+) -> Result<(), CommandError> {
+    use crate::backend::entities::association_member;
+    use crate::domain::profile::{self, field};
+    use chrono::Datelike;
+    association_member::Entity::find_by_id((id, user.id))
+        .one(&ctx.db)
+        .await?
+        .ok_or(CommandError::NotFound)?;
+    let current = association::Entity::find_by_id(id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(CommandError::NotFound)?;
+    let may_manage =
+        crate::features::representatives::queries::may_manage(&ctx.db, id, user.id, ctx.today)
+            .await?;
+    for (key, stored) in [
+        (field::BANKGIRO, &current.bankgiro),
+        (field::PLUSGIRO, &current.plusgiro),
+    ] {
+        form.entry(key.to_owned()).or_insert_with(|| stored.clone());
+    }
+    let profile =
+        profile::validate(&form, chrono::Utc::now().year()).map_err(CommandError::Invalid)?;
+    if (profile.bankgiro != current.bankgiro || profile.plusgiro != current.plusgiro) && !may_manage
+    {
+        return Err(CommandError::Forbidden(
+            super::PAYMENT_DETAILS_REFUSED.to_owned(),
+        ));
+    }
+    save_profile(ctx, id, user, &profile, may_manage).await
+}
+
 /// Saves the checked `profile` of association `id` for `user` (a member of its account;
 /// the caller has checked). The bankgiro and plusgiro are written only when `may_manage`
 /// (an owner or a verified representative); a change of them is mailed to the owners and
