@@ -1,8 +1,7 @@
 //! The HTTP side of the programmes feature (`app::features::programmes`): an officer
 //! opens a closed programme for one association.
-use app::{
-    components::form::FormState,
-    features::programmes::commands::{self, field, programme_field as f, OpenLate, ProgrammeInput},
+use app::features::programmes::commands::{
+    self, field, programme_field as f, OpenLate, ProgrammeInput,
 };
 use axum::{
     extract::{Path, Request, State},
@@ -14,8 +13,7 @@ use axum::{
 
 use super::{
     members::not_found,
-    registration::{read_form, read_form_pairs},
-    toolkit::{refused, Admin, Verifier},
+    toolkit::{refused, Admin, Posted, Verifier},
 };
 use crate::startup::AppState;
 
@@ -39,47 +37,22 @@ async fn save_programme(
         (_, Ok(id)) => Some(id),
         _ => return not_found(),
     };
-    let (parts, pairs) = read_form_pairs(&state, request).await;
-    let all = |name: &str| -> Vec<String> {
-        pairs
-            .iter()
-            .filter(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .collect()
-    };
-    let one = |name: &str| all(name).into_iter().next().unwrap_or_default();
+    let (parts, form) = Posted::read(&state, request).await;
     let input = ProgrammeInput {
-        name: one(f::NAME),
-        description: one(f::DESCRIPTION),
-        window_from: one(f::WINDOW_FROM),
-        window_to: one(f::WINDOW_TO),
-        min_months: one(f::MIN_MONTHS),
-        max_months: one(f::MAX_MONTHS),
-        required_attachments: all(f::ATTACHMENTS),
-        criteria: all(f::CRITERIA),
-        text_limit: one(f::TEXT_LIMIT),
-        dnr_prefix: one(f::DNR_PREFIX),
-        handling_weeks: one(f::HANDLING_WEEKS),
-        active: one(f::ACTIVE) == "on",
+        name: form.one(f::NAME),
+        description: form.one(f::DESCRIPTION),
+        window_from: form.one(f::WINDOW_FROM),
+        window_to: form.one(f::WINDOW_TO),
+        min_months: form.one(f::MIN_MONTHS),
+        max_months: form.one(f::MAX_MONTHS),
+        required_attachments: form.all(f::ATTACHMENTS),
+        criteria: form.all(f::CRITERIA),
+        text_limit: form.one(f::TEXT_LIMIT),
+        dnr_prefix: form.one(f::DNR_PREFIX),
+        handling_weeks: form.one(f::HANDLING_WEEKS),
+        active: form.one(f::ACTIVE) == "on",
     };
-    let mut kept = FormState::default();
-    for name in [
-        f::NAME,
-        f::DESCRIPTION,
-        f::WINDOW_FROM,
-        f::WINDOW_TO,
-        f::MIN_MONTHS,
-        f::MAX_MONTHS,
-        f::TEXT_LIMIT,
-        f::DNR_PREFIX,
-        f::HANDLING_WEEKS,
-        f::ACTIVE,
-    ] {
-        kept.values.insert(name.into(), one(name));
-    }
-    for name in [f::ATTACHMENTS, f::CRITERIA] {
-        kept.values.insert(name.into(), all(name).join(","));
-    }
+    let kept = form.kept(&f::ALL);
     match commands::save_programme(&state.ctx(), admin.id, id, input).await {
         Ok(_) => Redirect::to("/admin/bidragsformer?sparad=1").into_response(),
         Err(error) => {
@@ -104,24 +77,20 @@ async fn open_late_window(
     Verifier(officer): Verifier,
     request: Request,
 ) -> Response {
-    let (parts, form) = read_form(&state, request).await;
-    let value = |name: &str| form.get(name).cloned().unwrap_or_default();
+    let (parts, form) = Posted::read(&state, request).await;
     let input = OpenLate {
         officer: officer.id,
-        association: value(field::ASSOCIATION),
-        programme: value(field::PROGRAMME),
-        open_until: value(field::OPEN_UNTIL),
-        reason: value(field::REASON),
+        association: form.one(field::ASSOCIATION),
+        programme: form.one(field::PROGRAMME),
+        open_until: form.one(field::OPEN_UNTIL),
+        reason: form.one(field::REASON),
     };
-    let mut kept = FormState::default();
-    for name in [
+    let kept = form.kept(&[
         field::ASSOCIATION,
         field::PROGRAMME,
         field::OPEN_UNTIL,
         field::REASON,
-    ] {
-        kept.values.insert(name.into(), value(name));
-    }
+    ]);
     match commands::open_late_window(&state.ctx(), input).await {
         Ok(_) => Redirect::to("/handlaggning/sena-ansokningar?oppnad=1").into_response(),
         Err(error) => {

@@ -23,8 +23,7 @@ use uuid::Uuid;
 use super::{
     account::internal,
     members::{membership_of, not_found},
-    registration::read_form_pairs,
-    toolkit::{refused, SignedIn, Verifier},
+    toolkit::{refused, Posted, SignedIn, Verifier},
     uploads::{self, NotAForm},
 };
 use crate::{startup::AppState, storage::UploadError};
@@ -189,32 +188,16 @@ pub async fn decide(
     Path(proof_id): Path<Uuid>,
     request: Request,
 ) -> Response {
-    let (parts, pairs) = read_form_pairs(&state, request).await;
-    let value = |name: &str| {
-        pairs
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.trim().to_owned())
-            .unwrap_or_default()
-    };
+    let (parts, form) = Posted::read(&state, request).await;
     let input = Decide {
         proof_id,
         officer: officer.id,
-        approve: value("decision") == "godkann",
-        named: pairs
-            .iter()
-            .filter(|(key, _)| key == field::NAMED)
-            .map(|(_, value)| value.clone())
-            .collect(),
-        valid_until: value(field::VALID_UNTIL),
-        note: value(field::NOTE),
+        approve: form.one("decision") == "godkann",
+        named: form.all(field::NAMED),
+        valid_until: form.one(field::VALID_UNTIL).trim().to_owned(),
+        note: form.one(field::NOTE).trim().to_owned(),
     };
-    let mut form = FormState::default();
-    form.values
-        .insert(field::NAMED.into(), input.named.join(","));
-    form.values
-        .insert(field::VALID_UNTIL.into(), input.valid_until.clone());
-    form.values.insert(field::NOTE.into(), input.note.clone());
+    let kept = form.kept(&[field::NAMED, field::VALID_UNTIL, field::NOTE]);
     match commands::decide(&state.ctx(), input).await {
         Ok(_) => Redirect::to("/handlaggning/foretradare?beslutat=1").into_response(),
         Err(error) => {
@@ -223,7 +206,7 @@ pub async fn decide(
                 &state,
                 parts,
                 &page,
-                form,
+                kept,
                 error,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )

@@ -105,3 +105,40 @@ impl<S: Send + Sync> FromRequestParts<S> for Admin {
         }
     }
 }
+
+/// A posted form: its fields in the order sent, repeated names kept (checkboxes).
+pub struct Posted(Vec<(String, String)>);
+
+impl Posted {
+    /// Reads the form of `request` (an unreadable body is an empty form).
+    pub async fn read(state: &AppState, request: axum::extract::Request) -> (Parts, Self) {
+        let (parts, pairs) = super::registration::read_form_pairs(state, request).await;
+        (parts, Self(pairs))
+    }
+
+    /// The first value of `name`, or empty.
+    pub fn one(&self, name: &str) -> String {
+        self.all(name).into_iter().next().unwrap_or_default()
+    }
+
+    /// Every value of `name` (the ticked boxes of a group).
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+            .collect()
+    }
+
+    /// What was typed, to show again with a refusal: each field once, the values of a
+    /// repeated one joined by commas (as `CheckboxGroup` reads them). `fields` are the
+    /// form's fields, so a box group with nothing ticked comes back empty, not stored.
+    pub fn kept(&self, fields: &[&str]) -> FormState {
+        let mut form = FormState::default();
+        for name in fields {
+            form.values
+                .insert((*name).to_owned(), self.all(name).join(","));
+        }
+        form
+    }
+}

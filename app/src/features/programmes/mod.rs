@@ -41,6 +41,21 @@ pub mod programme_field {
     pub const DNR_PREFIX: &str = "dnr_prefix";
     pub const HANDLING_WEEKS: &str = "handling_weeks";
     pub const ACTIVE: &str = "active";
+    /// Every field of the form.
+    pub const ALL: [&str; 12] = [
+        NAME,
+        DESCRIPTION,
+        WINDOW_FROM,
+        WINDOW_TO,
+        MIN_MONTHS,
+        MAX_MONTHS,
+        ATTACHMENTS,
+        CRITERIA,
+        TEXT_LIMIT,
+        DNR_PREFIX,
+        HANDLING_WEEKS,
+        ACTIVE,
+    ];
 }
 
 /// A programme as the pages show it.
