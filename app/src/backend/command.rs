@@ -76,6 +76,16 @@ pub enum CommandError {
     /// message says what happened, in Swedish.
     #[error("conflict: {0}")]
     Conflict(String),
+    /// A unique value (an address, a name) belongs to someone else: the message goes by
+    /// the field, with 409.
+    #[error("taken: {field}")]
+    Taken {
+        field: &'static str,
+        message: String,
+    },
+    /// Too much work at once (password hashing): nothing was decided, try again (503).
+    #[error("busy")]
+    Busy,
     /// Something in the server failed that is not the caller's doing (logged, never shown).
     #[error("{0}")]
     Internal(String),

@@ -3,8 +3,7 @@
 //! downloaded. Admins only (the `Admin` extractor). Each handler reads the request,
 //! calls one command and maps the outcome.
 use app::{
-    backend::{command::CommandError, password},
-    components::form::FormState,
+    backend::command::CommandError,
     features::admin::commands::{self, InviteStaff},
 };
 use axum::{
@@ -19,8 +18,6 @@ use uuid::Uuid;
 use super::{
     account::internal,
     errors::{failure, not_found_page},
-    registration::read_form,
-    render,
     toolkit::Admin,
 };
 use crate::{mailer, startup::AppState};
@@ -101,67 +98,20 @@ pub async fn invite_staff(
     Admin(admin): Admin,
     request: Request,
 ) -> Response {
-    let (parts, form) = read_form(&state, request).await;
-    let value = |key: &str| {
-        form.get(key)
-            .map(|v| v.trim().to_owned())
-            .unwrap_or_default()
+    let (parts, form) = super::toolkit::Posted::read(&state, request).await;
+    let input = InviteStaff {
+        name: form.one("name").trim().to_owned(),
+        email: form.one("email").trim().to_owned(),
+        role: form.one("role").trim().to_owned(),
     };
-    let mut kept = FormState::default();
-    for key in ["name", "email", "role"] {
-        kept.values
-            .insert(key.into(), form.get(key).cloned().unwrap_or_default());
-    }
-    let page = "/admin/anvandare";
-    let (problems, status) = match commands::check(&InviteStaff {
-        name: value("name"),
-        email: value("email"),
-        role: value("role"),
-    }) {
-        Ok(invitation) => {
-            match commands::address_free(&state.ctx(), &invitation.email).await {
-                Ok(()) => {}
-                Err(CommandError::Conflict(message)) => {
-                    kept.add_error("email", message);
-                    return render::page_at_with_form(
-                        &state,
-                        parts,
-                        page,
-                        kept,
-                        StatusCode::CONFLICT,
-                    )
-                    .await;
-                }
-                Err(error) => return unexpected(error),
-            }
-            // A password nobody knows, until the invited person chooses one by the link.
-            let Ok(unusable) = password::hash_pooled(Uuid::new_v4().to_string()).await else {
-                kept.message = Some(password::Busy.to_string());
-                return super::errors::busy(
-                    render::page_at_with_form(
-                        &state,
-                        parts,
-                        page,
-                        kept,
-                        StatusCode::SERVICE_UNAVAILABLE,
-                    )
-                    .await,
-                );
-            };
-            match commands::invite_staff(&state.ctx(), &admin, invitation, &unusable).await {
-                Ok(()) => return Redirect::to("/admin/anvandare?inbjuden=1").into_response(),
-                Err(CommandError::Conflict(message)) => {
-                    (vec![("email", message)], StatusCode::CONFLICT)
-                }
-                Err(error) => return unexpected(error),
-            }
+    match commands::invite(&state.ctx(), &admin, &input).await {
+        Ok(()) => Redirect::to("/admin/anvandare?inbjuden=1").into_response(),
+        Err(error) => {
+            let kept = form.kept(&["name", "email", "role"]);
+            let invalid = StatusCode::UNPROCESSABLE_ENTITY;
+            super::toolkit::refused(&state, parts, "/admin/anvandare", kept, error, invalid).await
         }
-        Err(problems) => (problems, StatusCode::UNPROCESSABLE_ENTITY),
-    };
-    for (field, message) in problems {
-        kept.add_error(field, message);
     }
-    render::page_at_with_form(&state, parts, page, kept, status).await
 }
 
 /// `POST /admin/anvandare/{id}/inaktivera` and `…/aktivera` (the page

@@ -82,6 +82,22 @@ pub async fn refused(
             form.message = Some(message);
             StatusCode::FORBIDDEN
         }
+        CommandError::Taken { field, message } => {
+            form.add_error(field, message);
+            StatusCode::CONFLICT
+        }
+        CommandError::Busy => {
+            form.message = Some(app::backend::password::Busy.to_string());
+            let page = render::page_at_with_form(
+                state,
+                parts,
+                page,
+                form,
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+            .await;
+            return super::errors::busy(page);
+        }
         CommandError::NotFound => return not_found(),
         CommandError::Internal(cause) => return super::errors::failure(&cause),
         CommandError::Db(error) => return internal(error),

@@ -130,9 +130,29 @@ pub async fn address_free(ctx: &Ctx, email: &str) -> Result<(), CommandError> {
         .await?
         .is_some();
     if taken {
-        return Err(CommandError::Conflict(ADDRESS_TAKEN.to_owned()));
+        return Err(CommandError::Taken {
+            field: "email",
+            message: ADDRESS_TAKEN.to_owned(),
+        });
     }
     Ok(())
+}
+
+/// An admin invites a member of staff: the form's checks, a free address, a password
+/// nobody knows (until the invited person chooses one by the link), the account and
+/// the mail. `Busy` when passwords cannot be hashed now.
+#[tracing::instrument(skip_all)]
+pub async fn invite(
+    ctx: &Ctx,
+    admin: &CurrentUser,
+    input: &InviteStaff,
+) -> Result<(), CommandError> {
+    let invitation = check(input).map_err(CommandError::Invalid)?;
+    address_free(ctx, &invitation.email).await?;
+    let unusable = crate::backend::password::hash_pooled(Uuid::new_v4().to_string())
+        .await
+        .map_err(|_| CommandError::Busy)?;
+    invite_staff(ctx, admin, invitation, &unusable).await
 }
 
 /// Creates a staff account with a password nobody knows (`unusable`, hashed by the
@@ -160,7 +180,15 @@ pub async fn invite_staff(
         },
     )
     .await
-    .map_err(|error| CommandError::from_unique_violation(error, ADDRESS_TAKEN))?;
+    .map_err(
+        |error| match CommandError::from_unique_violation(error, ADDRESS_TAKEN) {
+            CommandError::Conflict(message) => CommandError::Taken {
+                field: "email",
+                message,
+            },
+            other => other,
+        },
+    )?;
     let token = email_tokens::issue(
         &txn,
         id,
