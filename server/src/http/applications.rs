@@ -3,9 +3,8 @@
 //! form posts. Each handler reads the form, calls one command and maps the outcome.
 use app::{
     components::form::FormState,
-    domain::document,
     features::applications::{
-        commands::{self, Action, StoredDocument},
+        commands::{self, Action},
         step, Rows,
     },
 };
@@ -23,9 +22,9 @@ use super::{
     registration::read_form,
     render,
     toolkit::{refused, SignedIn},
-    uploads::{self, NotAForm},
+    uploads,
 };
-use crate::{startup::AppState, storage::UploadError};
+use crate::startup::AppState;
 
 /// The feature's routes.
 pub fn router() -> Router<AppState> {
@@ -66,64 +65,24 @@ async fn attach(
     let received = match uploads::receive(&state, &parts, body, "document").await {
         Ok(received) => received,
         Err(refused) => {
-            let (message, status) = match refused {
-                NotAForm::TooLarge => (
-                    document::too_large(state.storage.max_bytes()),
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                ),
-                NotAForm::NotMultipart => (
-                    "Välj en eller flera filer att bifoga.".to_owned(),
-                    StatusCode::BAD_REQUEST,
-                ),
-            };
-            let mut form = FormState::default();
-            form.add_error("document", message);
-            return render::page_at_with_form(&state, parts, &page, form, status).await;
+            let missing = "Välj en eller flera filer att bifoga.";
+            return uploads::not_a_form(&state, parts, &page, "document", refused, missing).await;
         }
     };
     let document_type = received.text("document_type");
-    let replaces = Uuid::parse_str(&received.text("replaces")).ok();
     let mut kept = FormState::default();
     kept.values
         .insert("document_type".into(), document_type.clone());
     if let Some(error) = received.first_error() {
-        if let UploadError::Store(error) = error {
-            tracing::error!(%error, "storing an upload failed");
-        }
-        let status = error.status();
-        let names: Vec<&str> = received
-            .files
-            .iter()
-            .filter(|f| f.outcome.is_err())
-            .map(|f| f.file_name.as_str())
-            .collect();
-        kept.add_error(
-            "document",
-            format!("{} ({})", error.message(), shorten(&names.join(", "))),
-        );
-        for key in received.stored_keys() {
-            let _ = state.storage.delete(&key).await;
-        }
+        let message = format!("{} ({})", error.message(), received.refused_names());
+        kept.add_error("document", message);
+        let status = received.refusal_status(StatusCode::UNPROCESSABLE_ENTITY);
+        received.discard(&state).await;
         return render::page_at_with_form(&state, parts, &page, kept, status).await;
     }
-    let keys = received.stored_keys();
-    let files: Vec<StoredDocument> = received
-        .files
-        .into_iter()
-        .filter_map(|file| {
-            let stored = file.outcome.ok()?;
-            Some(StoredDocument {
-                key: stored.key,
-                kind: stored.kind,
-                size: stored.size,
-                sha256: stored.sha256,
-                file_name: file.file_name,
-            })
-        })
-        .collect();
-    let outcome =
-        commands::attach(&state.ctx(), user.id, id, &document_type, replaces, &files).await;
-    match outcome {
+    let replaces = Uuid::parse_str(&received.text("replaces")).ok();
+    let files = received.documents();
+    match commands::attach(&state.ctx(), user.id, id, &document_type, replaces, &files).await {
         Ok(done) => {
             for key in done.duplicates.iter().chain(done.replaced.iter()) {
                 let _ = state.storage.delete(key).await;
@@ -137,28 +96,10 @@ async fn attach(
         }
         Err(error) => {
             // Nothing half-written: the documents stored for this form go too.
-            for key in keys {
-                let _ = state.storage.delete(&key).await;
-            }
-            refused(
-                &state,
-                parts,
-                &page,
-                kept,
-                error,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            received.discard(&state).await;
+            let invalid = StatusCode::UNPROCESSABLE_ENTITY;
+            refused(&state, parts, &page, kept, error, invalid).await
         }
-    }
-}
-
-/// A file name list cut for a message.
-fn shorten(names: &str) -> String {
-    if names.chars().count() <= 80 {
-        names.to_owned()
-    } else {
-        format!("{}…", names.chars().take(79).collect::<String>())
     }
 }
 

@@ -6,7 +6,7 @@ use app::{
     components::form::FormState,
     domain::document,
     features::representatives::{
-        commands::{self, Decide, SendProof, StoredDocument},
+        commands::{self, Decide, SendProof},
         field, queries,
     },
 };
@@ -24,9 +24,9 @@ use super::{
     account::internal,
     members::{membership_of, not_found},
     toolkit::{refused, Posted, SignedIn, Verifier},
-    uploads::{self, NotAForm},
+    uploads,
 };
-use crate::{startup::AppState, storage::UploadError};
+use crate::startup::AppState;
 
 /// The upload's route, with its own body limit (`limit`, documents of up to the
 /// configured size): merged outside the site's 2 MB limit.
@@ -61,63 +61,43 @@ pub async fn upload(
     let received = match uploads::receive(&state, &parts, body, field::DOCUMENT).await {
         Ok(received) => received,
         Err(refused) => {
-            let (message, status) = match refused {
-                NotAForm::TooLarge => (
-                    document::too_large(state.storage.max_bytes()),
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                ),
-                NotAForm::NotMultipart => (document::MISSING.to_owned(), StatusCode::BAD_REQUEST),
-            };
-            let mut form = FormState::default();
-            form.add_error(field::DOCUMENT, &message);
-            return super::render::page_at_with_form(&state, parts, &page, form, status).await;
+            let missing = document::MISSING;
+            return uploads::not_a_form(&state, parts, &page, field::DOCUMENT, refused, missing)
+                .await;
         }
     };
-    let named = received.all(field::NAMED);
-    let meeting = received.text(field::NEXT_ANNUAL_MEETING);
-    let refusal = received.first_error();
-    let status = refusal.map_or(StatusCode::UNPROCESSABLE_ENTITY, UploadError::status);
-    if let Some(UploadError::Store(error)) = refusal {
-        tracing::error!(%error, "storing an upload failed");
-    }
-    let stored_keys = received.stored_keys();
-    let document = match (received.files.into_iter().next(), &received.error) {
-        (_, Some(error)) => Err(error.message()),
-        (Some(file), None) => match file.outcome {
-            Ok(stored) => Ok(StoredDocument {
-                key: stored.key,
-                kind: stored.kind,
-                size: stored.size,
-                sha256: stored.sha256,
-                file_name: file.file_name,
-            }),
-            Err(error) => Err(error.message()),
-        },
+    let status = received.refusal_status(StatusCode::UNPROCESSABLE_ENTITY);
+    let document = match (
+        received.first_error(),
+        received.documents().into_iter().next(),
+    ) {
+        (Some(error), _) => Err(error.message()),
+        (None, Some(document)) => Ok(document),
         (None, None) => Err(document::MISSING.to_owned()),
     };
+    let mut kept = FormState::default();
+    kept.values
+        .insert(field::NAMED.into(), received.all(field::NAMED).join(","));
+    let meeting = received.text(field::NEXT_ANNUAL_MEETING);
+    kept.values
+        .insert(field::NEXT_ANNUAL_MEETING.into(), meeting.clone());
+    kept.message = Some(
+        "Välj filen igen när du har rättat felen: av säkerhetsskäl sparar webbläsaren den inte."
+            .into(),
+    );
     let input = SendProof {
         association_id: id,
         sent_by: user.id,
         document,
-        named: named.clone(),
-        next_annual_meeting: meeting.clone(),
+        named: received.all(field::NAMED),
+        next_annual_meeting: meeting,
     };
     match commands::send_proof(&state.ctx(), input).await {
         Ok(_) => Redirect::to(&format!("/foreningar/{id}?klart=dokument")).into_response(),
         Err(error) => {
             // Nothing half-written: a document stored before another field failed goes too.
-            for key in stored_keys {
-                let _ = state.storage.delete(&key).await;
-            }
-            let mut form = FormState::default();
-            form.values.insert(field::NAMED.into(), named.join(","));
-            form.values
-                .insert(field::NEXT_ANNUAL_MEETING.into(), meeting);
-            form.message = Some(
-                "Välj filen igen när du har rättat felen: av säkerhetsskäl sparar webbläsaren den inte."
-                    .into(),
-            );
-            refused(&state, parts, &page, form, error, status).await
+            received.discard(&state).await;
+            refused(&state, parts, &page, kept, error, status).await
         }
     }
 }

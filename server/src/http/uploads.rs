@@ -1,10 +1,11 @@
 //! Receiving a form with one document in it (`multipart/form-data`), for every upload in
 //! the portal: the document is streamed into storage as it arrives, checked by its
 //! content and size, and the form's other fields are read as text.
+use app::features::representatives::commands::StoredDocument;
 use axum::{
     body::Body,
     extract::{FromRequest, Multipart, Request},
-    http::{header, request::Parts},
+    http::{header, request::Parts, StatusCode},
 };
 
 use futures_util::StreamExt;
@@ -83,6 +84,80 @@ impl Received {
             .map(|(_, value)| value.trim().to_owned())
             .unwrap_or_default()
     }
+}
+
+impl Received {
+    /// The stored documents, as the commands take them; refused files are left out.
+    pub fn documents(&self) -> Vec<StoredDocument> {
+        self.files
+            .iter()
+            .filter_map(|file| {
+                let stored = file.outcome.as_ref().ok()?;
+                Some(StoredDocument {
+                    key: stored.key.clone(),
+                    kind: stored.kind,
+                    size: stored.size,
+                    sha256: stored.sha256.clone(),
+                    file_name: file.file_name.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// The status of the first refused document (a storage failure is logged), or
+    /// `otherwise` when none was refused.
+    pub fn refusal_status(&self, otherwise: StatusCode) -> StatusCode {
+        if let Some(UploadError::Store(error)) = self.first_error() {
+            tracing::error!(%error, "storing an upload failed");
+        }
+        self.first_error().map_or(otherwise, UploadError::status)
+    }
+
+    /// The names of the refused files, for the message, shortened to 80 characters.
+    pub fn refused_names(&self) -> String {
+        let names = self
+            .files
+            .iter()
+            .filter(|file| file.outcome.is_err())
+            .map(|file| file.file_name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if names.chars().count() <= 80 {
+            names
+        } else {
+            format!("{}…", names.chars().take(79).collect::<String>())
+        }
+    }
+
+    /// Removes every document stored for this form: nothing half-written stays when
+    /// the rest of the form was refused.
+    pub async fn discard(&self, state: &AppState) {
+        for key in self.stored_keys() {
+            let _ = state.storage.delete(&key).await;
+        }
+    }
+}
+
+/// The form's page again, with why the request was not an upload form at all: 413
+/// over the limit, 400 when it is not `multipart/form-data` (`missing` says what to do).
+pub async fn not_a_form(
+    state: &AppState,
+    parts: Parts,
+    page: &str,
+    file_field: &str,
+    refused: NotAForm,
+    missing: &str,
+) -> axum::response::Response {
+    let (message, status) = match refused {
+        NotAForm::TooLarge => (
+            app::domain::document::too_large(state.storage.max_bytes()),
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+        NotAForm::NotMultipart => (missing.to_owned(), StatusCode::BAD_REQUEST),
+    };
+    let mut form = app::components::form::FormState::default();
+    form.add_error(file_field, message);
+    super::render::page_at_with_form(state, parts, page, form, status).await
 }
 
 /// Why a request was not an upload form at all.
