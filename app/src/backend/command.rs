@@ -86,6 +86,14 @@ pub enum CommandError {
     /// Too much work at once (password hashing): nothing was decided, try again (503).
     #[error("busy")]
     Busy,
+    /// Too many attempts (429): the message goes by `field`, and the caller may say when
+    /// to try again.
+    #[error("throttled")]
+    Throttled {
+        field: &'static str,
+        message: String,
+        retry_after_s: i64,
+    },
     /// Something in the server failed that is not the caller's doing (logged, never shown).
     #[error("{0}")]
     Internal(String),

@@ -8,16 +8,14 @@ use std::collections::HashMap;
 use app::{
     auth::CurrentUser,
     backend::{
-        accounts,
         command::CommandError,
         sessions::{self, SessionToken},
-        throttle,
     },
     components::form::FormState,
     notifications::MailKind,
 };
 use axum::{
-    extract::{Form, FromRequest, Request, State},
+    extract::{Form, Request, State},
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Redirect, Response},
     Extension,
@@ -134,48 +132,6 @@ pub async fn save_notification_settings(
 
 pub use app::backend::time::swedish_time;
 
-/// Checks a signed-in person's password again before a sensitive change, throttled as
-/// sign-in is (five wrong attempts per address and IP in 15 minutes, counted before the
-/// check), so a borrowed
-/// session cannot be used to guess it. `Some` holds the status and the message for the
-/// password field.
-async fn recheck_password(
-    state: &AppState,
-    parts: &axum::http::request::Parts,
-    email: &str,
-    attempt: &str,
-) -> Result<Option<(StatusCode, String)>, sea_orm::DbErr> {
-    let ip = client_ip(parts);
-    let now_ms = chrono::Utc::now().timestamp_millis();
-    if let Some(until) = throttle::take_attempt(&state.db, email, &ip, now_ms).await? {
-        let minutes = throttle::minutes_until(until, now_ms);
-        return Ok(Some((
-            StatusCode::TOO_MANY_REQUESTS,
-            format!(
-                "För många felaktiga lösenord. Försök igen om {minutes} {}.",
-                if minutes == 1 { "minut" } else { "minuter" }
-            ),
-        )));
-    }
-    match accounts::authenticate(&state.db, email, attempt).await? {
-        accounts::SignIn::Accepted(_) => {
-            throttle::clear(&state.db, email, &ip).await?;
-            Ok(None)
-        }
-        accounts::SignIn::Busy => {
-            throttle::give_back(&state.db, email, &ip, now_ms).await?;
-            Ok(Some((
-                StatusCode::SERVICE_UNAVAILABLE,
-                app::backend::password::Busy.to_string(),
-            )))
-        }
-        _ => Ok(Some((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "Lösenordet stämmer inte.".to_owned(),
-        ))),
-    }
-}
-
 /// A database failure in a form handler: logged with a reference, shown as the 500 page.
 pub fn internal(error: sea_orm::DbErr) -> Response {
     let reference = uuid::Uuid::new_v4().to_string();
@@ -217,60 +173,34 @@ pub async fn download_my_data(
 /// owner of an association account others use.
 pub async fn delete_account(
     State(state): State<AppState>,
-    user: Option<Extension<CurrentUser>>,
+    super::toolkit::SignedIn(user): super::toolkit::SignedIn,
     request: Request,
 ) -> Response {
-    let Some(Extension(user)) = user else {
-        return Redirect::to("/logga-in").into_response();
-    };
-    let (parts, body) = request.into_parts();
-    let password_attempt = Form::<HashMap<String, String>>::from_request(
-        Request::from_parts(parts.clone(), body),
-        &state,
+    let (parts, mut form) = super::registration::read_form(&state, request).await;
+    let attempt = form.remove("password").unwrap_or_default();
+    let ctx = state.ctx();
+    match app::features::accounts::commands::delete_own_account(
+        &ctx,
+        &user,
+        &attempt,
+        &client_ip(&parts),
     )
     .await
-    .ok()
-    .and_then(|Form(form)| form.get("password").cloned())
-    .unwrap_or_default();
-    let mut problems = FormState::default();
-    if password_attempt.is_empty() {
-        problems.add_error("password", "Ange ditt lösenord.");
-        return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
-    }
-    match recheck_password(&state, &parts, &user.email, &password_attempt).await {
-        Ok(None) => {}
-        Ok(Some((status, message))) => {
-            problems.add_error("password", message);
-            let page = render::page_with_form(&state, parts, problems, status).await;
-            return if status == StatusCode::SERVICE_UNAVAILABLE {
-                super::errors::busy(page)
-            } else {
-                page
-            };
-        }
-        Err(error) => return internal(error),
-    }
-    let deleted = app::features::accounts::commands::delete_account(&state.ctx(), &user).await;
-    match deleted {
+    {
         Ok(mail_ids) => {
             let folder = crate::mailer::mail_folder(&state.settings.data_dir);
             for id in mail_ids {
                 let _ = tokio::fs::remove_file(folder.join(format!("{id}.eml"))).await;
             }
-            let mut response = Redirect::to("/?raderat=1").into_response();
-            response.headers_mut().insert(
-                header::SET_COOKIE,
-                super::session::clear_cookie(state.settings.uses_https()),
-            );
-            response
+            let cookie = super::session::clear_cookie(state.settings.uses_https());
+            ([(header::SET_COOKIE, cookie)], Redirect::to("/?raderat=1")).into_response()
         }
-        Err(CommandError::Conflict(message)) => {
-            problems.message = Some(message);
-            render::page_with_form(&state, parts, problems, StatusCode::CONFLICT).await
+        Err(error) => {
+            let page = parts.uri.path().to_owned();
+            let invalid = StatusCode::UNPROCESSABLE_ENTITY;
+            super::toolkit::refused(&state, parts, &page, FormState::default(), error, invalid)
+                .await
         }
-        Err(CommandError::Db(error)) => internal(error),
-        Err(other) => super::errors::failure(&other),
     }
 }
 
@@ -302,57 +232,28 @@ pub use app::features::profile::PAYMENT_DETAILS_REFUSED;
 /// the strength check. Every other session of the account ends; this one goes on.
 pub async fn change_password(
     State(state): State<AppState>,
-    user: Option<Extension<CurrentUser>>,
+    super::toolkit::SignedIn(user): super::toolkit::SignedIn,
     token: Option<Extension<SessionToken>>,
     request: Request,
 ) -> Response {
-    use app::features::accounts::pages::change_password::field;
-    let (Some(Extension(user)), Some(Extension(token))) = (user, token) else {
+    use app::features::accounts::{commands, pages::change_password::field};
+    let Some(Extension(token)) = token else {
         return Redirect::to("/logga-in").into_response();
     };
-    let (parts, form) = super::registration::read_form(&state, request).await;
-    let current = form.get(field::CURRENT).cloned().unwrap_or_default();
-    let new = form.get(field::NEW).cloned().unwrap_or_default();
-    let mut problems = FormState::default();
-    if current.is_empty() {
-        problems.add_error(field::CURRENT, "Ange ditt nuvarande lösenord.");
-    }
-    if let Err(weak) =
-        app::backend::password::check_strength(&new, &[&user.email, &user.display_name])
-    {
-        problems.add_error(field::NEW, weak.to_string());
-    }
-    if problems.has_problems() {
-        return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
-    }
-    match recheck_password(&state, &parts, &user.email, &current).await {
-        Ok(None) => {}
-        Ok(Some((status, message))) => {
-            problems.add_error(field::CURRENT, message);
-            let page = render::page_with_form(&state, parts, problems, status).await;
-            return if status == StatusCode::SERVICE_UNAVAILABLE {
-                super::errors::busy(page)
-            } else {
-                page
-            };
-        }
-        Err(error) => return internal(error),
-    }
-    if current == new {
-        problems.add_error(field::NEW, "Välj ett annat lösenord än det du har nu.");
-        return render::page_with_form(&state, parts, problems, StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
-    }
-    let Ok(hash) = app::backend::password::hash_pooled(new).await else {
-        return render::busy_form(&state, parts, problems).await;
+    let (parts, mut form) = super::registration::read_form(&state, request).await;
+    let input = commands::NewPassword {
+        current: form.remove(field::CURRENT).unwrap_or_default(),
+        new: form.remove(field::NEW).unwrap_or_default(),
+        ip: client_ip(&parts),
     };
-    match app::features::accounts::commands::change_password(&state.ctx(), &user, &token, &hash)
-        .await
-    {
+    match commands::set_new_password(&state.ctx(), &user, &token, input).await {
         Ok(()) => Redirect::to("/mina-sidor/byt-losenord?bytt=1").into_response(),
-        Err(CommandError::Db(error)) => internal(error),
-        Err(other) => super::errors::failure(&other),
+        Err(error) => {
+            let page = parts.uri.path().to_owned();
+            let invalid = StatusCode::UNPROCESSABLE_ENTITY;
+            super::toolkit::refused(&state, parts, &page, FormState::default(), error, invalid)
+                .await
+        }
     }
 }
 

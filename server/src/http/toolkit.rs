@@ -86,6 +86,19 @@ pub async fn refused(
             form.add_error(field, message);
             StatusCode::CONFLICT
         }
+        CommandError::Throttled {
+            field,
+            message,
+            retry_after_s,
+        } => {
+            form.add_error(field, message);
+            let mut page =
+                render::page_at_with_form(state, parts, page, form, StatusCode::TOO_MANY_REQUESTS)
+                    .await;
+            page.headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, retry_after_s.into());
+            return page;
+        }
         CommandError::Busy => {
             form.message = Some(app::backend::password::Busy.to_string());
             let page = render::page_at_with_form(

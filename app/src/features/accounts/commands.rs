@@ -24,6 +24,104 @@ fn event(user: Uuid, event_type: &'static str, payload: serde_json::Value) -> Ne
     NewEvent::about_user(user, event_type, Some(user), payload)
 }
 
+/// Checks a signed-in person's password again before a sensitive change, throttled as
+/// sign-in is (five wrong attempts per address and IP in 15 minutes, counted before the
+/// check), so a borrowed session cannot be used to guess it. A wrong password is a
+/// problem of `field`.
+pub async fn recheck_password(
+    ctx: &Ctx,
+    email: &str,
+    attempt: &str,
+    ip: &str,
+    field: &'static str,
+) -> Result<(), CommandError> {
+    use crate::backend::{accounts, throttle};
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    if let Some(until) = throttle::take_attempt(&ctx.db, email, ip, now_ms).await? {
+        let minutes = throttle::minutes_until(until, now_ms);
+        return Err(CommandError::Throttled {
+            field,
+            message: format!(
+                "För många felaktiga lösenord. Försök igen om {minutes} {}.",
+                if minutes == 1 { "minut" } else { "minuter" }
+            ),
+            retry_after_s: (until - now_ms).max(0) / 1000 + 1,
+        });
+    }
+    match accounts::authenticate(&ctx.db, email, attempt).await? {
+        accounts::SignIn::Accepted(_) => Ok(throttle::clear(&ctx.db, email, ip).await?),
+        accounts::SignIn::Busy => {
+            throttle::give_back(&ctx.db, email, ip, now_ms).await?;
+            Err(CommandError::Busy)
+        }
+        _ => Err(CommandError::Invalid(vec![(
+            field,
+            "Lösenordet stämmer inte.".to_owned(),
+        )])),
+    }
+}
+
+/// What the *Byt lösenord* form sent. No `Debug`: it holds passwords.
+pub struct NewPassword {
+    pub current: String,
+    pub new: String,
+    /// The client's address, for the throttle.
+    pub ip: String,
+}
+
+/// A signed-in person changes their password: the current one (re-checked, throttled),
+/// a new one that is strong enough and different; every other session ends.
+#[tracing::instrument(skip_all)]
+pub async fn set_new_password(
+    ctx: &Ctx,
+    user: &CurrentUser,
+    keep: &SessionToken,
+    input: NewPassword,
+) -> Result<(), CommandError> {
+    use crate::backend::password;
+    use crate::features::accounts::pages::change_password::field;
+    let mut problems = Vec::new();
+    if input.current.is_empty() {
+        problems.push((field::CURRENT, "Ange ditt nuvarande lösenord.".to_owned()));
+    }
+    if let Err(weak) = password::check_strength(&input.new, &[&user.email, &user.display_name]) {
+        problems.push((field::NEW, weak.to_string()));
+    }
+    if !problems.is_empty() {
+        return Err(CommandError::Invalid(problems));
+    }
+    recheck_password(ctx, &user.email, &input.current, &input.ip, field::CURRENT).await?;
+    if input.current == input.new {
+        return Err(CommandError::Invalid(vec![(
+            field::NEW,
+            "Välj ett annat lösenord än det du har nu.".to_owned(),
+        )]));
+    }
+    let hash = password::hash_pooled(input.new)
+        .await
+        .map_err(|_| CommandError::Busy)?;
+    change_password(ctx, user, keep, &hash).await
+}
+
+/// A signed-in person deletes their account after typing the password again; the ids
+/// of the mails kept about them come back, for the caller to remove.
+#[tracing::instrument(skip_all)]
+pub async fn delete_own_account(
+    ctx: &Ctx,
+    user: &CurrentUser,
+    password_attempt: &str,
+    ip: &str,
+) -> Result<Vec<Uuid>, CommandError> {
+    if password_attempt.is_empty() {
+        return Err(CommandError::Invalid(vec![(
+            "password",
+            "Ange ditt lösenord.".to_owned(),
+        )]));
+    }
+    recheck_password(ctx, &user.email, password_attempt, ip, "password").await?;
+    delete_account(ctx, user).await
+}
+
 /// A sign-in attempt as the form sent it, with where it came from. No `Debug`: it holds
 /// a password.
 pub struct SignInAttempt {
