@@ -27,7 +27,7 @@ use super::{
     members::not_found,
     registration::read_form,
     render,
-    toolkit::{refused, SignedIn},
+    toolkit::{refused_here, SignedIn},
 };
 use crate::startup::AppState;
 
@@ -67,17 +67,7 @@ pub async fn request_access(State(state): State<AppState>, request: Request) -> 
     let checked = match commands::check(&ask) {
         Ok(checked) => checked,
         Err(problems) => {
-            let error = CommandError::Invalid(problems);
-            let page = parts.uri.path().to_owned();
-            return refused(
-                &state,
-                parts,
-                &page,
-                kept,
-                error,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            return refused_here(&state, parts, kept, CommandError::Invalid(problems)).await
         }
     };
     let ip = client_ip(&parts);
@@ -93,18 +83,7 @@ pub async fn request_access(State(state): State<AppState>, request: Request) -> 
     }
     match commands::ask(&state.ctx(), checked).await {
         Ok(()) => Redirect::to("/registrera/be-om-atkomst/skickad").into_response(),
-        Err(error) => {
-            let page = parts.uri.path().to_owned();
-            refused(
-                &state,
-                parts,
-                &page,
-                kept,
-                error,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
+        Err(error) => refused_here(&state, parts, kept, error).await,
     }
 }
 

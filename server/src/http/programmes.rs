@@ -5,7 +5,6 @@ use app::features::programmes::commands::{
 };
 use axum::{
     extract::{Path, Request, State},
-    http::StatusCode,
     response::{IntoResponse, Redirect, Response},
     routing::post,
     Router,
@@ -13,7 +12,7 @@ use axum::{
 
 use super::{
     members::not_found,
-    toolkit::{refused, Admin, Posted, Verifier},
+    toolkit::{refused_here, Admin, Posted, Verifier},
 };
 use crate::startup::AppState;
 
@@ -55,18 +54,7 @@ async fn save_programme(
     let kept = form.kept(&f::ALL);
     match commands::save_programme(&state.ctx(), admin.id, id, input).await {
         Ok(_) => Redirect::to("/admin/bidragsformer?sparad=1").into_response(),
-        Err(error) => {
-            let page = parts.uri.path().to_owned();
-            refused(
-                &state,
-                parts,
-                &page,
-                kept,
-                error,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
+        Err(error) => refused_here(&state, parts, kept, error).await,
     }
 }
 
@@ -93,17 +81,6 @@ async fn open_late_window(
     ]);
     match commands::open_late_window(&state.ctx(), input).await {
         Ok(_) => Redirect::to("/handlaggning/sena-ansokningar?oppnad=1").into_response(),
-        Err(error) => {
-            let page = parts.uri.path().to_owned();
-            refused(
-                &state,
-                parts,
-                &page,
-                kept,
-                error,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
+        Err(error) => refused_here(&state, parts, kept, error).await,
     }
 }

@@ -23,7 +23,7 @@ use uuid::Uuid;
 use super::{
     account::internal,
     members::{membership_of, not_found},
-    toolkit::{refused, Posted, SignedIn, Verifier},
+    toolkit::{refused, refused_here, Posted, SignedIn, Verifier},
     uploads,
 };
 use crate::startup::AppState;
@@ -180,17 +180,6 @@ pub async fn decide(
     let kept = form.kept(&[field::NAMED, field::VALID_UNTIL, field::NOTE]);
     match commands::decide(&state.ctx(), input).await {
         Ok(_) => Redirect::to("/handlaggning/foretradare?beslutat=1").into_response(),
-        Err(error) => {
-            let page = parts.uri.path().to_owned();
-            refused(
-                &state,
-                parts,
-                &page,
-                kept,
-                error,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
+        Err(error) => refused_here(&state, parts, kept, error).await,
     }
 }

@@ -171,3 +171,23 @@ impl Posted {
         form
     }
 }
+
+/// [`refused`] on the page that was posted to, with 422 for problems of the form: what
+/// most form handlers answer.
+pub async fn refused_here(
+    state: &AppState,
+    parts: Parts,
+    form: FormState,
+    error: CommandError,
+) -> Response {
+    let page = parts.uri.path().to_owned();
+    refused(
+        state,
+        parts,
+        &page,
+        form,
+        error,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
