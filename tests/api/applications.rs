@@ -717,6 +717,25 @@ async fn an_officer_opens_a_closed_programme_for_one_association_with_a_reason()
         .await
         .unwrap()
         .contains("Välj en senare dag för att förlänga."));
+    // The applicant's draft says the last day.
+    let started = app
+        .post_form_as(
+            Some(&sara),
+            &format!("/foreningar/{association}/ansokningar"),
+            &format!("programme={OPERATING}"),
+        )
+        .await;
+    assert_eq!(started.status(), 303);
+    let draft = app
+        .get_as(&sara, &location(&started))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        draft.contains("Skicka in ansökan senast"),
+        "the deadline is on the draft"
+    );
     assert!(app
         .get_as(&officer, "/handlaggning/sena-ansokningar")
         .await

@@ -85,6 +85,9 @@ pub struct ApplicationView {
     pub attachments: Vec<AttachmentRow>,
     /// The programme's required documents: `(type, name, attached)`.
     pub required_documents: Vec<(String, String, bool)>,
+    /// For a draft: the last day to submit ("Skicka in senast 31 maj 2027."), or why it
+    /// cannot be submitted now; `None` for a programme open all year.
+    pub deadline: Option<String>,
 }
 
 #[server(prefix = "/api", endpoint = "applications/for-association")]

@@ -183,6 +183,26 @@ pub async fn view(
         })
         .collect();
     let totals = content.totals();
+    let deadline = if row.status == Status::Draft {
+        use crate::domain::programme_window::{long_date, WindowState};
+        let today = crate::backend::time::today();
+        match crate::features::programmes::window_state_for(
+            db,
+            &programme,
+            row.association_id,
+            today,
+        )
+        .await?
+        {
+            WindowState::Open { closes: Some(day) } => {
+                Some(format!("Skicka in ansökan senast {}.", long_date(day)))
+            }
+            WindowState::Open { closes: None } => None,
+            closed => Some(super::commands::closed_message(&programme, closed)),
+        }
+    } else {
+        None
+    };
     let expected = row.submitted_at.map(|at| {
         let day = at.date_naive() + chrono::Duration::weeks(programme.handling_weeks.into());
         crate::domain::programme_window::long_date(day)
@@ -208,6 +228,7 @@ pub async fn view(
         timeline: timeline(db, row.id).await?,
         attachments: attachments(db, row.id).await?,
         required_documents,
+        deadline,
         submit_key: Uuid::new_v4().to_string(),
     })
 }

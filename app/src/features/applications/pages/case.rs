@@ -129,6 +129,7 @@ fn task_list(view: ApplicationView) -> AnyView {
     view! {
         <Page title=format!("{name} (utkast)") heading=name>
             <p class="lead">{format!("Ansökan om {} för {}. Utkastet sparas vid varje steg; alla i föreningen kan fortsätta på det.", view.programme.to_lowercase(), view.association)}</p>
+            {view.deadline.clone().map(|text| view! { <p class="notice">{text}</p> })}
             <p class="step-progress">{format!("Du har fyllt i {done} av {total} delar.")}</p>
             <ol class="task-list">{tasks}</ol>
             <p><a class="button" href=format!("/ansokningar/{}/skicka-in", view.id)>"Granska och skicka in"</a></p>

@@ -57,6 +57,7 @@ fn render(view: ApplicationView) -> AnyView {
         <Page title="Granska och skicka in" heading="Granska och skicka in">
             {summary}
             <p class="lead">{format!("Läs igenom ansökan från {} innan den skickas in.", view.association)}</p>
+            {view.deadline.clone().map(|text| view! { <p class="notice">{text}</p> })}
             <Answers view=view.clone() />
             {button}
             <p><a href=format!("/ansokningar/{}", view.id)>"Tillbaka till översikten"</a></p>
