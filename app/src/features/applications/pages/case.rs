@@ -26,17 +26,27 @@ pub fn WithdrawPage() -> impl IntoView {
             return view! { <crate::components::not_found::NotFound /> }.into_any();
         }
         let name = view.dnr.clone().unwrap_or_else(|| "utkastet".into());
-        let question = match view.status {
-            Status::Draft => "Vill du ta bort utkastet?".to_owned(),
-            _ => format!("Vill du återkalla ansökan {name}?"),
+        let (title, question, consequence, confirm_label) = match view.status {
+            Status::Draft => (
+                "Ta bort utkastet",
+                "Vill du ta bort utkastet?".to_owned(),
+                "Utkastet kan inte längre fyllas i eller skickas in. Det finns kvar i föreningens lista som återkallat. En ny ansökan kan börja som en kopia av det.",
+                "Ja, ta bort utkastet",
+            ),
+            _ => (
+                "Återkalla ansökan",
+                format!("Vill du återkalla ansökan {name}?"),
+                "Ansökan handläggs inte vidare och kan inte skickas in igen. Den finns kvar i föreningens lista som återkallad. Vill ni söka igen gör ni en ny ansökan.",
+                "Ja, återkalla ansökan",
+            ),
         };
         view! {
             <ConfirmPage
-                title="Återkalla ansökan"
+                title=title
                 question=question
-                consequence="Ansökan handläggs inte vidare och kan inte skickas in igen. Den finns kvar i föreningens lista som återkallad. Vill ni söka igen gör ni en ny ansökan."
+                consequence=consequence
                 action=format!("/ansokningar/{}/aterkalla", view.id)
-                confirm_label="Ja, återkalla ansökan"
+                confirm_label=confirm_label
                 back=format!("/ansokningar/{}", view.id)
             />
         }

@@ -116,7 +116,10 @@ pub fn Answers(view: ApplicationView) -> impl IntoView {
             <dl class="facts">
                 <dt>"Bidragsform"</dt><dd>{view.programme.clone()}</dd>
                 <dt>"Verksamhet"</dt><dd>{text(&c.activity_name)}</dd>
-                <dt>"Period"</dt><dd>{format!("{} – {}", date(c.period_from), date(c.period_to))}</dd>
+                <dt>"Period"</dt><dd>{match (c.period_from, c.period_to) {
+                    (None, None) => "–".to_owned(),
+                    (from, to) => format!("{} – {}", date(from), date(to)),
+                }}</dd>
                 <dt>"Sökt belopp"</dt><dd>{money::format_kr(requested)}</dd>
                 <dt>"Sammanfattning"</dt><dd class="prose">{text(&c.summary)}</dd>
             </dl>

@@ -52,7 +52,7 @@ pub fn LateWindowsPage() -> impl IntoView {
                             <Select name="programme" label="Bidragsform" options=data.programmes.iter().map(|(id, name)| (id.to_string(), name.clone())).collect() placeholder="Välj bidragsform"
                                 hint="Bidragsformer som går att söka året runt behöver ingen sen ansökan." />
                             <TextField name="open_until" label="Sista dag att skicka in" input_type="date" hint="Högst 90 dagar fram." required=true />
-                            <TextArea name="reason" label="Skäl" hint="Till exempel sjukdom hos den som skulle skicka in, eller ett fel hos oss. Syns för handläggare." required=true />
+                            <TextArea name="reason" label="Skäl" hint="Till exempel sjukdom hos den som skulle skicka in, eller ett fel hos oss. Sparas i föreningens händelser och syns för handläggare, inte för föreningen." required=true />
                             <button class="button" type="submit">"Öppna ansökan"</button>
                         </form>
                         <h2>"Öppnade efter sista dag"</h2>
