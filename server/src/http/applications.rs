@@ -161,6 +161,14 @@ async fn start(
     }
 }
 
+/// The form's idempotency key (`name`): a double click or a resent form carries the
+/// same one. `None` when it is missing or longer than any key the pages hand out.
+fn idempotency_key(form: &std::collections::HashMap<String, String>, name: &str) -> Option<String> {
+    form.get(name)
+        .filter(|key| !key.is_empty() && key.len() <= 64)
+        .cloned()
+}
+
 /// `POST /ansokningar/{id}/kopiera`: a new draft as a copy of the application; the
 /// same `copy_key` twice (a double click) lands on the same copy.
 async fn copy(
@@ -170,10 +178,9 @@ async fn copy(
     request: Request,
 ) -> Response {
     let (parts, form) = read_form(&state, request).await;
-    let key = form.get("copy_key").cloned().unwrap_or_default();
-    if key.is_empty() || key.len() > 64 {
+    let Some(key) = idempotency_key(&form, "copy_key") else {
         return not_found();
-    }
+    };
     match commands::copy(&state.ctx(), user.id, id, &key).await {
         Ok(draft) => Redirect::to(&format!("/ansokningar/{draft}")).into_response(),
         Err(error) => {
@@ -336,10 +343,9 @@ async fn submit(
     request: Request,
 ) -> Response {
     let (parts, form) = read_form(&state, request).await;
-    let key = form.get("submit_key").cloned().unwrap_or_default();
-    if key.is_empty() || key.len() > 64 {
+    let Some(key) = idempotency_key(&form, "submit_key") else {
         return not_found();
-    }
+    };
     match commands::submit(&state.ctx(), user.id, id, &key).await {
         Ok(_) => Redirect::to(&format!("/ansokningar/{id}/kvitto")).into_response(),
         Err(error) => {

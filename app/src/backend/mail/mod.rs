@@ -44,6 +44,27 @@ impl EmailJob {
     }
 }
 
+/// The same kind of mail to each of `people`, with the data `data` gives for each
+/// (which holds their name): the effects of an event that tells several accounts.
+pub fn to_each(
+    kind: MailKind,
+    people: impl IntoIterator<Item = crate::backend::entities::app_user::Model>,
+    data: impl Fn(&crate::backend::entities::app_user::Model) -> serde_json::Value,
+) -> Vec<crate::backend::events::Effect> {
+    people
+        .into_iter()
+        .map(|person| {
+            crate::backend::events::Effect::Email(EmailJob::to_account(
+                kind,
+                person.id,
+                &person.email,
+                &person.display_name,
+                data(&person),
+            ))
+        })
+        .collect()
+}
+
 /// A mail ready for the transport.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RenderedMail {

@@ -20,7 +20,7 @@ use crate::backend::{
         grant_programme,
     },
     events::{self, Effect, NewEvent},
-    mail::EmailJob,
+    mail,
 };
 use crate::domain::{dnr::Dnr, money, programme_window::WindowState};
 use crate::features::{programmes, representatives::queries as representatives};
@@ -487,28 +487,19 @@ pub async fn record_submission(
         .all(&txn)
         .await?;
     let link = ctx.link(&format!("/ansokningar/{application_id}"))?;
-    let mails = members
-        .into_iter()
-        .filter_map(|(_, person)| person)
-        .map(|person| {
-            Effect::Email(EmailJob::to_account(
-                MailKind::ApplicationReceived,
-                person.id,
-                &person.email,
-                &person.display_name,
-                json!({
-                    "name": person.display_name,
-                    "association": association.name,
-                    "dnr": dnr.to_string(),
-                    "programme": programme.name,
-                    "activity": content.activity_name,
-                    "amount": money::format_kr(content.requested_ore.unwrap_or(0)),
-                    "weeks": programme.handling_weeks,
-                    "link": link,
-                }),
-            ))
+    let members = members.into_iter().filter_map(|(_, person)| person);
+    let mails = mail::to_each(MailKind::ApplicationReceived, members, |person| {
+        json!({
+            "name": person.display_name,
+            "association": association.name,
+            "dnr": dnr.to_string(),
+            "programme": programme.name,
+            "activity": content.activity_name,
+            "amount": money::format_kr(content.requested_ore.unwrap_or(0)),
+            "weeks": programme.handling_weeks,
+            "link": link,
         })
-        .collect();
+    });
     events::record(
         &txn,
         NewEvent::about(
@@ -589,23 +580,18 @@ async fn officers_told_of_withdrawal(
         .filter(app_user::Column::Active.eq(true))
         .all(db)
         .await?;
-    Ok(officers
-        .into_iter()
-        .map(|officer| {
-            Effect::Email(EmailJob::to_account(
-                MailKind::ApplicationWithdrawn,
-                officer.id,
-                &officer.email,
-                &officer.display_name,
-                json!({
-                    "name": officer.display_name,
-                    "association": association,
-                    "dnr": dnr,
-                    "activity": row.activity_name,
-                }),
-            ))
-        })
-        .collect())
+    Ok(mail::to_each(
+        MailKind::ApplicationWithdrawn,
+        officers,
+        |officer| {
+            json!({
+                "name": officer.display_name,
+                "association": association,
+                "dnr": dnr,
+                "activity": row.activity_name,
+            })
+        },
+    ))
 }
 
 /// A document the upload handler stored for an application.

@@ -8,8 +8,8 @@ use uuid::Uuid;
 use crate::backend::{
     command::{CommandError, Ctx, FieldProblem},
     entities::{app_user, association, association_member, grant_programme, late_window},
-    events::{self, Effect, NewEvent},
-    mail::EmailJob,
+    events::{self, NewEvent},
+    mail,
 };
 use crate::domain::{
     programme_window::{long_date, Window},
@@ -134,25 +134,16 @@ pub async fn open_late_window(ctx: &Ctx, input: OpenLate) -> Result<Uuid, Comman
         .all(&ctx.db)
         .await?;
     let link = ctx.link(&format!("/foreningar/{}/ansokningar", association.id))?;
-    let mails = owners
-        .into_iter()
-        .filter_map(|(_, person)| person)
-        .map(|person| {
-            Effect::Email(EmailJob::to_account(
-                MailKind::LateWindowOpened,
-                person.id,
-                &person.email,
-                &person.display_name,
-                json!({
-                    "name": person.display_name,
-                    "association": association.name,
-                    "programme": programme.name,
-                    "until": long_date(open_until),
-                    "link": link,
-                }),
-            ))
+    let owners = owners.into_iter().filter_map(|(_, person)| person);
+    let mails = mail::to_each(MailKind::LateWindowOpened, owners, |person| {
+        json!({
+            "name": person.display_name,
+            "association": association.name,
+            "programme": programme.name,
+            "until": long_date(open_until),
+            "link": link,
         })
-        .collect();
+    });
     let id = Uuid::now_v7();
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     late_window::Entity::insert(late_window::ActiveModel {
