@@ -86,8 +86,8 @@ pub enum CommandError {
     /// Too much work at once (password hashing): nothing was decided, try again (503).
     #[error("busy")]
     Busy,
-    /// Too many attempts (429): the message goes by `field`, and the caller may say when
-    /// to try again.
+    /// Too many attempts (429): the message goes by `field` (by the whole form when it
+    /// is empty), and the caller may say when to try again.
     #[error("throttled")]
     Throttled {
         field: &'static str,

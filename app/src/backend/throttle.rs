@@ -165,6 +165,35 @@ pub fn minutes_until(until_ms: i64, now_ms: i64) -> i64 {
     ((until_ms - now_ms).max(0) + 59_999) / 60_000
 }
 
+/// Takes one of the mails `address` and `ip` may cause (a registration, an invitation,
+/// a reset link). When their share is used up: `Throttled`, said for the whole form,
+/// with when to try again.
+pub async fn mail_share(
+    db: &sea_orm::DatabaseConnection,
+    address: &str,
+    ip: &str,
+) -> Result<(), crate::backend::command::CommandError> {
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    match take_mail_attempt(db, address, ip, now_ms).await? {
+        Some(until) => Err(too_many(until, now_ms)),
+        None => Ok(()),
+    }
+}
+
+/// Too many requests until `until_ms`: `Throttled` for the whole form, saying when to
+/// try again.
+pub fn too_many(until_ms: i64, now_ms: i64) -> crate::backend::command::CommandError {
+    let minutes = minutes_until(until_ms, now_ms);
+    crate::backend::command::CommandError::Throttled {
+        field: "",
+        message: format!(
+            "Du har skickat många förfrågningar på kort tid. Försök igen om {minutes} {}.",
+            if minutes == 1 { "minut" } else { "minuter" }
+        ),
+        retry_after_s: (until_ms - now_ms).max(0) / 1000 + 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::minutes_until;

@@ -14,3 +14,4 @@ pub mod registration;
 pub mod representation;
 pub mod role;
 pub mod text;
+pub mod validation;

@@ -96,7 +96,7 @@ pub fn format(ore: i64) -> String {
     let kronor = (ore / ORE_PER_KRONA as u64).to_string();
     let mut grouped = String::new();
     for (i, c) in kronor.chars().enumerate() {
-        if i > 0 && (kronor.len() - i) % 3 == 0 {
+        if i > 0 && (kronor.len() - i).is_multiple_of(3) {
             grouped.push('\u{a0}');
         }
         grouped.push(c);

@@ -3,13 +3,10 @@
 //! address, and the owners' answer. Each handler reads the form, throttles where anyone
 //! may post, calls one command and maps the outcome.
 use app::{
-    backend::{command::CommandError, throttle},
+    backend::command::CommandError,
     components::form::FormState,
     features::{
-        access_requests::{
-            commands::{self, Answer, Ask},
-            field,
-        },
+        access_requests::commands::{self, Answer, Ask},
         membership::commands::Inviter,
     },
 };
@@ -27,12 +24,9 @@ use super::{
     members::not_found,
     registration::read_form,
     render,
-    toolkit::{refused_here, SignedIn},
+    toolkit::{refused_here, Posted, SignedIn},
 };
 use crate::startup::AppState;
-
-/// The throttle's key for requests from one IP (five in 15 minutes), beside sign-in's.
-const THROTTLE_KEY: &str = "be-om-atkomst";
 
 /// The feature's routes.
 pub fn router() -> Router<AppState> {
@@ -48,42 +42,21 @@ pub fn router() -> Router<AppState> {
 /// `POST /registrera/be-om-atkomst`: anyone may ask. Five requests per IP and three
 /// mails per address in 15 minutes.
 pub async fn request_access(State(state): State<AppState>, request: Request) -> Response {
-    let (parts, form) = read_form(&state, request).await;
-    let text = |name: &str| {
-        form.get(name)
-            .map(|v| v.trim().to_owned())
-            .unwrap_or_default()
-    };
-    let mut kept = FormState::default();
-    for name in [field::ORG_NUMBER, field::NAME, field::EMAIL, field::MESSAGE] {
-        kept.values.insert(name.into(), text(name));
-    }
-    let ask = Ask {
-        org_number: text(field::ORG_NUMBER),
-        name: text(field::NAME),
-        email: text(field::EMAIL),
-        message: text(field::MESSAGE),
-    };
-    let checked = match commands::check(&ask) {
-        Ok(checked) => checked,
-        Err(problems) => {
-            return refused_here(&state, parts, kept, CommandError::Invalid(problems)).await
-        }
-    };
+    let (parts, form) = Posted::read(&state, request).await;
+    let ask = Ask::from_form(|name| form.one(name).trim().to_owned());
     let ip = client_ip(&parts);
-    let now_ms = chrono::Utc::now().timestamp_millis();
-    let taken = match throttle::take_attempt(&state.db, THROTTLE_KEY, &ip, now_ms).await {
-        Ok(None) => throttle::take_mail_attempt(&state.db, &checked.email, &ip, now_ms).await,
-        other => other,
-    };
-    match taken {
-        Ok(Some(until)) => return render::too_many(&state, parts, kept, until, now_ms).await,
-        Ok(None) => {}
-        Err(error) => return internal(error),
-    }
-    match commands::ask(&state.ctx(), checked).await {
+    match commands::ask_from(&state.ctx(), &ask, &ip).await {
         Ok(()) => Redirect::to("/registrera/be-om-atkomst/skickad").into_response(),
-        Err(error) => refused_here(&state, parts, kept, error).await,
+        Err(error) => {
+            let kept = FormState {
+                values: Ask::FIELDS
+                    .iter()
+                    .map(|name| ((*name).to_owned(), form.one(name).trim().to_owned()))
+                    .collect(),
+                ..FormState::default()
+            };
+            refused_here(&state, parts, kept, error).await
+        }
     }
 }
 

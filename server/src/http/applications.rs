@@ -21,7 +21,7 @@ use super::{
     members::not_found,
     registration::read_form,
     render,
-    toolkit::{refused, SignedIn},
+    toolkit::{refused, refused_at, SignedIn},
     uploads,
 };
 use crate::startup::AppState;
@@ -239,49 +239,37 @@ async fn save(
         return not_found();
     };
     let (parts, form) = read_form(&state, request).await;
-    let revision = form
-        .get("revision")
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(0);
+    let revision = form.get("revision").and_then(|r| r.parse().ok()).unwrap_or(0);
     let pressed = form.get("action").cloned().unwrap_or_default();
     let action = action_of(&pressed);
     let ctx = state.ctx();
     match commands::save_step(&ctx, user.id, id, revision, current, &form, action).await {
-        Ok(_) if action != Action::Save => {
-            Redirect::to(&format!("/ansokningar/{id}/steg/{slug}")).into_response()
-        }
-        Ok(_) => {
-            let next = app::features::applications::STEPS
-                .iter()
-                .skip_while(|s| s.slug != slug)
-                .nth(1);
-            match (pressed.as_str(), next) {
-                ("spara", Some(next)) => {
-                    Redirect::to(&format!("/ansokningar/{id}/steg/{}", next.slug))
-                }
-                ("spara", None) => Redirect::to(&format!("/ansokningar/{id}/bilagor")),
-                _ => Redirect::to(&format!("/ansokningar/{id}")),
-            }
-            .into_response()
-        }
+        Ok(_) => Redirect::to(&after_save(id, &slug, &pressed, action)).into_response(),
         Err(error) => {
             let kept = FormState {
                 values: form,
                 ..FormState::default()
             };
             let page = format!("/ansokningar/{id}/steg/{slug}");
-            refused(
-                &state,
-                parts,
-                &page,
-                kept,
-                error,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            refused_at(&state, parts, &page, kept, error).await
         }
     }
 }
+
+/// Where a saved step leads: the same step after adding or removing a row, the next
+/// step (or the documents after the last) for *Spara och fortsätt*, else the overview.
+fn after_save(id: Uuid, slug: &str, pressed: &str, action: Action) -> String {
+    if action != Action::Save {
+        return format!("/ansokningar/{id}/steg/{slug}");
+    }
+    let steps = app::features::applications::STEPS.iter();
+    match (pressed, steps.skip_while(|s| s.slug != slug).nth(1)) {
+        ("spara", Some(next)) => format!("/ansokningar/{id}/steg/{}", next.slug),
+        ("spara", None) => format!("/ansokningar/{id}/bilagor"),
+        _ => format!("/ansokningar/{id}"),
+    }
+}
+
 
 /// `POST /ansokningar/{id}/steg/{step}/autospara`: the hydrated step's save a few
 /// seconds after a change: the same command as "Spara", answered in JSON for the island
@@ -292,38 +280,31 @@ async fn autosave(
     Path((id, slug)): Path<(Uuid, String)>,
     request: Request,
 ) -> Response {
-    use app::backend::command::CommandError;
-    use axum::Json;
     let Some(current) = step(&slug) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let (_, form) = read_form(&state, request).await;
-    let revision = form
-        .get("revision")
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(0);
-    match commands::save_step(
-        &state.ctx(),
-        user.id,
-        id,
-        revision,
-        current,
-        &form,
-        Action::Save,
-    )
-    .await
-    {
-        Ok(revision) => Json(serde_json::json!({ "revision": revision })).into_response(),
-        Err(CommandError::InvalidAnswers(problems)) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Json(serde_json::json!({ "problems": problems.len() })),
-        )
-            .into_response(),
-        Err(CommandError::Conflict(message)) => (
-            StatusCode::CONFLICT,
-            Json(serde_json::json!({ "message": message })),
-        )
-            .into_response(),
+    let revision = form.get("revision").and_then(|r| r.parse().ok()).unwrap_or(0);
+    let ctx = state.ctx();
+    let saved = commands::save_step(&ctx, user.id, id, revision, current, &form, Action::Save);
+    autosave_answer(saved.await)
+}
+
+/// The island's answer to an autosave, as JSON: the new revision (200), how many
+/// problems the answers have (422), what changed under it (409), or 404.
+fn autosave_answer(saved: Result<i32, app::backend::command::CommandError>) -> Response {
+    use app::backend::command::CommandError;
+    use axum::Json;
+    use serde_json::json;
+    match saved {
+        Ok(revision) => Json(json!({ "revision": revision })).into_response(),
+        Err(CommandError::InvalidAnswers(problems)) => {
+            let body = Json(json!({ "problems": problems.len() }));
+            (StatusCode::UNPROCESSABLE_ENTITY, body).into_response()
+        }
+        Err(CommandError::Conflict(message)) => {
+            (StatusCode::CONFLICT, Json(json!({ "message": message }))).into_response()
+        }
         Err(CommandError::NotFound | CommandError::Forbidden(_)) => {
             StatusCode::NOT_FOUND.into_response()
         }
@@ -333,6 +314,7 @@ async fn autosave(
         }
     }
 }
+
 
 /// `POST /ansokningar/{id}/skicka-in`: a verified representative submits; then the
 /// receipt (303). The same form twice answers the same receipt.

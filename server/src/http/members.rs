@@ -3,11 +3,8 @@
 //! calls one command and maps the outcome.
 use app::{
     auth::CurrentUser,
-    backend::{
-        command::CommandError, entities::association_invitation, invitations, password, throttle,
-    },
+    backend::{command::CommandError, invitations},
     components::form::FormState,
-    domain::{email, text},
     features::membership::commands::{self, InvitationAction, Inviter, MemberChange},
 };
 use axum::{
@@ -17,15 +14,12 @@ use axum::{
     routing::post,
     Extension, Router,
 };
-use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::{
     account::{client_ip, internal},
-    registration::read_form,
     render,
-    toolkit::{refused, SignedIn},
+    toolkit::{refused, refused_here, Posted, SignedIn},
 };
 use crate::startup::AppState;
 
@@ -62,15 +56,6 @@ pub fn router() -> Router<AppState> {
         .route("/inbjudan", post(accept))
 }
 
-/// An unexpected refusal: the 404 page or the 500 page.
-fn unexpected(error: CommandError) -> Response {
-    match error {
-        CommandError::NotFound => not_found(),
-        CommandError::Db(error) => internal(error),
-        other => super::errors::failure(&other),
-    }
-}
-
 /// `POST /foreningar/{id}/bjud-in`: an owner invites someone by e-mail.
 pub async fn invite(
     State(state): State<AppState>,
@@ -78,64 +63,19 @@ pub async fn invite(
     Path(id): Path<Uuid>,
     request: Request,
 ) -> Response {
-    // Owners only, before anything counts against the throttle.
-    match membership_of(&state, &user, id).await {
-        Ok(app::domain::role::MemberRole::Owner) => {}
-        Ok(_) => return not_found(),
-        Err(response) => return response,
-    }
-    let (parts, form) = read_form(&state, request).await;
-    let typed = form.get("invite_email").cloned().unwrap_or_default();
-    let mut kept = FormState::default();
-    kept.values.insert("invite_email".into(), typed.clone());
-    let page = format!("/foreningar/{id}");
-    let address = match email::parse(&typed) {
-        Ok(address) => address,
-        Err(message) => {
-            let error = CommandError::Invalid(vec![("invite_email", message.to_owned())]);
-            return refused(
-                &state,
-                parts,
-                &page,
-                kept,
-                error,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
-    };
-    if let Err(response) = mail_allowed(&state, parts, id, &address, kept).await {
-        return response;
-    }
+    let (parts, form) = Posted::read(&state, request).await;
     let owner = Inviter {
         id: user.id,
         name: &user.display_name,
     };
-    match commands::invite(&state.ctx(), id, owner, &address).await {
+    let typed = form.one("invite_email");
+    match commands::invite(&state.ctx(), id, owner, &typed, &client_ip(&parts)).await {
         Ok(()) => Redirect::to(&format!("/foreningar/{id}?inbjuden=1")).into_response(),
-        Err(error) => unexpected(error),
-    }
-}
-
-/// Takes one of `address`'s mails (and the IP's) for an invitation; when their share is
-/// used up, the association's page again with `kept` and when to try (429).
-async fn mail_allowed(
-    state: &AppState,
-    mut parts: axum::http::request::Parts,
-    id: Uuid,
-    address: &str,
-    kept: FormState,
-) -> Result<axum::http::request::Parts, Response> {
-    let now_ms = Utc::now().timestamp_millis();
-    match throttle::take_mail_attempt(&state.db, address, &client_ip(&parts), now_ms).await {
-        Ok(Some(until)) => {
-            parts.uri = format!("/foreningar/{id}")
-                .parse()
-                .expect("a path the server built");
-            Err(render::too_many(state, parts, kept, until, now_ms).await)
+        Err(error) => {
+            let page = format!("/foreningar/{id}");
+            let kept = form.kept(&["invite_email"]);
+            refused(&state, parts, &page, kept, error, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Ok(None) => Ok(parts),
-        Err(error) => Err(internal(error)),
     }
 }
 
@@ -152,35 +92,19 @@ pub async fn invitation_action(
         "aterkalla" => (InvitationAction::Withdraw, "inbjudan-aterkallad"),
         _ => return not_found(),
     };
-    match membership_of(&state, &user, id).await {
-        Ok(app::domain::role::MemberRole::Owner) => {}
-        Ok(_) => return not_found(),
-        Err(response) => return response,
-    }
-    if action == InvitationAction::Resend {
-        // The same share of mails per address and IP as a new invitation.
-        let address = match association_invitation::Entity::find_by_id(key.clone())
-            .filter(association_invitation::Column::AssociationId.eq(id))
-            .one(&state.db)
-            .await
-        {
-            Ok(Some(invitation)) => invitation.email,
-            Ok(None) => return not_found(),
-            Err(error) => return internal(error),
-        };
-        let (parts, _) = request.into_parts();
-        if let Err(response) = mail_allowed(&state, parts, id, &address, FormState::default()).await
-        {
-            return response;
-        }
-    }
     let owner = Inviter {
         id: user.id,
         name: &user.display_name,
     };
-    match commands::act_on_invitation(&state.ctx(), id, owner, &key, action).await {
+    let (parts, _) = request.into_parts();
+    let ip = client_ip(&parts);
+    match commands::act_on_invitation(&state.ctx(), id, owner, &key, action, &ip).await {
         Ok(()) => Redirect::to(&format!("/foreningar/{id}?klart={done}")).into_response(),
-        Err(error) => unexpected(error),
+        Err(error) => {
+            let page = format!("/foreningar/{id}");
+            let kept = FormState::default();
+            refused(&state, parts, &page, kept, error, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
     }
 }
 
@@ -191,70 +115,30 @@ pub async fn accept(
     user: Option<Extension<CurrentUser>>,
     request: Request,
 ) -> Response {
-    let (parts, form) = read_form(&state, request).await;
-    let token = form.get("token").cloned().unwrap_or_default();
+    let (parts, form) = Posted::read(&state, request).await;
+    let token = form.one("token");
     let ctx = state.ctx();
-    let link_dead = |parts: axum::http::request::Parts| {
-        render::page_with_form(&state, parts, FormState::default(), StatusCode::BAD_REQUEST)
+    let joined = match user {
+        Some(Extension(user)) => commands::join(&ctx, &token, &user).await.map(|id| (id, None)),
+        None => commands::join_with_new_account(&ctx, &token, &form.one("name"), &form.one("password"))
+            .await
+            .map(|(id, session)| (id, Some(session))),
     };
-    if let Some(Extension(user)) = user {
-        return match commands::join(&ctx, &token, &user).await {
-            Ok(association) => Redirect::to(&format!("/foreningar/{association}")).into_response(),
-            Err(CommandError::Conflict(_)) => link_dead(parts).await,
-            Err(CommandError::Forbidden(message)) => {
-                (StatusCode::FORBIDDEN, message).into_response()
-            }
-            Err(error) => unexpected(error),
-        };
-    }
-
-    // No session: a new account for the invited address.
-    let invited = match commands::invited_address(&ctx, &token).await {
-        Ok(Some(address)) => address,
-        Ok(None) => return link_dead(parts).await,
-        Err(error) => return unexpected(error),
-    };
-    let typed_name = form
-        .get("name")
-        .map(|n| n.trim().to_owned())
-        .unwrap_or_default();
-    let password_text = form.get("password").cloned().unwrap_or_default();
-    let mut kept = FormState::default();
-    kept.values.insert("token".into(), token.clone());
-    kept.values.insert("name".into(), typed_name.clone());
-    let name = text::name(&typed_name, "Ange ditt namn.", 200)
-        .map_err(|message| kept.add_error("name", message))
-        .unwrap_or_default();
-    if let Err(weak) = password::check_strength(&password_text, &[&invited, &name]) {
-        kept.add_error("password", weak.to_string());
-    }
-    match commands::has_account(&ctx, &invited).await {
-        Ok(true) => kept.message = Some(commands::SIGN_IN_FIRST.to_owned()),
-        Ok(false) => {}
-        Err(error) => return unexpected(error),
-    }
-    if kept.has_problems() {
-        return render::page_with_form(&state, parts, kept, StatusCode::UNPROCESSABLE_ENTITY).await;
-    }
-    let Ok(hash) = password::hash_pooled(password_text).await else {
-        return render::busy_form(&state, parts, kept).await;
-    };
-    match commands::join_with_new_account(&ctx, &token, &name, &hash).await {
-        Ok((association, session)) => {
-            let mut response = Redirect::to(&format!("/foreningar/{association}")).into_response();
-            response.headers_mut().insert(
-                header::SET_COOKIE,
-                super::session::session_cookie(&session, state.settings.uses_https()),
-            );
-            response
+    let (association, session) = match joined {
+        Ok(joined) => joined,
+        // A used or lapsed link: the page says so.
+        Err(CommandError::Conflict(message)) if message.is_empty() => {
+            let kept = FormState::default();
+            return render::page_with_form(&state, parts, kept, StatusCode::BAD_REQUEST).await;
         }
-        Err(CommandError::Conflict(message)) if !message.is_empty() => {
-            kept.message = Some(message);
-            render::page_with_form(&state, parts, kept, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(CommandError::Conflict(_)) => link_dead(parts).await,
-        Err(error) => unexpected(error),
+        Err(error) => return refused_here(&state, parts, form.kept(&["token", "name"]), error).await,
+    };
+    let mut response = Redirect::to(&format!("/foreningar/{association}")).into_response();
+    if let Some(session) = session {
+        let cookie = super::session::session_cookie(&session, state.settings.uses_https());
+        response.headers_mut().insert(header::SET_COOKIE, cookie);
     }
+    response
 }
 
 /// `POST /foreningar/{id}/medlemmar/{user}/{action}`: `ta-bort` (owners remove members;
@@ -264,7 +148,9 @@ pub async fn member_action(
     State(state): State<AppState>,
     SignedIn(user): SignedIn,
     Path((id, target, action)): Path<(Uuid, Uuid, String)>,
+    request: Request,
 ) -> Response {
+    let (parts, _) = request.into_parts();
     let change = match action.as_str() {
         "ta-bort" => MemberChange::Remove,
         "gor-till-agare" => MemberChange::MakeOwner,
@@ -279,7 +165,10 @@ pub async fn member_action(
             Redirect::to(&format!("/foreningar/{id}?klart=borttagen")).into_response()
         }
         Ok(()) => Redirect::to(&format!("/foreningar/{id}")).into_response(),
-        Err(CommandError::Conflict(message)) => (StatusCode::CONFLICT, message).into_response(),
-        Err(error) => unexpected(error),
+        Err(error) => {
+            let page = format!("/foreningar/{id}");
+            let kept = FormState::default();
+            refused(&state, parts, &page, kept, error, StatusCode::CONFLICT).await
+        }
     }
 }

@@ -6,9 +6,9 @@
 use std::collections::HashMap;
 
 use app::{
-    backend::{command::CommandError, entities::app_user, password, throttle},
+    backend::{command::CommandError, entities::app_user, password},
     components::form::FormState,
-    domain::{email, registration},
+    domain::registration,
     features::registration::commands,
     features::registration::pages::register::TAKEN_ORG_NUMBER,
 };
@@ -17,9 +17,12 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
-use chrono::{Datelike, Utc};
 
-use super::{account::internal, render, toolkit::refused};
+use super::{
+    account::internal,
+    render,
+    toolkit::{refused, refused_here, Posted},
+};
 use crate::startup::AppState;
 
 /// Splits the request and reads its form; an unreadable body counts as an empty form.
@@ -72,59 +75,27 @@ pub async fn send_verification(
 /// verification mail, in one transaction. 303 to "Kontrollera din e-post".
 pub async fn register(State(state): State<AppState>, request: Request) -> Response {
     let (parts, form) = read_form(&state, request).await;
-    let mut kept = FormState::default();
-    for (name, value) in &form {
-        if name != registration::field::PASSWORD {
-            kept.values.insert(name.clone(), value.clone());
-        }
-    }
-    let invalid = StatusCode::UNPROCESSABLE_ENTITY;
-    let page = parts.uri.path().to_owned();
-    let registration = match registration::validate(&form, Utc::now().year()) {
-        Ok(registration) => registration,
-        Err(problems) => {
-            let error = CommandError::Invalid(problems);
-            return refused(&state, parts, &page, kept, error, invalid).await;
-        }
-    };
-    let personal = [
-        &registration.email,
-        &registration.contact_person,
-        &registration.name,
-    ];
-    if let Err(weak) =
-        password::check_strength(&registration.password, &personal.map(String::as_str))
-    {
-        let error = CommandError::Invalid(vec![(registration::field::PASSWORD, weak.to_string())]);
-        return refused(&state, parts, &page, kept, error, invalid).await;
-    }
-    let now_ms = Utc::now().timestamp_millis();
     let ip = super::account::client_ip(&parts);
-    match throttle::take_mail_attempt(&state.db, &registration.email, &ip, now_ms).await {
-        Ok(Some(until)) => return render::too_many(&state, parts, kept, until, now_ms).await,
-        Ok(None) => {}
-        Err(error) => return internal(error),
-    }
-    let registered = match commands::number_free(&state.ctx(), &registration).await {
-        Ok(()) => match password::hash_pooled(registration.password.clone()).await {
-            Ok(hash) => commands::register(&state.ctx(), &registration, &hash).await,
-            Err(_) => return render::busy_form(&state, parts, kept).await,
-        },
-        Err(error) => Err(error),
+    let error = match commands::register_from_form(&state.ctx(), &form, &ip).await {
+        Ok(()) => return Redirect::to("/registrera/tack").into_response(),
+        Err(error) => error,
     };
-    match registered {
-        Ok(()) => Redirect::to("/registrera/tack").into_response(),
-        // The number is registered already: said by its field, with the way to ask for access.
-        Err(CommandError::Conflict(message)) => {
-            kept.values.insert(
-                TAKEN_ORG_NUMBER.into(),
-                registration.org_number.as_str().to_owned(),
-            );
-            kept.add_error(registration::field::ORG_NUMBER, message);
-            render::page_with_form(&state, parts, kept, StatusCode::CONFLICT).await
+    let mut kept = FormState::default();
+    for (name, value) in form {
+        if name != registration::field::PASSWORD {
+            kept.values.insert(name, value);
         }
-        Err(error) => refused(&state, parts, &page, kept, error, invalid).await,
     }
+    // A registered number is said by its field, with the way to ask for access.
+    if let CommandError::Taken { .. } = error {
+        let number = kept.value(registration::field::ORG_NUMBER);
+        let number = app::domain::org_number::OrgNumber::parse(&number)
+            .map(|n| n.as_str().to_owned())
+            .unwrap_or(number);
+        kept.values.insert(TAKEN_ORG_NUMBER.into(), number);
+    }
+    let page = parts.uri.path().to_owned();
+    refused(&state, parts, &page, kept, error, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
 /// `POST /bekrafta-epost`: uses the link's token up and confirms the address.
@@ -148,29 +119,11 @@ pub async fn verify_email(State(state): State<AppState>, request: Request) -> Re
 /// `POST /glomt-losenord`: the same answer, in the same time, whether or not the address
 /// has an account.
 pub async fn forgot_password(State(state): State<AppState>, request: Request) -> Response {
-    let (parts, form) = read_form(&state, request).await;
-    let typed = form.get("email").cloned().unwrap_or_default();
-    let mut kept = FormState::default();
-    kept.values.insert("email".into(), typed.clone());
-    let address = match email::parse(&typed) {
-        Ok(address) => address,
-        Err(message) => {
-            kept.add_error("email", message);
-            return render::page_with_form(&state, parts, kept, StatusCode::UNPROCESSABLE_ENTITY)
-                .await;
-        }
-    };
-    let now_ms = Utc::now().timestamp_millis();
+    let (parts, form) = Posted::read(&state, request).await;
     let ip = super::account::client_ip(&parts);
-    match throttle::take_mail_attempt(&state.db, &address, &ip, now_ms).await {
-        Ok(Some(until)) => return render::too_many(&state, parts, kept, until, now_ms).await,
-        Ok(None) => {}
-        Err(error) => return internal(error),
-    }
-    match commands::request_password_reset(&state.ctx(), address).await {
+    match commands::request_password_reset(&state.ctx(), &form.one("email"), &ip).await {
         Ok(()) => Redirect::to("/glomt-losenord?skickat=1").into_response(),
-        Err(CommandError::Db(error)) => internal(error),
-        Err(other) => super::errors::failure(&other),
+        Err(error) => refused_here(&state, parts, form.kept(&["email"]), error).await,
     }
 }
 

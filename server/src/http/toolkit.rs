@@ -91,7 +91,11 @@ pub async fn refused(
             message,
             retry_after_s,
         } => {
-            form.add_error(field, message);
+            if field.is_empty() {
+                form.message = Some(message);
+            } else {
+                form.add_error(field, message);
+            }
             let mut page =
                 render::page_at_with_form(state, parts, page, form, StatusCode::TOO_MANY_REQUESTS)
                     .await;
@@ -170,6 +174,19 @@ impl Posted {
         }
         form
     }
+}
+
+/// [`refused`] on the page at `page`, with 422 for problems of the form: what a form
+/// posted to its own action path answers.
+pub async fn refused_at(
+    state: &AppState,
+    parts: Parts,
+    page: &str,
+    form: FormState,
+    error: CommandError,
+) -> Response {
+    let invalid = StatusCode::UNPROCESSABLE_ENTITY;
+    refused(state, parts, page, form, error, invalid).await
 }
 
 /// [`refused`] on the page that was posted to, with 422 for problems of the form: what

@@ -232,3 +232,36 @@ pub async fn receive(
     }
     Ok(received)
 }
+
+/// A stored file as a download: its type, its name (for any browser: an ASCII fallback
+/// and the UTF-8 name per RFC 6266), its size, streamed, and never cached.
+pub fn file_download<S>(name: &str, content_type: &str, size: u64, stream: S) -> axum::response::Response
+where
+    S: futures_util::TryStream + Send + 'static,
+    S::Ok: Into<axum::body::Bytes>,
+    S::Error: Into<axum::BoxError>,
+{
+    use axum::http::{header, HeaderValue};
+    use axum::response::IntoResponse;
+    let ascii: String = name
+        .chars()
+        .map(|c| match c {
+            c if c.is_ascii_alphanumeric() || ".-_ ".contains(c) => c,
+            _ => '_',
+        })
+        .collect();
+    let encoded = percent_encoding::utf8_percent_encode(name, percent_encoding::NON_ALPHANUMERIC);
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    let mut response = axum::body::Body::from_stream(stream).into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(size));
+    let no_store = HeaderValue::from_static("private, no-store");
+    headers.insert(header::CACHE_CONTROL, no_store);
+    response
+}

@@ -19,17 +19,53 @@ use crate::backend::{
     mail::EmailJob,
     tokens,
 };
-use crate::domain::{email, org_number::OrgNumber, text};
+use crate::domain::{email, org_number::OrgNumber, text, validation::{by_parser, in_order}};
 use crate::features::membership::commands::{queue_invitation, Inviter};
 use crate::notifications::MailKind;
 
-/// A request as the form sends it.
-#[derive(Clone, Debug, Default)]
+/// A request as the form sends it, with its rules.
+#[derive(Clone, Debug, Default, validator::Validate)]
 pub struct Ask {
+    #[validate(custom(function = "org_number"))]
     pub org_number: String,
+    #[validate(custom(function = "person_name"))]
     pub name: String,
+    #[validate(custom(function = "address"))]
     pub email: String,
+    #[validate(custom(function = "message"))]
     pub message: String,
+}
+
+fn org_number(value: &str) -> Result<(), validator::ValidationError> {
+    by_parser(OrgNumber::parse(value))
+}
+
+fn person_name(value: &str) -> Result<(), validator::ValidationError> {
+    by_parser(text::name(value, "Ange ditt namn.", 200))
+}
+
+fn address(value: &str) -> Result<(), validator::ValidationError> {
+    by_parser(email::parse(value))
+}
+
+fn message(value: &str) -> Result<(), validator::ValidationError> {
+    by_parser(text::free_text(value, None, 1000))
+}
+
+impl Ask {
+    /// The form's fields, in its order.
+    pub const FIELDS: [&'static str; 4] =
+        [field::ORG_NUMBER, field::NAME, field::EMAIL, field::MESSAGE];
+
+    /// The request as posted: each field's text.
+    pub fn from_form(value: impl Fn(&str) -> String) -> Self {
+        Ask {
+            org_number: value(field::ORG_NUMBER),
+            name: value(field::NAME),
+            email: value(field::EMAIL),
+            message: value(field::MESSAGE),
+        }
+    }
 }
 
 /// The checked request.
@@ -41,31 +77,38 @@ pub struct Checked {
     pub message: String,
 }
 
-/// Checks the form: every problem at once.
+/// Checks the form: every problem at once, in the form's order.
 pub fn check(input: &Ask) -> Result<Checked, Vec<FieldProblem>> {
-    let mut problems: Vec<FieldProblem> = Vec::new();
-    let org_number = OrgNumber::parse(&input.org_number)
-        .map_err(|error| problems.push((field::ORG_NUMBER, error.to_string())))
-        .ok();
-    let name = text::name(&input.name, "Ange ditt namn.", 200)
-        .map_err(|message| problems.push((field::NAME, message)))
-        .unwrap_or_default();
-    let address = email::parse(&input.email)
-        .map_err(|message| problems.push((field::EMAIL, message.to_owned())))
-        .ok();
-    let message = text::free_text(&input.message, None, 1000)
-        .map_err(|message| problems.push((field::MESSAGE, message)))
-        .unwrap_or_default();
-    match (org_number, address, problems.is_empty()) {
-        (Some(org_number), Some(email), true) => Ok(Checked {
-            org_number,
-            name,
-            email,
-            message,
-        }),
-        _ => Err(problems),
-    }
+    use validator::Validate;
+    input
+        .validate()
+        .map_err(|errors| in_order(&errors, &Ask::FIELDS))?;
+    let parsed = |problem: String| vec![(field::ORG_NUMBER, problem)];
+    Ok(Checked {
+        org_number: OrgNumber::parse(&input.org_number).map_err(|e| parsed(e.to_string()))?,
+        name: text::name(&input.name, "", 200).map_err(parsed)?,
+        email: email::parse(&input.email).map_err(|m| parsed(m.to_owned()))?,
+        message: text::free_text(&input.message, None, 1000).map_err(parsed)?,
+    })
 }
+
+/// Someone asks, from `ip`, for access to an association's account: the form is checked
+/// ([`check`]), the IP's share of requests (five in 15 minutes) and the address's share
+/// of mails are taken (`Throttled`), then [`ask`].
+#[tracing::instrument(skip_all)]
+pub async fn ask_from(ctx: &Ctx, input: &Ask, ip: &str) -> Result<(), CommandError> {
+    use crate::backend::throttle;
+    let checked = check(input).map_err(CommandError::Invalid)?;
+    let now_ms = Utc::now().timestamp_millis();
+    if let Some(until) = throttle::take_attempt(&ctx.db, THROTTLE_KEY, ip, now_ms).await? {
+        return Err(throttle::too_many(until, now_ms));
+    }
+    throttle::mail_share(&ctx.db, &checked.email, ip).await?;
+    ask(ctx, checked).await
+}
+
+/// The throttle's key for requests from one IP (five in 15 minutes), beside sign-in's.
+const THROTTLE_KEY: &str = "be-om-atkomst";
 
 /// Asks the owners of the association with `request.org_number` for access. The
 /// requester gets a link to confirm the address first; asking again while a request is

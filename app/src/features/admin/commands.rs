@@ -16,7 +16,12 @@ use crate::backend::{
     time::swedish_time,
     users,
 };
-use crate::domain::{email, role::Role, text};
+use crate::domain::{
+    email,
+    role::Role,
+    text,
+    validation::{by_parser, in_order, problem},
+};
 use crate::notifications::MailKind;
 
 fn event(
@@ -81,12 +86,32 @@ pub async fn retry_outbox_row(
     ctx.commit_and_wake(txn).await
 }
 
-/// A staff invitation as the form sends it.
-#[derive(Clone, Debug, Default)]
+/// A staff invitation as the form sends it, with its rules.
+#[derive(Clone, Debug, Default, validator::Validate)]
 pub struct InviteStaff {
+    #[validate(custom(function = "person_name"))]
     pub name: String,
+    #[validate(custom(function = "address"))]
     pub email: String,
+    #[validate(custom(function = "staff_role"))]
     pub role: String,
+}
+
+fn person_name(value: &str) -> Result<(), validator::ValidationError> {
+    by_parser(text::name(value, "Ange personens namn.", 200))
+}
+
+fn address(value: &str) -> Result<(), validator::ValidationError> {
+    by_parser(email::parse(value))
+}
+
+fn staff_role(value: &str) -> Result<(), validator::ValidationError> {
+    match Role::parse(value).filter(|role| role.is_staff()) {
+        Some(_) => Ok(()),
+        None => Err(problem(
+            "Välj en roll: handläggare, attestant eller administratör.",
+        )),
+    }
 }
 
 /// A checked staff invitation.
@@ -96,28 +121,18 @@ pub struct StaffInvitation {
     pub role: Role,
 }
 
-/// Checks the form: every problem at once.
+/// Checks the form: every problem at once, in the form's order.
 pub fn check(input: &InviteStaff) -> Result<StaffInvitation, Vec<FieldProblem>> {
-    let mut problems: Vec<FieldProblem> = Vec::new();
-    let name = text::name(&input.name, "Ange personens namn.", 200)
-        .map_err(|message| problems.push(("name", message)))
-        .ok();
-    let address = email::parse(&input.email)
-        .map_err(|message| problems.push(("email", message.to_owned())))
-        .ok();
-    let role = Role::parse(&input.role).filter(|role| role.is_staff());
-    if role.is_none() {
-        problems.push((
-            "role",
-            "Välj en roll: handläggare, attestant eller administratör.".to_owned(),
-        ));
-    }
-    match (name, address, role) {
-        (Some(name), Some(email), Some(role)) if problems.is_empty() => {
-            Ok(StaffInvitation { name, email, role })
-        }
-        _ => Err(problems),
-    }
+    use validator::Validate;
+    input
+        .validate()
+        .map_err(|errors| in_order(&errors, &["name", "email", "role"]))?;
+    let parsed = |message: String| vec![("name", message)];
+    Ok(StaffInvitation {
+        name: text::name(&input.name, "", 200).map_err(parsed)?,
+        email: email::parse(&input.email).map_err(|m| parsed(m.to_owned()))?,
+        role: Role::parse(&input.role).ok_or_else(|| parsed(String::new()))?,
+    })
 }
 
 /// Whether `email` is free for a new staff account: one that has an account is a

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use validator::{Validate, ValidateArgs, ValidationError, ValidationErrors, ValidationErrorsKind};
+use validator::{Validate, ValidateArgs, ValidationError};
 
 use crate::domain::{
     budget::{Budget, CostLine, IncomeLine, IncomeStatus},
@@ -185,9 +185,7 @@ pub struct Content {
 }
 
 fn problem(message: String) -> ValidationError {
-    let mut error = ValidationError::new("invalid");
-    error.message = Some(message.into());
-    error
+    crate::domain::validation::problem(message)
 }
 
 /// A one-line answer: no hidden characters, at most the programme's limit.
@@ -209,38 +207,6 @@ fn row_text(value: &str) -> Result<(), ValidationError> {
     text::optional_line(value, ROW_TEXT_LIMIT)
         .map(drop)
         .map_err(problem)
-}
-
-/// The form's field name for a path of the answers: `activity_name`,
-/// `activities_0_kind`, `budget_income_2_amount_ore`.
-fn flatten(prefix: &str, errors: &ValidationErrors, out: &mut Vec<(String, String)>) {
-    let mut keys: Vec<_> = errors.errors().iter().collect();
-    keys.sort_by(|a, b| a.0.cmp(b.0));
-    for (key, kind) in keys {
-        let name = if prefix.is_empty() {
-            key.to_string()
-        } else {
-            format!("{prefix}_{key}")
-        };
-        match kind {
-            ValidationErrorsKind::Field(list) => {
-                if let Some(first) = list.first() {
-                    let message = first
-                        .message
-                        .as_ref()
-                        .map(|m| m.to_string())
-                        .unwrap_or_else(|| "Kontrollera svaret.".to_owned());
-                    out.push((name, message));
-                }
-            }
-            ValidationErrorsKind::Struct(inner) => flatten(&name, inner, out),
-            ValidationErrorsKind::List(rows) => {
-                for (index, inner) in rows {
-                    flatten(&format!("{name}_{index}"), inner, out);
-                }
-            }
-        }
-    }
 }
 
 /// The rows of a repeatable part of the form.
@@ -701,11 +667,10 @@ impl Content {
 
     /// The format and length problems of every answer, as form field names.
     pub fn check(&self, limit: TextLimit) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        if let Err(errors) = self.validate_with_args(&limit) {
-            flatten("", &errors, &mut out);
+        match self.validate_with_args(&limit) {
+            Ok(()) => Vec::new(),
+            Err(errors) => crate::domain::validation::field_problems(&errors),
         }
-        out
     }
 
     /// The answers as form values, for a step's fields.

@@ -73,24 +73,30 @@ async fn role_of(
         .ok_or(CommandError::NotFound)
 }
 
-/// An owner invites `address` (already checked) to the association's account.
+/// An owner invites the address typed in `invite_email` to the association's account,
+/// from `ip`. Owners only (`NotFound` for anyone else, before anything counts against the
+/// mail share); a bad address is `Invalid`; a used-up share of mails is `Throttled`.
 #[tracing::instrument(skip_all, fields(association = %association_id))]
 pub async fn invite(
     ctx: &Ctx,
     association_id: Uuid,
     owner: Inviter<'_>,
-    address: &str,
+    typed: &str,
+    ip: &str,
 ) -> Result<(), CommandError> {
     use sea_orm::EntityTrait;
     if role_of(&ctx.db, association_id, owner.id).await? != crate::domain::role::MemberRole::Owner {
         return Err(CommandError::NotFound);
     }
+    let address = crate::domain::email::parse(typed)
+        .map_err(|message| CommandError::Invalid(vec![("invite_email", message.to_owned())]))?;
+    crate::backend::throttle::mail_share(&ctx.db, &address, ip).await?;
     let association = association::Entity::find_by_id(association_id)
         .one(&ctx.db)
         .await?
         .ok_or(CommandError::NotFound)?;
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
-    queue_invitation(ctx, &txn, &association, address, owner, json!({})).await?;
+    queue_invitation(ctx, &txn, &association, &address, owner, json!({})).await?;
     ctx.commit_and_wake(txn).await
 }
 
@@ -103,7 +109,8 @@ pub enum InvitationAction {
 }
 
 /// An owner sends a waiting invitation (by its stored digest, `key`) again or withdraws
-/// it. An invitation that is not waiting is `NotFound`.
+/// it, from `ip`. An invitation that is not waiting is `NotFound`; a new link takes one
+/// of the address's mails as a new invitation does (`Throttled` when they are used up).
 #[tracing::instrument(skip_all, fields(association = %association_id))]
 pub async fn act_on_invitation(
     ctx: &Ctx,
@@ -111,10 +118,20 @@ pub async fn act_on_invitation(
     owner: Inviter<'_>,
     key: &str,
     action: InvitationAction,
+    ip: &str,
 ) -> Result<(), CommandError> {
-    use sea_orm::EntityTrait;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     if role_of(&ctx.db, association_id, owner.id).await? != crate::domain::role::MemberRole::Owner {
         return Err(CommandError::NotFound);
+    }
+    if action == InvitationAction::Resend {
+        use crate::backend::entities::association_invitation;
+        let waiting = association_invitation::Entity::find_by_id(key.to_owned())
+            .filter(association_invitation::Column::AssociationId.eq(association_id))
+            .one(&ctx.db)
+            .await?
+            .ok_or(CommandError::NotFound)?;
+        crate::backend::throttle::mail_share(&ctx.db, &waiting.email, ip).await?;
     }
     let now_ms = chrono::Utc::now().timestamp_millis();
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
@@ -275,50 +292,40 @@ pub async fn change_member(
     Ok(())
 }
 
-/// The address an invitation link `token` was sent to, while it is live: a new account
-/// is checked against it (its password may not be the address) before it is created.
-pub async fn invited_address(ctx: &Ctx, token: &str) -> Result<Option<String>, CommandError> {
-    Ok(
-        invitations::live(&ctx.db, token, chrono::Utc::now().timestamp_millis())
-            .await?
-            .map(|invitation| invitation.email),
-    )
-}
-
-/// Whether `email` has an account already (then the invited person signs in first).
-pub async fn has_account(ctx: &Ctx, email: &str) -> Result<bool, CommandError> {
-    use crate::backend::entities::app_user;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    Ok(app_user::Entity::find()
-        .filter(app_user::Column::Email.eq(email))
-        .one(&ctx.db)
-        .await?
-        .is_some())
-}
-
 /// The message when the invited address already has an account.
 pub const SIGN_IN_FIRST: &str =
     "Det finns redan ett konto med den e-postadressen. Logga in och öppna länken igen.";
 
 /// Someone without an account joins by the invitation link `token`: an account for the
-/// invited address (proven by the link) with `name` (already checked) and the password
-/// `hash`, its membership, and a session, in one transaction. Returns the association's
-/// id and the session. A used or lapsed link is a `Conflict` with no message; an
-/// address with an account is a `Conflict` with [`SIGN_IN_FIRST`].
+/// invited address (proven by the link) with the typed `name` and `password`, its
+/// membership, and a session, in one transaction. Returns the association's id and the
+/// session. A used or lapsed link is a `Conflict` with no message; a missing name or a
+/// weak password is `Invalid`; an address with an account is a `Conflict` with
+/// [`SIGN_IN_FIRST`]; too many hashing at once is `Busy`.
 #[tracing::instrument(skip_all)]
 pub async fn join_with_new_account(
     ctx: &Ctx,
     token: &str,
     name: &str,
-    hash: &crate::backend::password::PasswordHashString,
+    password: &str,
 ) -> Result<(Uuid, crate::backend::sessions::SessionToken), CommandError> {
-    use crate::backend::{entities::app_user, sessions, users};
+    use crate::backend::{entities::app_user, password as passwords, sessions, users};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let now = chrono::Utc::now();
     let now_ms = now.timestamp_millis();
     let invitation = invitations::live(&ctx.db, token, now_ms)
         .await?
         .ok_or_else(|| CommandError::Conflict(String::new()))?;
+    let mut problems = Vec::new();
+    let name = crate::domain::text::name(name, "Ange ditt namn.", 200)
+        .map_err(|message| problems.push(("name", message)))
+        .unwrap_or_default();
+    if let Err(weak) = passwords::check_strength(password, &[&invitation.email, &name]) {
+        problems.push(("password", weak.to_string()));
+    }
+    if !problems.is_empty() {
+        return Err(CommandError::Invalid(problems));
+    }
     if app_user::Entity::find()
         .filter(app_user::Column::Email.eq(&invitation.email))
         .one(&ctx.db)
@@ -327,6 +334,11 @@ pub async fn join_with_new_account(
     {
         return Err(CommandError::Conflict(SIGN_IN_FIRST.to_owned()));
     }
+    let hash = passwords::hash_pooled(password.to_owned())
+        .await
+        .map_err(|_| CommandError::Busy)?;
+    let hash = &hash;
+    let name = name.as_str();
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     // The link came by mail, so the address is proven.
     let user_id = users::create(

@@ -25,6 +25,41 @@ fn user_event(user: Uuid, event_type: &'static str, actor: Option<Uuid>) -> NewE
     NewEvent::about_user(user, event_type, actor, json!({}))
 }
 
+/// *Registrera förening* as posted from `ip`: checks every field (`Invalid`, field by
+/// field), the password's strength, the share of mails (`Throttled`) and that the
+/// number is free (`Taken` by the organisation number), hashes the password (`Busy`
+/// when too many are) and [`register`]s.
+#[tracing::instrument(skip_all)]
+pub async fn register_from_form(
+    ctx: &Ctx,
+    form: &std::collections::HashMap<String, String>,
+    ip: &str,
+) -> Result<(), CommandError> {
+    use crate::domain::registration::{field, validate};
+    use chrono::Datelike;
+    let registration = validate(form, Utc::now().year()).map_err(CommandError::Invalid)?;
+    let personal = [
+        registration.email.as_str(),
+        registration.contact_person.as_str(),
+        registration.name.as_str(),
+    ];
+    crate::backend::password::check_strength(&registration.password, &personal)
+        .map_err(|weak| CommandError::Invalid(vec![(field::PASSWORD, weak.to_string())]))?;
+    crate::backend::throttle::mail_share(&ctx.db, &registration.email, ip).await?;
+    let taken = |error| match error {
+        CommandError::Conflict(message) => CommandError::Taken {
+            field: field::ORG_NUMBER,
+            message,
+        },
+        other => other,
+    };
+    number_free(ctx, &registration).await.map_err(taken)?;
+    let hash = crate::backend::password::hash_pooled(registration.password.clone())
+        .await
+        .map_err(|_| CommandError::Busy)?;
+    register(ctx, &registration, &hash).await.map_err(taken)
+}
+
 /// Whether the organisation number is free: a registered number is a `Conflict` with
 /// [`already_registered`]. Asked before the password is hashed, so a taken number is
 /// said at once; [`register`] checks again.
@@ -246,11 +281,15 @@ pub async fn verify_email(ctx: &Ctx, token: &str) -> Result<(), CommandError> {
     Ok(())
 }
 
-/// *Glömt lösenordet?* for `address` (already checked): only queues the look-up, so the
+/// *Glömt lösenordet?* for the address typed in `email`, from `ip`: checks it
+/// (`Invalid`) and the share of mails (`Throttled`), then only queues the look-up, so the
 /// answer takes the same time whether the address has an account or not; the worker
 /// carries it out with [`send_password_reset`].
 #[tracing::instrument(skip_all)]
-pub async fn request_password_reset(ctx: &Ctx, address: String) -> Result<(), CommandError> {
+pub async fn request_password_reset(ctx: &Ctx, typed: &str, ip: &str) -> Result<(), CommandError> {
+    let address = crate::domain::email::parse(typed)
+        .map_err(|message| CommandError::Invalid(vec![("email", message.to_owned())]))?;
+    crate::backend::throttle::mail_share(&ctx.db, &address, ip).await?;
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     outbox::queue_without_event(&txn, Effect::Job(Job::PasswordReset { email: address })).await?;
     ctx.commit_and_wake(txn).await

@@ -160,11 +160,13 @@ fn ProgrammeForm(
 ) -> impl IntoView {
     // What was typed in a refused form wins over what is stored.
     let current = FormState::current();
-    let mut state = FormState::default();
-    state.values = stored;
-    state.values.extend(current.values);
-    state.errors = current.errors;
-    state.message = current.message;
+    let mut values = stored;
+    values.extend(current.values);
+    let state = FormState {
+        values,
+        errors: current.errors,
+        message: current.message,
+    };
     let list = |name: &str| -> Vec<String> {
         state
             .value(name)
