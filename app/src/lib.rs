@@ -32,7 +32,7 @@ use leptos_router::{
 use crate::components::layout::Layout;
 use crate::features::{
     access_requests, accounts, admin, applications, guidance, membership, profile, programmes,
-    registration, representatives,
+    queue, registration, representatives,
 };
 
 /// The application: the site layout around the router.
@@ -58,6 +58,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/registrera/be-om-atkomst/bekrafta") view=access_requests::pages::ConfirmAccessRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/registrera/be-om-atkomst/bekraftad") view=access_requests::pages::AccessRequestConfirmedPage />
                     <Route path=path!("/mina-sidor/byt-losenord") view=accounts::pages::change_password::ChangePasswordPage />
+                    <Route path=path!("/handlaggning") view=queue::pages::QueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/oversikt") view=queue::pages::OverviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/massandring") view=queue::pages::BulkPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/arenden/:id") view=queue::pages::CasePage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/foretradare") view=representatives::pages::verifications::VerificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/foretradare/:id") view=representatives::pages::verification::VerificationPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/sena-ansokningar") view=programmes::pages::LateWindowsPage ssr=SsrMode::Async />

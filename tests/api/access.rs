@@ -193,6 +193,27 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             [303, 404, 404, 404, 404, 404],
         ),
         (Call::Get("/dokument/{A}"), [303, 404, 404, 404, 404, 404]),
+        (Call::Get("/handlaggning"), [303, 404, 404, 200, 404, 200]),
+        (
+            Call::ServerFn("/api/officer/queue", ""),
+            [401, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::Get("/handlaggning/arenden/{A}"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Post("/handlaggning/arenden/{A}/anteckningar", "anteckning=x"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Post("/handlaggning/massandring", "atgard=tilldela&antal=0"),
+            [303, 404, 404, 409, 404, 409],
+        ),
+        (
+            Call::Get("/handlaggning/export.xlsx"),
+            [303, 404, 404, 200, 404, 200],
+        ),
         (
             Call::Get("/registrera/be-om-atkomst"),
             [200, 200, 200, 200, 200, 200],

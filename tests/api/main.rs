@@ -13,6 +13,7 @@ mod members;
 mod my_data;
 mod outbox;
 mod pages;
+mod queue;
 mod registration;
 mod representatives;
 mod security;

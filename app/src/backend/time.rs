@@ -13,6 +13,17 @@ pub fn date_of(time: DateTime<Utc>) -> NaiveDate {
     time.with_timezone(&Stockholm).date_naive()
 }
 
+/// The first instant of `day` in Sweden (midnight, Swedish time).
+pub fn start_of(day: NaiveDate) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    Stockholm
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| Utc.from_utc_datetime(&midnight))
+}
+
 /// `ÅÅÅÅ-MM-DD` in Swedish time.
 pub fn date(time: DateTime<Utc>) -> String {
     date_of(time).to_string()

@@ -53,7 +53,11 @@ pub fn Layout(children: Children) -> impl IntoView {
 fn Navigation(id: &'static str) -> impl IntoView {
     let location = use_location();
     let current = location.pathname.get_untracked();
-    let signed_in = current_user().is_some();
+    let user = current_user();
+    let signed_in = user.is_some();
+    let handles_cases = user.as_ref().is_some_and(|u| {
+        matches!(u.role, crate::domain::role::Role::Officer | crate::domain::role::Role::Admin)
+    });
     let items = NAVIGATION
         .iter()
         .map(|(href, label)| match (*href, signed_in) {
@@ -71,6 +75,12 @@ fn Navigation(id: &'static str) -> impl IntoView {
             }
         })
         .collect_view();
+    let queue = handles_cases.then(|| {
+        let is_current = current.starts_with("/handlaggning");
+        view! {
+            <li><a href="/handlaggning" aria-current=is_current.then_some("page")>"Ärendekö"</a></li>
+        }
+    });
     let sign_out = signed_in.then(|| {
         view! {
             <li>
@@ -83,7 +93,7 @@ fn Navigation(id: &'static str) -> impl IntoView {
 
     view! {
         <nav id=id class="site-nav" aria-label="Huvudmeny">
-            <ul>{items}{sign_out}</ul>
+            <ul>{items}{queue}{sign_out}</ul>
         </nav>
     }
 }

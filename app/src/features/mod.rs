@@ -17,5 +17,6 @@ pub mod guidance;
 pub mod membership;
 pub mod profile;
 pub mod programmes;
+pub mod queue;
 pub mod registration;
 pub mod representatives;

@@ -10,6 +10,7 @@ pub mod errors;
 pub mod health;
 pub mod members;
 pub mod programmes;
+pub mod queue;
 pub mod registration;
 pub mod render;
 pub mod representatives;

@@ -31,6 +31,12 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub withdrawn_at: Option<DateTimeUtc>,
+    /// The officer who handles the case.
+    pub assigned_to: Option<Uuid>,
+    /// The day the officer means to be done by.
+    pub due_on: Option<Date>,
+    /// Lower-case "dnr org-number association activity", for the queue's search.
+    pub search_text: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -41,6 +47,12 @@ pub enum Relation {
         to = "super::grant_programme::Column::Id"
     )]
     Programme,
+    #[sea_orm(
+        belongs_to = "super::association::Entity",
+        from = "Column::AssociationId",
+        to = "super::association::Column::Id"
+    )]
+    Association,
 }
 
 impl Related<super::grant_programme::Entity> for Entity {

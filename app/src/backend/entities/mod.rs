@@ -8,6 +8,7 @@ pub mod association_invitation;
 pub mod association_member;
 pub mod attachment;
 pub mod board_member;
+pub mod case_note;
 pub mod dnr_sequence;
 pub mod domain_event;
 pub mod email_token;

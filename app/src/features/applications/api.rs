@@ -88,6 +88,8 @@ pub struct ApplicationView {
     /// For a draft: the last day to submit ("Skicka in senast 31 maj 2027."), or why it
     /// cannot be submitted now; `None` for a programme open all year.
     pub deadline: Option<String>,
+    /// Who handles the case: name and phone, once an officer has taken it.
+    pub handler: Option<(String, String)>,
 }
 
 #[server(prefix = "/api", endpoint = "applications/for-association")]

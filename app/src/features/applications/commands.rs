@@ -217,6 +217,9 @@ async fn insert_draft(
         created_at: Set(now),
         updated_at: Set(now),
         withdrawn_at: Set(None),
+        assigned_to: Set(None),
+        due_on: Set(None),
+        search_text: Set(String::new()),
     })
     .exec_without_returning(&txn)
     .await
@@ -458,6 +461,15 @@ pub async fn record_submission(
             Expr::value(!totals.balanced()),
         )
         .col_expr(application::Column::Content, Expr::value(frozen.clone()))
+        .col_expr(
+            application::Column::SearchText,
+            Expr::value(crate::features::queue::search_text(
+                &dnr.to_string(),
+                &association.org_number,
+                &association.name,
+                &content.activity_name,
+            )),
+        )
         .col_expr(application::Column::Revision, Expr::value(row.revision + 1))
         .col_expr(application::Column::UpdatedAt, Expr::value(now))
         .filter(application::Column::Id.eq(application_id))
@@ -488,7 +500,7 @@ pub async fn record_submission(
         .await?;
     let link = ctx.link(&format!("/ansokningar/{application_id}"))?;
     let members = members.into_iter().filter_map(|(_, person)| person);
-    let mails = mail::to_each(MailKind::ApplicationReceived, members, |person| {
+    let mut mails = mail::to_each(MailKind::ApplicationReceived, members, |person| {
         json!({
             "name": person.display_name,
             "association": association.name,
@@ -500,6 +512,12 @@ pub async fn record_submission(
             "link": link,
         })
     });
+    mails.push(crate::features::queue::live(
+        "case_created",
+        application_id,
+        Some(dnr.to_string()),
+        Status::Submitted,
+    ));
     events::record(
         &txn,
         NewEvent::about(
@@ -545,7 +563,12 @@ pub async fn withdraw(ctx: &Ctx, user: Uuid, application_id: Uuid) -> Result<(),
         ));
     }
     let mails = match &row.dnr {
-        Some(dnr) => officers_told_of_withdrawal(&txn, &row, dnr).await?,
+        Some(dnr) => {
+            let mut effects = officers_told_of_withdrawal(&txn, &row, dnr).await?;
+            let live = crate::features::queue::live;
+            effects.push(live("case_changed", row.id, Some(dnr.clone()), Status::Withdrawn));
+            effects
+        }
         None => vec![],
     };
     events::record(

@@ -88,7 +88,7 @@ pub async fn for_association(
             requested: crate::domain::money::format_kr(row.requested_ore),
             status: row.status,
             created: crate::backend::time::date(row.created_at),
-            submitted: row.submitted_at.map(|at| crate::backend::time::date(at)),
+            submitted: row.submitted_at.map(crate::backend::time::date),
         })
         .collect())
 }
@@ -98,6 +98,8 @@ pub async fn timeline(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<Timelin
     let events = domain_event::Entity::find()
         .filter(domain_event::Column::AggregateType.eq("application"))
         .filter(domain_event::Column::AggregateId.eq(id))
+        // Staff's notes are internal: the case view lists them apart.
+        .filter(domain_event::Column::EventType.ne("case.note_added"))
         .order_by_asc(domain_event::Column::OccurredAt)
         .all(db)
         .await?;
@@ -117,6 +119,14 @@ pub async fn timeline(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<Timelin
                 "application.draft_started" => "Utkastet påbörjades".to_owned(),
                 "case.submitted" => format!("Ansökan skickades in och fick diarienummer {dnr}"),
                 "case.withdrawn" => "Ansökan återkallades".to_owned(),
+                "case.assigned" => match event.payload["officer_name"].as_str() {
+                    Some(name) => format!("Ärendet tilldelades {name}"),
+                    None => "Ärendet lämnades utan handläggare".to_owned(),
+                },
+                "case.due_date_set" => match event.payload["due_on"].as_str() {
+                    Some(day) => format!("Klar senast sattes till {day}"),
+                    None => "Klar senast togs bort".to_owned(),
+                },
                 "application.documents_attached" => format!(
                     "{} bifogades",
                     super::document_label(
@@ -159,6 +169,7 @@ pub async fn view(
         .await?
         .ok_or_else(|| DbErr::RecordNotFound("association".into()))?;
     let content: Content = serde_json::from_str(&row.content).unwrap_or_default();
+    let handler = crate::features::queue::queries::handler(db, row.assigned_to).await?;
     let rules = super::commands::rules(&programme);
     let attached = attached_types(db, row.id).await?;
     let required = super::commands::required_documents(&programme);
@@ -221,7 +232,7 @@ pub async fn view(
         income_total: totals.income,
         cost_total: totals.costs,
         content,
-        submitted: row.submitted_at.map(|at| crate::backend::time::date(at)),
+        submitted: row.submitted_at.map(crate::backend::time::date),
         expected_decision: expected,
         may_submit,
         problems,
@@ -229,6 +240,7 @@ pub async fn view(
         attachments: attachments(db, row.id).await?,
         required_documents,
         deadline,
+        handler,
         submit_key: Uuid::new_v4().to_string(),
     })
 }

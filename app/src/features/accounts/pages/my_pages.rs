@@ -30,6 +30,9 @@ pub fn MyPages() -> impl IntoView {
             <section aria-labelledby="handlaggning">
                 <h2 id="handlaggning">"Handläggning"</h2>
                 <ul>
+                    <li><a href="/handlaggning">"Ärendekö"</a></li>
+                    <li><a href="/handlaggning?handlaggare=mig">"Mina ärenden"</a></li>
+                    <li><a href="/handlaggning/oversikt">"Översikt per bidragsform och handläggare"</a></li>
                     <li><a href="/handlaggning/foretradare">"Företrädare att verifiera"</a></li>
                     <li><a href="/handlaggning/sena-ansokningar">"Ansökan efter sista dag"</a></li>
                 </ul>

@@ -94,6 +94,12 @@ fn render(view: ApplicationView) -> AnyView {
                 <dt>"Förening"</dt><dd>{view.association.clone()}</dd>
                 <dt>"Status"</dt><dd><strong>{view.status.label()}</strong></dd>
                 <dt>"Inskickad"</dt><dd>{view.submitted.clone().unwrap_or_else(|| "–".into())}</dd>
+                <dt>"Handläggare"</dt>
+                <dd>{match view.handler.clone() {
+                    Some((name, phone)) if !phone.is_empty() => format!("{name}, telefon {phone}"),
+                    Some((name, _)) => name,
+                    None => "Ingen handläggare är utsedd ännu.".to_owned(),
+                }}</dd>
             </dl>
             <p class="lead">{standing}</p>
             {events}
