@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{Filter, QueueView};
+use super::QueueView;
 use crate::error::AppError;
 
 /// The queue as the address's query pairs ask for it. The live island calls this again
@@ -12,7 +12,7 @@ use crate::error::AppError;
 pub async fn queue(#[server(default)] query: Vec<(String, String)>) -> Result<QueueView, AppError> {
     let user = crate::features::representatives::api::verifier()?;
     let db = crate::backend::server_fns::db()?;
-    let (filter, problems) = Filter::from_query(|name| {
+    let (filter, problems) = super::Filter::from_query(|name| {
         query
             .iter()
             .find(|(k, _)| k == name)
@@ -57,7 +57,7 @@ pub async fn bulk_preview(
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.clone())
     };
-    let (filter, read) = Filter::from_query(get);
+    let (filter, read) = super::Filter::from_query(get);
     let mut problems: Vec<(String, String)> = read
         .into_iter()
         .map(|(field, message)| (field.to_owned(), message))

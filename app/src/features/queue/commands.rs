@@ -8,6 +8,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::queries::{self, Viewer};
+pub use super::field;
 use super::{Filter, NOTE_LIMIT, OPEN};
 use crate::backend::{
     command::{CommandError, Ctx},
@@ -15,13 +16,6 @@ use crate::backend::{
     events::{self, NewEvent},
 };
 use crate::domain::role::Role;
-
-/// The form's field names.
-pub mod field {
-    pub const OFFICER: &str = "handlaggare";
-    pub const DUE: &str = "klar_senast";
-    pub const NOTE: &str = "anteckning";
-}
 
 /// A change that a bulk action makes to every case of a view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -117,6 +117,13 @@ pub mod param {
     ];
 }
 
+/// The case page's form fields.
+pub mod field {
+    pub const OFFICER: &str = "handlaggare";
+    pub const DUE: &str = "klar_senast";
+    pub const NOTE: &str = "anteckning";
+}
+
 /// The names of a bulk change's own fields, beside the view's.
 pub mod bulk_param {
     /// `tilldela` or `klar-senast`.

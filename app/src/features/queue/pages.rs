@@ -176,7 +176,7 @@ fn bulk_forms(view: &QueueView) -> impl IntoView {
     let xlsx = format!("/handlaggning/export.xlsx{query}");
     (total > 0).then(|| view! {
         <section class="bulk" aria-labelledby="rubrik-massandring">
-            <h2 id="rubrik-massandring">{format!("Alla {total} ärenden i urvalet")}</h2>
+            <h2 id="rubrik-massandring">{if total == 1 { "Ärendet i urvalet".to_owned() } else { format!("Alla {total} ärenden i urvalet") }}</h2>
             <p>"Ändringen gäller alla ärenden som matchar filtren, på alla sidor. Du får bekräfta innan något ändras."</p>
             <form method="get" action="/handlaggning/massandring" class="bulk__form">
                 {view_fields(view)}
@@ -190,7 +190,7 @@ fn bulk_forms(view: &QueueView) -> impl IntoView {
                 <TextField name=bulk_param::DUE label="Klar senast" input_type="date" />
                 <button type="submit" class="button button--secondary">"Sätt klar senast …"</button>
             </form>
-            <p>{format!("Exportera alla {total} ärenden: ")}<a href=xlsx download="">"Excel"</a>" · "<a href=csv download="">"CSV"</a></p>
+            <p>{if total == 1 { "Exportera ärendet: ".to_owned() } else { format!("Exportera alla {total} ärenden: ") }}<a href=xlsx download="">"Excel"</a>" · "<a href=csv download="">"CSV"</a></p>
         </section>
     })
 }
@@ -218,7 +218,7 @@ pub fn queue_table(view: &QueueView) -> impl IntoView {
                     {header(Sort::Amount, "Sökt belopp")}
                     <th scope="col">"Status"</th>
                     <th scope="col">"Handläggare"</th>
-                    {header(Sort::Submitted, "Inkom för")}
+                    {header(Sort::Submitted, "Väntat")}
                     {header(Sort::Due, "Klar senast")}
                     <th scope="col">"Flaggor"</th>
                 </tr>
@@ -361,19 +361,19 @@ fn case_page(case: CaseWork, me: uuid::Uuid, saved: Option<String>) -> AnyView {
     let dnr = app.dnr.clone().unwrap_or_default();
     let title = format!("Ärende {dnr}");
     let posted = FormState::current();
-    let chosen = if posted.values.contains_key(super::commands::field::OFFICER) {
-        posted.value(super::commands::field::OFFICER)
+    let chosen = if posted.values.contains_key(super::field::OFFICER) {
+        posted.value(super::field::OFFICER)
     } else {
         case.assigned.as_ref().map(|(id, _)| id.to_string()).unwrap_or_default()
     };
-    let due = if posted.values.contains_key(super::commands::field::DUE) {
-        posted.value(super::commands::field::DUE)
+    let due = if posted.values.contains_key(super::field::DUE) {
+        posted.value(super::field::DUE)
     } else {
         case.due.clone().unwrap_or_default()
     };
-    let officer_field = super::commands::field::OFFICER;
+    let officer_field = super::field::OFFICER;
     let officer_error = posted.error(officer_field);
-    let due_field = super::commands::field::DUE;
+    let due_field = super::field::DUE;
     let due_error = posted.error(due_field);
     let options = case
         .officers
@@ -459,7 +459,7 @@ fn case_page(case: CaseWork, me: uuid::Uuid, saved: Option<String>) -> AnyView {
                 <p class="muted">"Syns bara för handläggare, aldrig för föreningen."</p>
                 {if case.notes.is_empty() { view! { <p>"Inga anteckningar ännu."</p> }.into_any() } else { view! { <ol class="notes">{notes}</ol> }.into_any() }}
                 <form method="post" action=format!("/handlaggning/arenden/{id}/anteckningar")>
-                    <TextArea name=super::commands::field::NOTE label="Ny anteckning" />
+                    <TextArea name=super::field::NOTE label="Ny anteckning" />
                     <button type="submit" class="button button--secondary">"Spara anteckning"</button>
                 </form>
             </section>
