@@ -31,7 +31,7 @@ use leptos_router::{
 
 use crate::components::layout::Layout;
 use crate::features::{
-    access_requests, accounts, admin, applications, guidance, membership, profile, programmes,
+    access_requests, accounts, admin, applications, assessment, guidance, membership, profile, programmes,
     queue, registration, representatives,
 };
 
@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/handlaggning") view=queue::pages::QueuePage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/oversikt") view=queue::pages::OverviewPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/massandring") view=queue::pages::BulkPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/arenden/:id/bedomning") view=assessment::pages::AssessmentPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/arenden/:id") view=queue::pages::CasePage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/foretradare") view=representatives::pages::verifications::VerificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/foretradare/:id") view=representatives::pages::verification::VerificationPage ssr=SsrMode::Async />

@@ -18,6 +18,7 @@ mod m20261123_092000_create_attachments_and_representatives;
 mod m20261201_090000_create_programmes_and_applications;
 mod m20261201_120000_add_application_attachments;
 mod m20261202_090000_create_case_work;
+mod m20261202_120000_create_assessment;
 
 /// All migrations, in the order they are applied.
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_090000_create_programmes_and_applications::Migration),
             Box::new(m20261201_120000_add_application_attachments::Migration),
             Box::new(m20261202_090000_create_case_work::Migration),
+            Box::new(m20261202_120000_create_assessment::Migration),
         ]
     }
 }

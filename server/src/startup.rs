@@ -240,6 +240,7 @@ pub fn router(state: AppState) -> Router {
         .merge(http::admin::router())
         .merge(http::members::router())
         .merge(http::queue::router())
+        .merge(http::assessment::router())
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))
         .route("/logga-in", axum::routing::post(http::account::sign_in))

@@ -193,10 +193,18 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             [303, 404, 404, 404, 404, 404],
         ),
         (Call::Get("/dokument/{A}"), [303, 404, 404, 404, 404, 404]),
-        (Call::Get("/handlaggning"), [303, 404, 404, 200, 404, 200]),
+        (Call::Get("/handlaggning"), [303, 404, 404, 200, 200, 200]),
         (
             Call::ServerFn("/api/officer/queue", ""),
-            [401, 404, 404, 200, 404, 200],
+            [401, 404, 404, 200, 200, 200],
+        ),
+        (
+            Call::Get("/handlaggning/arenden/{A}/bedomning"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Post("/handlaggning/arenden/{A}/attest", ""),
+            [303, 404, 404, 403, 404, 403],
         ),
         (
             Call::Get("/handlaggning/arenden/{A}"),

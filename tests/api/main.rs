@@ -4,6 +4,7 @@
 mod access;
 mod access_requests;
 mod applications;
+mod assessment;
 mod attachments;
 mod board;
 mod change_password;

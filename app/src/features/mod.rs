@@ -12,6 +12,7 @@ pub mod access_requests;
 pub mod accounts;
 pub mod admin;
 pub mod applications;
+pub mod assessment;
 pub mod board;
 pub mod guidance;
 pub mod membership;

@@ -4,6 +4,7 @@ pub mod access_requests;
 pub mod account;
 pub mod admin;
 pub mod applications;
+pub mod assessment;
 pub mod board;
 pub mod csrf;
 pub mod errors;

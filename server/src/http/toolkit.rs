@@ -163,6 +163,15 @@ impl Posted {
             .collect()
     }
 
+    /// Each field's first value, by name.
+    pub fn map(&self) -> std::collections::HashMap<String, String> {
+        let mut map = std::collections::HashMap::new();
+        for (key, value) in &self.0 {
+            map.entry(key.clone()).or_insert_with(|| value.clone());
+        }
+        map
+    }
+
     /// What was typed, to show again with a refusal: each field once, the values of a
     /// repeated one joined by commas (as `CheckboxGroup` reads them). `fields` are the
     /// form's fields, so a box group with nothing ticked comes back empty, not stored.

@@ -147,5 +147,5 @@ pub async fn application(id: Uuid) -> Result<ApplicationView, AppError> {
         today,
     )
     .await?;
-    Ok(super::queries::view(&db, row, may_submit).await?)
+    Ok(super::queries::view(&db, row, may_submit, false).await?)
 }

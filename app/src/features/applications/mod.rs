@@ -39,6 +39,12 @@ pub enum Status {
     Submitted,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "withdrawn"))]
     Withdrawn,
+    /// The officer's assessment and proposal are done: waiting for two attestations.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "assessed"))]
+    Assessed,
+    /// Attested: ready for the committee.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "attested"))]
+    Attested,
 }
 
 impl Status {
@@ -48,6 +54,7 @@ impl Status {
             Status::Draft => "Utkast, inte inskickad",
             Status::Submitted => "Inskickad, väntar på handläggning",
             Status::Withdrawn => "Återkallad",
+            Status::Assessed | Status::Attested => "Under handläggning",
         }
     }
 }

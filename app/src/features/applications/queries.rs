@@ -93,13 +93,32 @@ pub async fn for_association(
         .collect())
 }
 
-/// What happened to the application, oldest first, with who did it (names only).
-pub async fn timeline(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<TimelineRow>, DbErr> {
+/// The events of a case that only staff see: their notes, jäv declarations, drafts of
+/// the assessment and what approvers said.
+pub const STAFF_ONLY_EVENTS: [&str; 4] = [
+    "case.note_added",
+    "case.conflict_declared",
+    "case.assessment_saved",
+    "case.returned",
+];
+
+/// What happened to the application, oldest first, with who did it (names only). The
+/// applicant's timeline (`staff` false) leaves out [`STAFF_ONLY_EVENTS`].
+pub async fn timeline(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    staff: bool,
+) -> Result<Vec<TimelineRow>, DbErr> {
     let events = domain_event::Entity::find()
         .filter(domain_event::Column::AggregateType.eq("application"))
         .filter(domain_event::Column::AggregateId.eq(id))
-        // Staff's notes are internal: the case view lists them apart.
+        // Notes are listed apart on the case view.
         .filter(domain_event::Column::EventType.ne("case.note_added"))
+        .filter(
+            sea_orm::Condition::all().add_option(
+                (!staff).then(|| domain_event::Column::EventType.is_not_in(STAFF_ONLY_EVENTS)),
+            ),
+        )
         .order_by_asc(domain_event::Column::OccurredAt)
         .all(db)
         .await?;
@@ -123,6 +142,25 @@ pub async fn timeline(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<Timelin
                     Some(name) => format!("Ärendet tilldelades {name}"),
                     None => "Ärendet lämnades utan handläggare".to_owned(),
                 },
+                "case.conflict_declared" => {
+                    let stage = event.payload["stage"].as_str().unwrap_or_default();
+                    if event.payload["recused"].as_bool() == Some(true) {
+                        format!("Anmälde jäv inför {stage}")
+                    } else {
+                        format!("Intygade att det inte finns jäv inför {stage}")
+                    }
+                }
+                "case.assessment_saved" => "Bedömningen sparades som utkast".to_owned(),
+                "case.assessed" => "Bedömning och förslag till beslut är klara för attest".to_owned(),
+                "case.attested" => format!(
+                    "Förslaget attesterades av {}, {}",
+                    event.payload["name"].as_str().unwrap_or_default(),
+                    event.payload["title"].as_str().unwrap_or_default().to_lowercase()
+                ),
+                "case.returned" => format!(
+                    "Förslaget skickades tillbaka: {}",
+                    event.payload["comment"].as_str().unwrap_or_default()
+                ),
                 "case.due_date_set" => match event.payload["due_on"].as_str() {
                     Some(day) => format!("Klar senast sattes till {day}"),
                     None => "Klar senast togs bort".to_owned(),
@@ -159,6 +197,7 @@ pub async fn view(
     db: &impl ConnectionTrait,
     row: application::Model,
     may_submit: bool,
+    staff: bool,
 ) -> Result<ApplicationView, DbErr> {
     let programme = grant_programme::Entity::find_by_id(row.programme_id)
         .one(db)
@@ -236,7 +275,7 @@ pub async fn view(
         expected_decision: expected,
         may_submit,
         problems,
-        timeline: timeline(db, row.id).await?,
+        timeline: timeline(db, row.id, staff).await?,
         attachments: attachments(db, row.id).await?,
         required_documents,
         deadline,

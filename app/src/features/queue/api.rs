@@ -5,12 +5,24 @@ use uuid::Uuid;
 use super::QueueView;
 use crate::error::AppError;
 
+/// Officers, approvers and admins read cases; everyone else gets 404.
+#[cfg(feature = "ssr")]
+fn case_reader() -> Result<crate::auth::CurrentUser, AppError> {
+    use crate::domain::role::Role;
+    let user = crate::backend::server_fns::signed_in()?;
+    if matches!(user.role, Role::Officer | Role::Admin | Role::Approver) {
+        Ok(user)
+    } else {
+        Err(crate::backend::server_fns::refuse(AppError::NotFound))
+    }
+}
+
 /// The queue as the address's query pairs ask for it. The live island calls this again
 /// when a case changes.
 #[server(prefix = "/api", endpoint = "officer/queue")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn queue(#[server(default)] query: Vec<(String, String)>) -> Result<QueueView, AppError> {
-    let user = crate::features::representatives::api::verifier()?;
+    let user = case_reader()?;
     let db = crate::backend::server_fns::db()?;
     let (filter, problems) = super::Filter::from_query(|name| {
         query
@@ -33,7 +45,7 @@ pub async fn queue(#[server(default)] query: Vec<(String, String)>) -> Result<Qu
 #[server(prefix = "/api", endpoint = "officer/case")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn officer_case(id: Uuid) -> Result<super::CaseWork, AppError> {
-    crate::features::representatives::api::verifier()?;
+    case_reader()?;
     let db = crate::backend::server_fns::db()?;
     super::queries::case(&db, id, crate::backend::time::today())
         .await?
@@ -49,7 +61,7 @@ pub async fn bulk_preview(
 ) -> Result<super::BulkPreview, AppError> {
     use super::{bulk_param, commands, param};
     use crate::backend::command::CommandError;
-    let user = crate::features::representatives::api::verifier()?;
+    let user = case_reader()?;
     let db = crate::backend::server_fns::db()?;
     let get = |name: &str| {
         query
@@ -144,7 +156,7 @@ pub async fn bulk_preview(
 #[server(prefix = "/api", endpoint = "officer/overview")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn overview() -> Result<super::Overview, AppError> {
-    crate::features::representatives::api::verifier()?;
+    case_reader()?;
     let db = crate::backend::server_fns::db()?;
     Ok(super::queries::overview(&db).await?)
 }

@@ -25,7 +25,7 @@ pub mod queries;
 pub const PAGE_SIZE: u64 = 25;
 
 /// The statuses of a case the queue holds (still open for the officers).
-pub const OPEN: [Status; 1] = [Status::Submitted];
+pub const OPEN: [Status; 3] = [Status::Submitted, Status::Assessed, Status::Attested];
 
 /// Whose cases the view shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,6 +141,8 @@ pub fn status_label(status: Status) -> &'static str {
         Status::Draft => "Utkast",
         Status::Submitted => "Inkommen",
         Status::Withdrawn => "Återkallad",
+        Status::Assessed => "Bedömd, väntar på attest",
+        Status::Attested => "Attesterad, klar för beslut",
     }
 }
 
@@ -150,6 +152,8 @@ pub fn status_param(status: Status) -> &'static str {
         Status::Draft => "utkast",
         Status::Submitted => "inkommen",
         Status::Withdrawn => "aterkallad",
+        Status::Assessed => "bedomd",
+        Status::Attested => "attesterad",
     }
 }
 

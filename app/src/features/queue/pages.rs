@@ -14,7 +14,14 @@ use crate::components::{
     form::{field_id, ErrorSummary, FieldError, FormState, Select, TextArea, TextField},
     page::Page,
 };
-use crate::features::representatives::pages::require_verifier;
+
+/// The signed-in officer, approver or admin; `None` (and a redirect or 404) for
+/// everyone else.
+fn require_case_reader() -> Option<crate::auth::CurrentUser> {
+    use crate::domain::role::Role;
+    let user = crate::auth::require_signed_in()?;
+    matches!(user.role, Role::Officer | Role::Admin | Role::Approver).then_some(user)
+}
 
 /// The address's query pairs that the queue and its bulk changes read.
 fn query_pairs() -> Vec<(String, String)> {
@@ -42,7 +49,7 @@ fn as_form(query: &[(String, String)], problems: Vec<(String, String)>) -> FormS
 /// `/handlaggning`: the queue.
 #[component]
 pub fn QueuePage() -> impl IntoView {
-    if require_verifier().is_none() {
+    if require_case_reader().is_none() {
         return denied();
     }
     let query = query_pairs();
@@ -248,7 +255,7 @@ pub fn queue_table(view: &QueueView) -> impl IntoView {
 /// `/handlaggning/massandring`: how many cases a bulk change touches, to confirm.
 #[component]
 pub fn BulkPage() -> impl IntoView {
-    if require_verifier().is_none() {
+    if require_case_reader().is_none() {
         return denied();
     }
     let query = query_pairs();
@@ -316,9 +323,10 @@ fn bulk_confirm(preview: &super::BulkPreview) -> impl IntoView {
 /// `/handlaggning/arenden/:id`: one case as the officers work on it.
 #[component]
 pub fn CasePage() -> impl IntoView {
-    let Some(user) = require_verifier() else {
+    let Some(user) = require_case_reader() else {
         return denied();
     };
+    let handles = matches!(user.role, crate::domain::role::Role::Officer | crate::domain::role::Role::Admin);
     let id = crate::features::applications::pages::path_id();
     let saved = use_query_map().with_untracked(|q| q.get("sparat"));
     let loaded = Resource::new(
@@ -336,7 +344,7 @@ pub fn CasePage() -> impl IntoView {
                 let saved = saved.clone();
                 Suspend::new(async move {
                     match loaded.await {
-                        Ok(case) => case_page(case, user.id, saved),
+                        Ok(case) => case_page(case, user.id, handles, saved),
                         Err(_) => view! { <crate::components::not_found::NotFound /> }.into_any(),
                     }
                 })
@@ -355,7 +363,7 @@ fn saved_message(what: &str) -> Option<&'static str> {
     }
 }
 
-fn case_page(case: CaseWork, me: uuid::Uuid, saved: Option<String>) -> AnyView {
+fn case_page(case: CaseWork, me: uuid::Uuid, handles: bool, saved: Option<String>) -> AnyView {
     let app = case.application.clone();
     let id = app.id;
     let dnr = app.dnr.clone().unwrap_or_default();
@@ -385,7 +393,7 @@ fn case_page(case: CaseWork, me: uuid::Uuid, saved: Option<String>) -> AnyView {
         })
         .collect_view();
     let mine = case.assigned.as_ref().is_some_and(|(id, _)| *id == me);
-    let open = OPEN.contains(&app.status);
+    let open = OPEN.contains(&app.status) && handles;
     let notes = case
         .notes
         .iter()
@@ -423,6 +431,7 @@ fn case_page(case: CaseWork, me: uuid::Uuid, saved: Option<String>) -> AnyView {
                 <dt>"Klar senast"</dt><dd>{case.due.clone().unwrap_or_else(|| "–".into())}</dd>
             </dl>
             <p><a href="/handlaggning">"Till ärendekön"</a></p>
+            <p><a class="button" href=format!("/handlaggning/arenden/{id}/bedomning")>"Jäv, bedömning och attest"</a></p>
             {open.then(|| view! {
                 <section aria-labelledby="rubrik-triage">
                     <h2 id="rubrik-triage">"Handläggare och klar senast"</h2>
@@ -458,10 +467,12 @@ fn case_page(case: CaseWork, me: uuid::Uuid, saved: Option<String>) -> AnyView {
                 <h2 id="rubrik-anteckningar">"Interna anteckningar"</h2>
                 <p class="muted">"Syns bara för handläggare, aldrig för föreningen."</p>
                 {if case.notes.is_empty() { view! { <p>"Inga anteckningar ännu."</p> }.into_any() } else { view! { <ol class="notes">{notes}</ol> }.into_any() }}
-                <form method="post" action=format!("/handlaggning/arenden/{id}/anteckningar")>
-                    <TextArea name=super::field::NOTE label="Ny anteckning" />
-                    <button type="submit" class="button button--secondary">"Spara anteckning"</button>
-                </form>
+                {handles.then(|| view! {
+                    <form method="post" action=format!("/handlaggning/arenden/{id}/anteckningar")>
+                        <TextArea name=super::field::NOTE label="Ny anteckning" />
+                        <button type="submit" class="button button--secondary">"Spara anteckning"</button>
+                    </form>
+                })}
             </section>
             <section aria-labelledby="rubrik-foretradare">
                 <h2 id="rubrik-foretradare">"Verifierade företrädare"</h2>
@@ -485,7 +496,7 @@ fn case_page(case: CaseWork, me: uuid::Uuid, saved: Option<String>) -> AnyView {
 /// programme and per officer; each line links to its cases in the queue.
 #[component]
 pub fn OverviewPage() -> impl IntoView {
-    if require_verifier().is_none() {
+    if require_case_reader().is_none() {
         return denied();
     }
     let loaded = Resource::new(|| (), |_| super::api::overview());

@@ -297,7 +297,7 @@ pub async fn case(
     let association_id = row.association_id;
     let assigned_to = row.assigned_to;
     let due = row.due_on.map(|d| d.to_string());
-    let application = crate::features::applications::queries::view(db, row, false).await?;
+    let application = crate::features::applications::queries::view(db, row, false, true).await?;
     let notes = case_note::Entity::find()
         .filter(case_note::Column::ApplicationId.eq(id))
         .order_by_asc(case_note::Column::CreatedAt)

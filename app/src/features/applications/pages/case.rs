@@ -78,7 +78,7 @@ fn render(view: ApplicationView) -> AnyView {
         .map(|d| format!("Ansökan {d}"))
         .unwrap_or_else(|| "Ansökan".into());
     let standing = match view.status {
-        Status::Submitted => format!(
+        Status::Submitted | Status::Assessed | Status::Attested => format!(
             "Ansökan har kommit in och väntar på handläggning. Beslut brukar fattas inom {} veckor, alltså omkring {}.",
             view.handling_weeks,
             view.expected_decision.clone().unwrap_or_default()
@@ -86,7 +86,7 @@ fn render(view: ApplicationView) -> AnyView {
         _ => "Ansökan är återkallad och handläggs inte vidare.".to_owned(),
     };
     let id = view.id;
-    let withdrawable = view.status == Status::Submitted;
+    let withdrawable = matches!(view.status, Status::Submitted | Status::Assessed | Status::Attested);
     let events = timeline(&view);
     view! {
         <Page title=title.clone() heading=title>
