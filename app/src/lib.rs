@@ -31,7 +31,7 @@ use leptos_router::{
 
 use crate::components::layout::Layout;
 use crate::features::{
-    access_requests, accounts, admin, applications, assessment, guidance, membership, profile, programmes,
+    access_requests, accounts, admin, applications, assessment, committee, guidance, membership, profile, programmes,
     queue, registration, representatives,
 };
 
@@ -59,6 +59,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/registrera/be-om-atkomst/bekraftad") view=access_requests::pages::AccessRequestConfirmedPage />
                     <Route path=path!("/mina-sidor/byt-losenord") view=accounts::pages::change_password::ChangePasswordPage />
                     <Route path=path!("/handlaggning") view=queue::pages::QueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/moten") view=committee::pages::MeetingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/moten/:id") view=committee::pages::MeetingPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/oversikt") view=queue::pages::OverviewPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/massandring") view=queue::pages::BulkPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/arenden/:id/bedomning") view=assessment::pages::AssessmentPage ssr=SsrMode::Async />

@@ -45,10 +45,13 @@ pub enum MailKind {
     /// "Ansökan är återkallad": to the officers when an association withdraws a
     /// submitted application.
     ApplicationWithdrawn,
+    /// "Beslut om er ansökan": the decision letter, to every member of the association,
+    /// when the minutes with the decision are justerade.
+    DecisionLetter,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 17] = [
+    pub const ALL: [MailKind; 18] = [
         MailKind::AssociationInvitation,
         MailKind::AccountVerification,
         MailKind::PasswordReset,
@@ -66,6 +69,7 @@ impl MailKind {
         MailKind::ApplicationReceived,
         MailKind::LateWindowOpened,
         MailKind::ApplicationWithdrawn,
+        MailKind::DecisionLetter,
     ];
 
     /// The name used in templates, the outbox and stored preferences.
@@ -88,6 +92,7 @@ impl MailKind {
             MailKind::ApplicationReceived => "application_received",
             MailKind::LateWindowOpened => "late_window_opened",
             MailKind::ApplicationWithdrawn => "application_withdrawn",
+            MailKind::DecisionLetter => "decision_letter",
         }
     }
 
@@ -114,7 +119,8 @@ impl MailKind {
             | MailKind::PaymentDetailsChanged
             | MailKind::ApplicationReceived
             | MailKind::LateWindowOpened
-            | MailKind::ApplicationWithdrawn => true,
+            | MailKind::ApplicationWithdrawn
+            | MailKind::DecisionLetter => true,
         }
     }
 
@@ -150,6 +156,7 @@ impl MailKind {
             MailKind::ApplicationReceived => "Kvitto när föreningen har skickat in en ansökan",
             MailKind::LateWindowOpened => "Besked när föreningen får söka efter sista dag",
             MailKind::ApplicationWithdrawn => "Besked när en förening återkallar en ansökan",
+            MailKind::DecisionLetter => "Beslutsmeddelande när nämnden har beslutat om en ansökan",
         }
     }
 

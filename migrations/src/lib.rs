@@ -19,6 +19,7 @@ mod m20261201_090000_create_programmes_and_applications;
 mod m20261201_120000_add_application_attachments;
 mod m20261202_090000_create_case_work;
 mod m20261202_120000_create_assessment;
+mod m20261202_140000_create_committee;
 
 /// All migrations, in the order they are applied.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_120000_add_application_attachments::Migration),
             Box::new(m20261202_090000_create_case_work::Migration),
             Box::new(m20261202_120000_create_assessment::Migration),
+            Box::new(m20261202_140000_create_committee::Migration),
         ]
     }
 }

@@ -241,6 +241,7 @@ pub fn router(state: AppState) -> Router {
         .merge(http::members::router())
         .merge(http::queue::router())
         .merge(http::assessment::router())
+        .merge(http::committee::router())
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))
         .route("/logga-in", axum::routing::post(http::account::sign_in))

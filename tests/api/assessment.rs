@@ -15,7 +15,7 @@ use crate::applications::{fill, registered};
 const PASSWORD: &str = "ett långt lösenord";
 
 /// The OFU seed's verdicts (Kindness & Compassion, 2023): avslag.
-fn seed_assessment(finish: bool) -> HashMap<String, String> {
+pub(crate) fn seed_assessment(finish: bool) -> HashMap<String, String> {
     [
         ("bedomning_stadsovergripande", "delvis"),
         ("text_stadsovergripande", "Verksamheten är öppen för alla men når främst city."),
@@ -36,16 +36,16 @@ fn seed_assessment(finish: bool) -> HashMap<String, String> {
     .collect()
 }
 
-struct Office {
-    app: TestApp,
-    case: Uuid,
-    owner: Uuid,
-    officer: Uuid,
-    chief: Uuid,
-    head: Uuid,
+pub(crate) struct Office {
+    pub(crate) app: TestApp,
+    pub(crate) case: Uuid,
+    pub(crate) owner: Uuid,
+    pub(crate) officer: Uuid,
+    pub(crate) chief: Uuid,
+    pub(crate) head: Uuid,
 }
 
-async fn office() -> Office {
+pub(crate) async fn office() -> Office {
     let app = spawn_app().await;
     let (association, owner) = registered(&app, "802534-3750", "sara@example.se").await;
     let case = app::features::applications::commands::start(
@@ -66,7 +66,7 @@ async fn office() -> Office {
     Office { app, case, owner, officer, chief, head }
 }
 
-fn body(pairs: &HashMap<String, String>) -> String {
+pub(crate) fn body(pairs: &HashMap<String, String>) -> String {
     pairs
         .iter()
         .map(|(k, v)| format!("{k}={}", portal_tests::encode(v)))
@@ -74,7 +74,7 @@ fn body(pairs: &HashMap<String, String>) -> String {
         .join("&")
 }
 
-async fn status(app: &TestApp, id: Uuid) -> Status {
+pub(crate) async fn status(app: &TestApp, id: Uuid) -> Status {
     application::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap().status
 }
 

@@ -8,6 +8,7 @@ mod assessment;
 mod attachments;
 mod board;
 mod change_password;
+mod committee;
 mod database;
 mod health;
 mod members;

@@ -183,7 +183,8 @@ async fn many_cases_are_paged_and_counted_over_every_page() {
     let viewer = Viewer { me: desk.officer, today: app::backend::time::today() };
     let first = queries::view(&desk.app.db, read(&[]), vec![], viewer).await.unwrap();
     assert_eq!((first.total, first.pages, first.rows.len()), (30, 2, 25));
-    assert_eq!(first.counts, vec![(Status::Submitted, 30), (Status::Assessed, 0), (Status::Attested, 0)]);
+    assert_eq!(first.counts[0], (Status::Submitted, 30));
+    assert_eq!(first.counts.iter().map(|(_, n)| n).sum::<u64>(), 30, "every open stage is counted");
     let second = queries::view(&desk.app.db, read(&[("sida", "2")]), vec![], viewer).await.unwrap();
     assert_eq!(second.rows.len(), 5);
     assert_eq!(second.rows[0].dnr, "SOF 2026/26");

@@ -5,6 +5,7 @@ pub mod checks;
 pub mod dnr;
 pub mod document;
 pub mod email;
+pub mod legal_clock;
 pub mod giro;
 pub mod money;
 pub mod org_number;

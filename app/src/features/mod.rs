@@ -14,6 +14,7 @@ pub mod admin;
 pub mod applications;
 pub mod assessment;
 pub mod board;
+pub mod committee;
 pub mod guidance;
 pub mod membership;
 pub mod profile;

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod applications;
 pub mod assessment;
 pub mod board;
+pub mod committee;
 pub mod csrf;
 pub mod errors;
 pub mod health;

@@ -1,5 +1,6 @@
 //! sea-orm entities. Rows never travel to the browser: pages get DTOs.
 pub mod access_request;
+pub mod agenda_item;
 pub mod app_user;
 pub mod application;
 pub mod application_version;
@@ -12,6 +13,7 @@ pub mod case_assessment;
 pub mod case_attestation;
 pub mod case_conflict;
 pub mod case_note;
+pub mod committee_meeting;
 pub mod dnr_sequence;
 pub mod domain_event;
 pub mod email_token;

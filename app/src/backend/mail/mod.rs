@@ -104,6 +104,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "payment_details_changed",
     "late_window_opened",
     "application_withdrawn",
+    "decision_letter",
 ];
 
 fn environment() -> &'static Environment<'static> {
@@ -233,6 +234,27 @@ mod tests {
                 "association": "Kindness & Compassion",
                 "dnr": "SOF 2026/1",
                 "activity": "Etablering av ett självhjälpscenter",
+            }),
+            MailKind::DecisionLetter => json!({
+                "name": "Sara Lind",
+                "association": "Kindness & Compassion",
+                "dnr": "SOF 2023/202",
+                "activity": "Etablering av ett självhjälpscenter",
+                "programme": "Tidsbegränsat bidrag",
+                "requested": "500 000 kr",
+                "outcome": "Avslagen",
+                "amount": "",
+                "granted": false,
+                "motivation": "Ansökan uppfyller inte kriterierna.",
+                "criteria": [{ "label": "God kvalitet", "verdict": "Uppfyller delvis", "text": "Kort erfarenhet." }],
+                "body": "Organisations- och föreningsutskottet",
+                "meeting": "12 december 2023",
+                "paragraph": 7,
+                "justered": "12 december 2023",
+                "appeal_until": "2 januari 2024",
+                "legal_force": "3 januari 2024",
+                "minutes_kept": "Protokollet finns hos socialförvaltningens registratur.",
+                "link": "http://127.0.0.1:3000/ansokningar/1",
             }),
             MailKind::TestMail => json!({
                 "name": "Emelie Steen",

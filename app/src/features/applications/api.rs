@@ -90,6 +90,8 @@ pub struct ApplicationView {
     pub deadline: Option<String>,
     /// Who handles the case: name and phone, once an officer has taken it.
     pub handler: Option<(String, String)>,
+    /// The committee's meeting, §, decision and legal clock, once on an agenda.
+    pub decision: Option<crate::features::committee::DecisionNotice>,
 }
 
 #[server(prefix = "/api", endpoint = "applications/for-association")]

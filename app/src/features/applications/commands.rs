@@ -549,12 +549,18 @@ pub async fn withdraw(ctx: &Ctx, user: Uuid, application_id: Uuid) -> Result<(),
             "Ansökan är redan återkallad.".to_owned(),
         ));
     }
+    if row.status.decided() {
+        return Err(CommandError::Conflict(
+            "Ansökan är redan beslutad och kan inte återkallas.".to_owned(),
+        ));
+    }
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let updated = application::Entity::update_many()
         .col_expr(application::Column::Status, Expr::value(Status::Withdrawn))
         .col_expr(application::Column::WithdrawnAt, Expr::value(Utc::now()))
         .filter(application::Column::Id.eq(application_id))
         .filter(application::Column::Status.ne(Status::Withdrawn))
+        .filter(application::Column::Status.is_not_in([Status::Granted, Status::PartlyGranted, Status::Rejected]))
         .exec(&txn)
         .await?;
     if updated.rows_affected == 0 {

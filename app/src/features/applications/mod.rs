@@ -45,6 +45,18 @@ pub enum Status {
     /// Attested: ready for the committee.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "attested"))]
     Attested,
+    /// On a committee meeting's agenda.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "on_agenda"))]
+    OnAgenda,
+    /// Decided: the whole amount.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "granted"))]
+    Granted,
+    /// Decided: a lower amount.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "partly_granted"))]
+    PartlyGranted,
+    /// Decided: no grant.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "rejected"))]
+    Rejected,
 }
 
 impl Status {
@@ -55,7 +67,16 @@ impl Status {
             Status::Submitted => "Inskickad, väntar på handläggning",
             Status::Withdrawn => "Återkallad",
             Status::Assessed | Status::Attested => "Under handläggning",
+            Status::OnAgenda => "Ska beslutas på nämndens sammanträde",
+            Status::Granted => "Beviljad",
+            Status::PartlyGranted => "Delvis beviljad",
+            Status::Rejected => "Avslagen",
         }
+    }
+
+    /// Whether the committee has decided the case.
+    pub fn decided(self) -> bool {
+        matches!(self, Status::Granted | Status::PartlyGranted | Status::Rejected)
     }
 }
 

@@ -161,6 +161,15 @@ pub async fn timeline(
                     "Förslaget skickades tillbaka: {}",
                     event.payload["comment"].as_str().unwrap_or_default()
                 ),
+                "case.on_agenda" => format!(
+                    "Ärendet togs upp på dagordningen som § {}",
+                    event.payload["paragraph"].as_i64().unwrap_or_default()
+                ),
+                "case.decided" => "Nämnden fattade beslut".to_owned(),
+                "case.justered" => format!(
+                    "Protokollet justerades; beslutet vinner laga kraft {} om det inte överklagas",
+                    event.payload["legal_force"].as_str().unwrap_or_default()
+                ),
                 "case.due_date_set" => match event.payload["due_on"].as_str() {
                     Some(day) => format!("Klar senast sattes till {day}"),
                     None => "Klar senast togs bort".to_owned(),
@@ -209,6 +218,7 @@ pub async fn view(
         .ok_or_else(|| DbErr::RecordNotFound("association".into()))?;
     let content: Content = serde_json::from_str(&row.content).unwrap_or_default();
     let handler = crate::features::queue::queries::handler(db, row.assigned_to).await?;
+    let decision = crate::features::committee::queries::notice(db, row.id).await?;
     let rules = super::commands::rules(&programme);
     let attached = attached_types(db, row.id).await?;
     let required = super::commands::required_documents(&programme);
@@ -280,6 +290,7 @@ pub async fn view(
         required_documents,
         deadline,
         handler,
+        decision,
         submit_key: Uuid::new_v4().to_string(),
     })
 }

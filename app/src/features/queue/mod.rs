@@ -25,7 +25,12 @@ pub mod queries;
 pub const PAGE_SIZE: u64 = 25;
 
 /// The statuses of a case the queue holds (still open for the officers).
-pub const OPEN: [Status; 3] = [Status::Submitted, Status::Assessed, Status::Attested];
+pub const OPEN: [Status; 4] = [
+    Status::Submitted,
+    Status::Assessed,
+    Status::Attested,
+    Status::OnAgenda,
+];
 
 /// Whose cases the view shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,6 +148,10 @@ pub fn status_label(status: Status) -> &'static str {
         Status::Withdrawn => "Återkallad",
         Status::Assessed => "Bedömd, väntar på attest",
         Status::Attested => "Attesterad, klar för beslut",
+        Status::OnAgenda => "På dagordningen",
+        Status::Granted => "Beviljad",
+        Status::PartlyGranted => "Delvis beviljad",
+        Status::Rejected => "Avslagen",
     }
 }
 
@@ -154,6 +163,10 @@ pub fn status_param(status: Status) -> &'static str {
         Status::Withdrawn => "aterkallad",
         Status::Assessed => "bedomd",
         Status::Attested => "attesterad",
+        Status::OnAgenda => "pa-dagordning",
+        Status::Granted => "beviljad",
+        Status::PartlyGranted => "delvis-beviljad",
+        Status::Rejected => "avslagen",
     }
 }
 

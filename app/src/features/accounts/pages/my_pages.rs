@@ -32,6 +32,7 @@ pub fn MyPages() -> impl IntoView {
                 <ul>
                     <li><a href="/handlaggning">"Ärendekö"</a></li>
                     <li><a href="/handlaggning?handlaggare=mig">"Mina ärenden"</a></li>
+                    <li><a href="/handlaggning/moten">"Sammanträden och beslut"</a></li>
                     <li><a href="/handlaggning/oversikt">"Översikt per bidragsform och handläggare"</a></li>
                     <li><a href="/handlaggning/foretradare">"Företrädare att verifiera"</a></li>
                     <li><a href="/handlaggning/sena-ansokningar">"Ansökan efter sista dag"</a></li>

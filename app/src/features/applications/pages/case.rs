@@ -78,15 +78,45 @@ fn render(view: ApplicationView) -> AnyView {
         .map(|d| format!("Ansökan {d}"))
         .unwrap_or_else(|| "Ansökan".into());
     let standing = match view.status {
-        Status::Submitted | Status::Assessed | Status::Attested => format!(
+        Status::Submitted | Status::Assessed | Status::Attested | Status::OnAgenda => format!(
             "Ansökan har kommit in och väntar på handläggning. Beslut brukar fattas inom {} veckor, alltså omkring {}.",
             view.handling_weeks,
             view.expected_decision.clone().unwrap_or_default()
         ),
+        Status::Granted | Status::PartlyGranted | Status::Rejected => {
+            "Nämnden har beslutat om ansökan.".to_owned()
+        }
         _ => "Ansökan är återkallad och handläggs inte vidare.".to_owned(),
     };
+    let decision = view.decision.clone().map(|d| {
+        let outcome = match (&d.outcome, &d.amount) {
+            (Some(outcome), Some(amount)) => format!("{outcome}, {amount}"),
+            (Some(outcome), None) => outcome.clone(),
+            (None, _) => "Inte beslutat än".to_owned(),
+        };
+        let clock = match (&d.justered, &d.appeal_until, &d.legal_force) {
+            (Some(justered), Some(until), Some(force)) => format!(
+                "Protokollet justerades {justered}. Den som är medlem i kommunen kan begära laglighetsprövning hos förvaltningsrätten till och med {until}. Om ingen överklagar vinner beslutet laga kraft {force}."
+            ),
+            _ => "Beslutet gäller när protokollet är justerat.".to_owned(),
+        };
+        view! {
+            <section aria-labelledby="rubrik-beslut">
+                <h2 id="rubrik-beslut">"Beslut"</h2>
+                <dl class="facts">
+                    <dt>"Sammanträde"</dt><dd>{format!("{}, {}, § {}", d.body, d.meeting, d.paragraph)}</dd>
+                    <dt>"Beslut"</dt><dd><strong>{outcome}</strong></dd>
+                </dl>
+                <p>{clock}</p>
+                <p>{crate::features::committee::MINUTES_KEPT}</p>
+            </section>
+        }
+    });
     let id = view.id;
-    let withdrawable = matches!(view.status, Status::Submitted | Status::Assessed | Status::Attested);
+    let withdrawable = matches!(
+        view.status,
+        Status::Submitted | Status::Assessed | Status::Attested | Status::OnAgenda
+    );
     let events = timeline(&view);
     view! {
         <Page title=title.clone() heading=title>
@@ -102,6 +132,7 @@ fn render(view: ApplicationView) -> AnyView {
                 }}</dd>
             </dl>
             <p class="lead">{standing}</p>
+            {decision}
             {events}
             <Answers view=view.clone() />
             {withdrawable.then(|| view! { <p><a class="button button--secondary" href=format!("/ansokningar/{id}/aterkalla")>"Återkalla ansökan"</a></p> })}
