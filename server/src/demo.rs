@@ -243,8 +243,209 @@ pub async fn load_if_empty(
             today: app::backend::time::today(),
         };
         load_applications(&ctx, storage, association_id, applicant).await?;
+        load_case_work(&ctx).await?;
     }
     Ok(true)
+}
+
+/// The id of the demo person with `email`.
+async fn person(db: &DatabaseConnection, email: &str) -> anyhow::Result<Uuid> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    Ok(app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(email))
+        .one(db)
+        .await?
+        .context("a demo account")?
+        .id)
+}
+
+/// A case of `association` that came in `days` ago, with the next Dnr.
+async fn demo_case(
+    ctx: &app::backend::command::Ctx,
+    association: (Uuid, &str, &str),
+    activity: &str,
+    kr: i64,
+    days: i64,
+    unbalanced: bool,
+) -> anyhow::Result<Uuid> {
+    use app::backend::entities::application;
+    use app::features::applications::{commands, Content, Status};
+    let (association_id, org_number, name) = association;
+    let id = Uuid::now_v7();
+    let at = Utc::now() - chrono::Duration::days(days);
+    let content = Content {
+        activity_name: activity.to_owned(),
+        requested_ore: Some(kr * 100),
+        summary: format!("{activity}: en verksamhet för stadens invånare. (Demodata.)"),
+        ..Content::default()
+    };
+    let txn = app::backend::db::begin_write(&ctx.db).await?;
+    let dnr = commands::next_dnr(&txn, "SOF", at.year())
+        .await
+        .map_err(|error| anyhow::anyhow!("{error}"))?
+        .to_string();
+    application::Entity::insert(application::ActiveModel {
+        id: Set(id),
+        association_id: Set(association_id),
+        programme_id: Set(TIME_LIMITED),
+        status: Set(Status::Submitted),
+        revision: Set(1),
+        content: Set(serde_json::to_string(&content)?),
+        activity_name: Set(activity.to_owned()),
+        requested_ore: Set(kr * 100),
+        period_from: Set(None),
+        period_to: Set(None),
+        search_text: Set(app::features::queue::search_text(&dnr, org_number, name, activity)),
+        dnr: Set(Some(dnr)),
+        submitted_at: Set(Some(at)),
+        submitted_by: Set(None),
+        submit_key: Set(None),
+        copy_key: Set(None),
+        copied_from: Set(None),
+        unbalanced: Set(unbalanced),
+        created_by: Set(Uuid::nil()),
+        created_at: Set(at),
+        updated_at: Set(at),
+        withdrawn_at: Set(None),
+        assigned_to: Set(None),
+        due_on: Set(None),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// An assessment's answers for the demo: every criterion met, or not.
+fn demo_assessment(proposal: &str, amount: &str, meets: bool) -> std::collections::HashMap<String, String> {
+    let verdict = if meets { "uppfyller" } else { "uppfyller-inte" };
+    let mut form: std::collections::HashMap<String, String> = ["stadsovergripande", "kompletterar", "kvalitet", "kostnader"]
+        .iter()
+        .flat_map(|key| {
+            [
+                (format!("bedomning_{key}"), verdict.to_owned()),
+                (format!("text_{key}"), "Bedömningen bygger på ansökan och föreningens tidigare redovisningar. (Demodata.)".to_owned()),
+            ]
+        })
+        .collect();
+    form.insert("jamstalldhetsanalys".into(), "Verksamheten når kvinnor och män i ungefär lika delar. (Demodata.)".into());
+    form.insert("forslag".into(), proposal.into());
+    form.insert("belopp".into(), amount.into());
+    form.insert("motivering".into(), "Förslaget följer av bedömningen ovan. (Demodata.)".into());
+    form
+}
+
+/// A dozen cases of other demo associations at every stage, so the officers' queue,
+/// the attestation and the committee's meetings have something to show.
+async fn load_case_work(ctx: &app::backend::command::Ctx) -> anyhow::Result<()> {
+    use app::backend::entities::application;
+    use app::features::{assessment::commands as assessment, committee::commands as committee};
+    use sea_orm::{sea_query::Expr, ColumnTrait, QueryFilter};
+    let fail = |error: app::backend::command::CommandError| anyhow::anyhow!("{error}");
+    let emelie = person(&ctx.db, "emelie.steen@socialforvaltningen.example").await?;
+    let jorgen = person(&ctx.db, "jorgen.nordin@socialforvaltningen.example").await?;
+    let lina = person(&ctx.db, "lina.blombergsson@socialforvaltningen.example").await?;
+    let now = Utc::now();
+    let mut associations = Vec::new();
+    for (name, org, target) in [
+        ("Läxhjälpen i Tensta", "802501-1233", "Barn och unga i Tensta och Hjulsta."),
+        ("Seniorträffen Södermalm", "802502-2347", "Äldre på Södermalm som vill bryta ensamhet."),
+        ("Unga Röster Rinkeby", "802503-3450", "Unga 13–25 år i Rinkeby-Kista."),
+        ("Idrott för alla Skärholmen", "802504-4564", "Barn och vuxna som inte idrottar i föreningar."),
+        ("Kvinnocaféet Husby", "802505-5677", "Kvinnor i Husby med utländsk bakgrund."),
+        ("Mötesplats Hägersten", "802506-6781", "Vuxna med psykisk ohälsa i Hägersten-Älvsjö."),
+        ("Stödlinjen Stockholm", "802507-7895", "Anhöriga till personer med missbruk."),
+    ] {
+        let id = Uuid::now_v7();
+        association::Entity::insert(association::ActiveModel {
+            id: Set(id),
+            name: Set(name.into()),
+            org_number: Set(org.into()),
+            contact_person: Set(String::new()),
+            email: Set(String::new()),
+            phone: Set(String::new()),
+            postal_address: Set("Stockholm".into()),
+            founded_year: Set(Some(2012)),
+            members_in_city: Set(Some(25)),
+            target_group: Set(target.into()),
+            created_at: Set(now),
+            bankgiro: Set(String::new()),
+            plusgiro: Set(String::new()),
+        })
+        .exec(&ctx.db)
+        .await?;
+        associations.push((id, org, name));
+    }
+    let [tensta, soder, rinkeby, skarholmen, husby, hagersten, stodlinjen] = associations[..] else {
+        anyhow::bail!("seven demo associations");
+    };
+
+    // Newly in: one for nobody yet, one taken with a due date, one flagged and overdue.
+    demo_case(ctx, tensta, "Läxhjälp tre kvällar i veckan", 120_000, 2, false).await?;
+    demo_case(ctx, hagersten, "Öppen mötesplats med samtalsgrupper", 90_000, 5, false).await?;
+    let taken = demo_case(ctx, soder, "Seniorcafé med föreläsningar", 45_000, 9, false).await?;
+    app::features::queue::commands::assign(ctx, emelie, taken, &emelie.to_string()).await.map_err(fail)?;
+    let due = (ctx.today + chrono::Duration::days(10)).to_string();
+    app::features::queue::commands::set_due(ctx, emelie, taken, &due).await.map_err(fail)?;
+    let flagged = demo_case(ctx, rinkeby, "Samtalsgrupper för unga", 300_000, 40, true).await?;
+    app::features::queue::commands::assign(ctx, emelie, flagged, &emelie.to_string()).await.map_err(fail)?;
+    application::Entity::update_many()
+        .col_expr(application::Column::DueOn, Expr::value(ctx.today - chrono::Duration::days(3)))
+        .filter(application::Column::Id.eq(flagged))
+        .exec(&ctx.db)
+        .await?;
+
+    // Assessed, waiting for attestation.
+    let assessed = demo_case(ctx, skarholmen, "Prova-på-idrott på lördagar", 80_000, 30, false).await?;
+    assessment::declare(ctx, emelie, assessed, Some(false), "").await.map_err(fail)?;
+    assessment::save(ctx, emelie, assessed, &demo_assessment("bevilja", "", true), true).await.map_err(fail)?;
+
+    // Attested by both approvers, ready for the committee.
+    let attested = demo_case(ctx, husby, "Kvinnocafé med språkstöd", 150_000, 45, false).await?;
+    assessment::declare(ctx, emelie, attested, Some(false), "").await.map_err(fail)?;
+    assessment::save(ctx, emelie, attested, &demo_assessment("bevilja_delvis", "100 000", true), true).await.map_err(fail)?;
+    for approver in [jorgen, lina] {
+        assessment::declare(ctx, approver, attested, Some(false), "").await.map_err(fail)?;
+        assessment::attest(ctx, approver, attested).await.map_err(fail)?;
+    }
+
+    // On the agenda of the next OFU meeting, and one decided at the last.
+    let on_agenda = demo_case(ctx, tensta, "Sommarläger för barn", 60_000, 50, false).await?;
+    let decided = demo_case(ctx, stodlinjen, "Stödsamtal för anhöriga", 200_000, 70, false).await?;
+    for (case, proposal) in [(on_agenda, "avsla"), (decided, "bevilja")] {
+        assessment::declare(ctx, emelie, case, Some(false), "").await.map_err(fail)?;
+        assessment::save(ctx, emelie, case, &demo_assessment(proposal, "", proposal == "bevilja"), true).await.map_err(fail)?;
+        for approver in [jorgen, lina] {
+            assessment::declare(ctx, approver, case, Some(false), "").await.map_err(fail)?;
+            assessment::attest(ctx, approver, case).await.map_err(fail)?;
+        }
+    }
+    let meeting = |days: i64, cases_by: i64| {
+        let day = ctx.today + chrono::Duration::days(days);
+        let by = ctx.today + chrono::Duration::days(cases_by);
+        [
+            ("organ".to_owned(), "ofu".to_owned()),
+            ("datum".to_owned(), day.to_string()),
+            ("sista_dag".to_owned(), by.to_string()),
+            ("plats".to_owned(), "Stadshuset, Hantverkargatan 1".to_owned()),
+        ]
+        .into_iter()
+        .collect::<std::collections::HashMap<_, _>>()
+    };
+    let last = committee::create_meeting(ctx, emelie, &meeting(-20, -34)).await.map_err(fail)?;
+    committee::add_to_agenda(ctx, emelie, last, &[decided]).await.map_err(fail)?;
+    let item = app::backend::entities::agenda_item::Entity::find()
+        .filter(app::backend::entities::agenda_item::Column::ApplicationId.eq(decided))
+        .one(&ctx.db)
+        .await?
+        .context("the agenda item")?;
+    let as_proposed = [("beslut".to_owned(), "som-forslaget".to_owned())].into_iter().collect();
+    committee::decide(ctx, emelie, item.id, &as_proposed).await.map_err(fail)?;
+    let justered = (ctx.today - chrono::Duration::days(20)).to_string();
+    committee::justify(ctx, emelie, last, &justered).await.map_err(fail)?;
+    let next = committee::create_meeting(ctx, emelie, &meeting(21, 7)).await.map_err(fail)?;
+    committee::add_to_agenda(ctx, emelie, next, &[on_agenda]).await.map_err(fail)?;
+    Ok(())
 }
 
 /// The tidsbegränsat bidrag, the programme of the OFU seed's application.

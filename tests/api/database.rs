@@ -33,7 +33,7 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
         .all(|u| u.password_hash.starts_with("$argon2id$")));
 
     let associations = association::Entity::find().all(&app.db).await.unwrap();
-    assert_eq!(associations.len(), 2);
+    assert_eq!(associations.len(), 9, "Kindness, Läxhjälp and seven with cases");
     let kindness = associations
         .iter()
         .find(|a| a.org_number == "802534-3750")
@@ -49,7 +49,17 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     // The OFU seed's application, sent in with a Dnr and its documents; another
     // association's draft.
     let applications = application::Entity::find().all(&app.db).await.unwrap();
-    assert_eq!(applications.len(), 2);
+    assert_eq!(applications.len(), 10);
+    // The other cases stand at every stage, so the queue and the committee show work.
+    for stage in [
+        Status::Submitted,
+        Status::Assessed,
+        Status::Attested,
+        Status::OnAgenda,
+        Status::Granted,
+    ] {
+        assert!(applications.iter().any(|a| a.status == stage), "{stage:?}");
+    }
     let case = applications
         .iter()
         .find(|a| a.association_id == kindness.id)
@@ -75,6 +85,6 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     let again = Application::build(app.settings.clone()).await.unwrap();
     drop(again);
     assert_eq!(app_user::Entity::find().count(&app.db).await.unwrap(), 6);
-    assert_eq!(association::Entity::find().count(&app.db).await.unwrap(), 2);
-    assert_eq!(application::Entity::find().count(&app.db).await.unwrap(), 2);
+    assert_eq!(association::Entity::find().count(&app.db).await.unwrap(), 9);
+    assert_eq!(application::Entity::find().count(&app.db).await.unwrap(), 10);
 }
