@@ -123,6 +123,40 @@ async fn an_attested_case_is_decided_at_a_meeting_and_the_letter_says_when_it_wi
         .unwrap();
     assert!(theirs.contains("Avslagen") && theirs.contains(&format!("vinner beslutet laga kraft {force}")), "{theirs}");
 
+    // The tjänsteutlåtande in the seed's structure, for staff only.
+    let report = o
+        .app
+        .get_as(&cookie, &format!("/handlaggning/arenden/{}/tjansteutlatande", o.case))
+        .await
+        .text()
+        .await
+        .unwrap();
+    for part in [
+        "Förvaltningens förslag till beslut",
+        "Organisations- och föreningsutskottet avslår ansökan om tidsbegränsat bidrag från Förening 802534-3750",
+        "Paragrafen justeras omedelbart.",
+        "Sammanfattning",
+        "Ärendets beredning",
+        "Budget för sökt verksamhet",
+        "Summa intäkter",
+        "Förvaltningens bedömning",
+        "Kompletterar socialtjänstens verksamheter",
+        "Bedömning: uppfyller inte.",
+        "Jämställdhetsanalys",
+        "Förvaltningens synpunkter och förslag",
+        "Attesterat av",
+        "Detta dokument har godkänts digitalt",
+    ] {
+        assert!(report.contains(part), "{part} in {report}");
+    }
+    assert_eq!(
+        o.app
+            .get_as(&applicant, &format!("/handlaggning/arenden/{}/tjansteutlatande", o.case))
+            .await
+            .status(),
+        404
+    );
+
     // After justering nothing changes: no new decision, no withdrawal.
     let again = o
         .app

@@ -21,4 +21,5 @@ pub mod profile;
 pub mod programmes;
 pub mod queue;
 pub mod registration;
+pub mod report;
 pub mod representatives;

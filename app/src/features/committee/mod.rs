@@ -49,6 +49,14 @@ impl Body {
     pub fn parse(value: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|b| b.as_str() == value)
     }
+
+    /// As a budget line names it: "OFU".
+    pub fn short(self) -> &'static str {
+        match self {
+            Body::SocialCommittee => "Socialnämnden",
+            Body::SubCommittee => "OFU",
+        }
+    }
 }
 
 /// What the committee decided.

@@ -431,7 +431,11 @@ fn case_page(case: CaseWork, me: uuid::Uuid, handles: bool, saved: Option<String
                 <dt>"Klar senast"</dt><dd>{case.due.clone().unwrap_or_else(|| "–".into())}</dd>
             </dl>
             <p><a href="/handlaggning">"Till ärendekön"</a></p>
-            <p><a class="button" href=format!("/handlaggning/arenden/{id}/bedomning")>"Jäv, bedömning och attest"</a></p>
+            <p>
+                <a class="button" href=format!("/handlaggning/arenden/{id}/bedomning")>"Jäv, bedömning och attest"</a>
+                " "
+                <a class="button button--secondary" href=format!("/handlaggning/arenden/{id}/tjansteutlatande")>"Tjänsteutlåtande"</a>
+            </p>
             {open.then(|| view! {
                 <section aria-labelledby="rubrik-triage">
                     <h2 id="rubrik-triage">"Handläggare och klar senast"</h2>
