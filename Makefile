@@ -151,6 +151,8 @@ bench: build $(SMTP_STAMP)
 	cargo bench -p portal-tests --bench outbox
 	cargo bench -p portal-tests --bench applications
 	PORTAL_TEST_BACKEND=postgres cargo bench -p portal-tests --bench applications
+	cargo bench -p portal-tests --bench queue
+	PORTAL_TEST_BACKEND=postgres cargo bench -p portal-tests --bench queue
 	PORTAL_SERVER_BIN=$(RELEASE_SERVER) cargo bench -p portal-tests --bench memory
 
 ## ---- upkeep -----------------------------------------------------------------------

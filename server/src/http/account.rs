@@ -27,7 +27,7 @@ use crate::{http::render, startup::AppState};
 /// password (the same answer for both): 401. Too many failures: 429 with `Retry-After`.
 /// Success: a new session (any earlier one of the browser ends) and 303 to Mina sidor.
 pub async fn sign_in(State(state): State<AppState>, request: Request) -> Response {
-    use app::features::accounts::commands::{self, SignInAttempt, SignInRefused};
+    use app::features::accounts::commands::{self, SignInAttempt};
     let (parts, mut form) = super::registration::read_form(&state, request).await;
     let mut take = |name: &str| form.remove(name).unwrap_or_default();
     let attempt = SignInAttempt {
@@ -38,17 +38,31 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
     let mut kept = FormState::default();
     kept.values
         .insert("email".into(), attempt.email.trim().to_owned());
-    let refused = match commands::sign_in(&state.ctx(), attempt).await {
+    match commands::sign_in(&state.ctx(), attempt).await {
         Ok(token) => {
             if let Some(old) = parts.extensions.get::<SessionToken>() {
                 let _ = sessions::destroy(&state.db, old).await;
             }
             let cookie = super::session::session_cookie(&token, state.settings.uses_https());
-            return ([(header::SET_COOKIE, cookie)], Redirect::to("/mina-sidor")).into_response();
+            ([(header::SET_COOKIE, cookie)], Redirect::to("/mina-sidor")).into_response()
         }
-        Err(SignInRefused::Failed(error)) => return super::errors::failure(&error),
-        Err(refused) => refused,
-    };
+        Err(refused) => sign_in_refused(&state, parts, kept, refused).await,
+    }
+}
+
+/// The sign-in form again with why it was refused, and the status that says it (422
+/// for the fields, 401 for a wrong address or password, 403 for an unconfirmed address,
+/// 429 with `Retry-After`, 503 while hashing is busy).
+async fn sign_in_refused(
+    state: &AppState,
+    parts: axum::http::request::Parts,
+    mut kept: FormState,
+    refused: app::features::accounts::commands::SignInRefused,
+) -> Response {
+    use app::features::accounts::commands::SignInRefused;
+    if let SignInRefused::Failed(error) = &refused {
+        return super::errors::failure(error);
+    }
     kept.message = refused.message();
     let status = match &refused {
         SignInRefused::Invalid(problems) => {
@@ -62,7 +76,7 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> Respons
         SignInRefused::Busy => StatusCode::SERVICE_UNAVAILABLE,
         SignInRefused::Refused | SignInRefused::Failed(_) => StatusCode::UNAUTHORIZED,
     };
-    let mut response = render::page_with_form(&state, parts, kept, status).await;
+    let mut response = render::page_with_form(state, parts, kept, status).await;
     match refused {
         SignInRefused::Throttled { retry_after_s, .. } => {
             response

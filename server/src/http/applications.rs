@@ -20,7 +20,6 @@ use uuid::Uuid;
 use super::{
     members::not_found,
     registration::read_form,
-    render,
     toolkit::{refused, refused_at, SignedIn},
     uploads,
 };
@@ -61,25 +60,20 @@ async fn attach(
     request: Request,
 ) -> Response {
     let page = format!("/ansokningar/{id}/bilagor");
-    let (parts, body) = request.into_parts();
-    let received = match uploads::receive(&state, &parts, body, "document").await {
-        Ok(received) => received,
-        Err(refused) => {
-            let missing = "Välj en eller flera filer att bifoga.";
-            return uploads::not_a_form(&state, parts, &page, "document", refused, missing).await;
-        }
-    };
+    let missing = "Välj en eller flera filer att bifoga.";
+    let (parts, received) =
+        match uploads::receive_or_answer(&state, request, "document", &page, missing).await {
+            Ok(form) => form,
+            Err(answer) => return answer,
+        };
     let document_type = received.text("document_type");
     let mut kept = FormState::default();
     kept.values
         .insert("document_type".into(), document_type.clone());
-    if let Some(error) = received.first_error() {
-        let message = format!("{} ({})", error.message(), received.refused_names());
-        kept.add_error("document", message);
-        let status = received.refusal_status(StatusCode::UNPROCESSABLE_ENTITY);
-        received.discard(&state).await;
-        return render::page_at_with_form(&state, parts, &page, kept, status).await;
-    }
+    let parts = match uploads::refused_files(&state, parts, &page, "document", &kept, &received).await {
+        Ok(parts) => parts,
+        Err(answer) => return answer,
+    };
     let replaces = Uuid::parse_str(&received.text("replaces")).ok();
     let files = received.documents();
     match commands::attach(&state.ctx(), user.id, id, &document_type, replaces, &files).await {
@@ -87,11 +81,7 @@ async fn attach(
             for key in done.duplicates.iter().chain(done.replaced.iter()) {
                 let _ = state.storage.delete(key).await;
             }
-            let query = if done.duplicates.is_empty() {
-                ""
-            } else {
-                "?dubblett=1"
-            };
+            let query = if done.duplicates.is_empty() { "" } else { "?dubblett=1" };
             Redirect::to(&format!("{page}{query}")).into_response()
         }
         Err(error) => {

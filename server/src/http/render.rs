@@ -68,33 +68,3 @@ pub async fn busy_form(
     )
 }
 
-/// The form again, with what was typed, saying that too many requests came and when
-/// to try again (429 with `Retry-After`).
-pub async fn too_many(
-    state: &AppState,
-    parts: axum::http::request::Parts,
-    mut problems: app::components::form::FormState,
-    until_ms: i64,
-    now_ms: i64,
-) -> Response {
-    let minutes = app::backend::throttle::minutes_until(until_ms, now_ms);
-    problems.message = Some(format!(
-        "Du har skickat många förfrågningar på kort tid. Försök igen om {minutes} {}.",
-        if minutes == 1 { "minut" } else { "minuter" }
-    ));
-    let mut response = page_with_form(
-        state,
-        parts,
-        problems,
-        axum::http::StatusCode::TOO_MANY_REQUESTS,
-    )
-    .await;
-    if let Ok(value) =
-        axum::http::HeaderValue::from_str(&((until_ms - now_ms).max(0) / 1000 + 1).to_string())
-    {
-        response
-            .headers_mut()
-            .insert(axum::http::header::RETRY_AFTER, value);
-    }
-    response
-}

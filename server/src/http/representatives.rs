@@ -56,34 +56,20 @@ pub async fn upload(
         return response;
     }
     let page = format!("/foreningar/{id}");
-    let (parts, body) = request.into_parts();
-    let received = match uploads::receive(&state, &parts, body, field::DOCUMENT).await {
-        Ok(received) => received,
-        Err(refused) => {
-            let missing = document::MISSING;
-            return uploads::not_a_form(&state, parts, &page, field::DOCUMENT, refused, missing)
-                .await;
-        }
-    };
+    let missing = document::MISSING;
+    let (parts, received) =
+        match uploads::receive_or_answer(&state, request, field::DOCUMENT, &page, missing).await {
+            Ok(form) => form,
+            Err(answer) => return answer,
+        };
     let status = received.refusal_status(StatusCode::UNPROCESSABLE_ENTITY);
-    let document = match (
-        received.first_error(),
-        received.documents().into_iter().next(),
-    ) {
+    let document = match (received.first_error(), received.documents().into_iter().next()) {
         (Some(error), _) => Err(error.message()),
         (None, Some(document)) => Ok(document),
         (None, None) => Err(document::MISSING.to_owned()),
     };
-    let mut kept = FormState::default();
-    kept.values
-        .insert(field::NAMED.into(), received.all(field::NAMED).join(","));
     let meeting = received.text(field::NEXT_ANNUAL_MEETING);
-    kept.values
-        .insert(field::NEXT_ANNUAL_MEETING.into(), meeting.clone());
-    kept.message = Some(
-        "Välj filen igen när du har rättat felen: av säkerhetsskäl sparar webbläsaren den inte."
-            .into(),
-    );
+    let kept = kept_proof_form(received.all(field::NAMED), &meeting);
     let input = SendProof {
         association_id: id,
         sent_by: user.id,
@@ -99,6 +85,20 @@ pub async fn upload(
             refused(&state, parts, &page, kept, error, status).await
         }
     }
+}
+
+/// What the document form shows again after a refusal: the people ticked, the date, and
+/// that the file must be chosen again.
+fn kept_proof_form(named: Vec<String>, meeting: &str) -> FormState {
+    let mut kept = FormState::default();
+    kept.values.insert(field::NAMED.into(), named.join(","));
+    kept.values
+        .insert(field::NEXT_ANNUAL_MEETING.into(), meeting.to_owned());
+    kept.message = Some(
+        "Välj filen igen när du har rättat felen: av säkerhetsskäl sparar webbläsaren den inte."
+            .into(),
+    );
+    kept
 }
 
 /// `GET /dokument/{id}`: the document, streamed, for the association's members and

@@ -160,6 +160,43 @@ pub async fn not_a_form(
     super::render::page_at_with_form(state, parts, page, form, status).await
 }
 
+/// [`receive`] for a handler: the parts and the form, or the answer when the request is
+/// not an upload form at all ([`not_a_form`] on the page at `page`).
+pub async fn receive_or_answer(
+    state: &AppState,
+    request: axum::extract::Request,
+    file_field: &str,
+    page: &str,
+    missing: &str,
+) -> Result<(Parts, Received), axum::response::Response> {
+    let (parts, body) = request.into_parts();
+    match receive(state, &parts, body, file_field).await {
+        Ok(received) => Ok((parts, received)),
+        Err(refused) => Err(not_a_form(state, parts, page, file_field, refused, missing).await),
+    }
+}
+
+/// When a file of the form was refused (its kind, its size): the page at `page` again
+/// with `kept`, the message by `file_field` naming the refused files, and the status the
+/// refusal means; what the form stored is discarded. Otherwise the parts back.
+pub async fn refused_files(
+    state: &AppState,
+    parts: Parts,
+    page: &str,
+    file_field: &str,
+    kept: &app::components::form::FormState,
+    received: &Received,
+) -> Result<Parts, axum::response::Response> {
+    let Some(error) = received.first_error() else {
+        return Ok(parts);
+    };
+    let mut kept = kept.clone();
+    kept.add_error(file_field, format!("{} ({})", error.message(), received.refused_names()));
+    let status = received.refusal_status(StatusCode::UNPROCESSABLE_ENTITY);
+    received.discard(state).await;
+    Err(super::render::page_at_with_form(state, parts, page, kept, status).await)
+}
+
 /// Why a request was not an upload form at all.
 #[derive(Debug, PartialEq, Eq)]
 pub enum NotAForm {
