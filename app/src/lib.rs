@@ -31,8 +31,8 @@ use leptos_router::{
 
 use crate::components::layout::Layout;
 use crate::features::{
-    access_requests, accounts, admin, applications, assessment, committee, guidance, membership, profile, programmes,
-    queue, registration, report, representatives,
+    access_requests, accounts, admin, applications, assessment, committee, guidance, membership,
+    profile, programmes, queue, registration, report, representatives,
 };
 
 /// The application: the site layout around the router.

@@ -10,7 +10,10 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // One column per statement: SQLite adds columns one at a time.
         for column in [
-            ColumnDef::new(Application::AssignedTo).uuid().null().to_owned(),
+            ColumnDef::new(Application::AssignedTo)
+                .uuid()
+                .null()
+                .to_owned(),
             ColumnDef::new(Application::DueOn).date().null().to_owned(),
             // Lower-case "dnr org-number association activity", for the queue's search.
             text(Application::SearchText).default("").to_owned(),
@@ -103,7 +106,12 @@ impl MigrationTrait for Migration {
             "idx_application_requested",
         ] {
             manager
-                .drop_index(Index::drop().name(name).table(Application::Table).to_owned())
+                .drop_index(
+                    Index::drop()
+                        .name(name)
+                        .table(Application::Table)
+                        .to_owned(),
+                )
                 .await?;
         }
         for column in [

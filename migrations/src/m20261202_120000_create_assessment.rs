@@ -95,7 +95,9 @@ impl MigrationTrait for Migration {
             CaseAssessment::Table.into_iden(),
             CaseConflict::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

@@ -75,8 +75,12 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(AgendaItem::Table).to_owned()).await?;
-        manager.drop_table(Table::drop().table(CommitteeMeeting::Table).to_owned()).await?;
+        manager
+            .drop_table(Table::drop().table(AgendaItem::Table).to_owned())
+            .await?;
+        manager
+            .drop_table(Table::drop().table(CommitteeMeeting::Table).to_owned())
+            .await?;
         Ok(())
     }
 }

@@ -295,7 +295,9 @@ async fn demo_case(
         requested_ore: Set(kr * 100),
         period_from: Set(None),
         period_to: Set(None),
-        search_text: Set(app::features::queue::search_text(&dnr, org_number, name, activity)),
+        search_text: Set(app::features::queue::search_text(
+            &dnr, org_number, name, activity,
+        )),
         dnr: Set(Some(dnr)),
         submitted_at: Set(Some(at)),
         submitted_by: Set(None),
@@ -317,21 +319,40 @@ async fn demo_case(
 }
 
 /// An assessment's answers for the demo: every criterion met, or not.
-fn demo_assessment(proposal: &str, amount: &str, meets: bool) -> std::collections::HashMap<String, String> {
+fn demo_assessment(
+    proposal: &str,
+    amount: &str,
+    meets: bool,
+) -> std::collections::HashMap<String, String> {
     let verdict = if meets { "uppfyller" } else { "uppfyller-inte" };
-    let mut form: std::collections::HashMap<String, String> = ["stadsovergripande", "kompletterar", "kvalitet", "kostnader"]
-        .iter()
-        .flat_map(|key| {
-            [
-                (format!("bedomning_{key}"), verdict.to_owned()),
-                (format!("text_{key}"), "Bedömningen bygger på ansökan och föreningens tidigare redovisningar. (Demodata.)".to_owned()),
-            ]
-        })
-        .collect();
-    form.insert("jamstalldhetsanalys".into(), "Verksamheten når kvinnor och män i ungefär lika delar. (Demodata.)".into());
+    let mut form: std::collections::HashMap<String, String> = [
+        "stadsovergripande",
+        "kompletterar",
+        "kvalitet",
+        "kostnader",
+    ]
+    .iter()
+    .flat_map(|key| {
+        [
+            (format!("bedomning_{key}"), verdict.to_owned()),
+            (
+                format!("text_{key}"),
+                "Bedömningen bygger på ansökan och föreningens tidigare redovisningar. (Demodata.)"
+                    .to_owned(),
+            ),
+        ]
+    })
+    .collect();
+    form.insert(
+        "jamstalldhetsanalys".into(),
+        "Verksamheten når kvinnor och män i ungefär lika delar. (Demodata.)".into(),
+    );
     form.insert("forslag".into(), proposal.into());
     form.insert("belopp".into(), amount.into());
-    form.insert("motivering".into(), "Förslaget följer av bedömningen ovan. (Demodata.)".into());
+    form.insert(
+        "motivering".into(),
+        "Förslaget följer av bedömningen ovan. (Demodata.)".into(),
+    );
     form
 }
 
@@ -348,13 +369,41 @@ async fn load_case_work(ctx: &app::backend::command::Ctx) -> anyhow::Result<()> 
     let now = Utc::now();
     let mut associations = Vec::new();
     for (name, org, target) in [
-        ("Läxhjälpen i Tensta", "802501-1233", "Barn och unga i Tensta och Hjulsta."),
-        ("Seniorträffen Södermalm", "802502-2347", "Äldre på Södermalm som vill bryta ensamhet."),
-        ("Unga Röster Rinkeby", "802503-3450", "Unga 13–25 år i Rinkeby-Kista."),
-        ("Idrott för alla Skärholmen", "802504-4564", "Barn och vuxna som inte idrottar i föreningar."),
-        ("Kvinnocaféet Husby", "802505-5677", "Kvinnor i Husby med utländsk bakgrund."),
-        ("Mötesplats Hägersten", "802506-6781", "Vuxna med psykisk ohälsa i Hägersten-Älvsjö."),
-        ("Stödlinjen Stockholm", "802507-7895", "Anhöriga till personer med missbruk."),
+        (
+            "Läxhjälpen i Tensta",
+            "802501-1233",
+            "Barn och unga i Tensta och Hjulsta.",
+        ),
+        (
+            "Seniorträffen Södermalm",
+            "802502-2347",
+            "Äldre på Södermalm som vill bryta ensamhet.",
+        ),
+        (
+            "Unga Röster Rinkeby",
+            "802503-3450",
+            "Unga 13–25 år i Rinkeby-Kista.",
+        ),
+        (
+            "Idrott för alla Skärholmen",
+            "802504-4564",
+            "Barn och vuxna som inte idrottar i föreningar.",
+        ),
+        (
+            "Kvinnocaféet Husby",
+            "802505-5677",
+            "Kvinnor i Husby med utländsk bakgrund.",
+        ),
+        (
+            "Mötesplats Hägersten",
+            "802506-6781",
+            "Vuxna med psykisk ohälsa i Hägersten-Älvsjö.",
+        ),
+        (
+            "Stödlinjen Stockholm",
+            "802507-7895",
+            "Anhöriga till personer med missbruk.",
+        ),
     ] {
         let id = Uuid::now_v7();
         association::Entity::insert(association::ActiveModel {
@@ -376,48 +425,128 @@ async fn load_case_work(ctx: &app::backend::command::Ctx) -> anyhow::Result<()> 
         .await?;
         associations.push((id, org, name));
     }
-    let [tensta, soder, rinkeby, skarholmen, husby, hagersten, stodlinjen] = associations[..] else {
+    let [tensta, soder, rinkeby, skarholmen, husby, hagersten, stodlinjen] = associations[..]
+    else {
         anyhow::bail!("seven demo associations");
     };
 
     // Newly in: one for nobody yet, one taken with a due date, one flagged and overdue.
-    demo_case(ctx, tensta, "Läxhjälp tre kvällar i veckan", 120_000, 2, false).await?;
-    demo_case(ctx, hagersten, "Öppen mötesplats med samtalsgrupper", 90_000, 5, false).await?;
+    demo_case(
+        ctx,
+        tensta,
+        "Läxhjälp tre kvällar i veckan",
+        120_000,
+        2,
+        false,
+    )
+    .await?;
+    demo_case(
+        ctx,
+        hagersten,
+        "Öppen mötesplats med samtalsgrupper",
+        90_000,
+        5,
+        false,
+    )
+    .await?;
     let taken = demo_case(ctx, soder, "Seniorcafé med föreläsningar", 45_000, 9, false).await?;
-    app::features::queue::commands::assign(ctx, emelie, taken, &emelie.to_string()).await.map_err(fail)?;
+    app::features::queue::commands::assign(ctx, emelie, taken, &emelie.to_string())
+        .await
+        .map_err(fail)?;
     let due = (ctx.today + chrono::Duration::days(10)).to_string();
-    app::features::queue::commands::set_due(ctx, emelie, taken, &due).await.map_err(fail)?;
+    app::features::queue::commands::set_due(ctx, emelie, taken, &due)
+        .await
+        .map_err(fail)?;
     let flagged = demo_case(ctx, rinkeby, "Samtalsgrupper för unga", 300_000, 40, true).await?;
-    app::features::queue::commands::assign(ctx, emelie, flagged, &emelie.to_string()).await.map_err(fail)?;
+    app::features::queue::commands::assign(ctx, emelie, flagged, &emelie.to_string())
+        .await
+        .map_err(fail)?;
     application::Entity::update_many()
-        .col_expr(application::Column::DueOn, Expr::value(ctx.today - chrono::Duration::days(3)))
+        .col_expr(
+            application::Column::DueOn,
+            Expr::value(ctx.today - chrono::Duration::days(3)),
+        )
         .filter(application::Column::Id.eq(flagged))
         .exec(&ctx.db)
         .await?;
 
     // Assessed, waiting for attestation.
-    let assessed = demo_case(ctx, skarholmen, "Prova-på-idrott på lördagar", 80_000, 30, false).await?;
-    assessment::declare(ctx, emelie, assessed, Some(false), "").await.map_err(fail)?;
-    assessment::save(ctx, emelie, assessed, &demo_assessment("bevilja", "", true), true).await.map_err(fail)?;
+    let assessed = demo_case(
+        ctx,
+        skarholmen,
+        "Prova-på-idrott på lördagar",
+        80_000,
+        30,
+        false,
+    )
+    .await?;
+    assessment::declare(ctx, emelie, assessed, Some(false), "")
+        .await
+        .map_err(fail)?;
+    assessment::save(
+        ctx,
+        emelie,
+        assessed,
+        &demo_assessment("bevilja", "", true),
+        true,
+    )
+    .await
+    .map_err(fail)?;
 
     // Attested by both approvers, ready for the committee.
     let attested = demo_case(ctx, husby, "Kvinnocafé med språkstöd", 150_000, 45, false).await?;
-    assessment::declare(ctx, emelie, attested, Some(false), "").await.map_err(fail)?;
-    assessment::save(ctx, emelie, attested, &demo_assessment("bevilja_delvis", "100 000", true), true).await.map_err(fail)?;
+    assessment::declare(ctx, emelie, attested, Some(false), "")
+        .await
+        .map_err(fail)?;
+    assessment::save(
+        ctx,
+        emelie,
+        attested,
+        &demo_assessment("bevilja_delvis", "100 000", true),
+        true,
+    )
+    .await
+    .map_err(fail)?;
     for approver in [jorgen, lina] {
-        assessment::declare(ctx, approver, attested, Some(false), "").await.map_err(fail)?;
-        assessment::attest(ctx, approver, attested).await.map_err(fail)?;
+        assessment::declare(ctx, approver, attested, Some(false), "")
+            .await
+            .map_err(fail)?;
+        assessment::attest(ctx, approver, attested)
+            .await
+            .map_err(fail)?;
     }
 
     // On the agenda of the next OFU meeting, and one decided at the last.
     let on_agenda = demo_case(ctx, tensta, "Sommarläger för barn", 60_000, 50, false).await?;
-    let decided = demo_case(ctx, stodlinjen, "Stödsamtal för anhöriga", 200_000, 70, false).await?;
+    let decided = demo_case(
+        ctx,
+        stodlinjen,
+        "Stödsamtal för anhöriga",
+        200_000,
+        70,
+        false,
+    )
+    .await?;
     for (case, proposal) in [(on_agenda, "avsla"), (decided, "bevilja")] {
-        assessment::declare(ctx, emelie, case, Some(false), "").await.map_err(fail)?;
-        assessment::save(ctx, emelie, case, &demo_assessment(proposal, "", proposal == "bevilja"), true).await.map_err(fail)?;
+        assessment::declare(ctx, emelie, case, Some(false), "")
+            .await
+            .map_err(fail)?;
+        assessment::save(
+            ctx,
+            emelie,
+            case,
+            &demo_assessment(proposal, "", proposal == "bevilja"),
+            true,
+        )
+        .await
+        .map_err(fail)?;
         for approver in [jorgen, lina] {
-            assessment::declare(ctx, approver, case, Some(false), "").await.map_err(fail)?;
-            assessment::attest(ctx, approver, case).await.map_err(fail)?;
+            assessment::declare(ctx, approver, case, Some(false), "")
+                .await
+                .map_err(fail)?;
+            assessment::attest(ctx, approver, case)
+                .await
+                .map_err(fail)?;
         }
     }
     let meeting = |days: i64, cases_by: i64| {
@@ -427,24 +556,41 @@ async fn load_case_work(ctx: &app::backend::command::Ctx) -> anyhow::Result<()> 
             ("organ".to_owned(), "ofu".to_owned()),
             ("datum".to_owned(), day.to_string()),
             ("sista_dag".to_owned(), by.to_string()),
-            ("plats".to_owned(), "Stadshuset, Hantverkargatan 1".to_owned()),
+            (
+                "plats".to_owned(),
+                "Stadshuset, Hantverkargatan 1".to_owned(),
+            ),
         ]
         .into_iter()
         .collect::<std::collections::HashMap<_, _>>()
     };
-    let last = committee::create_meeting(ctx, emelie, &meeting(-20, -34)).await.map_err(fail)?;
-    committee::add_to_agenda(ctx, emelie, last, &[decided]).await.map_err(fail)?;
+    let last = committee::create_meeting(ctx, emelie, &meeting(-20, -34))
+        .await
+        .map_err(fail)?;
+    committee::add_to_agenda(ctx, emelie, last, &[decided])
+        .await
+        .map_err(fail)?;
     let item = app::backend::entities::agenda_item::Entity::find()
         .filter(app::backend::entities::agenda_item::Column::ApplicationId.eq(decided))
         .one(&ctx.db)
         .await?
         .context("the agenda item")?;
-    let as_proposed = [("beslut".to_owned(), "som-forslaget".to_owned())].into_iter().collect();
-    committee::decide(ctx, emelie, item.id, &as_proposed).await.map_err(fail)?;
+    let as_proposed = [("beslut".to_owned(), "som-forslaget".to_owned())]
+        .into_iter()
+        .collect();
+    committee::decide(ctx, emelie, item.id, &as_proposed)
+        .await
+        .map_err(fail)?;
     let justered = (ctx.today - chrono::Duration::days(20)).to_string();
-    committee::justify(ctx, emelie, last, &justered).await.map_err(fail)?;
-    let next = committee::create_meeting(ctx, emelie, &meeting(21, 7)).await.map_err(fail)?;
-    committee::add_to_agenda(ctx, emelie, next, &[on_agenda]).await.map_err(fail)?;
+    committee::justify(ctx, emelie, last, &justered)
+        .await
+        .map_err(fail)?;
+    let next = committee::create_meeting(ctx, emelie, &meeting(21, 7))
+        .await
+        .map_err(fail)?;
+    committee::add_to_agenda(ctx, emelie, next, &[on_agenda])
+        .await
+        .map_err(fail)?;
     Ok(())
 }
 

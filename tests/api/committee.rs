@@ -14,10 +14,16 @@ const PASSWORD: &str = "ett långt lösenord";
 async fn an_attested_case_is_decided_at_a_meeting_and_the_letter_says_when_it_wins_laga_kraft() {
     let o = office().await;
     let ctx = o.app.ctx();
-    assessment::declare(&ctx, o.officer, o.case, Some(false), "").await.unwrap();
-    assessment::save(&ctx, o.officer, o.case, &seed_assessment(true), true).await.unwrap();
+    assessment::declare(&ctx, o.officer, o.case, Some(false), "")
+        .await
+        .unwrap();
+    assessment::save(&ctx, o.officer, o.case, &seed_assessment(true), true)
+        .await
+        .unwrap();
     for approver in [o.chief, o.head] {
-        assessment::declare(&ctx, approver, o.case, Some(false), "").await.unwrap();
+        assessment::declare(&ctx, approver, o.case, Some(false), "")
+            .await
+            .unwrap();
         assessment::attest(&ctx, approver, o.case).await.unwrap();
     }
     assert_eq!(status(&o.app, o.case).await, Status::Attested);
@@ -26,11 +32,19 @@ async fn an_attested_case_is_decided_at_a_meeting_and_the_letter_says_when_it_wi
     let today = app::backend::time::today().to_string();
     let refused = o
         .app
-        .post_form_as(Some(&cookie), "/handlaggning/moten", "organ=&datum=imorgon&sista_dag=&plats=")
+        .post_form_as(
+            Some(&cookie),
+            "/handlaggning/moten",
+            "organ=&datum=imorgon&sista_dag=&plats=",
+        )
         .await;
     assert_eq!(refused.status(), 422);
     let html = refused.text().await.unwrap();
-    assert!(html.contains("Välj nämnd eller utskott.") && html.contains("Skriv var sammanträdet hålls."), "{html}");
+    assert!(
+        html.contains("Välj nämnd eller utskott.")
+            && html.contains("Skriv var sammanträdet hålls."),
+        "{html}"
+    );
     let created = o
         .app
         .post_form_as(
@@ -40,12 +54,22 @@ async fn an_attested_case_is_decided_at_a_meeting_and_the_letter_says_when_it_wi
         )
         .await;
     assert_eq!(created.status(), 303);
-    let meeting_page = created.headers()["location"].to_str().unwrap().split('?').next().unwrap().to_owned();
+    let meeting_page = created.headers()["location"]
+        .to_str()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
     let meeting = meeting_page.rsplit('/').next().unwrap().to_owned();
 
     let added = o
         .app
-        .post_form_as(Some(&cookie), &format!("{meeting_page}/dagordning"), &format!("arenden={}", o.case))
+        .post_form_as(
+            Some(&cookie),
+            &format!("{meeting_page}/dagordning"),
+            &format!("arenden={}", o.case),
+        )
         .await;
     assert_eq!(added.status(), 303);
     assert_eq!(status(&o.app, o.case).await, Status::OnAgenda);
@@ -61,36 +85,69 @@ async fn an_attested_case_is_decided_at_a_meeting_and_the_letter_says_when_it_wi
     // Not justerad before every § is decided.
     let early = o
         .app
-        .post_form_as(Some(&cookie), &format!("{meeting_page}/justera"), &format!("justerad={today}"))
+        .post_form_as(
+            Some(&cookie),
+            &format!("{meeting_page}/justera"),
+            &format!("justerad={today}"),
+        )
         .await;
     assert_eq!(early.status(), 409);
-    assert!(early.text().await.unwrap().contains("§ 1 är inte beslutad än."));
+    assert!(early
+        .text()
+        .await
+        .unwrap()
+        .contains("§ 1 är inte beslutad än."));
 
     // A partial grant needs an amount below the one asked for.
     let decide = format!("/handlaggning/dagordning/{}/beslut", item.id);
     let bad = o
         .app
-        .post_form_as(Some(&cookie), &decide, &format!("mote={meeting}&beslut=delvis_beviljad&belopp=900000"))
+        .post_form_as(
+            Some(&cookie),
+            &decide,
+            &format!("mote={meeting}&beslut=delvis_beviljad&belopp=900000"),
+        )
         .await;
     assert_eq!(bad.status(), 422);
     let decided = o
         .app
-        .post_form_as(Some(&cookie), &decide, &format!("mote={meeting}&beslut=som-forslaget&jav=Kim+Ek"))
+        .post_form_as(
+            Some(&cookie),
+            &decide,
+            &format!("mote={meeting}&beslut=som-forslaget&jav=Kim+Ek"),
+        )
         .await;
     assert_eq!(decided.status(), 303);
     assert_eq!(status(&o.app, o.case).await, Status::Rejected);
-    let page = o.app.get_as(&cookie, &meeting_page).await.text().await.unwrap();
-    assert!(page.contains("Kim Ek deltar inte i handläggningen på grund av jäv."), "{page}");
+    let page = o
+        .app
+        .get_as(&cookie, &meeting_page)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Kim Ek deltar inte i handläggningen på grund av jäv."),
+        "{page}"
+    );
 
     let future = (app::backend::time::today() + chrono::Duration::days(3)).to_string();
     let ahead = o
         .app
-        .post_form_as(Some(&cookie), &format!("{meeting_page}/justera"), &format!("justerad={future}"))
+        .post_form_as(
+            Some(&cookie),
+            &format!("{meeting_page}/justera"),
+            &format!("justerad={future}"),
+        )
         .await;
     assert_eq!(ahead.status(), 422);
     let justered = o
         .app
-        .post_form_as(Some(&cookie), &format!("{meeting_page}/justera"), &format!("justerad={today}"))
+        .post_form_as(
+            Some(&cookie),
+            &format!("{meeting_page}/justera"),
+            &format!("justerad={today}"),
+        )
         .await;
     assert_eq!(justered.status(), 303);
 
@@ -121,12 +178,19 @@ async fn an_attested_case_is_decided_at_a_meeting_and_the_letter_says_when_it_wi
         .text()
         .await
         .unwrap();
-    assert!(theirs.contains("Avslagen") && theirs.contains(&format!("vinner beslutet laga kraft {force}")), "{theirs}");
+    assert!(
+        theirs.contains("Avslagen")
+            && theirs.contains(&format!("vinner beslutet laga kraft {force}")),
+        "{theirs}"
+    );
 
     // The tjänsteutlåtande in the seed's structure, for staff only.
     let report = o
         .app
-        .get_as(&cookie, &format!("/handlaggning/arenden/{}/tjansteutlatande", o.case))
+        .get_as(
+            &cookie,
+            &format!("/handlaggning/arenden/{}/tjansteutlatande", o.case),
+        )
         .await
         .text()
         .await
@@ -151,7 +215,10 @@ async fn an_attested_case_is_decided_at_a_meeting_and_the_letter_says_when_it_wi
     }
     assert_eq!(
         o.app
-            .get_as(&applicant, &format!("/handlaggning/arenden/{}/tjansteutlatande", o.case))
+            .get_as(
+                &applicant,
+                &format!("/handlaggning/arenden/{}/tjansteutlatande", o.case)
+            )
             .await
             .status(),
         404
@@ -160,13 +227,23 @@ async fn an_attested_case_is_decided_at_a_meeting_and_the_letter_says_when_it_wi
     // After justering nothing changes: no new decision, no withdrawal.
     let again = o
         .app
-        .post_form_as(Some(&cookie), &decide, &format!("mote={meeting}&beslut=beviljad"))
+        .post_form_as(
+            Some(&cookie),
+            &decide,
+            &format!("mote={meeting}&beslut=beviljad"),
+        )
         .await;
     assert_eq!(again.status(), 409);
     let withdraw = app::features::applications::commands::withdraw(&ctx, o.owner, o.case).await;
-    assert!(matches!(withdraw, Err(CommandError::Conflict(_))), "{withdraw:?}");
+    assert!(
+        matches!(withdraw, Err(CommandError::Conflict(_))),
+        "{withdraw:?}"
+    );
     // And a decided case cannot be assessed again.
     let reassess = assessment::save(&ctx, o.officer, o.case, &seed_assessment(false), false).await;
-    assert!(matches!(reassess, Err(CommandError::Conflict(_))), "{reassess:?}");
+    assert!(
+        matches!(reassess, Err(CommandError::Conflict(_))),
+        "{reassess:?}"
+    );
     let _ = body;
 }

@@ -33,7 +33,11 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
         .all(|u| u.password_hash.starts_with("$argon2id$")));
 
     let associations = association::Entity::find().all(&app.db).await.unwrap();
-    assert_eq!(associations.len(), 9, "Kindness, Läxhjälp and seven with cases");
+    assert_eq!(
+        associations.len(),
+        9,
+        "Kindness, Läxhjälp and seven with cases"
+    );
     let kindness = associations
         .iter()
         .find(|a| a.org_number == "802534-3750")
@@ -86,5 +90,8 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     drop(again);
     assert_eq!(app_user::Entity::find().count(&app.db).await.unwrap(), 6);
     assert_eq!(association::Entity::find().count(&app.db).await.unwrap(), 9);
-    assert_eq!(application::Entity::find().count(&app.db).await.unwrap(), 10);
+    assert_eq!(
+        application::Entity::find().count(&app.db).await.unwrap(),
+        10
+    );
 }

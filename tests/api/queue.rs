@@ -132,42 +132,105 @@ async fn the_queue_shows_what_the_address_asks_for_on_every_page() {
     // A draft and a withdrawn case are not in the queue.
     let withdrawn = case(&desk.app, h, 4, "Avslutad", 1_000, 5, false).await;
     application::Entity::update_many()
-        .col_expr(application::Column::Status, sea_orm::sea_query::Expr::value(Status::Withdrawn))
+        .col_expr(
+            application::Column::Status,
+            sea_orm::sea_query::Expr::value(Status::Withdrawn),
+        )
         .filter(application::Column::Id.eq(withdrawn))
         .exec(&desk.app.db)
         .await
         .unwrap();
 
-    assert_eq!(dnrs(&desk, &[]).await, ["SOF 2026/1", "SOF 2026/2", "SOF 2026/3"], "oldest first");
-    assert_eq!(dnrs(&desk, &[("ordning", "fallande")]).await, ["SOF 2026/3", "SOF 2026/2", "SOF 2026/1"]);
-    assert_eq!(dnrs(&desk, &[("sortera", "belopp")]).await, ["SOF 2026/2", "SOF 2026/3", "SOF 2026/1"]);
-    assert_eq!(dnrs(&desk, &[("sok", "802480")]).await, ["SOF 2026/2"], "by org number");
-    assert_eq!(dnrs(&desk, &[("sok", "ÖPPEN möte")]).await, ["SOF 2026/3"], "every word, any case, å ä ö");
-    assert_eq!(dnrs(&desk, &[("sok", "sof 2026/1")]).await, ["SOF 2026/1"], "by Dnr");
-    assert_eq!(dnrs(&desk, &[("minst", "100 000"), ("hogst", "200000")]).await, ["SOF 2026/3"]);
-    assert_eq!(dnrs(&desk, &[("flaggade", "1")]).await, ["SOF 2026/2"], "the unbalanced budget");
+    assert_eq!(
+        dnrs(&desk, &[]).await,
+        ["SOF 2026/1", "SOF 2026/2", "SOF 2026/3"],
+        "oldest first"
+    );
+    assert_eq!(
+        dnrs(&desk, &[("ordning", "fallande")]).await,
+        ["SOF 2026/3", "SOF 2026/2", "SOF 2026/1"]
+    );
+    assert_eq!(
+        dnrs(&desk, &[("sortera", "belopp")]).await,
+        ["SOF 2026/2", "SOF 2026/3", "SOF 2026/1"]
+    );
+    assert_eq!(
+        dnrs(&desk, &[("sok", "802480")]).await,
+        ["SOF 2026/2"],
+        "by org number"
+    );
+    assert_eq!(
+        dnrs(&desk, &[("sok", "ÖPPEN möte")]).await,
+        ["SOF 2026/3"],
+        "every word, any case, å ä ö"
+    );
+    assert_eq!(
+        dnrs(&desk, &[("sok", "sof 2026/1")]).await,
+        ["SOF 2026/1"],
+        "by Dnr"
+    );
+    assert_eq!(
+        dnrs(&desk, &[("minst", "100 000"), ("hogst", "200000")]).await,
+        ["SOF 2026/3"]
+    );
+    assert_eq!(
+        dnrs(&desk, &[("flaggade", "1")]).await,
+        ["SOF 2026/2"],
+        "the unbalanced budget"
+    );
     let from = (app::backend::time::today() - Duration::days(15)).to_string();
     assert_eq!(dnrs(&desk, &[("fran", &from)]).await, ["SOF 2026/3"]);
-    assert_eq!(dnrs(&desk, &[("bidragsform", "tidsbegransat-bidrag"), ("handlaggare", "ingen")]).await.len(), 3);
+    assert_eq!(
+        dnrs(
+            &desk,
+            &[
+                ("bidragsform", "tidsbegransat-bidrag"),
+                ("handlaggare", "ingen")
+            ]
+        )
+        .await
+        .len(),
+        3
+    );
 
     // Mine: after taking one.
-    commands::assign(&desk.app.ctx(), desk.officer, third, &desk.officer.to_string())
-        .await
-        .unwrap();
+    commands::assign(
+        &desk.app.ctx(),
+        desk.officer,
+        third,
+        &desk.officer.to_string(),
+    )
+    .await
+    .unwrap();
     assert_eq!(dnrs(&desk, &[("handlaggare", "mig")]).await, ["SOF 2026/3"]);
-    assert_eq!(dnrs(&desk, &[("handlaggare", "ingen")]).await, ["SOF 2026/1", "SOF 2026/2"]);
+    assert_eq!(
+        dnrs(&desk, &[("handlaggare", "ingen")]).await,
+        ["SOF 2026/1", "SOF 2026/2"]
+    );
 
     // The page, without JavaScript: rows, counts, sort links that keep the view, and a
     // message by the field for what could not be read.
     let page = desk
         .app
-        .get_as(&desk.cookie, "/handlaggning?sok=f%C3%B6rening&fran=ig%C3%A5r")
+        .get_as(
+            &desk.cookie,
+            "/handlaggning?sok=f%C3%B6rening&fran=ig%C3%A5r",
+        )
         .await;
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
-    assert!(html.contains("SOF 2026/1") && html.contains("SOF 2026/3"), "{html}");
-    assert!(!html.contains("SOF 2026/4"), "withdrawn cases are not in the queue");
-    assert!(html.contains("Skriv datumet som ÅÅÅÅ-MM-DD"), "the unreadable date is said");
+    assert!(
+        html.contains("SOF 2026/1") && html.contains("SOF 2026/3"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("SOF 2026/4"),
+        "withdrawn cases are not in the queue"
+    );
+    assert!(
+        html.contains("Skriv datumet som ÅÅÅÅ-MM-DD"),
+        "the unreadable date is said"
+    );
     assert!(html.contains("3 ärenden matchar filtren."));
     assert!(html.contains("sortera=belopp"), "the headers sort");
     assert!(html.contains("sok=f%C3%B6rening"), "and keep the search");
@@ -178,22 +241,56 @@ async fn many_cases_are_paged_and_counted_over_every_page() {
     let desk = desk().await;
     let k = (desk.kindness, "802534-3750", "Förening 802534-3750");
     for seq in 1..=30 {
-        case(&desk.app, k, seq, "Verksamhet", 1_000 * i64::from(seq), 60 - i64::from(seq), false).await;
+        case(
+            &desk.app,
+            k,
+            seq,
+            "Verksamhet",
+            1_000 * i64::from(seq),
+            60 - i64::from(seq),
+            false,
+        )
+        .await;
     }
-    let viewer = Viewer { me: desk.officer, today: app::backend::time::today() };
-    let first = queries::view(&desk.app.db, read(&[]), vec![], viewer).await.unwrap();
+    let viewer = Viewer {
+        me: desk.officer,
+        today: app::backend::time::today(),
+    };
+    let first = queries::view(&desk.app.db, read(&[]), vec![], viewer)
+        .await
+        .unwrap();
     assert_eq!((first.total, first.pages, first.rows.len()), (30, 2, 25));
     assert_eq!(first.counts[0], (Status::Submitted, 30));
-    assert_eq!(first.counts.iter().map(|(_, n)| n).sum::<u64>(), 30, "every open stage is counted");
-    let second = queries::view(&desk.app.db, read(&[("sida", "2")]), vec![], viewer).await.unwrap();
+    assert_eq!(
+        first.counts.iter().map(|(_, n)| n).sum::<u64>(),
+        30,
+        "every open stage is counted"
+    );
+    let second = queries::view(&desk.app.db, read(&[("sida", "2")]), vec![], viewer)
+        .await
+        .unwrap();
     assert_eq!(second.rows.len(), 5);
     assert_eq!(second.rows[0].dnr, "SOF 2026/26");
-    let beyond = queries::view(&desk.app.db, read(&[("sida", "99")]), vec![], viewer).await.unwrap();
+    let beyond = queries::view(&desk.app.db, read(&[("sida", "99")]), vec![], viewer)
+        .await
+        .unwrap();
     assert_eq!(beyond.filter.page, 2, "a page past the end shows the last");
 
-    let html = desk.app.get_as(&desk.cookie, "/handlaggning").await.text().await.unwrap();
-    assert!(html.contains("Sida 1 av 2") && html.contains("sida=2"), "{html}");
-    assert!(html.contains("Alla 30 ärenden i urvalet"), "bulk changes say they cover every page");
+    let html = desk
+        .app
+        .get_as(&desk.cookie, "/handlaggning")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Sida 1 av 2") && html.contains("sida=2"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Alla 30 ärenden i urvalet"),
+        "bulk changes say they cover every page"
+    );
 }
 
 #[tokio::test]
@@ -211,19 +308,27 @@ async fn a_bulk_change_is_confirmed_with_its_count_and_changes_all_or_nothing() 
         .app
         .get_as(
             &desk.cookie,
-            &format!("/handlaggning/massandring?sok=802534&atgard=tilldela&ny_handlaggare={colleague}"),
+            &format!(
+                "/handlaggning/massandring?sok=802534&atgard=tilldela&ny_handlaggare={colleague}"
+            ),
         )
         .await
         .text()
         .await
         .unwrap();
-    assert!(preview.contains("Tilldela 3 ärenden till Test officer?"), "{preview}");
+    assert!(
+        preview.contains("Tilldela 3 ärenden till Test officer?"),
+        "{preview}"
+    );
     assert!(preview.contains(r#"name="antal" value="3""#));
 
     // A case came in meanwhile: nothing changes, and the page says the new count.
     case(&desk.app, k, 5, "Självhjälp", 10_000, 1, false).await;
     let body = format!("sok=802534&atgard=tilldela&ny_handlaggare={colleague}&antal=3");
-    let refused = desk.app.post_form_as(Some(&desk.cookie), "/handlaggning/massandring", &body).await;
+    let refused = desk
+        .app
+        .post_form_as(Some(&desk.cookie), "/handlaggning/massandring", &body)
+        .await;
     assert_eq!(refused.status(), 409);
     let html = refused.text().await.unwrap();
     assert!(html.contains("det omfattar nu 4 ärenden, inte 3"), "{html}");
@@ -235,17 +340,30 @@ async fn a_bulk_change_is_confirmed_with_its_count_and_changes_all_or_nothing() 
     assert_eq!(assigned, 0, "all or nothing");
 
     let body = format!("sok=802534&atgard=tilldela&ny_handlaggare={colleague}&antal=4");
-    let done = desk.app.post_form_as(Some(&desk.cookie), "/handlaggning/massandring", &body).await;
+    let done = desk
+        .app
+        .post_form_as(Some(&desk.cookie), "/handlaggning/massandring", &body)
+        .await;
     assert_eq!(done.status(), 303);
-    assert_eq!(done.headers()["location"], "/handlaggning?sok=802534&andrade=4");
+    assert_eq!(
+        done.headers()["location"],
+        "/handlaggning?sok=802534&andrade=4"
+    );
     let assigned = application::Entity::find()
         .filter(application::Column::AssignedTo.eq(colleague))
         .count(&desk.app.db)
         .await
         .unwrap();
     assert_eq!(assigned, 4);
-    let untouched = application::Entity::find_by_id(other).one(&desk.app.db).await.unwrap().unwrap();
-    assert_eq!(untouched.assigned_to, None, "another association's case is outside the view");
+    let untouched = application::Entity::find_by_id(other)
+        .one(&desk.app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        untouched.assigned_to, None,
+        "another association's case is outside the view"
+    );
     let events = domain_event::Entity::find()
         .filter(domain_event::Column::EventType.eq("case.assigned"))
         .count(&desk.app.db)
@@ -259,9 +377,15 @@ async fn a_bulk_change_is_confirmed_with_its_count_and_changes_all_or_nothing() 
     let refused = commands::due_date_typed(&yesterday.to_string(), app::backend::time::today());
     assert!(refused.is_err());
     let day = app::backend::time::today() + Duration::days(14);
-    let changed = commands::bulk(&desk.app.ctx(), desk.officer, &viewer_filter, 4, Change::Due(Some(day)))
-        .await
-        .unwrap();
+    let changed = commands::bulk(
+        &desk.app.ctx(),
+        desk.officer,
+        &viewer_filter,
+        4,
+        Change::Due(Some(day)),
+    )
+    .await
+    .unwrap();
     assert_eq!(changed, 4);
 }
 
@@ -274,7 +398,11 @@ async fn triage_of_one_case_is_recorded_and_the_applicant_sees_who_handles_it() 
 
     let taken = desk
         .app
-        .post_form_as(Some(&desk.cookie), &format!("{page}/handlaggare"), &format!("handlaggare={}", desk.officer))
+        .post_form_as(
+            Some(&desk.cookie),
+            &format!("{page}/handlaggare"),
+            &format!("handlaggare={}", desk.officer),
+        )
         .await;
     assert_eq!(taken.status(), 303);
     let live = outbox::Entity::find()
@@ -286,31 +414,69 @@ async fn triage_of_one_case_is_recorded_and_the_applicant_sees_who_handles_it() 
 
     let bad = desk
         .app
-        .post_form_as(Some(&desk.cookie), &format!("{page}/klar-senast"), "klar_senast=31%2F12")
+        .post_form_as(
+            Some(&desk.cookie),
+            &format!("{page}/klar-senast"),
+            "klar_senast=31%2F12",
+        )
         .await;
     assert_eq!(bad.status(), 422);
     let html = bad.text().await.unwrap();
-    assert!(html.contains("Skriv datumet som ÅÅÅÅ-MM-DD") && html.contains(r#"value="31/12""#), "{html}");
+    assert!(
+        html.contains("Skriv datumet som ÅÅÅÅ-MM-DD") && html.contains(r#"value="31/12""#),
+        "{html}"
+    );
     let day = (app::backend::time::today() + Duration::days(7)).to_string();
     let set = desk
         .app
-        .post_form_as(Some(&desk.cookie), &format!("{page}/klar-senast"), &format!("klar_senast={day}"))
+        .post_form_as(
+            Some(&desk.cookie),
+            &format!("{page}/klar-senast"),
+            &format!("klar_senast={day}"),
+        )
         .await;
     assert_eq!(set.status(), 303);
-    let stored = application::Entity::find_by_id(id).one(&desk.app.db).await.unwrap().unwrap();
-    assert_eq!(stored.due_on, Some(NaiveDate::parse_from_str(&day, "%Y-%m-%d").unwrap()));
+    let stored = application::Entity::find_by_id(id)
+        .one(&desk.app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        stored.due_on,
+        Some(NaiveDate::parse_from_str(&day, "%Y-%m-%d").unwrap())
+    );
     assert_eq!(stored.assigned_to, Some(desk.officer));
 
-    let empty = desk.app.post_form_as(Some(&desk.cookie), &format!("{page}/anteckningar"), "anteckning=+").await;
+    let empty = desk
+        .app
+        .post_form_as(
+            Some(&desk.cookie),
+            &format!("{page}/anteckningar"),
+            "anteckning=+",
+        )
+        .await;
     assert_eq!(empty.status(), 422);
     let noted = desk
         .app
-        .post_form_as(Some(&desk.cookie), &format!("{page}/anteckningar"), "anteckning=Ringde+Sara+om+budgeten")
+        .post_form_as(
+            Some(&desk.cookie),
+            &format!("{page}/anteckningar"),
+            "anteckning=Ringde+Sara+om+budgeten",
+        )
         .await;
     assert_eq!(noted.status(), 303);
-    let html = desk.app.get_as(&desk.cookie, &page).await.text().await.unwrap();
+    let html = desk
+        .app
+        .get_as(&desk.cookie, &page)
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("Ringde Sara om budgeten"), "{html}");
-    assert!(html.contains("Ärendet tilldelades Test officer"), "the timeline says it");
+    assert!(
+        html.contains("Ärendet tilldelades Test officer"),
+        "the timeline says it"
+    );
 
     // The applicant sees who handles the case, never the note.
     let applicant = desk.app.sign_in("sara@example.se", PASSWORD).await;
@@ -327,7 +493,14 @@ async fn triage_of_one_case_is_recorded_and_the_applicant_sees_who_handles_it() 
 
     // The applicant cannot reach the officers' pages or actions.
     assert_eq!(desk.app.get_as(&applicant, &page).await.status(), 404);
-    let tried = desk.app.post_form_as(Some(&applicant), &format!("{page}/anteckningar"), "anteckning=x").await;
+    let tried = desk
+        .app
+        .post_form_as(
+            Some(&applicant),
+            &format!("{page}/anteckningar"),
+            "anteckning=x",
+        )
+        .await;
     assert_eq!(tried.status(), 404);
 }
 
@@ -335,24 +508,57 @@ async fn triage_of_one_case_is_recorded_and_the_applicant_sees_who_handles_it() 
 async fn the_export_holds_every_matching_case_and_no_formulas() {
     let desk = desk().await;
     let k = (desk.kindness, "802534-3750", "Förening 802534-3750");
-    case(&desk.app, k, 1, "=HYPERLINK(\"http://x\")", 500_000, 3, false).await;
+    case(
+        &desk.app,
+        k,
+        1,
+        "=HYPERLINK(\"http://x\")",
+        500_000,
+        3,
+        false,
+    )
+    .await;
     case(&desk.app, k, 2, "Läxhjälp", 20_000, 2, false).await;
-    let response = desk.app.get_as(&desk.cookie, "/handlaggning/export.csv?sortera=belopp").await;
+    let response = desk
+        .app
+        .get_as(&desk.cookie, "/handlaggning/export.csv?sortera=belopp")
+        .await;
     assert_eq!(response.status(), 200);
-    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
-    assert!(response.headers()["cache-control"].to_str().unwrap().contains("no-store"));
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    assert!(response.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("no-store"));
     let bytes = response.bytes().await.unwrap();
-    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "a BOM, for spreadsheets");
+    assert!(
+        bytes.starts_with(&[0xEF, 0xBB, 0xBF]),
+        "a BOM, for spreadsheets"
+    );
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].starts_with("Diarienummer;Förening;"));
-    assert!(lines[1].starts_with("SOF 2026/2;") && lines[1].contains(";20000;"), "{text}");
-    assert!(lines[2].contains("'=HYPERLINK"), "a formula is kept as text: {text}");
+    assert!(
+        lines[1].starts_with("SOF 2026/2;") && lines[1].contains(";20000;"),
+        "{text}"
+    );
+    assert!(
+        lines[2].contains("'=HYPERLINK"),
+        "a formula is kept as text: {text}"
+    );
     assert_eq!(lines.len(), 3);
 
-    let workbook = desk.app.get_as(&desk.cookie, "/handlaggning/export.xlsx").await;
+    let workbook = desk
+        .app
+        .get_as(&desk.cookie, "/handlaggning/export.xlsx")
+        .await;
     assert_eq!(workbook.status(), 200);
-    assert!(workbook.headers()["content-disposition"].to_str().unwrap().contains(".xlsx"));
+    assert!(workbook.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains(".xlsx"));
     let bytes = workbook.bytes().await.unwrap();
     assert!(bytes.starts_with(b"PK"), "an Office Open XML package (zip)");
 }

@@ -25,8 +25,16 @@ const CASES: usize = 100_000;
 const ASSOCIATIONS: usize = 1_000;
 const RUNS: usize = 40;
 const ACTIVITIES: [&str; 10] = [
-    "Läxhjälp", "Samtalsgrupper", "Seniorcafé", "Idrott för alla", "Kvinnocafé",
-    "Sommarläger", "Stödsamtal", "Mötesplats", "Språkcafé", "Föräldrastöd",
+    "Läxhjälp",
+    "Samtalsgrupper",
+    "Seniorcafé",
+    "Idrott för alla",
+    "Kvinnocafé",
+    "Sommarläger",
+    "Stödsamtal",
+    "Mötesplats",
+    "Språkcafé",
+    "Föräldrastöd",
 ];
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -35,7 +43,13 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 fn filter(query: &[(&str, &str)]) -> Filter {
-    Filter::from_query(|name| query.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())).0
+    Filter::from_query(|name| {
+        query
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| (*v).to_owned())
+    })
+    .0
 }
 
 #[tokio::main]
@@ -71,7 +85,10 @@ async fn main() {
                 plusgiro: Set(String::new()),
             }
         });
-        association::Entity::insert_many(rows.collect::<Vec<_>>()).exec_without_returning(&app.db).await.unwrap();
+        association::Entity::insert_many(rows.collect::<Vec<_>>())
+            .exec_without_returning(&app.db)
+            .await
+            .unwrap();
     }
     for chunk in (0..CASES).collect::<Vec<_>>().chunks(500) {
         let rows: Vec<_> = chunk
@@ -85,7 +102,11 @@ async fn main() {
                     id: Set(Uuid::now_v7()),
                     association_id: Set(*association_id),
                     programme_id: Set(TIME_LIMITED),
-                    status: Set(if i % 7 == 0 { Status::Assessed } else { Status::Submitted }),
+                    status: Set(if i % 7 == 0 {
+                        Status::Assessed
+                    } else {
+                        Status::Submitted
+                    }),
                     revision: Set(1),
                     content: Set("{}".into()),
                     activity_name: Set(activity.clone()),
@@ -109,24 +130,44 @@ async fn main() {
                 }
             })
             .collect();
-        application::Entity::insert_many(rows).exec_without_returning(&app.db).await.unwrap();
+        application::Entity::insert_many(rows)
+            .exec_without_returning(&app.db)
+            .await
+            .unwrap();
     }
-    println!("{backend}: {CASES} cases laid down in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "{backend}: {CASES} cases laid down in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 
-    let viewer = Viewer { me: officer, today: app::backend::time::today() };
+    let viewer = Viewer {
+        me: officer,
+        today: app::backend::time::today(),
+    };
     let views: [&[(&str, &str)]; 5] = [
         &[("bidragsform", "tidsbegransat-bidrag"), ("sok", "läxhjälp")],
         &[("handlaggare", "ingen"), ("sok", "förening nummer 42")],
         &[("flaggade", "1"), ("sok", "seniorcafé")],
-        &[("minst", "100 000"), ("hogst", "200 000"), ("sok", "sof 2026/9")],
-        &[("status", "inkommen"), ("sok", "kvinnocafé"), ("sortera", "belopp"), ("ordning", "fallande")],
+        &[
+            ("minst", "100 000"),
+            ("hogst", "200 000"),
+            ("sok", "sof 2026/9"),
+        ],
+        &[
+            ("status", "inkommen"),
+            ("sok", "kvinnocafé"),
+            ("sortera", "belopp"),
+            ("ordning", "fallande"),
+        ],
     ];
     let mut samples = Vec::new();
     for view in views {
         let filter = filter(view);
         for _ in 0..RUNS {
             let start = Instant::now();
-            let page = queries::view(&app.db, filter.clone(), vec![], viewer).await.unwrap();
+            let page = queries::view(&app.db, filter.clone(), vec![], viewer)
+                .await
+                .unwrap();
             samples.push(start.elapsed().as_secs_f64() * 1000.0);
             assert!(page.total > 0, "{view:?} matches cases");
         }
@@ -144,9 +185,15 @@ async fn main() {
     let bulk = filter(&[("sok", "läxhjälp")]);
     let (ids, _) = queries::matching_ids(&app.db, &bulk, viewer).await.unwrap();
     let start = Instant::now();
-    let changed = commands::bulk(&app.ctx(), officer, &bulk, ids.len() as u64, Change::Assign(Some(officer)))
-        .await
-        .unwrap();
+    let changed = commands::bulk(
+        &app.ctx(),
+        officer,
+        &bulk,
+        ids.len() as u64,
+        Change::Assign(Some(officer)),
+    )
+    .await
+    .unwrap();
     println!(
         "{backend}: bulk assign of {changed} matching cases (one transaction, an event and a live message each): {:.2} s (target < 2 s)",
         start.elapsed().as_secs_f64()

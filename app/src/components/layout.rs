@@ -56,7 +56,10 @@ fn Navigation(id: &'static str) -> impl IntoView {
     let user = current_user();
     let signed_in = user.is_some();
     let handles_cases = user.as_ref().is_some_and(|u| {
-        matches!(u.role, crate::domain::role::Role::Officer | crate::domain::role::Role::Admin)
+        matches!(
+            u.role,
+            crate::domain::role::Role::Officer | crate::domain::role::Role::Admin
+        )
     });
     let items = NAVIGATION
         .iter()

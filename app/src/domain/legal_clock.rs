@@ -31,7 +31,16 @@ pub fn is_closed(day: NaiveDate) -> bool {
     if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
         return true;
     }
-    let fixed = [(1, 1), (1, 6), (5, 1), (6, 6), (12, 24), (12, 25), (12, 26), (12, 31)];
+    let fixed = [
+        (1, 1),
+        (1, 6),
+        (5, 1),
+        (6, 6),
+        (12, 24),
+        (12, 25),
+        (12, 26),
+        (12, 31),
+    ];
     if fixed.contains(&(day.month(), day.day())) {
         return true;
     }
@@ -98,7 +107,11 @@ mod tests {
         // The OFU meeting of 2023-12-12 (a Tuesday), justerad omedelbart.
         let clock = clock(day("2023-12-12"));
         assert_eq!(clock.notice_up, day("2023-12-12"));
-        assert_eq!(clock.appeal_until, day("2024-01-02"), "three weeks on is a Tuesday");
+        assert_eq!(
+            clock.appeal_until,
+            day("2024-01-02"),
+            "three weeks on is a Tuesday"
+        );
         assert_eq!(clock.legal_force, day("2024-01-03"));
     }
 
@@ -121,6 +134,10 @@ mod tests {
     fn a_deadline_on_julafton_or_nyarsafton_moves_on() {
         assert_eq!(next_open(day("2026-12-24")), day("2026-12-28"));
         assert_eq!(next_open(day("2027-12-31")), day("2028-01-03"));
-        assert_eq!(next_open(day("2026-06-19")), day("2026-06-22"), "midsommarafton");
+        assert_eq!(
+            next_open(day("2026-06-19")),
+            day("2026-06-22"),
+            "midsommarafton"
+        );
     }
 }

@@ -40,7 +40,10 @@ mod browser {
         let Some(event) = event else {
             return "Ärendekön är uppdaterad.".to_owned();
         };
-        let dnr = event.dnr.clone().unwrap_or_else(|| "utan nummer".to_owned());
+        let dnr = event
+            .dnr
+            .clone()
+            .unwrap_or_else(|| "utan nummer".to_owned());
         let shown = view.rows.iter().any(|row| row.id == event.case_id);
         let base = if event.event == "case_created" {
             format!("Ett nytt ärende har kommit in: {dnr}.")

@@ -70,10 +70,11 @@ async fn attach(
     let mut kept = FormState::default();
     kept.values
         .insert("document_type".into(), document_type.clone());
-    let parts = match uploads::refused_files(&state, parts, &page, "document", &kept, &received).await {
-        Ok(parts) => parts,
-        Err(answer) => return answer,
-    };
+    let parts =
+        match uploads::refused_files(&state, parts, &page, "document", &kept, &received).await {
+            Ok(parts) => parts,
+            Err(answer) => return answer,
+        };
     let replaces = Uuid::parse_str(&received.text("replaces")).ok();
     let files = received.documents();
     match commands::attach(&state.ctx(), user.id, id, &document_type, replaces, &files).await {
@@ -81,7 +82,11 @@ async fn attach(
             for key in done.duplicates.iter().chain(done.replaced.iter()) {
                 let _ = state.storage.delete(key).await;
             }
-            let query = if done.duplicates.is_empty() { "" } else { "?dubblett=1" };
+            let query = if done.duplicates.is_empty() {
+                ""
+            } else {
+                "?dubblett=1"
+            };
             Redirect::to(&format!("{page}{query}")).into_response()
         }
         Err(error) => {
@@ -229,7 +234,10 @@ async fn save(
         return not_found();
     };
     let (parts, form) = read_form(&state, request).await;
-    let revision = form.get("revision").and_then(|r| r.parse().ok()).unwrap_or(0);
+    let revision = form
+        .get("revision")
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(0);
     let pressed = form.get("action").cloned().unwrap_or_default();
     let action = action_of(&pressed);
     let ctx = state.ctx();
@@ -260,7 +268,6 @@ fn after_save(id: Uuid, slug: &str, pressed: &str, action: Action) -> String {
     }
 }
 
-
 /// `POST /ansokningar/{id}/steg/{step}/autospara`: the hydrated step's save a few
 /// seconds after a change: the same command as "Spara", answered in JSON for the island
 /// (`{"revision": n}`; 409 when someone else saved first, 422 with the problems).
@@ -274,7 +281,10 @@ async fn autosave(
         return StatusCode::NOT_FOUND.into_response();
     };
     let (_, form) = read_form(&state, request).await;
-    let revision = form.get("revision").and_then(|r| r.parse().ok()).unwrap_or(0);
+    let revision = form
+        .get("revision")
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(0);
     let ctx = state.ctx();
     let saved = commands::save_step(&ctx, user.id, id, revision, current, &form, Action::Save);
     autosave_answer(saved.await)
@@ -304,7 +314,6 @@ fn autosave_answer(saved: Result<i32, app::backend::command::CommandError>) -> R
         }
     }
 }
-
 
 /// `POST /ansokningar/{id}/skicka-in`: a verified representative submits; then the
 /// receipt (303). The same form twice answers the same receipt.

@@ -2,13 +2,12 @@
 //! declaration, the assessment, the attestation and sending a proposal back. Each
 //! handler reads the form, calls one command and maps the outcome.
 use app::{
-    backend::command::CommandError,
     components::form::FormState,
     features::assessment::{commands, field},
 };
 use axum::{
     extract::{Path, Request, State},
-    response::{IntoResponse, Redirect, Response},
+    response::Response,
     routing::post,
     Router,
 };
@@ -16,7 +15,7 @@ use uuid::Uuid;
 
 use super::{
     members::not_found,
-    toolkit::{refused_at, Posted, SignedIn},
+    toolkit::{saved_or_refused, Posted, SignedIn},
 };
 use crate::startup::AppState;
 
@@ -29,20 +28,9 @@ pub fn router() -> Router<AppState> {
         .route("/handlaggning/arenden/{id}/tillbaka", post(send_back))
 }
 
-/// To the assessment page saying what was saved, or the page with the problem.
-async fn answer(
-    state: &AppState,
-    parts: axum::http::request::Parts,
-    id: Uuid,
-    kept: FormState,
-    done: Result<(), CommandError>,
-    saved: &str,
-) -> Response {
-    let page = format!("/handlaggning/arenden/{id}/bedomning");
-    match done {
-        Ok(()) => Redirect::to(&format!("{page}?sparat={saved}")).into_response(),
-        Err(error) => refused_at(state, parts, &page, kept, error).await,
-    }
+/// The assessment page, where its forms are.
+fn page(id: Uuid) -> String {
+    format!("/handlaggning/arenden/{id}/bedomning")
 }
 
 /// `POST /handlaggning/arenden/{id}/jav`: not jävig (`jav=nej`) or jävig with a reason.
@@ -61,9 +49,10 @@ async fn declare(
         "nej" => Some(false),
         _ => None,
     };
-    let done = commands::declare(&state.ctx(), user.id, id, recused, &form.one(field::REASON)).await;
+    let done =
+        commands::declare(&state.ctx(), user.id, id, recused, &form.one(field::REASON)).await;
     let kept = form.kept(&[field::RECUSED, field::REASON]);
-    answer(&state, parts, id, kept, done, "jav").await
+    saved_or_refused(&state, parts, &page(id), kept, done, "jav").await
 }
 
 /// `POST /handlaggning/arenden/{id}/bedomning`: the assessment, as a draft or done
@@ -81,8 +70,19 @@ async fn save(
     let finish = form.one("klar") == "1";
     let typed = form.map();
     let done = commands::save(&state.ctx(), user.id, id, &typed, finish).await;
-    let kept = FormState { values: typed, ..FormState::default() };
-    answer(&state, parts, id, kept, done, if finish { "klar" } else { "utkast" }).await
+    let kept = FormState {
+        values: typed,
+        ..FormState::default()
+    };
+    saved_or_refused(
+        &state,
+        parts,
+        &page(id),
+        kept,
+        done,
+        if finish { "klar" } else { "utkast" },
+    )
+    .await
 }
 
 /// `POST /handlaggning/arenden/{id}/attest`: the approver attests the proposal.
@@ -96,8 +96,18 @@ async fn attest(
         return not_found();
     }
     let (parts, _) = Posted::read(&state, request).await;
-    let done = commands::attest(&state.ctx(), user.id, id).await.map(|_| ());
-    answer(&state, parts, id, FormState::default(), done, "attest").await
+    let done = commands::attest(&state.ctx(), user.id, id)
+        .await
+        .map(|_| ());
+    saved_or_refused(
+        &state,
+        parts,
+        &page(id),
+        FormState::default(),
+        done,
+        "attest",
+    )
+    .await
 }
 
 /// `POST /handlaggning/arenden/{id}/tillbaka`: the approver sends the proposal back.
@@ -113,5 +123,5 @@ async fn send_back(
     let (parts, form) = Posted::read(&state, request).await;
     let done = commands::send_back(&state.ctx(), user.id, id, &form.one(field::COMMENT)).await;
     let kept = form.kept(&[field::COMMENT]);
-    answer(&state, parts, id, kept, done, "tillbaka").await
+    saved_or_refused(&state, parts, &page(id), kept, done, "tillbaka").await
 }

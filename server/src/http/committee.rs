@@ -10,7 +10,7 @@ use axum::{
 };
 use uuid::Uuid;
 
-use super::toolkit::{refused_at, Posted, Verifier};
+use super::toolkit::{refused_at, saved_or_refused, Posted, Verifier};
 use crate::startup::AppState;
 
 /// The feature's routes.
@@ -23,7 +23,11 @@ pub fn router() -> Router<AppState> {
 }
 
 /// `POST /handlaggning/moten`: a new meeting.
-async fn create(State(state): State<AppState>, Verifier(user): Verifier, request: Request) -> Response {
+async fn create(
+    State(state): State<AppState>,
+    Verifier(user): Verifier,
+    request: Request,
+) -> Response {
     let (parts, form) = Posted::read(&state, request).await;
     match commands::create_meeting(&state.ctx(), user.id, &form.map()).await {
         Ok(id) => Redirect::to(&format!("/handlaggning/moten/{id}?sparat=nytt")).into_response(),
@@ -42,12 +46,16 @@ async fn add_to_agenda(
     request: Request,
 ) -> Response {
     let (parts, form) = Posted::read(&state, request).await;
-    let cases: Vec<Uuid> = form.all(field::CASES).iter().filter_map(|c| Uuid::parse_str(c).ok()).collect();
+    let cases: Vec<Uuid> = form
+        .all(field::CASES)
+        .iter()
+        .filter_map(|c| Uuid::parse_str(c).ok())
+        .collect();
     let page = format!("/handlaggning/moten/{id}");
-    match commands::add_to_agenda(&state.ctx(), user.id, id, &cases).await {
-        Ok(_) => Redirect::to(&format!("{page}?sparat=dagordning")).into_response(),
-        Err(error) => refused_at(&state, parts, &page, Default::default(), error).await,
-    }
+    let done = commands::add_to_agenda(&state.ctx(), user.id, id, &cases)
+        .await
+        .map(drop);
+    saved_or_refused(&state, parts, &page, Default::default(), done, "dagordning").await
 }
 
 /// `POST /handlaggning/dagordning/{item}/beslut`: the decision of one §.
@@ -60,10 +68,10 @@ async fn decide(
     let (parts, form) = Posted::read(&state, request).await;
     let meeting = Uuid::parse_str(&form.one("mote")).unwrap_or_default();
     let page = format!("/handlaggning/moten/{meeting}");
-    match commands::decide(&state.ctx(), user.id, item, &form.map()).await {
-        Ok(_) => Redirect::to(&format!("{page}?sparat=beslut")).into_response(),
-        Err(error) => refused_at(&state, parts, &page, Default::default(), error).await,
-    }
+    let done = commands::decide(&state.ctx(), user.id, item, &form.map())
+        .await
+        .map(drop);
+    saved_or_refused(&state, parts, &page, Default::default(), done, "beslut").await
 }
 
 /// `POST /handlaggning/moten/{id}/justera`: the minutes are justerade.
@@ -75,8 +83,9 @@ async fn justify(
 ) -> Response {
     let (parts, form) = Posted::read(&state, request).await;
     let page = format!("/handlaggning/moten/{id}");
-    match commands::justify(&state.ctx(), user.id, id, &form.one(field::JUSTERED)).await {
-        Ok(_) => Redirect::to(&format!("{page}?sparat=justerat")).into_response(),
-        Err(error) => refused_at(&state, parts, &page, form.kept(&[field::JUSTERED]), error).await,
-    }
+    let done = commands::justify(&state.ctx(), user.id, id, &form.one(field::JUSTERED))
+        .await
+        .map(drop);
+    let kept = form.kept(&[field::JUSTERED]);
+    saved_or_refused(&state, parts, &page, kept, done, "justerat").await
 }

@@ -74,7 +74,15 @@ pub async fn invite(
         Err(error) => {
             let page = format!("/foreningar/{id}");
             let kept = form.kept(&["invite_email"]);
-            refused(&state, parts, &page, kept, error, StatusCode::UNPROCESSABLE_ENTITY).await
+            refused(
+                &state,
+                parts,
+                &page,
+                kept,
+                error,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     }
 }
@@ -103,7 +111,15 @@ pub async fn invitation_action(
         Err(error) => {
             let page = format!("/foreningar/{id}");
             let kept = FormState::default();
-            refused(&state, parts, &page, kept, error, StatusCode::UNPROCESSABLE_ENTITY).await
+            refused(
+                &state,
+                parts,
+                &page,
+                kept,
+                error,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     }
 }
@@ -119,10 +135,14 @@ pub async fn accept(
     let token = form.one("token");
     let ctx = state.ctx();
     let joined = match user {
-        Some(Extension(user)) => commands::join(&ctx, &token, &user).await.map(|id| (id, None)),
-        None => commands::join_with_new_account(&ctx, &token, &form.one("name"), &form.one("password"))
+        Some(Extension(user)) => commands::join(&ctx, &token, &user)
             .await
-            .map(|(id, session)| (id, Some(session))),
+            .map(|id| (id, None)),
+        None => {
+            commands::join_with_new_account(&ctx, &token, &form.one("name"), &form.one("password"))
+                .await
+                .map(|(id, session)| (id, Some(session)))
+        }
     };
     let (association, session) = match joined {
         Ok(joined) => joined,
@@ -131,7 +151,9 @@ pub async fn accept(
             let kept = FormState::default();
             return render::page_with_form(&state, parts, kept, StatusCode::BAD_REQUEST).await;
         }
-        Err(error) => return refused_here(&state, parts, form.kept(&["token", "name"]), error).await,
+        Err(error) => {
+            return refused_here(&state, parts, form.kept(&["token", "name"]), error).await
+        }
     };
     let mut response = Redirect::to(&format!("/foreningar/{association}")).into_response();
     if let Some(session) = session {

@@ -20,7 +20,7 @@ use axum::{
 };
 use uuid::Uuid;
 
-use super::toolkit::{refused_at, Posted, Verifier};
+use super::toolkit::{refused_at, saved_or_refused, Posted, Verifier};
 use crate::startup::AppState;
 
 /// The feature's routes.
@@ -34,20 +34,9 @@ pub fn router() -> Router<AppState> {
         .route("/handlaggning/export.xlsx", get(export_xlsx))
 }
 
-/// Back to the case page, saying what was saved; or the page with the problem.
-async fn case_answer(
-    state: &AppState,
-    parts: axum::http::request::Parts,
-    id: Uuid,
-    kept: FormState,
-    done: Result<(), CommandError>,
-    saved: &str,
-) -> Response {
-    let page = format!("/handlaggning/arenden/{id}");
-    match done {
-        Ok(()) => Redirect::to(&format!("{page}?sparat={saved}")).into_response(),
-        Err(error) => refused_at(state, parts, &page, kept, error).await,
-    }
+/// The case page, where the triage forms are.
+fn case_page(id: Uuid) -> String {
+    format!("/handlaggning/arenden/{id}")
 }
 
 /// `POST /handlaggning/arenden/{id}/handlaggare`: who handles the case (empty: nobody).
@@ -60,7 +49,7 @@ async fn assign(
     let (parts, form) = Posted::read(&state, request).await;
     let done = commands::assign(&state.ctx(), user.id, id, &form.one(field::OFFICER)).await;
     let kept = form.kept(&[field::OFFICER]);
-    case_answer(&state, parts, id, kept, done, "handlaggare").await
+    saved_or_refused(&state, parts, &case_page(id), kept, done, "handlaggare").await
 }
 
 /// `POST /handlaggning/arenden/{id}/klar-senast`: the day the case is to be done by.
@@ -73,7 +62,7 @@ async fn set_due(
     let (parts, form) = Posted::read(&state, request).await;
     let done = commands::set_due(&state.ctx(), user.id, id, &form.one(field::DUE)).await;
     let kept = form.kept(&[field::DUE]);
-    case_answer(&state, parts, id, kept, done, "klar-senast").await
+    saved_or_refused(&state, parts, &case_page(id), kept, done, "klar-senast").await
 }
 
 /// `POST /handlaggning/arenden/{id}/anteckningar`: an internal note.
@@ -86,13 +75,17 @@ async fn add_note(
     let (parts, form) = Posted::read(&state, request).await;
     let done = commands::add_note(&state.ctx(), user.id, id, &form.one(field::NOTE)).await;
     let kept = form.kept(&[field::NOTE]);
-    case_answer(&state, parts, id, kept, done, "anteckning").await
+    saved_or_refused(&state, parts, &case_page(id), kept, done, "anteckning").await
 }
 
 /// `POST /handlaggning/massandring`: the confirmed change to every case of the view;
 /// back to the queue saying how many, or the confirmation again with why not (409 when
 /// the view now matches another number of cases).
-async fn bulk(State(state): State<AppState>, Verifier(user): Verifier, request: Request) -> Response {
+async fn bulk(
+    State(state): State<AppState>,
+    Verifier(user): Verifier,
+    request: Request,
+) -> Response {
     let (parts, form) = Posted::read(&state, request).await;
     let typed = |name: &str| Some(form.one(name)).filter(|value| !value.is_empty());
     let (filter, _) = Filter::from_query(typed);
@@ -101,7 +94,9 @@ async fn bulk(State(state): State<AppState>, Verifier(user): Verifier, request: 
         "tilldela" => commands::officer_chosen(&state.db, &form.one(bulk_param::OFFICER))
             .await
             .map(|officer| Change::Assign(officer.map(|o| o.id))),
-        "klar-senast" => commands::due_date_typed(&form.one(bulk_param::DUE), ctx.today).map(Change::Due),
+        "klar-senast" => {
+            commands::due_date_typed(&form.one(bulk_param::DUE), ctx.today).map(Change::Due)
+        }
         _ => Err(CommandError::Conflict("Välj vad som ska ändras.".into())),
     };
     let expected = form.one(bulk_param::COUNT).parse().unwrap_or(0);
@@ -130,9 +125,20 @@ async fn bulk(State(state): State<AppState>, Verifier(user): Verifier, request: 
 
 /// The view of `query` and who looks.
 fn export_view(user: &app::auth::CurrentUser, query: &[(String, String)]) -> (Filter, Viewer) {
-    let get = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    let get = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
     let (filter, _) = Filter::from_query(get);
-    (filter, Viewer { me: user.id, today: app::backend::time::today() })
+    (
+        filter,
+        Viewer {
+            me: user.id,
+            today: app::backend::time::today(),
+        },
+    )
 }
 
 /// The export as a download, or the error page.
@@ -156,7 +162,11 @@ async fn export_csv(
 ) -> Response {
     let (filter, viewer) = export_view(&user, &query);
     let made = queries::export_csv(&state.db, &filter, viewer).await;
-    download(made, format!("arenden-{}.csv", viewer.today), "text/csv; charset=utf-8")
+    download(
+        made,
+        format!("arenden-{}.csv", viewer.today),
+        "text/csv; charset=utf-8",
+    )
 }
 
 /// `GET /handlaggning/export.xlsx?…`: every case of the view as an Excel workbook.

@@ -95,7 +95,15 @@ pub async fn register(State(state): State<AppState>, request: Request) -> Respon
         kept.values.insert(TAKEN_ORG_NUMBER.into(), number);
     }
     let page = parts.uri.path().to_owned();
-    refused(&state, parts, &page, kept, error, StatusCode::UNPROCESSABLE_ENTITY).await
+    refused(
+        &state,
+        parts,
+        &page,
+        kept,
+        error,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 /// `POST /bekrafta-epost`: uses the link's token up and confirms the address.

@@ -63,7 +63,10 @@ pub async fn upload(
             Err(answer) => return answer,
         };
     let status = received.refusal_status(StatusCode::UNPROCESSABLE_ENTITY);
-    let document = match (received.first_error(), received.documents().into_iter().next()) {
+    let document = match (
+        received.first_error(),
+        received.documents().into_iter().next(),
+    ) {
         (Some(error), _) => Err(error.message()),
         (None, Some(document)) => Ok(document),
         (None, None) => Err(document::MISSING.to_owned()),

@@ -185,6 +185,23 @@ impl Posted {
     }
 }
 
+/// What a form posted to an action of the page at `page` answers: back to the page
+/// saying what was saved (`?sparat={saved}`), or the page again with the refusal
+/// ([`refused_at`]).
+pub async fn saved_or_refused(
+    state: &AppState,
+    parts: Parts,
+    page: &str,
+    kept: FormState,
+    done: Result<(), CommandError>,
+    saved: &str,
+) -> Response {
+    match done {
+        Ok(()) => axum::response::Redirect::to(&format!("{page}?sparat={saved}")).into_response(),
+        Err(error) => refused_at(state, parts, page, kept, error).await,
+    }
+}
+
 /// [`refused`] on the page at `page`, with 422 for problems of the form: what a form
 /// posted to its own action path answers.
 pub async fn refused_at(

@@ -191,7 +191,10 @@ pub async fn refused_files(
         return Ok(parts);
     };
     let mut kept = kept.clone();
-    kept.add_error(file_field, format!("{} ({})", error.message(), received.refused_names()));
+    kept.add_error(
+        file_field,
+        format!("{} ({})", error.message(), received.refused_names()),
+    );
     let status = received.refusal_status(StatusCode::UNPROCESSABLE_ENTITY);
     received.discard(state).await;
     Err(super::render::page_at_with_form(state, parts, page, kept, status).await)
@@ -272,7 +275,12 @@ pub async fn receive(
 
 /// A stored file as a download: its type, its name (for any browser: an ASCII fallback
 /// and the UTF-8 name per RFC 6266), its size, streamed, and never cached.
-pub fn file_download<S>(name: &str, content_type: &str, size: u64, stream: S) -> axum::response::Response
+pub fn file_download<S>(
+    name: &str,
+    content_type: &str,
+    size: u64,
+    stream: S,
+) -> axum::response::Response
 where
     S: futures_util::TryStream + Send + 'static,
     S::Ok: Into<axum::body::Bytes>,

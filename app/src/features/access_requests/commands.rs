@@ -19,7 +19,12 @@ use crate::backend::{
     mail::EmailJob,
     tokens,
 };
-use crate::domain::{email, org_number::OrgNumber, text, validation::{by_parser, in_order}};
+use crate::domain::{
+    email,
+    org_number::OrgNumber,
+    text,
+    validation::{by_parser, in_order},
+};
 use crate::features::membership::commands::{queue_invitation, Inviter};
 use crate::notifications::MailKind;
 

@@ -560,7 +560,11 @@ pub async fn withdraw(ctx: &Ctx, user: Uuid, application_id: Uuid) -> Result<(),
         .col_expr(application::Column::WithdrawnAt, Expr::value(Utc::now()))
         .filter(application::Column::Id.eq(application_id))
         .filter(application::Column::Status.ne(Status::Withdrawn))
-        .filter(application::Column::Status.is_not_in([Status::Granted, Status::PartlyGranted, Status::Rejected]))
+        .filter(application::Column::Status.is_not_in([
+            Status::Granted,
+            Status::PartlyGranted,
+            Status::Rejected,
+        ]))
         .exec(&txn)
         .await?;
     if updated.rows_affected == 0 {
@@ -572,7 +576,12 @@ pub async fn withdraw(ctx: &Ctx, user: Uuid, application_id: Uuid) -> Result<(),
         Some(dnr) => {
             let mut effects = officers_told_of_withdrawal(&txn, &row, dnr).await?;
             let live = crate::features::queue::live;
-            effects.push(live("case_changed", row.id, Some(dnr.clone()), Status::Withdrawn));
+            effects.push(live(
+                "case_changed",
+                row.id,
+                Some(dnr.clone()),
+                Status::Withdrawn,
+            ));
             effects
         }
         None => vec![],

@@ -76,7 +76,10 @@ impl Status {
 
     /// Whether the committee has decided the case.
     pub fn decided(self) -> bool {
-        matches!(self, Status::Granted | Status::PartlyGranted | Status::Rejected)
+        matches!(
+            self,
+            Status::Granted | Status::PartlyGranted | Status::Rejected
+        )
     }
 }
 

@@ -114,11 +114,9 @@ pub async fn timeline(
         .filter(domain_event::Column::AggregateId.eq(id))
         // Notes are listed apart on the case view.
         .filter(domain_event::Column::EventType.ne("case.note_added"))
-        .filter(
-            sea_orm::Condition::all().add_option(
-                (!staff).then(|| domain_event::Column::EventType.is_not_in(STAFF_ONLY_EVENTS)),
-            ),
-        )
+        .filter(sea_orm::Condition::all().add_option(
+            (!staff).then(|| domain_event::Column::EventType.is_not_in(STAFF_ONLY_EVENTS)),
+        ))
         .order_by_asc(domain_event::Column::OccurredAt)
         .all(db)
         .await?;
@@ -151,11 +149,16 @@ pub async fn timeline(
                     }
                 }
                 "case.assessment_saved" => "Bedömningen sparades som utkast".to_owned(),
-                "case.assessed" => "Bedömning och förslag till beslut är klara för attest".to_owned(),
+                "case.assessed" => {
+                    "Bedömning och förslag till beslut är klara för attest".to_owned()
+                }
                 "case.attested" => format!(
                     "Förslaget attesterades av {}, {}",
                     event.payload["name"].as_str().unwrap_or_default(),
-                    event.payload["title"].as_str().unwrap_or_default().to_lowercase()
+                    event.payload["title"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_lowercase()
                 ),
                 "case.returned" => format!(
                     "Förslaget skickades tillbaka: {}",

@@ -16,7 +16,9 @@ use uuid::Uuid;
 use super::{field, read_form, Stage, ATTESTATIONS_NEEDED};
 use crate::backend::{
     command::{CommandError, Ctx},
-    entities::{app_user, application, case_assessment, case_attestation, case_conflict, grant_programme},
+    entities::{
+        app_user, application, case_assessment, case_attestation, case_conflict, grant_programme,
+    },
     events::{self, NewEvent},
 };
 use crate::domain::role::Role;
@@ -48,7 +50,12 @@ async fn case(db: &impl ConnectionTrait, id: Uuid) -> Result<application::Model,
 }
 
 /// `who` has declared no conflict at `stage`; a recusal or no declaration is refused.
-async fn cleared(db: &impl ConnectionTrait, id: Uuid, who: Uuid, stage: Stage) -> Result<(), CommandError> {
+async fn cleared(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    who: Uuid,
+    stage: Stage,
+) -> Result<(), CommandError> {
     let declared = case_conflict::Entity::find_by_id((id, who, stage.as_str().to_owned()))
         .one(db)
         .await?;
@@ -76,7 +83,12 @@ async fn record(
     events::record(
         txn,
         NewEvent::about("application", case.id, event_type, Some(actor), payload),
-        vec![crate::features::queue::live("case_changed", case.id, case.dnr.clone(), status)],
+        vec![crate::features::queue::live(
+            "case_changed",
+            case.id,
+            case.dnr.clone(),
+            status,
+        )],
     )
     .await?;
     Ok(())
@@ -97,17 +109,28 @@ pub async fn declare(
     let who = person(&ctx.db, actor).await?;
     let stage = super::queries::stage_of(who.role);
     if !acts_at(who.role, stage) {
-        return Err(CommandError::Forbidden("Du handlägger inte ärenden.".into()));
+        return Err(CommandError::Forbidden(
+            "Du handlägger inte ärenden.".into(),
+        ));
     }
     let Some(recused) = recused else {
-        return Err(CommandError::Invalid(vec![(field::RECUSED, "Välj om du är jävig i ärendet eller inte.".into())]));
+        return Err(CommandError::Invalid(vec![(
+            field::RECUSED,
+            "Välj om du är jävig i ärendet eller inte.".into(),
+        )]));
     };
     let reason = reason.trim();
     if recused && reason.is_empty() {
-        return Err(CommandError::Invalid(vec![(field::REASON, "Skriv skälet till jävet. Det syns bara för handläggare.".into())]));
+        return Err(CommandError::Invalid(vec![(
+            field::REASON,
+            "Skriv skälet till jävet. Det syns bara för handläggare.".into(),
+        )]));
     }
     if reason.chars().count() > 1000 {
-        return Err(CommandError::Invalid(vec![(field::REASON, "Skälet får vara högst 1000 tecken.".into())]));
+        return Err(CommandError::Invalid(vec![(
+            field::REASON,
+            "Skälet får vara högst 1000 tecken.".into(),
+        )]));
     }
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let case = case(&txn, id).await?;
@@ -116,7 +139,11 @@ pub async fn declare(
         user_id: Set(actor),
         stage: Set(stage.as_str().to_owned()),
         recused: Set(recused),
-        reason: Set(if recused { reason.to_owned() } else { String::new() }),
+        reason: Set(if recused {
+            reason.to_owned()
+        } else {
+            String::new()
+        }),
         declared_at: Set(Utc::now()),
     })
     .on_conflict(
@@ -125,13 +152,25 @@ pub async fn declare(
             case_conflict::Column::UserId,
             case_conflict::Column::Stage,
         ])
-        .update_columns([case_conflict::Column::Recused, case_conflict::Column::Reason, case_conflict::Column::DeclaredAt])
+        .update_columns([
+            case_conflict::Column::Recused,
+            case_conflict::Column::Reason,
+            case_conflict::Column::DeclaredAt,
+        ])
         .to_owned(),
     )
     .exec_without_returning(&txn)
     .await?;
     let payload = json!({ "dnr": case.dnr, "stage": stage.as_str(), "recused": recused, "name": who.display_name });
-    record(&txn, &case, actor, "case.conflict_declared", payload, case.status).await?;
+    record(
+        &txn,
+        &case,
+        actor,
+        "case.conflict_declared",
+        payload,
+        case.status,
+    )
+    .await?;
     ctx.commit_and_wake(txn).await
 }
 
@@ -147,11 +186,18 @@ pub async fn save(
 ) -> Result<(), CommandError> {
     let who = person(&ctx.db, actor).await?;
     if !acts_at(who.role, Stage::Assessment) {
-        return Err(CommandError::Forbidden("Bara handläggare bedömer ärenden.".into()));
+        return Err(CommandError::Forbidden(
+            "Bara handläggare bedömer ärenden.".into(),
+        ));
     }
     let row = case(&ctx.db, id).await?;
-    if !matches!(row.status, Status::Submitted | Status::Assessed | Status::Attested) {
-        return Err(CommandError::Conflict("Ärendet är avslutat och kan inte bedömas.".into()));
+    if !matches!(
+        row.status,
+        Status::Submitted | Status::Assessed | Status::Attested
+    ) {
+        return Err(CommandError::Conflict(
+            "Ärendet är avslutat och kan inte bedömas.".into(),
+        ));
     }
     cleared(&ctx.db, id, actor, Stage::Assessment).await?;
     let programme = grant_programme::Entity::find_by_id(row.programme_id)
@@ -161,7 +207,8 @@ pub async fn save(
     let keys: Vec<String> = serde_json::from_str(&programme.criteria).unwrap_or_default();
     let criteria = super::assessed_criteria(&keys);
     let get = |name: &str| form.get(name).cloned().unwrap_or_default();
-    let posted = read_form(get, &criteria, row.requested_ore, finish).map_err(CommandError::InvalidAnswers)?;
+    let posted = read_form(get, &criteria, row.requested_ore, finish)
+        .map_err(CommandError::InvalidAnswers)?;
     let content = serde_json::to_string(&posted.content)
         .map_err(|error| CommandError::Internal(format!("the assessment as JSON: {error}")))?;
 
@@ -174,7 +221,10 @@ pub async fn save(
         application_id: Set(id),
         author_id: Set(actor),
         content: Set(content),
-        proposal: Set(posted.proposal.map(|p| p.as_str().to_owned()).unwrap_or_default()),
+        proposal: Set(posted
+            .proposal
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default()),
         amount_ore: Set(posted.amount_ore),
         immediate: Set(posted.immediate),
         revision: Set(revision),
@@ -184,21 +234,31 @@ pub async fn save(
     if before.is_some() {
         case_assessment::Entity::update(model).exec(&txn).await?;
     } else {
-        case_assessment::Entity::insert(model).exec_without_returning(&txn).await?;
+        case_assessment::Entity::insert(model)
+            .exec_without_returning(&txn)
+            .await?;
     }
     let voided = case_attestation::Entity::delete_many()
         .filter(case_attestation::Column::ApplicationId.eq(id))
         .exec(&txn)
         .await?
         .rows_affected;
-    let status = if finish { Status::Assessed } else { Status::Submitted };
+    let status = if finish {
+        Status::Assessed
+    } else {
+        Status::Submitted
+    };
     application::Entity::update_many()
         .col_expr(application::Column::Status, Expr::value(status))
         .col_expr(application::Column::UpdatedAt, Expr::value(now))
         .filter(application::Column::Id.eq(id))
         .exec(&txn)
         .await?;
-    let event_type = if finish { "case.assessed" } else { "case.assessment_saved" };
+    let event_type = if finish {
+        "case.assessed"
+    } else {
+        "case.assessment_saved"
+    };
     let payload = json!({
         "dnr": row.dnr,
         "proposal": posted.proposal.map(|p| p.as_str()),
@@ -215,7 +275,9 @@ pub async fn save(
 pub async fn attest(ctx: &Ctx, actor: Uuid, id: Uuid) -> Result<bool, CommandError> {
     let who = person(&ctx.db, actor).await?;
     if !acts_at(who.role, Stage::Attestation) {
-        return Err(CommandError::Forbidden("Bara attestanter attesterar förslag.".into()));
+        return Err(CommandError::Forbidden(
+            "Bara attestanter attesterar förslag.".into(),
+        ));
     }
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let row = case(&txn, id).await?;
@@ -228,9 +290,13 @@ pub async fn attest(ctx: &Ctx, actor: Uuid, id: Uuid) -> Result<bool, CommandErr
     let assessment = case_assessment::Entity::find_by_id(id)
         .one(&txn)
         .await?
-        .ok_or_else(|| CommandError::Conflict("Det finns inget färdigt förslag att attestera.".into()))?;
+        .ok_or_else(|| {
+            CommandError::Conflict("Det finns inget färdigt förslag att attestera.".into())
+        })?;
     if assessment.author_id == actor {
-        return Err(CommandError::Conflict("Du kan inte attestera ett förslag som du själv har skrivit.".into()));
+        return Err(CommandError::Conflict(
+            "Du kan inte attestera ett förslag som du själv har skrivit.".into(),
+        ));
     }
     cleared(&txn, id, actor, Stage::Attestation).await?;
     let inserted = case_attestation::Entity::insert(case_attestation::ActiveModel {
@@ -244,14 +310,21 @@ pub async fn attest(ctx: &Ctx, actor: Uuid, id: Uuid) -> Result<bool, CommandErr
     .exec_without_returning(&txn)
     .await;
     if let Err(error) = inserted {
-        return Err(CommandError::from_unique_violation(error, "Du har redan attesterat förslaget."));
+        return Err(CommandError::from_unique_violation(
+            error,
+            "Du har redan attesterat förslaget.",
+        ));
     }
     let count = case_attestation::Entity::find()
         .filter(case_attestation::Column::ApplicationId.eq(id))
         .count(&txn)
         .await? as usize;
     let complete = count >= ATTESTATIONS_NEEDED;
-    let status = if complete { Status::Attested } else { Status::Assessed };
+    let status = if complete {
+        Status::Attested
+    } else {
+        Status::Assessed
+    };
     if complete {
         application::Entity::update_many()
             .col_expr(application::Column::Status, Expr::value(Status::Attested))
@@ -269,22 +342,37 @@ pub async fn attest(ctx: &Ctx, actor: Uuid, id: Uuid) -> Result<bool, CommandErr
 /// The approver `actor` sends the proposal back to the officer with `comment`: the
 /// attestations go, and the case is assessed again.
 #[tracing::instrument(skip_all, fields(case = %id))]
-pub async fn send_back(ctx: &Ctx, actor: Uuid, id: Uuid, comment: &str) -> Result<(), CommandError> {
+pub async fn send_back(
+    ctx: &Ctx,
+    actor: Uuid,
+    id: Uuid,
+    comment: &str,
+) -> Result<(), CommandError> {
     let who = person(&ctx.db, actor).await?;
     if !acts_at(who.role, Stage::Attestation) {
-        return Err(CommandError::Forbidden("Bara attestanter skickar tillbaka förslag.".into()));
+        return Err(CommandError::Forbidden(
+            "Bara attestanter skickar tillbaka förslag.".into(),
+        ));
     }
     let comment = comment.trim();
     if comment.is_empty() {
-        return Err(CommandError::Invalid(vec![(field::COMMENT, "Skriv vad handläggaren behöver ändra.".into())]));
+        return Err(CommandError::Invalid(vec![(
+            field::COMMENT,
+            "Skriv vad handläggaren behöver ändra.".into(),
+        )]));
     }
     if comment.chars().count() > 2000 {
-        return Err(CommandError::Invalid(vec![(field::COMMENT, "Kommentaren får vara högst 2000 tecken.".into())]));
+        return Err(CommandError::Invalid(vec![(
+            field::COMMENT,
+            "Kommentaren får vara högst 2000 tecken.".into(),
+        )]));
     }
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let row = case(&txn, id).await?;
     if !matches!(row.status, Status::Assessed | Status::Attested) {
-        return Err(CommandError::Conflict("Det finns inget färdigt förslag att skicka tillbaka.".into()));
+        return Err(CommandError::Conflict(
+            "Det finns inget färdigt förslag att skicka tillbaka.".into(),
+        ));
     }
     cleared(&txn, id, actor, Stage::Attestation).await?;
     case_attestation::Entity::delete_many()
@@ -292,7 +380,10 @@ pub async fn send_back(ctx: &Ctx, actor: Uuid, id: Uuid, comment: &str) -> Resul
         .exec(&txn)
         .await?;
     case_assessment::Entity::update_many()
-        .col_expr(case_assessment::Column::FinishedAt, Expr::value(Option::<chrono::DateTime<Utc>>::None))
+        .col_expr(
+            case_assessment::Column::FinishedAt,
+            Expr::value(Option::<chrono::DateTime<Utc>>::None),
+        )
         .filter(case_assessment::Column::ApplicationId.eq(id))
         .exec(&txn)
         .await?;
@@ -303,6 +394,14 @@ pub async fn send_back(ctx: &Ctx, actor: Uuid, id: Uuid, comment: &str) -> Resul
         .exec(&txn)
         .await?;
     let payload = json!({ "dnr": row.dnr, "name": who.display_name, "comment": comment });
-    record(&txn, &row, actor, "case.returned", payload, Status::Submitted).await?;
+    record(
+        &txn,
+        &row,
+        actor,
+        "case.returned",
+        payload,
+        Status::Submitted,
+    )
+    .await?;
     ctx.commit_and_wake(txn).await
 }

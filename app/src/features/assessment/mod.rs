@@ -199,7 +199,10 @@ pub fn read_form(
     let text = |name: &str, problems: &mut Vec<(String, String)>, missing: &str| {
         let value = get(name).trim().to_owned();
         if value.chars().count() > TEXT_LIMIT {
-            problems.push((name.to_owned(), format!("Texten får vara högst {TEXT_LIMIT} tecken.")));
+            problems.push((
+                name.to_owned(),
+                format!("Texten får vara högst {TEXT_LIMIT} tecken."),
+            ));
         } else if finish && value.is_empty() {
             problems.push((name.to_owned(), missing.to_owned()));
         }
@@ -210,16 +213,37 @@ pub fn read_form(
         let verdict_field = field::verdict(key);
         let verdict = Verdict::parse(get(&verdict_field).trim());
         if verdict.is_none() && (finish || !get(&verdict_field).trim().is_empty()) {
-            problems.push((verdict_field, format!("Välj om ansökan uppfyller kriteriet {}.", label.to_lowercase())));
+            problems.push((
+                verdict_field,
+                format!(
+                    "Välj om ansökan uppfyller kriteriet {}.",
+                    label.to_lowercase()
+                ),
+            ));
         }
-        let written = text(&field::text(key), &mut problems, &format!("Motivera bedömningen av {}.", label.to_lowercase()));
-        answers.push(CriterionAnswer { criterion: key.clone(), verdict, text: written });
+        let written = text(
+            &field::text(key),
+            &mut problems,
+            &format!("Motivera bedömningen av {}.", label.to_lowercase()),
+        );
+        answers.push(CriterionAnswer {
+            criterion: key.clone(),
+            verdict,
+            text: written,
+        });
     }
-    let equality = text(field::EQUALITY, &mut problems, "Skriv jämställdhetsanalysen.");
+    let equality = text(
+        field::EQUALITY,
+        &mut problems,
+        "Skriv jämställdhetsanalysen.",
+    );
     let proposal_text = get(field::PROPOSAL);
     let proposal = Proposal::parse(proposal_text.trim());
     if proposal.is_none() && (finish || !proposal_text.trim().is_empty()) {
-        problems.push((field::PROPOSAL.to_owned(), "Välj förvaltningens förslag: bevilja, bevilja delvis eller avslå.".to_owned()));
+        problems.push((
+            field::PROPOSAL.to_owned(),
+            "Välj förvaltningens förslag: bevilja, bevilja delvis eller avslå.".to_owned(),
+        ));
     }
     let typed_amount = get(field::AMOUNT);
     let mut amount_ore = match crate::domain::money::parse_optional(&typed_amount) {
@@ -250,12 +274,20 @@ pub fn read_form(
         },
         None => {}
     }
-    let motivation = text(field::MOTIVATION, &mut problems, "Skriv motiveringen till förslaget.");
+    let motivation = text(
+        field::MOTIVATION,
+        &mut problems,
+        "Skriv motiveringen till förslaget.",
+    );
     if !problems.is_empty() {
         return Err(problems);
     }
     Ok(Posted {
-        content: Content { criteria: answers, equality, motivation },
+        content: Content {
+            criteria: answers,
+            equality,
+            motivation,
+        },
         proposal,
         amount_ore,
         immediate: !get(field::IMMEDIATE).is_empty(),

@@ -68,16 +68,25 @@ fn form_values(view: &AssessmentView) -> FormState {
     let mut values: HashMap<String, String> = HashMap::new();
     for answer in &view.content.criteria {
         if let Some(verdict) = answer.verdict {
-            values.insert(field::verdict(&answer.criterion), verdict.as_str().to_owned());
+            values.insert(
+                field::verdict(&answer.criterion),
+                verdict.as_str().to_owned(),
+            );
         }
         values.insert(field::text(&answer.criterion), answer.text.clone());
     }
     values.insert(field::EQUALITY.to_owned(), view.content.equality.clone());
-    values.insert(field::MOTIVATION.to_owned(), view.content.motivation.clone());
+    values.insert(
+        field::MOTIVATION.to_owned(),
+        view.content.motivation.clone(),
+    );
     if let Some(proposal) = view.proposal {
         values.insert(field::PROPOSAL.to_owned(), proposal.as_str().to_owned());
     }
-    values.insert(field::AMOUNT.to_owned(), view.amount.clone().unwrap_or_default());
+    values.insert(
+        field::AMOUNT.to_owned(),
+        view.amount.clone().unwrap_or_default(),
+    );
     if view.immediate {
         values.insert(field::IMMEDIATE.to_owned(), "1".to_owned());
     }
@@ -99,7 +108,12 @@ fn error_of(state: &FormState, name: &str) -> impl IntoView {
 }
 
 /// A labelled text area whose name is built (a criterion's text).
-fn text_area(state: &FormState, name: String, label: String, hint: Option<&'static str>) -> impl IntoView {
+fn text_area(
+    state: &FormState,
+    name: String,
+    label: String,
+    hint: Option<&'static str>,
+) -> impl IntoView {
     let id = field_id(&name);
     let invalid = state.error(&name).is_some();
     let value = state.value(&name);
@@ -114,7 +128,12 @@ fn text_area(state: &FormState, name: String, label: String, hint: Option<&'stat
 }
 
 /// A group of radio buttons under a legend.
-fn radios(state: &FormState, name: String, legend: String, options: Vec<(&'static str, &'static str)>) -> impl IntoView {
+fn radios(
+    state: &FormState,
+    name: String,
+    legend: String,
+    options: Vec<(&'static str, &'static str)>,
+) -> impl IntoView {
     let chosen = state.value(&name);
     let invalid = state.error(&name).is_some();
     let first_id = field_id(&name);
@@ -161,7 +180,10 @@ fn declaration_form(view: &AssessmentView) -> impl IntoView {
 fn assessment_form(view: &AssessmentView) -> impl IntoView {
     let state = form_values(view);
     let action = format!("/handlaggning/arenden/{}/bedomning", view.case_id);
-    let verdicts: Vec<(&'static str, &'static str)> = Verdict::ALL.iter().map(|v| (v.as_str(), v.label())).collect();
+    let verdicts: Vec<(&'static str, &'static str)> = Verdict::ALL
+        .iter()
+        .map(|v| (v.as_str(), v.label()))
+        .collect();
     let criteria = view
         .criteria
         .iter()
@@ -175,7 +197,10 @@ fn assessment_form(view: &AssessmentView) -> impl IntoView {
             }
         })
         .collect_view();
-    let proposals: Vec<(&'static str, &'static str)> = Proposal::ALL.iter().map(|p| (p.as_str(), p.label())).collect();
+    let proposals: Vec<(&'static str, &'static str)> = Proposal::ALL
+        .iter()
+        .map(|p| (p.as_str(), p.label()))
+        .collect();
     let immediate = !state.value(field::IMMEDIATE).is_empty();
     let amount_invalid = state.error(field::AMOUNT).is_some();
     view! {
@@ -289,7 +314,10 @@ fn attestation(view: &AssessmentView) -> impl IntoView {
 
 fn render(view: AssessmentView, saved: Option<String>) -> AnyView {
     let title = format!("Bedömning av {}", view.dnr);
-    let open = matches!(view.status, Status::Submitted | Status::Assessed | Status::Attested);
+    let open = matches!(
+        view.status,
+        Status::Submitted | Status::Assessed | Status::Attested
+    );
     let declarations = view
         .declarations
         .iter()

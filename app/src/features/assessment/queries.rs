@@ -33,7 +33,9 @@ pub async fn view(
     let Some(dnr) = case.dnr.clone() else {
         return Ok(None);
     };
-    let programme = grant_programme::Entity::find_by_id(case.programme_id).one(db).await?;
+    let programme = grant_programme::Entity::find_by_id(case.programme_id)
+        .one(db)
+        .await?;
     let keys: Vec<String> = programme
         .map(|p| serde_json::from_str(&p.criteria).unwrap_or_default())
         .unwrap_or_default();
@@ -49,7 +51,10 @@ pub async fn view(
         .and_then(|a| serde_json::from_str(&a.content).ok())
         .unwrap_or_default();
     let author = match &assessment {
-        Some(a) => app_user::Entity::find_by_id(a.author_id).one(db).await?.map(|u| u.display_name),
+        Some(a) => app_user::Entity::find_by_id(a.author_id)
+            .one(db)
+            .await?
+            .map(|u| u.display_name),
         None => None,
     };
     let attested = case_attestation::Entity::find()
@@ -78,7 +83,8 @@ pub async fn view(
         .order_by_asc(case_conflict::Column::DeclaredAt)
         .all(db)
         .await?;
-    let names = crate::features::queue::queries::names(db, conflicts.iter().map(|c| c.user_id)).await?;
+    let names =
+        crate::features::queue::queries::names(db, conflicts.iter().map(|c| c.user_id)).await?;
     let my_stage = stage_of(role);
     let my_declaration = conflicts
         .iter()
@@ -105,7 +111,9 @@ pub async fn view(
         status: case.status,
         criteria,
         content,
-        proposal: assessment.as_ref().and_then(|a| Proposal::parse(&a.proposal)),
+        proposal: assessment
+            .as_ref()
+            .and_then(|a| Proposal::parse(&a.proposal)),
         amount: assessment
             .as_ref()
             .and_then(|a| a.amount_ore)

@@ -35,8 +35,12 @@ async fn officer(db: &impl ConnectionTrait, id: Uuid) -> Result<app_user::Model,
 }
 
 fn date_typed(name: &'static str, typed: &str) -> Result<NaiveDate, (&'static str, String)> {
-    NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d")
-        .map_err(|_| (name, "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-15.".to_owned()))
+    NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d").map_err(|_| {
+        (
+            name,
+            "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-15.".to_owned(),
+        )
+    })
 }
 
 /// `actor` adds a meeting: the body, the day, the last day for cases, the place.
@@ -47,26 +51,42 @@ pub async fn create_meeting(
     form: &HashMap<String, String>,
 ) -> Result<Uuid, CommandError> {
     officer(&ctx.db, actor).await?;
-    let get = |name: &str| form.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let get = |name: &str| {
+        form.get(name)
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default()
+    };
     let mut problems = Vec::new();
     let body = Body::parse(&get(field::BODY));
     if body.is_none() {
         problems.push((field::BODY, "Välj nämnd eller utskott.".to_owned()));
     }
-    let date = date_typed(field::DATE, &get(field::DATE)).map_err(|p| problems.push(p)).ok();
-    let cases_by = date_typed(field::CASES_BY, &get(field::CASES_BY)).map_err(|p| problems.push(p)).ok();
+    let date = date_typed(field::DATE, &get(field::DATE))
+        .map_err(|p| problems.push(p))
+        .ok();
+    let cases_by = date_typed(field::CASES_BY, &get(field::CASES_BY))
+        .map_err(|p| problems.push(p))
+        .ok();
     if let (Some(date), Some(cases_by)) = (date, cases_by) {
         if cases_by > date {
-            problems.push((field::CASES_BY, "Sista dagen för ärenden kan inte vara efter sammanträdet.".to_owned()));
+            problems.push((
+                field::CASES_BY,
+                "Sista dagen för ärenden kan inte vara efter sammanträdet.".to_owned(),
+            ));
         }
     }
     let place = get(field::PLACE);
     if place.is_empty() {
         problems.push((field::PLACE, "Skriv var sammanträdet hålls.".to_owned()));
     } else if place.chars().count() > 200 {
-        problems.push((field::PLACE, "Platsen får vara högst 200 tecken.".to_owned()));
+        problems.push((
+            field::PLACE,
+            "Platsen får vara högst 200 tecken.".to_owned(),
+        ));
     }
-    let (Some(body), Some(date), Some(cases_by), true) = (body, date, cases_by, problems.is_empty()) else {
+    let (Some(body), Some(date), Some(cases_by), true) =
+        (body, date, cases_by, problems.is_empty())
+    else {
         return Err(CommandError::Invalid(problems));
     };
     let id = Uuid::now_v7();
@@ -85,7 +105,13 @@ pub async fn create_meeting(
     .await?;
     events::record(
         &txn,
-        NewEvent::about("meeting", id, "meeting.scheduled", Some(actor), json!({ "body": body.as_str(), "date": date })),
+        NewEvent::about(
+            "meeting",
+            id,
+            "meeting.scheduled",
+            Some(actor),
+            json!({ "body": body.as_str(), "date": date }),
+        ),
         vec![],
     )
     .await?;
@@ -94,13 +120,18 @@ pub async fn create_meeting(
 }
 
 /// The meeting, not yet justerad.
-async fn open_meeting(db: &impl ConnectionTrait, id: Uuid) -> Result<committee_meeting::Model, CommandError> {
+async fn open_meeting(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<committee_meeting::Model, CommandError> {
     let meeting = committee_meeting::Entity::find_by_id(id)
         .one(db)
         .await?
         .ok_or(CommandError::NotFound)?;
     if meeting.justered_on.is_some() {
-        return Err(CommandError::Conflict("Protokollet är justerat och kan inte ändras.".into()));
+        return Err(CommandError::Conflict(
+            "Protokollet är justerat och kan inte ändras.".into(),
+        ));
     }
     Ok(meeting)
 }
@@ -116,7 +147,10 @@ pub async fn add_to_agenda(
 ) -> Result<usize, CommandError> {
     officer(&ctx.db, actor).await?;
     if cases.is_empty() {
-        return Err(CommandError::Invalid(vec![(field::CASES, "Välj minst ett attesterat ärende.".into())]));
+        return Err(CommandError::Invalid(vec![(
+            field::CASES,
+            "Välj minst ett attesterat ärende.".into(),
+        )]));
     }
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     open_meeting(&txn, meeting_id).await?;
@@ -157,7 +191,9 @@ pub async fn add_to_agenda(
         })
         .exec_without_returning(&txn)
         .await
-        .map_err(|e| CommandError::from_unique_violation(e, "Ärendet finns redan på en dagordning."))?;
+        .map_err(|e| {
+            CommandError::from_unique_violation(e, "Ärendet finns redan på en dagordning.")
+        })?;
         application::Entity::update_many()
             .col_expr(application::Column::Status, Expr::value(Status::OnAgenda))
             .filter(application::Column::Id.eq(case.id))
@@ -165,8 +201,19 @@ pub async fn add_to_agenda(
             .await?;
         events::record(
             &txn,
-            NewEvent::about("application", case.id, "case.on_agenda", Some(actor), json!({ "dnr": case.dnr, "meeting": meeting_id, "paragraph": paragraph })),
-            vec![crate::features::queue::live("case_changed", case.id, case.dnr.clone(), Status::OnAgenda)],
+            NewEvent::about(
+                "application",
+                case.id,
+                "case.on_agenda",
+                Some(actor),
+                json!({ "dnr": case.dnr, "meeting": meeting_id, "paragraph": paragraph }),
+            ),
+            vec![crate::features::queue::live(
+                "case_changed",
+                case.id,
+                case.dnr.clone(),
+                Status::OnAgenda,
+            )],
         )
         .await?;
     }
@@ -185,7 +232,11 @@ pub async fn decide(
     form: &HashMap<String, String>,
 ) -> Result<Outcome, CommandError> {
     officer(&ctx.db, actor).await?;
-    let get = |name: &str| form.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let get = |name: &str| {
+        form.get(name)
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default()
+    };
     let item = agenda_item::Entity::find_by_id(item_id)
         .one(&ctx.db)
         .await?
@@ -194,22 +245,30 @@ pub async fn decide(
         .one(&ctx.db)
         .await?
         .ok_or(CommandError::NotFound)?;
-    let assessment = case_assessment::Entity::find_by_id(case.id).one(&ctx.db).await?;
+    let assessment = case_assessment::Entity::find_by_id(case.id)
+        .one(&ctx.db)
+        .await?;
     let requested = case.requested_ore;
     let (outcome, amount) = match get(field::DECISION).as_str() {
         "som-forslaget" => {
             let proposal = assessment
                 .as_ref()
                 .and_then(|a| Proposal::parse(&a.proposal))
-                .ok_or_else(|| CommandError::Conflict("Ärendet har inget förslag att besluta enligt.".into()))?;
-            (Outcome::of_proposal(proposal), assessment.as_ref().and_then(|a| a.amount_ore))
+                .ok_or_else(|| {
+                    CommandError::Conflict("Ärendet har inget förslag att besluta enligt.".into())
+                })?;
+            (
+                Outcome::of_proposal(proposal),
+                assessment.as_ref().and_then(|a| a.amount_ore),
+            )
         }
         other => {
             let outcome = Outcome::parse(other).ok_or_else(|| {
                 CommandError::Invalid(vec![(field::DECISION, "Välj beslut.".into())])
             })?;
-            let typed = money::parse_optional(&get(field::AMOUNT))
-                .map_err(|message| CommandError::Invalid(vec![(field::AMOUNT, message.to_owned())]))?;
+            let typed = money::parse_optional(&get(field::AMOUNT)).map_err(|message| {
+                CommandError::Invalid(vec![(field::AMOUNT, message.to_owned())])
+            })?;
             let amount = match outcome {
                 Outcome::Granted => Some(requested),
                 Outcome::Rejected => None,
@@ -229,7 +288,10 @@ pub async fn decide(
     let dissent = get(field::DISSENT);
     let recused = get(field::RECUSED);
     if dissent.chars().count() > 2000 || recused.chars().count() > 500 {
-        return Err(CommandError::Invalid(vec![(field::DISSENT, "Texten är för lång.".into())]));
+        return Err(CommandError::Invalid(vec![(
+            field::DISSENT,
+            "Texten är för lång.".into(),
+        )]));
     }
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     open_meeting(&txn, item.meeting_id).await?;
@@ -238,7 +300,9 @@ pub async fn decide(
         .await?
         .ok_or(CommandError::NotFound)?;
     if !(case.status == Status::OnAgenda || case.status.decided()) {
-        return Err(CommandError::Conflict("Ärendet är inte på dagordningen.".into()));
+        return Err(CommandError::Conflict(
+            "Ärendet är inte på dagordningen.".into(),
+        ));
     }
     agenda_item::Entity::update_many()
         .col_expr(agenda_item::Column::Decision, Expr::value(outcome.as_str()))
@@ -275,16 +339,27 @@ pub async fn decide(
 /// not in the future): the notice goes up, the legal clock starts, and every
 /// association on the agenda gets its decision letter. Every item must be decided.
 #[tracing::instrument(skip_all, fields(meeting = %meeting_id))]
-pub async fn justify(ctx: &Ctx, actor: Uuid, meeting_id: Uuid, typed: &str) -> Result<legal_clock::Clock, CommandError> {
+pub async fn justify(
+    ctx: &Ctx,
+    actor: Uuid,
+    meeting_id: Uuid,
+    typed: &str,
+) -> Result<legal_clock::Clock, CommandError> {
     officer(&ctx.db, actor).await?;
     let day = date_typed(field::JUSTERED, typed).map_err(|p| CommandError::Invalid(vec![p]))?;
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let meeting = open_meeting(&txn, meeting_id).await?;
     if day < meeting.meeting_on {
-        return Err(CommandError::Invalid(vec![(field::JUSTERED, "Protokollet kan inte justeras före sammanträdet.".into())]));
+        return Err(CommandError::Invalid(vec![(
+            field::JUSTERED,
+            "Protokollet kan inte justeras före sammanträdet.".into(),
+        )]));
     }
     if day > ctx.today {
-        return Err(CommandError::Invalid(vec![(field::JUSTERED, "Justeringen kan inte ha skett i framtiden.".into())]));
+        return Err(CommandError::Invalid(vec![(
+            field::JUSTERED,
+            "Justeringen kan inte ha skett i framtiden.".into(),
+        )]));
     }
     let items = agenda_item::Entity::find()
         .filter(agenda_item::Column::MeetingId.eq(meeting_id))
@@ -292,10 +367,15 @@ pub async fn justify(ctx: &Ctx, actor: Uuid, meeting_id: Uuid, typed: &str) -> R
         .all(&txn)
         .await?;
     if items.is_empty() {
-        return Err(CommandError::Conflict("Sammanträdet har inga ärenden att justera.".into()));
+        return Err(CommandError::Conflict(
+            "Sammanträdet har inga ärenden att justera.".into(),
+        ));
     }
     if let Some(open) = items.iter().find(|i| i.decision.is_empty()) {
-        return Err(CommandError::Conflict(format!("§ {} är inte beslutad än.", open.paragraph)));
+        return Err(CommandError::Conflict(format!(
+            "§ {} är inte beslutad än.",
+            open.paragraph
+        )));
     }
     committee_meeting::Entity::update_many()
         .col_expr(committee_meeting::Column::JusteredOn, Expr::value(day))
@@ -303,9 +383,14 @@ pub async fn justify(ctx: &Ctx, actor: Uuid, meeting_id: Uuid, typed: &str) -> R
         .exec(&txn)
         .await?;
     let clock = legal_clock::clock(day);
-    let body = Body::parse(&meeting.body).map(|b| b.label()).unwrap_or_default();
+    let body = Body::parse(&meeting.body)
+        .map(|b| b.label())
+        .unwrap_or_default();
     for item in items {
-        let Some(case) = application::Entity::find_by_id(item.application_id).one(&txn).await? else {
+        let Some(case) = application::Entity::find_by_id(item.application_id)
+            .one(&txn)
+            .await?
+        else {
             continue;
         };
         let letter = letter_data(&txn, &case, &item, body, meeting.meeting_on, clock).await?;
@@ -356,7 +441,9 @@ async fn letter_data(
         .await?
         .map(|a| a.name)
         .unwrap_or_default();
-    let programme = grant_programme::Entity::find_by_id(case.programme_id).one(db).await?;
+    let programme = grant_programme::Entity::find_by_id(case.programme_id)
+        .one(db)
+        .await?;
     let keys: Vec<String> = programme
         .as_ref()
         .map(|p| serde_json::from_str(&p.criteria).unwrap_or_default())

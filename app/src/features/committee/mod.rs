@@ -125,7 +125,8 @@ pub mod field {
 }
 
 /// Where the minutes are kept (for the letter and the notice).
-pub const MINUTES_KEPT: &str = "Protokollet finns hos socialförvaltningens registratur och på stadens digitala anslagstavla.";
+pub const MINUTES_KEPT: &str =
+    "Protokollet finns hos socialförvaltningens registratur och på stadens digitala anslagstavla.";
 
 /// One meeting in the list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -108,7 +108,9 @@ fn saved_message(what: &str) -> Option<&'static str> {
     match what {
         "dagordning" => Some("Ärendena är tillagda på dagordningen."),
         "beslut" => Some("Beslutet är sparat."),
-        "justerat" => Some("Protokollet är justerat. Anslaget är uppsatt och beslutsmeddelanden skickas."),
+        "justerat" => {
+            Some("Protokollet är justerat. Anslaget är uppsatt och beslutsmeddelanden skickas.")
+        }
         "nytt" => Some("Sammanträdet är inlagt."),
         _ => None,
     }

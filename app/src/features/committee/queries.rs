@@ -1,15 +1,21 @@
 //! What the committee pages read.
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 use uuid::Uuid;
 
 use super::{Body, DecisionNotice, ItemRow, MeetingRow, MeetingView, Outcome};
-use crate::backend::entities::{agenda_item, application, association, case_assessment, committee_meeting};
+use crate::backend::entities::{
+    agenda_item, application, association, case_assessment, committee_meeting,
+};
 use crate::domain::{legal_clock, money, programme_window::long_date};
 use crate::features::applications::Status;
 use crate::features::assessment::Proposal;
 
 fn body_label(body: &str) -> String {
-    Body::parse(body).map(|b| b.label().to_owned()).unwrap_or_else(|| body.to_owned())
+    Body::parse(body)
+        .map(|b| b.label().to_owned())
+        .unwrap_or_else(|| body.to_owned())
 }
 
 /// Every meeting, the latest first.
@@ -42,12 +48,14 @@ async fn proposal_text(db: &impl ConnectionTrait, case: Uuid) -> Result<String, 
     let Some(assessment) = case_assessment::Entity::find_by_id(case).one(db).await? else {
         return Ok("Inget förslag".to_owned());
     };
-    Ok(match (Proposal::parse(&assessment.proposal), assessment.amount_ore) {
-        (Some(Proposal::Reject), _) => "Avslå".to_owned(),
-        (Some(p), Some(amount)) => format!("{} med {}", p.label(), money::format_kr(amount)),
-        (Some(p), None) => p.label().to_owned(),
-        (None, _) => "Inget förslag".to_owned(),
-    })
+    Ok(
+        match (Proposal::parse(&assessment.proposal), assessment.amount_ore) {
+            (Some(Proposal::Reject), _) => "Avslå".to_owned(),
+            (Some(p), Some(amount)) => format!("{} med {}", p.label(), money::format_kr(amount)),
+            (Some(p), None) => p.label().to_owned(),
+            (None, _) => "Inget förslag".to_owned(),
+        },
+    )
 }
 
 /// A meeting with its agenda and the attested cases ready for one.
@@ -62,7 +70,10 @@ pub async fn meeting(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Meeti
         .await?;
     let mut rows = Vec::with_capacity(items.len());
     for item in items {
-        let Some(case) = application::Entity::find_by_id(item.application_id).one(db).await? else {
+        let Some(case) = application::Entity::find_by_id(item.application_id)
+            .one(db)
+            .await?
+        else {
             continue;
         };
         let association = association::Entity::find_by_id(case.association_id)
@@ -98,7 +109,12 @@ pub async fn meeting(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Meeti
             .await?
             .map(|a| a.name)
             .unwrap_or_default();
-        ready.push((case.id, case.dnr.clone().unwrap_or_default(), association, proposal_text(db, case.id).await?));
+        ready.push((
+            case.id,
+            case.dnr.clone().unwrap_or_default(),
+            association,
+            proposal_text(db, case.id).await?,
+        ));
     }
     let clock = m.justered_on.map(|day| {
         let clock = legal_clock::clock(day);
@@ -123,7 +139,10 @@ pub async fn meeting(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Meeti
 
 /// Where a case stands with the committee: its meeting and §, the decision, and the
 /// legal clock once justerad; `None` before it is on an agenda.
-pub async fn notice(db: &impl ConnectionTrait, case: Uuid) -> Result<Option<DecisionNotice>, DbErr> {
+pub async fn notice(
+    db: &impl ConnectionTrait,
+    case: Uuid,
+) -> Result<Option<DecisionNotice>, DbErr> {
     let Some(item) = agenda_item::Entity::find()
         .filter(agenda_item::Column::ApplicationId.eq(case))
         .one(db)
@@ -131,7 +150,10 @@ pub async fn notice(db: &impl ConnectionTrait, case: Uuid) -> Result<Option<Deci
     else {
         return Ok(None);
     };
-    let Some(m) = committee_meeting::Entity::find_by_id(item.meeting_id).one(db).await? else {
+    let Some(m) = committee_meeting::Entity::find_by_id(item.meeting_id)
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
     let clock = m.justered_on.map(legal_clock::clock);

@@ -79,7 +79,11 @@ pub async fn bulk_preview(
     let (ids, view_problems) = super::queries::matching_ids(&db, &filter, viewer).await?;
     problems.extend(view_problems);
     let count = ids.len() as u64;
-    let cases = if count == 1 { "ärende".to_owned() } else { "ärenden".to_owned() };
+    let cases = if count == 1 {
+        "ärende".to_owned()
+    } else {
+        "ärenden".to_owned()
+    };
     let action = get(bulk_param::ACTION).unwrap_or_default();
     let mut hidden: Vec<(String, String)> = filter
         .pairs()

@@ -7,8 +7,8 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::queries::{self, Viewer};
 pub use super::field;
+use super::queries::{self, Viewer};
 use super::{Filter, NOTE_LIMIT, OPEN};
 use crate::backend::{
     command::{CommandError, Ctx},
@@ -44,7 +44,12 @@ pub async fn officer_chosen(
     if typed.is_empty() {
         return Ok(None);
     }
-    let invalid = || CommandError::Invalid(vec![(field::OFFICER, "Välj en handläggare i listan.".into())]);
+    let invalid = || {
+        CommandError::Invalid(vec![(
+            field::OFFICER,
+            "Välj en handläggare i listan.".into(),
+        )])
+    };
     let id = Uuid::parse_str(typed).map_err(|_| invalid())?;
     match staff(db, id).await {
         Ok(user) => Ok(Some(user)),
@@ -76,7 +81,10 @@ pub fn due_date_typed(typed: &str, today: NaiveDate) -> Result<Option<NaiveDate>
 
 /// The open case `id`; `NotFound` for a draft or no such case, `Conflict` once it has
 /// left the queue (withdrawn).
-async fn open_case(db: &impl ConnectionTrait, id: Uuid) -> Result<application::Model, CommandError> {
+async fn open_case(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<application::Model, CommandError> {
     let case = application::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -111,20 +119,31 @@ async fn record_change(
     events::record(
         txn,
         NewEvent::about("application", case.id, event_type, Some(actor), payload),
-        vec![super::live("case_changed", case.id, case.dnr.clone(), case.status)],
+        vec![super::live(
+            "case_changed",
+            case.id,
+            case.dnr.clone(),
+            case.status,
+        )],
     )
     .await?;
     Ok(())
 }
 
 /// Applies `change` to the cases `ids` with `txn`.
-async fn apply(txn: &impl ConnectionTrait, ids: &[Uuid], change: Change) -> Result<(), CommandError> {
+async fn apply(
+    txn: &impl ConnectionTrait,
+    ids: &[Uuid],
+    change: Change,
+) -> Result<(), CommandError> {
     for chunk in ids.chunks(500) {
         let update = application::Entity::update_many()
             .col_expr(application::Column::UpdatedAt, Expr::value(Utc::now()))
             .filter(application::Column::Id.is_in(chunk.iter().copied()));
         let update = match change {
-            Change::Assign(officer) => update.col_expr(application::Column::AssignedTo, Expr::value(officer)),
+            Change::Assign(officer) => {
+                update.col_expr(application::Column::AssignedTo, Expr::value(officer))
+            }
             Change::Due(day) => update.col_expr(application::Column::DueOn, Expr::value(day)),
         };
         update.exec(txn).await?;
@@ -142,7 +161,14 @@ pub async fn assign(ctx: &Ctx, actor: Uuid, id: Uuid, officer: &str) -> Result<(
     let case = open_case(&txn, id).await?;
     let change = Change::Assign(officer.as_ref().map(|o| o.id));
     apply(&txn, &[id], change).await?;
-    record_change(&txn, actor, &case, change, officer.as_ref().map(|o| o.display_name.as_str())).await?;
+    record_change(
+        &txn,
+        actor,
+        &case,
+        change,
+        officer.as_ref().map(|o| o.display_name.as_str()),
+    )
+    .await?;
     ctx.commit_and_wake(txn).await
 }
 
@@ -165,7 +191,10 @@ pub async fn add_note(ctx: &Ctx, actor: Uuid, id: Uuid, body: &str) -> Result<()
     staff(&ctx.db, actor).await?;
     let body = body.trim();
     if body.is_empty() {
-        return Err(CommandError::Invalid(vec![(field::NOTE, "Skriv anteckningen.".into())]));
+        return Err(CommandError::Invalid(vec![(
+            field::NOTE,
+            "Skriv anteckningen.".into(),
+        )]));
     }
     if body.chars().count() > NOTE_LIMIT {
         return Err(CommandError::Invalid(vec![(
@@ -217,19 +246,32 @@ pub async fn bulk(
 ) -> Result<u64, CommandError> {
     staff(&ctx.db, actor).await?;
     let officer_name = match change {
-        Change::Assign(Some(id)) => Some(staff(&ctx.db, id).await.map_err(|_| {
-            CommandError::Invalid(vec![(field::OFFICER, "Välj en handläggare i listan.".into())])
-        })?.display_name),
+        Change::Assign(Some(id)) => Some(
+            staff(&ctx.db, id)
+                .await
+                .map_err(|_| {
+                    CommandError::Invalid(vec![(
+                        field::OFFICER,
+                        "Välj en handläggare i listan.".into(),
+                    )])
+                })?
+                .display_name,
+        ),
         _ => None,
     };
-    let viewer = Viewer { me: actor, today: ctx.today };
+    let viewer = Viewer {
+        me: actor,
+        today: ctx.today,
+    };
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let (ids, problems) = queries::matching_ids(&txn, filter, viewer).await?;
     if let Some((_, message)) = problems.into_iter().next() {
         return Err(CommandError::Conflict(message));
     }
     if ids.is_empty() {
-        return Err(CommandError::Conflict("Inga ärenden matchar urvalet.".into()));
+        return Err(CommandError::Conflict(
+            "Inga ärenden matchar urvalet.".into(),
+        ));
     }
     if ids.len() as u64 != expected {
         return Err(CommandError::Conflict(format!(

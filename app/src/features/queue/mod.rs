@@ -54,12 +54,7 @@ pub enum Sort {
 }
 
 impl Sort {
-    pub const ALL: [Sort; 4] = [
-        Sort::Submitted,
-        Sort::Amount,
-        Sort::Association,
-        Sort::Due,
-    ];
+    pub const ALL: [Sort; 4] = [Sort::Submitted, Sort::Amount, Sort::Association, Sort::Due];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -175,10 +170,18 @@ impl Filter {
     /// not be read (left out of the view, so the page still answers).
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> (Self, Vec<(&'static str, String)>) {
         let mut problems = Vec::new();
-        let text = |name: &str| get(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let text = |name: &str| {
+            get(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
         let mut filter = Filter {
             programme: text(param::PROGRAMME),
-            search: text(param::SEARCH).unwrap_or_default().chars().take(200).collect(),
+            search: text(param::SEARCH)
+                .unwrap_or_default()
+                .chars()
+                .take(200)
+                .collect(),
             flagged: text(param::FLAGGED).is_some(),
             descending: text(param::ORDER).as_deref() == Some("fallande"),
             page: text(param::PAGE)
@@ -210,7 +213,10 @@ impl Filter {
             match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
                 Ok(day) => Some(day),
                 Err(_) => {
-                    problems.push((name, "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-03-31.".to_owned()));
+                    problems.push((
+                        name,
+                        "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-03-31.".to_owned(),
+                    ));
                     None
                 }
             }
@@ -231,7 +237,10 @@ impl Filter {
         filter.max_kr = amount(param::MAX);
         if let (Some(from), Some(to)) = (filter.submitted_from, filter.submitted_to) {
             if from > to {
-                problems.push((param::TO, "Slutdatumet kan inte vara före startdatumet.".to_owned()));
+                problems.push((
+                    param::TO,
+                    "Slutdatumet kan inte vara före startdatumet.".to_owned(),
+                ));
                 filter.submitted_to = None;
             }
         }
@@ -503,7 +512,10 @@ mod tests {
         assert!(href.contains("sok=Kindness%20%26%20Compassion"), "{href}");
         let pairs = filter.pairs();
         let (again, _) = Filter::from_query(|name| {
-            pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone())
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.clone())
         });
         assert_eq!(again, filter);
     }
@@ -517,7 +529,13 @@ mod tests {
             ("sortera", "'; drop table"),
             ("sida", "-4"),
         ]);
-        assert_eq!(filter, Filter { page: 1, ..Filter::default() });
+        assert_eq!(
+            filter,
+            Filter {
+                page: 1,
+                ..Filter::default()
+            }
+        );
         let fields: Vec<_> = problems.iter().map(|(f, _)| *f).collect();
         assert_eq!(fields, ["status", "fran", "minst", "sortera"]);
     }
@@ -532,7 +550,12 @@ mod tests {
 
     #[test]
     fn the_search_text_finds_by_any_of_its_parts_in_lower_case() {
-        let text = search_text("SOF 2023/202", "802534-3750", "Kindness & Compassion", "Självhjälp");
+        let text = search_text(
+            "SOF 2023/202",
+            "802534-3750",
+            "Kindness & Compassion",
+            "Självhjälp",
+        );
         assert!(text.contains("sof 2023/202"));
         assert!(text.contains("självhjälp"));
     }

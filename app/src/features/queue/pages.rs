@@ -85,10 +85,19 @@ fn queue_page(view: QueueView) -> AnyView {
         ("mig".to_owned(), "Mina ärenden".to_owned()),
         ("ingen".to_owned(), "Utan handläggare".to_owned()),
     ];
-    assigned.extend(view.officers.iter().map(|(id, name)| (id.to_string(), name.clone())));
+    assigned.extend(
+        view.officers
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.clone())),
+    );
     let statuses = OPEN
         .iter()
-        .map(|s| (super::status_param(*s).to_owned(), status_label(*s).to_owned()))
+        .map(|s| {
+            (
+                super::status_param(*s).to_owned(),
+                status_label(*s).to_owned(),
+            )
+        })
         .collect::<Vec<_>>();
     let counts = view
         .counts
@@ -208,7 +217,11 @@ pub fn queue_table(view: &QueueView) -> impl IntoView {
     let filter = view.filter.clone();
     let header = move |sort: Sort, label: &'static str| {
         let current = filter.sort == sort;
-        let aria = current.then_some(if filter.descending { "descending" } else { "ascending" });
+        let aria = current.then_some(if filter.descending {
+            "descending"
+        } else {
+            "ascending"
+        });
         let href = filter.sorted_by(sort).href();
         view! { <th scope="col" aria-sort=aria><a href=href>{label}</a></th> }
     };
@@ -282,7 +295,10 @@ fn bulk_page(preview: super::BulkPreview) -> AnyView {
         .chain(posted.message.clone())
         .collect();
     if !problems.is_empty() {
-        let items = problems.into_iter().map(|m| view! { <li>{m}</li> }).collect_view();
+        let items = problems
+            .into_iter()
+            .map(|m| view! { <li>{m}</li> })
+            .collect_view();
         return view! {
             <Page title="Ändra flera ärenden">
                 <div class="error-summary" role="alert" aria-labelledby="felsammanfattning" tabindex="-1" autofocus>
@@ -308,7 +324,9 @@ fn bulk_confirm(preview: &super::BulkPreview) -> impl IntoView {
     let hidden = preview
         .hidden
         .iter()
-        .map(|(name, value)| view! { <input type="hidden" name=name.clone() value=value.clone() /> })
+        .map(
+            |(name, value)| view! { <input type="hidden" name=name.clone() value=value.clone() /> },
+        )
         .collect_view();
     view! {
         <form method="post" action="/handlaggning/massandring" class="confirm">
@@ -326,7 +344,10 @@ pub fn CasePage() -> impl IntoView {
     let Some(user) = require_case_reader() else {
         return denied();
     };
-    let handles = matches!(user.role, crate::domain::role::Role::Officer | crate::domain::role::Role::Admin);
+    let handles = matches!(
+        user.role,
+        crate::domain::role::Role::Officer | crate::domain::role::Role::Admin
+    );
     let id = crate::features::applications::pages::path_id();
     let saved = use_query_map().with_untracked(|q| q.get("sparat"));
     let loaded = Resource::new(
@@ -372,7 +393,10 @@ fn case_page(case: CaseWork, me: uuid::Uuid, handles: bool, saved: Option<String
     let chosen = if posted.values.contains_key(super::field::OFFICER) {
         posted.value(super::field::OFFICER)
     } else {
-        case.assigned.as_ref().map(|(id, _)| id.to_string()).unwrap_or_default()
+        case.assigned
+            .as_ref()
+            .map(|(id, _)| id.to_string())
+            .unwrap_or_default()
     };
     let due = if posted.values.contains_key(super::field::DUE) {
         posted.value(super::field::DUE)

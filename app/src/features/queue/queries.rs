@@ -5,8 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate};
 use sea_orm::{
-    sea_query::Order,
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, JoinType,
+    sea_query::Order, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, JoinType,
     QueryFilter, QueryOrder, QuerySelect, RelationTrait, Select,
 };
 use uuid::Uuid;
@@ -107,7 +106,10 @@ fn ordered(select: Select<application::Entity>, filter: &Filter) -> Select<appli
         Sort::Submitted => select.order_by(application::Column::SubmittedAt, order.clone()),
         Sort::Amount => select.order_by(application::Column::RequestedOre, order.clone()),
         Sort::Association => select
-            .join(JoinType::InnerJoin, application::Relation::Association.def())
+            .join(
+                JoinType::InnerJoin,
+                application::Relation::Association.def(),
+            )
             .order_by(association::Column::Name, order.clone()),
         // Cases without a due date last, whichever way.
         Sort::Due => select
@@ -195,8 +197,13 @@ pub async fn rows(
                 id: case.id,
                 dnr: case.dnr.unwrap_or_default(),
                 association: association.map(|a| a.name.clone()).unwrap_or_default(),
-                org_number: association.map(|a| a.org_number.clone()).unwrap_or_default(),
-                programme: programmes.get(&case.programme_id).cloned().unwrap_or_default(),
+                org_number: association
+                    .map(|a| a.org_number.clone())
+                    .unwrap_or_default(),
+                programme: programmes
+                    .get(&case.programme_id)
+                    .cloned()
+                    .unwrap_or_default(),
                 activity: case.activity_name,
                 requested: crate::domain::money::format_kr(case.requested_ore),
                 requested_ore: case.requested_ore,
@@ -309,11 +316,7 @@ pub async fn case(
         .order_by_asc(case_note::Column::CreatedAt)
         .all(db)
         .await?;
-    let names = names(
-        db,
-        notes.iter().map(|n| n.author_id).chain(assigned_to),
-    )
-    .await?;
+    let names = names(db, notes.iter().map(|n| n.author_id).chain(assigned_to)).await?;
     let notes = notes
         .into_iter()
         .map(|note| NoteRow {
@@ -327,8 +330,8 @@ pub async fn case(
         .into_iter()
         .filter(|a| a.id != id && a.dnr.is_some())
         .collect();
-    let representatives = crate::features::representatives::queries::current(db, association_id, today)
-        .await?;
+    let representatives =
+        crate::features::representatives::queries::current(db, association_id, today).await?;
     let people = self::names(db, representatives.iter().map(|r| r.user_id)).await?;
     let representatives = representatives
         .into_iter()
@@ -403,7 +406,8 @@ async fn every_row(
             .filter(application::Column::Id.is_in(chunk.iter().copied()))
             .all(db)
             .await?;
-        let order: HashMap<Uuid, usize> = chunk.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let order: HashMap<Uuid, usize> =
+            chunk.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         cases.sort_by_key(|c| order.get(&c.id).copied().unwrap_or(usize::MAX));
         out.extend(rows(db, cases, viewer.today).await?);
     }
@@ -419,7 +423,9 @@ pub async fn export_csv(
 ) -> Result<Vec<u8>, crate::backend::command::CommandError> {
     use crate::backend::command::CommandError;
     let failed = |error: csv::Error| CommandError::Internal(format!("writing the export: {error}"));
-    let mut out = csv::WriterBuilder::new().delimiter(b';').from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(vec![0xEF, 0xBB, 0xBF]);
     out.write_record(EXPORT_COLUMNS).map_err(failed)?;
     for row in every_row(db, filter, viewer).await? {
         out.write_record([
@@ -451,7 +457,8 @@ pub async fn export_xlsx(
     use crate::backend::command::CommandError;
     use chrono::Datelike;
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
-    let failed = |error: XlsxError| CommandError::Internal(format!("writing the workbook: {error}"));
+    let failed =
+        |error: XlsxError| CommandError::Internal(format!("writing the workbook: {error}"));
     let rows = every_row(db, filter, viewer).await?;
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
@@ -460,12 +467,16 @@ pub async fn export_xlsx(
     let kronor = Format::new().set_num_format("# ##0 \"kr\"");
     let day = Format::new().set_num_format("yyyy-mm-dd");
     for (column, name) in EXPORT_COLUMNS.iter().enumerate() {
-        sheet.write_with_format(0, column as u16, *name, &bold).map_err(failed)?;
+        sheet
+            .write_with_format(0, column as u16, *name, &bold)
+            .map_err(failed)?;
     }
     let date = |text: &str| {
         NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .ok()
-            .and_then(|d| ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8).ok())
+            .and_then(|d| {
+                ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8).ok()
+            })
     };
     for (i, row) in rows.into_iter().enumerate() {
         let r = i as u32 + 1;
@@ -477,13 +488,21 @@ pub async fn export_xlsx(
         sheet
             .write_number_with_format(r, 5, row.requested_ore as f64 / 100.0, &kronor)
             .map_err(failed)?;
-        sheet.write(r, 6, super::status_label(row.status)).map_err(failed)?;
-        sheet.write(r, 7, row.assigned.unwrap_or_default()).map_err(failed)?;
+        sheet
+            .write(r, 6, super::status_label(row.status))
+            .map_err(failed)?;
+        sheet
+            .write(r, 7, row.assigned.unwrap_or_default())
+            .map_err(failed)?;
         if let Some(submitted) = date(&row.submitted) {
-            sheet.write_datetime_with_format(r, 8, &submitted, &day).map_err(failed)?;
+            sheet
+                .write_datetime_with_format(r, 8, &submitted, &day)
+                .map_err(failed)?;
         }
         if let Some(due) = row.due.as_deref().and_then(date) {
-            sheet.write_datetime_with_format(r, 9, &due, &day).map_err(failed)?;
+            sheet
+                .write_datetime_with_format(r, 9, &due, &day)
+                .map_err(failed)?;
         }
         sheet.write(r, 10, row.flags.join(", ")).map_err(failed)?;
     }

@@ -38,7 +38,10 @@ pub fn ReportPage() -> impl IntoView {
 }
 
 fn paragraphs(texts: &[String]) -> impl IntoView {
-    texts.iter().map(|t| view! { <p>{t.clone()}</p> }).collect_view()
+    texts
+        .iter()
+        .map(|t| view! { <p>{t.clone()}</p> })
+        .collect_view()
 }
 
 fn section(title: &'static str, text: &str) -> impl IntoView {
@@ -47,7 +50,11 @@ fn section(title: &'static str, text: &str) -> impl IntoView {
 
 fn render(r: Report) -> AnyView {
     let title = format!("Tjänsteutlåtande {}", r.dnr);
-    let points = r.proposal_points.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view();
+    let points = r
+        .proposal_points
+        .iter()
+        .map(|p| view! { <li>{p.clone()}</li> })
+        .collect_view();
     let activities = (!r.activities.is_empty()).then(|| {
         let rows = r
             .activities
@@ -63,7 +70,11 @@ fn render(r: Report) -> AnyView {
         }
     });
     let goals = (!r.goals.is_empty()).then(|| {
-        let items = r.goals.iter().map(|g| view! { <li>{g.clone()}</li> }).collect_view();
+        let items = r
+            .goals
+            .iter()
+            .map(|g| view! { <li>{g.clone()}</li> })
+            .collect_view();
         view! { <h3>"Mål"</h3><ul>{items}</ul> }
     });
     let line = |(text, amount): &(String, String)| view! { <tr><td>{text.clone()}</td><td class="number">{amount.clone()}</td></tr> };
@@ -72,10 +83,12 @@ fn render(r: Report) -> AnyView {
     let criteria = r
         .criteria
         .iter()
-        .map(|(label, verdict, text)| view! {
-            <h3>{label.clone()}</h3>
-            <p>{text.clone()}</p>
-            <p><strong>{format!("Bedömning: {}.", verdict.to_lowercase())}</strong></p>
+        .map(|(label, verdict, text)| {
+            view! {
+                <h3>{label.clone()}</h3>
+                <p>{text.clone()}</p>
+                <p><strong>{format!("Bedömning: {}.", verdict.to_lowercase())}</strong></p>
+            }
         })
         .collect_view();
     let signers = r

@@ -27,7 +27,11 @@ fn period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
 }
 
 /// The case's report; `None` for a draft or no such case.
-pub async fn report(db: &impl ConnectionTrait, id: Uuid, today: NaiveDate) -> Result<Option<Report>, DbErr> {
+pub async fn report(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    today: NaiveDate,
+) -> Result<Option<Report>, DbErr> {
     let Some(case) = application::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
     };
@@ -57,7 +61,11 @@ pub async fn report(db: &impl ConnectionTrait, id: Uuid, today: NaiveDate) -> Re
         .one(db)
         .await?;
     let meeting = match &item {
-        Some(item) => committee_meeting::Entity::find_by_id(item.meeting_id).one(db).await?,
+        Some(item) => {
+            committee_meeting::Entity::find_by_id(item.meeting_id)
+                .one(db)
+                .await?
+        }
         None => None,
     };
     let body = meeting
@@ -75,8 +83,14 @@ pub async fn report(db: &impl ConnectionTrait, id: Uuid, today: NaiveDate) -> Re
     let requested = case.requested_ore;
     let activity = &content.activity_name;
     let verb = match proposal {
-        Some(Proposal::Grant) => format!("beviljar {} kronor i", kronor(amount.unwrap_or(requested))),
-        Some(Proposal::PartialGrant) => format!("beviljar {} kronor av sökta {} kronor i", kronor(amount.unwrap_or(0)), kronor(requested)),
+        Some(Proposal::Grant) => {
+            format!("beviljar {} kronor i", kronor(amount.unwrap_or(requested)))
+        }
+        Some(Proposal::PartialGrant) => format!(
+            "beviljar {} kronor av sökta {} kronor i",
+            kronor(amount.unwrap_or(0)),
+            kronor(requested)
+        ),
         Some(Proposal::Reject) => "avslår ansökan om".to_owned(),
         None => "beslutar om ansökan om".to_owned(),
     };
@@ -106,13 +120,20 @@ pub async fn report(db: &impl ConnectionTrait, id: Uuid, today: NaiveDate) -> Re
         .all(db)
         .await?;
     let background = if earlier.is_empty() {
-        format!("Föreningen har inte tidigare sökt bidrag från {}.", body.label().to_lowercase())
+        format!(
+            "Föreningen har inte tidigare sökt bidrag från {}.",
+            body.label().to_lowercase()
+        )
     } else {
         format!(
             "Föreningen har tidigare sökt bidrag: {}.",
             earlier
                 .iter()
-                .map(|e| format!("{} ({})", e.dnr.clone().unwrap_or_default(), e.activity_name))
+                .map(|e| format!(
+                    "{} ({})",
+                    e.dnr.clone().unwrap_or_default(),
+                    e.activity_name
+                ))
                 .collect::<Vec<_>>()
                 .join(", ")
         )
@@ -126,8 +147,14 @@ pub async fn report(db: &impl ConnectionTrait, id: Uuid, today: NaiveDate) -> Re
         period(content.period_from, content.period_to)
     );
     let mut applicant = Vec::new();
-    let founded = association.founded_year.map(|y| format!(" grundades {y} och")).unwrap_or_default();
-    let members = association.members_in_city.map(|m| format!(" har {m} medlemmar i staden")).unwrap_or_default();
+    let founded = association
+        .founded_year
+        .map(|y| format!(" grundades {y} och"))
+        .unwrap_or_default();
+    let members = association
+        .members_in_city
+        .map(|m| format!(" har {m} medlemmar i staden"))
+        .unwrap_or_default();
     if !founded.is_empty() || !members.is_empty() {
         applicant.push(format!("{}{founded}{members}.", association.name));
     }
@@ -137,20 +164,26 @@ pub async fn report(db: &impl ConnectionTrait, id: Uuid, today: NaiveDate) -> Re
     let budget = content.budget.budget();
     let committee_line = (body.short().to_owned(), kronor(requested));
     let income = std::iter::once(committee_line)
-        .chain(budget.income.iter()
-        .map(|l| {
+        .chain(budget.income.iter().map(|l| {
             let status = match l.status {
                 IncomeStatus::Granted => String::new(),
                 other => format!(", {}", other.label().to_lowercase()),
             };
-            (l.source.clone(), format!("{}{status}", kronor(l.amount_ore)))
+            (
+                l.source.clone(),
+                format!("{}{status}", kronor(l.amount_ore)),
+            )
         }))
         .collect();
     let costs = budget
         .costs
         .iter()
         .map(|l| {
-            let what = if l.description.is_empty() { l.category.clone() } else { format!("{}, {}", l.category, l.description) };
+            let what = if l.description.is_empty() {
+                l.category.clone()
+            } else {
+                format!("{}, {}", l.category, l.description)
+            };
             (what, kronor(l.amount_ore))
         })
         .collect();
@@ -161,8 +194,16 @@ pub async fn report(db: &impl ConnectionTrait, id: Uuid, today: NaiveDate) -> Re
         .criteria
         .iter()
         .map(|c| {
-            let label = labels.iter().find(|(k, _)| *k == c.criterion).map(|(_, l)| l.clone()).unwrap_or_default();
-            (label, c.verdict.map(|v| v.label().to_owned()).unwrap_or_default(), c.text.clone())
+            let label = labels
+                .iter()
+                .find(|(k, _)| *k == c.criterion)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_default();
+            (
+                label,
+                c.verdict.map(|v| v.label().to_owned()).unwrap_or_default(),
+                c.text.clone(),
+            )
         })
         .collect();
     let closing = match proposal {
@@ -193,7 +234,10 @@ pub async fn report(db: &impl ConnectionTrait, id: Uuid, today: NaiveDate) -> Re
             .map(|u| (u.display_name, u.title))
             .collect()
     } else {
-        attestations.iter().map(|a| (a.name.clone(), a.title.clone())).collect()
+        attestations
+            .iter()
+            .map(|a| (a.name.clone(), a.title.clone()))
+            .collect()
     };
     Ok(Some(Report {
         case_id: id,
