@@ -325,15 +325,11 @@ fn demo_assessment(
     meets: bool,
 ) -> std::collections::HashMap<String, String> {
     let verdict = if meets { "uppfyller" } else { "uppfyller-inte" };
-    let mut form: std::collections::HashMap<String, String> = [
-        "stadsovergripande",
-        "kompletterar",
-        "kvalitet",
-        "kostnader",
-    ]
-    .iter()
-    .flat_map(|key| {
-        [
+    let mut form: std::collections::HashMap<String, String> =
+        ["stadsovergripande", "kompletterar", "kvalitet", "kostnader"]
+            .iter()
+            .flat_map(|key| {
+                [
             (format!("bedomning_{key}"), verdict.to_owned()),
             (
                 format!("text_{key}"),
@@ -341,8 +337,8 @@ fn demo_assessment(
                     .to_owned(),
             ),
         ]
-    })
-    .collect();
+            })
+            .collect();
     form.insert(
         "jamstalldhetsanalys".into(),
         "Verksamheten når kvinnor och män i ungefär lika delar. (Demodata.)".into(),

@@ -9,11 +9,7 @@ use crate::error::AppError;
 #[server(prefix = "/api", endpoint = "officer/assessment")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn assessment(id: Uuid) -> Result<AssessmentView, AppError> {
-    use crate::domain::role::Role;
-    let user = crate::backend::server_fns::signed_in()?;
-    if !matches!(user.role, Role::Officer | Role::Admin | Role::Approver) {
-        return Err(crate::backend::server_fns::refuse(AppError::NotFound));
-    }
+    let user = crate::features::queue::api::case_reader()?;
     let db = crate::backend::server_fns::db()?;
     super::queries::view(&db, id, user.id, user.role)
         .await?

@@ -12,7 +12,6 @@ use crate::components::{
     form::{field_id, ErrorSummary, FormState},
     page::Page,
 };
-use crate::domain::role::Role;
 use crate::features::applications::Status;
 use crate::features::queue::status_label;
 
@@ -29,10 +28,7 @@ fn saved_message(what: &str) -> Option<&'static str> {
 
 #[component]
 pub fn AssessmentPage() -> impl IntoView {
-    let Some(user) = crate::auth::require_signed_in() else {
-        return ().into_any();
-    };
-    if !matches!(user.role, Role::Officer | Role::Admin | Role::Approver) {
+    if crate::features::queue::pages::require_case_reader().is_none() {
         return denied();
     }
     let id = crate::features::applications::pages::path_id();

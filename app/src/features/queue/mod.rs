@@ -332,19 +332,17 @@ impl Filter {
     }
 }
 
-/// `value` for a query string: letters, digits and `-._~` as they are, the rest as
+/// What a query value keeps as it is: letters, digits and `-._~` (RFC 3986 unreserved).
+const QUERY_VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// `value` for a query string: the unreserved characters as they are, the rest as
 /// UTF-8 percent escapes (`å` is `%C3%A5`).
 pub fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+    percent_encoding::utf8_percent_encode(value, QUERY_VALUE).to_string()
 }
 
 /// The queue's search text of a case: what the officers look it up by, in lower case.

@@ -7,11 +7,7 @@ use crate::error::AppError;
 #[server(prefix = "/api", endpoint = "officer/report")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn case_report(id: Uuid) -> Result<super::Report, AppError> {
-    use crate::domain::role::Role;
-    let user = crate::backend::server_fns::signed_in()?;
-    if !matches!(user.role, Role::Officer | Role::Admin | Role::Approver) {
-        return Err(crate::backend::server_fns::refuse(AppError::NotFound));
-    }
+    crate::features::queue::api::case_reader()?;
     let db = crate::backend::server_fns::db()?;
     super::queries::report(&db, id, crate::backend::time::today())
         .await?

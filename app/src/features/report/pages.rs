@@ -4,14 +4,10 @@ use leptos::prelude::*;
 
 use super::{api::case_report, Report};
 use crate::auth::denied;
-use crate::domain::role::Role;
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    let Some(user) = crate::auth::require_signed_in() else {
-        return ().into_any();
-    };
-    if !matches!(user.role, Role::Officer | Role::Admin | Role::Approver) {
+    if crate::features::queue::pages::require_case_reader().is_none() {
         return denied();
     }
     let id = crate::features::applications::pages::path_id();
