@@ -68,11 +68,15 @@ $(SMTP_STAMP): tests/smtp/requirements.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/smtp/requirements.txt
 	@touch $@
 
-# Debian's Chromium for the browser tests; test tools cannot download browsers here.
+# Debian's Chromium for the browser tests (test tools cannot download browsers here) and
+# poppler's pdftotext for the PDF tests.
 test-deps: deps $(SMTP_STAMP)
 	@if [ ! -x $(CHROMIUM) ]; then \
 	  echo "==> installing Debian's chromium"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; fi
+	@if ! command -v pdftotext >/dev/null; then \
+	  echo "==> installing Debian's poppler-utils (pdftotext reads the PDFs back in the tests)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; fi
 
 ## ---- build ------------------------------------------------------------------------
 

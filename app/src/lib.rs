@@ -31,8 +31,8 @@ use leptos_router::{
 
 use crate::components::layout::Layout;
 use crate::features::{
-    access_requests, accounts, admin, applications, assessment, committee, guidance, membership,
-    profile, programmes, queue, registration, report, representatives,
+    access_requests, accounts, admin, applications, assessment, committee, completion, guidance,
+    membership, profile, programmes, queue, registration, report, representatives,
 };
 
 /// The application: the site layout around the router.
@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/handlaggning/oversikt") view=queue::pages::OverviewPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/massandring") view=queue::pages::BulkPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/arenden/:id/tjansteutlatande") view=report::pages::ReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/arenden/:id/versioner") view=completion::pages::VersionsPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/arenden/:id/bedomning") view=assessment::pages::AssessmentPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/arenden/:id") view=queue::pages::CasePage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/foretradare") view=representatives::pages::verifications::VerificationsPage ssr=SsrMode::Async />

@@ -48,10 +48,19 @@ pub enum MailKind {
     /// "Beslut om er ansökan": the decision letter, to every member of the association,
     /// when the minutes with the decision are justerade.
     DecisionLetter,
+    /// "Ansökan behöver kompletteras": the officer's request, with the reply date, to
+    /// every member of the association.
+    CompletionRequested,
+    /// "Komplettering har kommit in": to the handling officer when the association sends
+    /// the completed application in again.
+    CompletionReceived,
+    /// "Förslag väntar på din attest": to each approver when an officer finishes an
+    /// assessment.
+    AttestationRequested,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 18] = [
+    pub const ALL: [MailKind; 21] = [
         MailKind::AssociationInvitation,
         MailKind::AccountVerification,
         MailKind::PasswordReset,
@@ -70,6 +79,9 @@ impl MailKind {
         MailKind::LateWindowOpened,
         MailKind::ApplicationWithdrawn,
         MailKind::DecisionLetter,
+        MailKind::CompletionRequested,
+        MailKind::CompletionReceived,
+        MailKind::AttestationRequested,
     ];
 
     /// The name used in templates, the outbox and stored preferences.
@@ -93,6 +105,9 @@ impl MailKind {
             MailKind::LateWindowOpened => "late_window_opened",
             MailKind::ApplicationWithdrawn => "application_withdrawn",
             MailKind::DecisionLetter => "decision_letter",
+            MailKind::CompletionRequested => "completion_requested",
+            MailKind::CompletionReceived => "completion_received",
+            MailKind::AttestationRequested => "attestation_requested",
         }
     }
 
@@ -120,7 +135,9 @@ impl MailKind {
             | MailKind::ApplicationReceived
             | MailKind::LateWindowOpened
             | MailKind::ApplicationWithdrawn
-            | MailKind::DecisionLetter => true,
+            | MailKind::DecisionLetter
+            | MailKind::CompletionRequested => true,
+            MailKind::CompletionReceived | MailKind::AttestationRequested => false,
         }
     }
 
@@ -157,6 +174,11 @@ impl MailKind {
             MailKind::LateWindowOpened => "Besked när föreningen får söka efter sista dag",
             MailKind::ApplicationWithdrawn => "Besked när en förening återkallar en ansökan",
             MailKind::DecisionLetter => "Beslutsmeddelande när nämnden har beslutat om en ansökan",
+            MailKind::CompletionRequested => "Begäran om komplettering av en ansökan",
+            MailKind::CompletionReceived => {
+                "Besked när en förening har kompletterat ett ärende jag handlägger"
+            }
+            MailKind::AttestationRequested => "Påminnelse när ett förslag väntar på min attest",
         }
     }
 

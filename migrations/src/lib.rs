@@ -20,6 +20,8 @@ mod m20261201_120000_add_application_attachments;
 mod m20261202_090000_create_case_work;
 mod m20261202_120000_create_assessment;
 mod m20261202_140000_create_committee;
+mod m20261203_090000_create_completion_requests;
+mod m20261203_100000_create_search_indexes;
 
 /// All migrations, in the order they are applied.
 pub struct Migrator;
@@ -43,6 +45,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_090000_create_case_work::Migration),
             Box::new(m20261202_120000_create_assessment::Migration),
             Box::new(m20261202_140000_create_committee::Migration),
+            Box::new(m20261203_090000_create_completion_requests::Migration),
+            Box::new(m20261203_100000_create_search_indexes::Migration),
         ]
     }
 }

@@ -242,8 +242,8 @@ pub async fn load_if_empty(
             signal: Default::default(),
             today: app::backend::time::today(),
         };
-        load_applications(&ctx, storage, association_id, applicant).await?;
-        load_case_work(&ctx).await?;
+        let seed_case = load_applications(&ctx, storage, association_id, applicant).await?;
+        load_case_work(&ctx, seed_case).await?;
     }
     Ok(true)
 }
@@ -311,6 +311,8 @@ async fn demo_case(
         withdrawn_at: Set(None),
         assigned_to: Set(None),
         due_on: Set(None),
+        completion_due: Set(None),
+        missing_attachment: Set(false),
     })
     .exec_without_returning(&txn)
     .await?;
@@ -354,7 +356,7 @@ fn demo_assessment(
 
 /// A dozen cases of other demo associations at every stage, so the officers' queue,
 /// the attestation and the committee's meetings have something to show.
-async fn load_case_work(ctx: &app::backend::command::Ctx) -> anyhow::Result<()> {
+async fn load_case_work(ctx: &app::backend::command::Ctx, seed_case: Uuid) -> anyhow::Result<()> {
     use app::backend::entities::application;
     use app::features::{assessment::commands as assessment, committee::commands as committee};
     use sea_orm::{sea_query::Expr, ColumnTrait, QueryFilter};
@@ -362,6 +364,7 @@ async fn load_case_work(ctx: &app::backend::command::Ctx) -> anyhow::Result<()> 
     let emelie = person(&ctx.db, "emelie.steen@socialforvaltningen.example").await?;
     let jorgen = person(&ctx.db, "jorgen.nordin@socialforvaltningen.example").await?;
     let lina = person(&ctx.db, "lina.blombergsson@socialforvaltningen.example").await?;
+    decide_seed_case(ctx, seed_case, emelie, [lina, jorgen]).await?;
     let now = Utc::now();
     let mut associations = Vec::new();
     for (name, org, target) in [
@@ -590,79 +593,214 @@ async fn load_case_work(ctx: &app::backend::command::Ctx) -> anyhow::Result<()> 
     Ok(())
 }
 
+/// The OFU seed's case taken to its decision as the seed tells it: handled by Emelie
+/// Steen, assessed with the seed's verdicts, attested by Lina Blombergsson
+/// (avdelningschef) and Jörgen Nordin (enhetschef) on 2023-11-30, rejected at the
+/// organisations- och föreningsutskott's meeting of 2023-12-12 and justerad at once.
+/// The commands run today; the dates are then set to the seed's.
+async fn decide_seed_case(
+    ctx: &app::backend::command::Ctx,
+    case: Uuid,
+    emelie: Uuid,
+    approvers: [Uuid; 2],
+) -> anyhow::Result<()> {
+    use app::backend::entities::{
+        agenda_item, application, application_version, case_assessment, case_attestation,
+        case_conflict,
+    };
+    use app::backend::events::as_of;
+    use app::features::{assessment::commands as assessment, committee::commands as committee};
+    use sea_orm::{sea_query::Expr, ColumnTrait, QueryFilter};
+    let fail = |error: app::backend::command::CommandError| anyhow::anyhow!("{error}");
+    // The seed's dates (Swedish office hours, in UTC).
+    let at = |month: u32, day: u32, hour: u32| {
+        chrono::NaiveDate::from_ymd_opt(2023, month, day)
+            .and_then(|d| d.and_hms_opt(hour, 0, 0))
+            .map(|t| t.and_utc())
+            .context("a seed date")
+    };
+    as_of(
+        at(10, 4, 8)?,
+        app::features::queue::commands::assign(ctx, emelie, case, &emelie.to_string()),
+    )
+    .await
+    .map_err(fail)?;
+    as_of(
+        at(11, 20, 8)?,
+        assessment::declare(ctx, emelie, case, Some(false), ""),
+    )
+    .await
+    .map_err(fail)?;
+    let form = app::features::assessment::ofu_seed::form(true);
+    as_of(
+        at(11, 28, 13)?,
+        assessment::save(ctx, emelie, case, &form, true),
+    )
+    .await
+    .map_err(fail)?;
+    for approver in approvers {
+        as_of(at(11, 30, 9)?, async {
+            assessment::declare(ctx, approver, case, Some(false), "").await?;
+            assessment::attest(ctx, approver, case).await
+        })
+        .await
+        .map_err(fail)?;
+    }
+    let form = [
+        ("organ", "ofu"),
+        ("datum", "2023-12-12"),
+        ("sista_dag", "2023-11-30"),
+        ("plats", "Stadshuset, Ragnar Östbergs plan 1"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    let meeting = as_of(
+        at(10, 16, 8)?,
+        committee::create_meeting(ctx, emelie, &form),
+    )
+    .await
+    .map_err(fail)?;
+    as_of(
+        at(12, 1, 9)?,
+        committee::add_to_agenda(ctx, emelie, meeting, &[case]),
+    )
+    .await
+    .map_err(fail)?;
+    let item = agenda_item::Entity::find()
+        .filter(agenda_item::Column::ApplicationId.eq(case))
+        .one(&ctx.db)
+        .await?
+        .context("the seed's agenda item")?;
+    let as_proposed = [("beslut".to_owned(), "som-forslaget".to_owned())]
+        .into_iter()
+        .collect();
+    as_of(
+        at(12, 12, 10)?,
+        committee::decide(ctx, emelie, item.id, &as_proposed),
+    )
+    .await
+    .map_err(fail)?;
+    as_of(
+        at(12, 12, 11)?,
+        committee::justify(ctx, emelie, meeting, "2023-12-12"),
+    )
+    .await
+    .map_err(fail)?;
+
+    // The rows' own times (the events above already carry the seed's).
+    let submitted = at(10, 2, 9)?;
+    application::Entity::update_many()
+        .col_expr(application::Column::CreatedAt, Expr::value(at(9, 25, 8)?))
+        .col_expr(application::Column::SubmittedAt, Expr::value(submitted))
+        .col_expr(application::Column::UpdatedAt, Expr::value(at(12, 12, 11)?))
+        .filter(application::Column::Id.eq(case))
+        .exec(&ctx.db)
+        .await?;
+    application_version::Entity::update_many()
+        .col_expr(
+            application_version::Column::SubmittedAt,
+            Expr::value(submitted),
+        )
+        .filter(application_version::Column::ApplicationId.eq(case))
+        .exec(&ctx.db)
+        .await?;
+    case_conflict::Entity::update_many()
+        .col_expr(
+            case_conflict::Column::DeclaredAt,
+            Expr::value(at(11, 20, 8)?),
+        )
+        .filter(case_conflict::Column::ApplicationId.eq(case))
+        .exec(&ctx.db)
+        .await?;
+    case_assessment::Entity::update_many()
+        .col_expr(
+            case_assessment::Column::FinishedAt,
+            Expr::value(at(11, 28, 13)?),
+        )
+        .col_expr(
+            case_assessment::Column::UpdatedAt,
+            Expr::value(at(11, 28, 13)?),
+        )
+        .filter(case_assessment::Column::ApplicationId.eq(case))
+        .exec(&ctx.db)
+        .await?;
+    case_attestation::Entity::update_many()
+        .col_expr(
+            case_attestation::Column::AttestedAt,
+            Expr::value(at(11, 30, 10)?),
+        )
+        .filter(case_attestation::Column::ApplicationId.eq(case))
+        .exec(&ctx.db)
+        .await?;
+    agenda_item::Entity::update_many()
+        .col_expr(agenda_item::Column::DecidedAt, Expr::value(at(12, 12, 10)?))
+        .filter(agenda_item::Column::ApplicationId.eq(case))
+        .exec(&ctx.db)
+        .await?;
+    Ok(())
+}
+
 /// The tidsbegränsat bidrag, the programme of the OFU seed's application.
 const TIME_LIMITED: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0003);
 
 /// The OFU seed's application, "Etablering av ett självhjälpscenter", filled in step by
-/// step with its documents and sent in by Sara Lind (a case with a Dnr), and a draft of
-/// another association, Stockholms Läxhjälp, half-way through.
+/// step with its documents and sent in by Sara Lind in October 2023 (decided later by
+/// `load_case_work`, as in the seed); the association's application for 2027, open in
+/// the queue; and a draft of another association, Stockholms Läxhjälp, half-way
+/// through. Answers the seed case's id.
 async fn load_applications(
     ctx: &app::backend::command::Ctx,
     storage: &Storage,
     association_id: Uuid,
     applicant: Uuid,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Uuid> {
     use app::features::applications::{commands, ofu_seed, step};
     let fail = |error: app::backend::command::CommandError| anyhow::anyhow!("{error}");
-    let id = commands::start(ctx, applicant, association_id, TIME_LIMITED)
-        .await
-        .map_err(fail)?;
-    let mut revision = 1;
-    for (slug, pairs) in ofu_seed::seed_posts() {
-        let form = pairs.into_iter().collect();
-        let current = step(slug).context("a step of the seed")?;
-        revision = commands::save_step(
-            ctx,
+    // The seed's case, sent in in the autumn of 2023 (its Dnr of that year); decided as
+    // in the seed by `load_case_work`.
+    let autumn_2023 = app::backend::command::Ctx {
+        today: chrono::NaiveDate::from_ymd_opt(2023, 10, 2).context("a date")?,
+        ..ctx.clone()
+    };
+    let submitted = chrono::NaiveDate::from_ymd_opt(2023, 10, 2)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .context("a date")?
+        .and_utc();
+    let seed_case = app::backend::events::as_of(
+        submitted,
+        filled_application(
+            &autumn_2023,
+            storage,
+            association_id,
             applicant,
-            id,
-            revision,
-            current,
-            &form,
-            commands::Action::Save,
-        )
-        .await
-        .map_err(fail)?;
-    }
-    for (kind, name, title) in [
-        (
-            "stadgar",
-            "Stadgar Kindness & Compassion.pdf",
-            "Stadgar for Kindness & Compassion, antagna 2021-05-02",
+            ofu_seed::seed_posts(),
         ),
-        (
-            "verksamhetsberattelse",
-            "Verksamhetsberättelse 2022.pdf",
-            "Verksamhetsberattelse 2022",
-        ),
-        ("budget", "Budget 2024.pdf", "Budget for foreningen 2024"),
-    ] {
-        let pdf = minutes_pdf(&[
-            "Kindness & Compassion, org.nr 802534-3750",
-            title,
-            "",
-            "(Demodokument: pahittat innehall.)",
-        ]);
-        let stored = storage
-            .put(futures_util::stream::iter([Ok::<_, std::io::Error>(
-                axum::body::Bytes::from(pdf),
-            )]))
-            .await
-            .with_context(|| format!("storing the demo {kind}"))?;
-        let file = commands::StoredDocument {
-            key: stored.key,
-            kind: stored.kind,
-            size: stored.size,
-            sha256: stored.sha256,
-            file_name: name.into(),
-        };
-        commands::attach(ctx, applicant, id, kind, None, &[file])
-            .await
-            .map_err(fail)?;
-    }
-    let row = commands::mine(&ctx.db, id, applicant).await.map_err(fail)?;
-    commands::record_submission(ctx, applicant, row, "demo")
-        .await
-        .map_err(fail)?;
+    )
+    .await?;
+    // Its application for 2027, more narrowly aimed (as the seed's assessment asked):
+    // open in the queue.
+    let posts = ofu_seed::seed_posts()
+        .into_iter()
+        .map(|(slug, pairs)| {
+            let pairs = pairs
+                .into_iter()
+                .map(|(key, value)| {
+                    let value = match key.as_str() {
+                        "activity_name" => {
+                            "Samtalsgrupper för unga tjejer med psykisk ohälsa".to_owned()
+                        }
+                        "period_from" => "2027-01-01".to_owned(),
+                        "period_to" => "2027-12-31".to_owned(),
+                        _ => value,
+                    };
+                    (key, value)
+                })
+                .collect();
+            (slug, pairs)
+        })
+        .collect();
+    filled_application(ctx, storage, association_id, applicant, posts).await?;
 
     // Another association's unfinished draft.
     let now = Utc::now();
@@ -733,7 +871,80 @@ async fn load_applications(
     )
     .await
     .map_err(fail)?;
-    Ok(())
+    Ok(seed_case)
+}
+
+/// An application of the association filled in step by step with `posts`, its
+/// documents attached, and sent in by `applicant` on `ctx.today`; answers its id.
+async fn filled_application(
+    ctx: &app::backend::command::Ctx,
+    storage: &Storage,
+    association_id: Uuid,
+    applicant: Uuid,
+    posts: Vec<(&'static str, Vec<(String, String)>)>,
+) -> anyhow::Result<Uuid> {
+    use app::features::applications::{commands, step};
+    let fail = |error: app::backend::command::CommandError| anyhow::anyhow!("{error}");
+    let id = commands::start(ctx, applicant, association_id, TIME_LIMITED)
+        .await
+        .map_err(fail)?;
+    let mut revision = 1;
+    for (slug, pairs) in posts {
+        let form = pairs.into_iter().collect();
+        let current = step(slug).context("a step of the seed")?;
+        revision = commands::save_step(
+            ctx,
+            applicant,
+            id,
+            revision,
+            current,
+            &form,
+            commands::Action::Save,
+        )
+        .await
+        .map_err(fail)?;
+    }
+    for (kind, name, title) in [
+        (
+            "stadgar",
+            "Stadgar Kindness & Compassion.pdf",
+            "Stadgar for Kindness & Compassion, antagna 2021-05-02",
+        ),
+        (
+            "verksamhetsberattelse",
+            "Verksamhetsberättelse 2022.pdf",
+            "Verksamhetsberattelse 2022",
+        ),
+        ("budget", "Budget 2024.pdf", "Budget for foreningen 2024"),
+    ] {
+        let pdf = minutes_pdf(&[
+            "Kindness & Compassion, org.nr 802534-3750",
+            title,
+            "",
+            "(Demodokument: pahittat innehall.)",
+        ]);
+        let stored = storage
+            .put(futures_util::stream::iter([Ok::<_, std::io::Error>(
+                axum::body::Bytes::from(pdf),
+            )]))
+            .await
+            .with_context(|| format!("storing the demo {kind}"))?;
+        let file = commands::StoredDocument {
+            key: stored.key,
+            kind: stored.kind,
+            size: stored.size,
+            sha256: stored.sha256,
+            file_name: name.into(),
+        };
+        commands::attach(ctx, applicant, id, kind, None, &[file])
+            .await
+            .map_err(fail)?;
+    }
+    let row = commands::mine(&ctx.db, id, applicant).await.map_err(fail)?;
+    commands::record_submission(ctx, applicant, row, &Uuid::new_v4().to_string())
+        .await
+        .map_err(fail)?;
+    Ok(id)
 }
 
 /// A one-page PDF showing `lines` (ASCII), with a correct cross-reference table.

@@ -242,6 +242,8 @@ pub fn router(state: AppState) -> Router {
         .merge(http::queue::router())
         .merge(http::assessment::router())
         .merge(http::committee::router())
+        .merge(http::completion::router())
+        .merge(http::report::router())
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))
         .route("/logga-in", axum::routing::post(http::account::sign_in))

@@ -224,6 +224,33 @@ async fn an_attested_case_is_decided_at_a_meeting_and_the_letter_says_when_it_wi
         404
     );
 
+    // The same report as a PDF, read back with pdftotext: sections, figures, å ä ö.
+    let pdf_path = format!("/handlaggning/arenden/{}/tjansteutlatande.pdf", o.case);
+    let pdf = o.app.get_as(&cookie, &pdf_path).await;
+    assert_eq!(pdf.status(), 200);
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    let bytes = pdf.bytes().await.unwrap();
+    let text = portal_tests::pdf_text(&bytes);
+    for part in [
+        "Förvaltningens förslag till beslut",
+        "Organisations- och föreningsutskottet avslår ansökan",
+        "Paragrafen justeras omedelbart.",
+        "Sammanfattning",
+        "Ärendets beredning",
+        "Budget för sökt verksamhet",
+        "Summa intäkter",
+        "500 000",
+        "Förvaltningens bedömning",
+        "Kompletterar socialtjänstens verksamheter",
+        "Bedömning: uppfyller inte.",
+        "Jämställdhetsanalys",
+        "Attesterat av",
+        "Detta dokument har godkänts digitalt",
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+    assert_eq!(o.app.get_as(&applicant, &pdf_path).await.status(), 404);
+
     // After justering nothing changes: no new decision, no withdrawal.
     let again = o
         .app

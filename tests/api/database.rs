@@ -50,10 +50,10 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     assert_eq!(owners.len(), 2);
     assert!(owners.iter().all(|o| o.role.as_str() == "owner"));
 
-    // The OFU seed's application, sent in with a Dnr and its documents; another
-    // association's draft.
+    // The OFU seed's application, decided as in the seed; the association's application
+    // for 2027, open; another association's draft.
     let applications = application::Entity::find().all(&app.db).await.unwrap();
-    assert_eq!(applications.len(), 10);
+    assert_eq!(applications.len(), 11);
     // The other cases stand at every stage, so the queue and the committee show work.
     for stage in [
         Status::Submitted,
@@ -61,18 +61,49 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
         Status::Attested,
         Status::OnAgenda,
         Status::Granted,
+        Status::Rejected,
     ] {
         assert!(applications.iter().any(|a| a.status == stage), "{stage:?}");
     }
+    let seed = applications
+        .iter()
+        .find(|a| a.association_id == kindness.id && a.status == Status::Rejected)
+        .unwrap();
+    assert_eq!(seed.activity_name, "Etablering av ett självhjälpscenter");
+    assert_eq!(seed.requested_ore, 50_000_000);
+    assert!(seed.dnr.as_deref().unwrap().starts_with("SOF 2023/"));
+    assert!(!seed.unbalanced, "the seed's budget balances at 1 600 000");
+    assert_eq!(
+        seed.submitted_at.unwrap().date_naive().to_string(),
+        "2023-10-02"
+    );
+    let attested: Vec<(String, String)> = app::backend::entities::case_attestation::Entity::find()
+        .filter(app::backend::entities::case_attestation::Column::ApplicationId.eq(seed.id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.name, a.attested_at.date_naive().to_string()))
+        .collect();
+    assert_eq!(attested.len(), 2);
+    assert!(attested.contains(&("Lina Blombergsson".into(), "2023-11-30".into())));
+    assert!(attested.contains(&("Jörgen Nordin".into(), "2023-11-30".into())));
+    let notice = app::features::committee::queries::notice(&app.db, seed.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(notice.meeting, "12 december 2023");
+    assert_eq!(notice.outcome.as_deref(), Some("Avslagen"));
+    assert_eq!(notice.justered.as_deref(), Some("12 december 2023"));
     let case = applications
         .iter()
-        .find(|a| a.association_id == kindness.id)
+        .find(|a| a.association_id == kindness.id && a.status == Status::Submitted)
         .unwrap();
-    assert_eq!(case.status, Status::Submitted);
-    assert_eq!(case.activity_name, "Etablering av ett självhjälpscenter");
-    assert_eq!(case.requested_ore, 50_000_000);
+    assert_eq!(
+        case.activity_name,
+        "Samtalsgrupper för unga tjejer med psykisk ohälsa"
+    );
     assert!(case.dnr.as_deref().unwrap().starts_with("SOF "));
-    assert!(!case.unbalanced, "the seed's budget balances at 1 600 000");
     assert_eq!(
         attachment::Entity::find()
             .filter(attachment::Column::ApplicationId.eq(case.id))
@@ -92,6 +123,6 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     assert_eq!(association::Entity::find().count(&app.db).await.unwrap(), 9);
     assert_eq!(
         application::Entity::find().count(&app.db).await.unwrap(),
-        10
+        11
     );
 }

@@ -9,6 +9,7 @@ mod attachments;
 mod board;
 mod change_password;
 mod committee;
+mod completion;
 mod database;
 mod health;
 mod members;

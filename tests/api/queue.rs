@@ -61,6 +61,8 @@ async fn case(
         withdrawn_at: Set(None),
         assigned_to: Set(None),
         due_on: Set(None),
+        completion_due: Set(None),
+        missing_attachment: Set(false),
     })
     .exec_without_returning(&app.db)
     .await
@@ -561,4 +563,28 @@ async fn the_export_holds_every_matching_case_and_no_formulas() {
         .contains(".xlsx"));
     let bytes = workbook.bytes().await.unwrap();
     assert!(bytes.starts_with(b"PK"), "an Office Open XML package (zip)");
+    // Read back: Swedish column names, amounts as numbers, dates as dates.
+    use calamine::{Data, Reader};
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let sheet = book.worksheet_range("Ärenden").unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    assert_eq!(rows.len(), 3, "the header and two cases");
+    assert_eq!(rows[0][0], Data::String("Diarienummer".into()));
+    assert_eq!(rows[0][1], Data::String("Förening".into()));
+    assert_eq!(rows[0][5], Data::String("Sökt belopp (kr)".into()));
+    let amounts: Vec<f64> = rows[1..]
+        .iter()
+        .map(|row| match &row[5] {
+            Data::Float(kr) => *kr,
+            Data::Int(kr) => *kr as f64,
+            other => panic!("an amount as a number, not {other:?}"),
+        })
+        .collect();
+    assert!(amounts.contains(&20_000.0), "{amounts:?}");
+    assert!(
+        matches!(rows[1][8], Data::DateTime(_)),
+        "the day it came in is a date: {:?}",
+        rows[1][8]
+    );
 }

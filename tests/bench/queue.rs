@@ -127,6 +127,8 @@ async fn main() {
                     withdrawn_at: Set(None),
                     assigned_to: Set(None),
                     due_on: Set(None),
+                    completion_due: Set(None),
+                    missing_attachment: Set(false),
                 }
             })
             .collect();

@@ -42,7 +42,7 @@ describe("the officers' queue", () => {
     await officer.getByRole("heading", { level: 1, name: "Ärendekö" }).waitFor();
     const row = officer.locator("table.queue tbody tr").filter({ hasText: "Kindness & Compassion" });
     await row.waitFor();
-    assert.match(await row.innerText(), /Etablering av ett självhjälpscenter/);
+    assert.match(await row.innerText(), /Samtalsgrupper för unga tjejer med psykisk ohälsa/);
     assert.match(await row.innerText(), /500\s000\skr/);
 
     // Take the case from its page.
@@ -71,7 +71,7 @@ describe("the officers' queue", () => {
     await signIn(applicant, SARA);
     await applicant.getByRole("link", { name: "Kindness & Compassion" }).click();
     await applicant.getByRole("link", { name: "Ansökningar om bidrag" }).click();
-    await applicant.getByRole("link", { name: "Etablering av ett självhjälpscenter" }).first().click();
+    await applicant.getByRole("link", { name: "Samtalsgrupper för unga tjejer med psykisk ohälsa" }).first().click();
     assert.match(await applicant.locator(".facts").first().innerText(), /Handläggare\s+Emelie Steen, telefon 08-508 25 158/);
     await applicant.getByRole("link", { name: "Återkalla ansökan" }).click();
     await applicant.getByRole("button", { name: "Ja, återkalla ansökan" }).click();

@@ -787,3 +787,27 @@ fn decode_quoted_printable(text: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// The text of a PDF as poppler's `pdftotext` reads it (installed by `make test`), with
+/// runs of white space as one space, so a phrase broken over two lines is still found.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("pdftotext runs (Debian's poppler-utils; `make test` installs it)");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(pdf)
+        .expect("the PDF goes to pdftotext");
+    let out = child.wait_with_output().expect("pdftotext finishes");
+    assert!(out.status.success(), "pdftotext read the PDF");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -83,6 +83,26 @@ pub enum Effect {
     Job(crate::backend::jobs::Job),
 }
 
+tokio::task_local! {
+    /// The time events are recorded at while the demo loader lays down a history of
+    /// earlier dates ([`as_of`]); unset, and so now, everywhere else.
+    static RECORDED_AT: chrono::DateTime<Utc>;
+}
+
+/// Runs `work` with its events recorded at `at` instead of now: for the demo data,
+/// which takes the OFU seed's case through the real commands on the seed's dates.
+/// Events stay append-only; nothing else uses this.
+pub async fn as_of<F: std::future::Future>(at: chrono::DateTime<Utc>, work: F) -> F::Output {
+    RECORDED_AT.scope(at, work).await
+}
+
+/// When an event happens: now, or the demo's [`as_of`] time.
+fn recorded_at() -> chrono::DateTime<Utc> {
+    RECORDED_AT
+        .try_with(|at| *at)
+        .unwrap_or_else(|_| Utc::now())
+}
+
 /// The PostgreSQL channel that wakes every instance's worker when outbox rows commit.
 pub const OUTBOX_CHANNEL: &str = "portal_outbox";
 
@@ -103,7 +123,7 @@ pub async fn record(
         aggregate_id: Set(event.aggregate_id),
         event_type: Set(event.event_type.to_owned()),
         actor_id: Set(event.actor_id),
-        occurred_at: Set(Utc::now()),
+        occurred_at: Set(recorded_at()),
         payload: Set(event.payload),
         schema_version: Set(event.schema_version),
     })
@@ -121,6 +141,54 @@ pub async fn record(
         .await?;
     }
     Ok(id)
+}
+
+/// Records many events at once with `txn` (a bulk change: thousands of cases), in
+/// multi-row inserts of 500, and queues `effects` with the first of them. As [`record`]
+/// otherwise; an empty list records nothing.
+pub async fn record_many(
+    txn: &impl ConnectionTrait,
+    events: Vec<NewEvent>,
+    effects: Vec<Effect>,
+) -> Result<(), DbErr> {
+    let now = recorded_at();
+    let first: Option<Uuid> = (!events.is_empty()).then(Uuid::now_v7);
+    let rows: Vec<domain_event::ActiveModel> = events
+        .into_iter()
+        .enumerate()
+        .map(|(i, event)| domain_event::ActiveModel {
+            id: Set(match (i, first) {
+                (0, Some(first)) => first,
+                _ => Uuid::now_v7(),
+            }),
+            aggregate_type: Set(event.aggregate_type.to_owned()),
+            aggregate_id: Set(event.aggregate_id),
+            event_type: Set(event.event_type.to_owned()),
+            actor_id: Set(event.actor_id),
+            occurred_at: Set(now),
+            payload: Set(event.payload),
+            schema_version: Set(event.schema_version),
+        })
+        .collect();
+    for chunk in rows.chunks(500) {
+        domain_event::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(txn)
+            .await?;
+    }
+    let queued = !effects.is_empty() && first.is_some();
+    if let Some(first) = first {
+        for effect in effects {
+            outbox::insert(txn, Some(first), effect).await?;
+        }
+    }
+    if queued && txn.get_database_backend() == DbBackend::Postgres {
+        txn.execute_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!("NOTIFY {OUTBOX_CHANNEL}"),
+        ))
+        .await?;
+    }
+    Ok(())
 }
 
 /// The history of one aggregate, oldest first (ids are time-ordered UUIDv7).

@@ -15,6 +15,7 @@ pub mod applications;
 pub mod assessment;
 pub mod board;
 pub mod committee;
+pub mod completion;
 pub mod guidance;
 pub mod membership;
 pub mod profile;

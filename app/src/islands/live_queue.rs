@@ -37,7 +37,7 @@ mod browser {
 
     /// What to say about `event`, given the view after it.
     fn message(event: Option<&LiveEvent>, view: &QueueView) -> String {
-        let Some(event) = event else {
+        let Some(event) = event.filter(|e| e.event != "resync") else {
             return "Ärendekön är uppdaterad.".to_owned();
         };
         let dnr = event

@@ -37,6 +37,10 @@ pub struct Model {
     pub due_on: Option<Date>,
     /// Lower-case "dnr org-number association activity", for the queue's search.
     pub search_text: String,
+    /// The reply date of the open completion request (komplettering), if one is open.
+    pub completion_due: Option<Date>,
+    /// The officer asked for documents the association has not sent yet.
+    pub missing_attachment: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

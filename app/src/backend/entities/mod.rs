@@ -14,6 +14,7 @@ pub mod case_attestation;
 pub mod case_conflict;
 pub mod case_note;
 pub mod committee_meeting;
+pub mod completion_request;
 pub mod dnr_sequence;
 pub mod domain_event;
 pub mod email_token;

@@ -105,6 +105,9 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "late_window_opened",
     "application_withdrawn",
     "decision_letter",
+    "completion_requested",
+    "completion_received",
+    "attestation_requested",
 ];
 
 fn environment() -> &'static Environment<'static> {
@@ -255,6 +258,36 @@ mod tests {
                 "legal_force": "3 januari 2024",
                 "minutes_kept": "Protokollet finns hos socialförvaltningens registratur.",
                 "link": "http://127.0.0.1:3000/ansokningar/1",
+            }),
+            MailKind::CompletionRequested => json!({
+                "name": "Sara Lind",
+                "association": "Kindness & Compassion",
+                "dnr": "SOF 2026/1",
+                "activity": "Etablering av ett självhjälpscenter",
+                "message": "Skicka en budget där intäkter och kostnader går ihop.",
+                "reply_by": "15 december 2026",
+                "documents": ["Budget för hela föreningen"],
+                "officer": "Emelie Steen",
+                "phone": "08-508 251 58",
+                "link": "http://127.0.0.1:3000/ansokningar/1",
+            }),
+            MailKind::CompletionReceived => json!({
+                "name": "Emelie Steen",
+                "association": "Kindness & Compassion",
+                "dnr": "SOF 2026/1",
+                "activity": "Etablering av ett självhjälpscenter",
+                "version": 2,
+                "amount": "500 000 kr",
+                "link": "http://127.0.0.1:3000/handlaggning/arenden/1/versioner",
+            }),
+            MailKind::AttestationRequested => json!({
+                "name": "Lina Blombergsson",
+                "officer": "Emelie Steen",
+                "association": "Kindness & Compassion",
+                "dnr": "SOF 2026/1",
+                "activity": "Etablering av ett självhjälpscenter",
+                "proposal": "avslå",
+                "link": "http://127.0.0.1:3000/handlaggning/arenden/1/bedomning",
             }),
             MailKind::TestMail => json!({
                 "name": "Emelie Steen",

@@ -92,6 +92,8 @@ pub struct ApplicationView {
     pub handler: Option<(String, String)>,
     /// The committee's meeting, §, decision and legal clock, once on an agenda.
     pub decision: Option<crate::features::committee::DecisionNotice>,
+    /// The officer's open completion request, while the association completes.
+    pub completion: Option<crate::features::completion::RequestRow>,
 }
 
 #[server(prefix = "/api", endpoint = "applications/for-association")]

@@ -72,7 +72,7 @@ pub async fn mine(
     Ok(row)
 }
 
-fn content_of(row: &application::Model) -> Result<Content, CommandError> {
+pub fn content_of(row: &application::Model) -> Result<Content, CommandError> {
     serde_json::from_str(&row.content)
         .map_err(|error| CommandError::Internal(format!("application {}: {error}", row.id)))
 }
@@ -219,6 +219,8 @@ async fn insert_draft(
         withdrawn_at: Set(None),
         assigned_to: Set(None),
         due_on: Set(None),
+        completion_due: Set(None),
+        missing_attachment: Set(false),
         search_text: Set(String::new()),
     })
     .exec_without_returning(&txn)
@@ -265,7 +267,7 @@ pub async fn save_step(
     action: Action,
 ) -> Result<i32, CommandError> {
     let row = mine(&ctx.db, application_id, user).await?;
-    if row.status != Status::Draft {
+    if !row.status.editable() {
         return Err(CommandError::Conflict(NOT_A_DRAFT.to_owned()));
     }
     let programme = grant_programme::Entity::find_by_id(row.programme_id)
@@ -310,7 +312,7 @@ pub async fn save_step(
         .col_expr(application::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(application::Column::Id.eq(application_id))
         .filter(application::Column::Revision.eq(revision))
-        .filter(application::Column::Status.eq(Status::Draft))
+        .filter(application::Column::Status.is_in([Status::Draft, Status::Completion]))
         .exec(&ctx.db)
         .await?;
     if updated.rows_affected == 0 {
@@ -394,11 +396,14 @@ pub async fn submit(
             return Ok(dnr.clone());
         }
     }
-    if row.status != Status::Draft {
+    if !row.status.editable() {
         return Err(CommandError::Conflict(NOT_A_DRAFT.to_owned()));
     }
     if !representatives::is_verified(&ctx.db, row.association_id, user, ctx.today).await? {
         return Err(CommandError::Forbidden(ONLY_REPRESENTATIVES.to_owned()));
+    }
+    if row.status == Status::Completion {
+        return crate::features::completion::commands::resubmit(ctx, user, row, submit_key).await;
     }
     record_submission(ctx, user, row, submit_key).await
 }
@@ -670,7 +675,7 @@ pub async fn attach(
 ) -> Result<Attached, CommandError> {
     use crate::backend::entities::attachment;
     let row = mine(&ctx.db, application_id, user).await?;
-    if row.status != Status::Draft {
+    if !row.status.editable() {
         return Err(CommandError::Conflict(NOT_A_DRAFT.to_owned()));
     }
     let programme = grant_programme::Entity::find_by_id(row.programme_id)
@@ -687,6 +692,7 @@ pub async fn attach(
             .await?
             .ok_or(CommandError::NotFound)?;
         document_type = old.document_type.clone().unwrap_or_default();
+        kept_since_submission(&txn, &row, &old).await?;
         attachment::Entity::delete_by_id(old.id).exec(&txn).await?;
         outcome.replaced = Some(old.storage_key);
     }
@@ -773,7 +779,7 @@ pub async fn remove_attachment(
 ) -> Result<String, CommandError> {
     use crate::backend::entities::attachment;
     let row = mine(&ctx.db, application_id, user).await?;
-    if row.status != Status::Draft {
+    if !row.status.editable() {
         return Err(CommandError::Conflict(NOT_A_DRAFT.to_owned()));
     }
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
@@ -782,6 +788,7 @@ pub async fn remove_attachment(
         .one(&txn)
         .await?
         .ok_or(CommandError::NotFound)?;
+    kept_since_submission(&txn, &row, &file).await?;
     attachment::Entity::delete_by_id(file.id).exec(&txn).await?;
     events::record(
         &txn,
@@ -797,4 +804,26 @@ pub async fn remove_attachment(
     .await?;
     ctx.commit_and_wake(txn).await?;
     Ok(file.storage_key)
+}
+
+/// During a completion, a document sent in before the request stays with the case (the
+/// officer has read it): only documents added since can be removed or replaced.
+async fn kept_since_submission(
+    db: &impl ConnectionTrait,
+    row: &application::Model,
+    file: &crate::backend::entities::attachment::Model,
+) -> Result<(), CommandError> {
+    if row.status != Status::Completion {
+        return Ok(());
+    }
+    let since = crate::features::completion::queries::open_request(db, row.id)
+        .await?
+        .map(|r| r.requested_at);
+    if since.is_some_and(|since| file.created_at < since) {
+        return Err(CommandError::Conflict(
+            "Bilagan skickades in tidigare och finns kvar i ärendet. Bifoga en ny fil i stället."
+                .to_owned(),
+        ));
+    }
+    Ok(())
 }

@@ -39,6 +39,9 @@ pub enum Status {
     Submitted,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "withdrawn"))]
     Withdrawn,
+    /// The officer has asked for a completion: the association edits and sends it in again.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "completion"))]
+    Completion,
     /// The officer's assessment and proposal are done: waiting for two attestations.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "assessed"))]
     Assessed,
@@ -66,12 +69,19 @@ impl Status {
             Status::Draft => "Utkast, inte inskickad",
             Status::Submitted => "Inskickad, väntar på handläggning",
             Status::Withdrawn => "Återkallad",
+            Status::Completion => "Komplettering begärd",
             Status::Assessed | Status::Attested => "Under handläggning",
             Status::OnAgenda => "Ska beslutas på nämndens sammanträde",
             Status::Granted => "Beviljad",
             Status::PartlyGranted => "Delvis beviljad",
             Status::Rejected => "Avslagen",
         }
+    }
+
+    /// Whether the association can change the answers: a draft, or a case the officer
+    /// asked to complete.
+    pub fn editable(self) -> bool {
+        matches!(self, Status::Draft | Status::Completion)
     }
 
     /// Whether the committee has decided the case.

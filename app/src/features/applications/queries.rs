@@ -169,6 +169,15 @@ pub async fn timeline(
                     event.payload["paragraph"].as_i64().unwrap_or_default()
                 ),
                 "case.decided" => "Nämnden fattade beslut".to_owned(),
+                "case.completion_requested" => format!(
+                    "Handläggaren begärde komplettering senast {}: {}",
+                    event.payload["reply_by"].as_str().unwrap_or_default(),
+                    event.payload["message"].as_str().unwrap_or_default()
+                ),
+                "case.completed" => format!(
+                    "Kompletteringen kom in (version {})",
+                    event.payload["version"].as_i64().unwrap_or_default()
+                ),
                 "case.justered" => format!(
                     "Protokollet justerades; beslutet vinner laga kraft {} om det inte överklagas",
                     event.payload["legal_force"].as_str().unwrap_or_default()
@@ -225,9 +234,29 @@ pub async fn view(
     let rules = super::commands::rules(&programme);
     let attached = attached_types(db, row.id).await?;
     let required = super::commands::required_documents(&programme);
-    let problems = if row.status == Status::Draft {
+    let today = crate::backend::time::today();
+    let completion = if row.status == Status::Completion {
+        crate::features::completion::queries::requests(db, row.id, today)
+            .await?
+            .into_iter()
+            .rfind(|r| r.answered.is_none())
+    } else {
+        None
+    };
+    let requested = match row.status {
+        Status::Completion => {
+            crate::features::completion::queries::missing_requested(db, row.id).await?
+        }
+        _ => vec![],
+    };
+    let problems = if row.status.editable() {
         let mut problems = content.clone().without_empty_rows().problems(&rules);
         problems.extend(super::missing_documents(&required, &attached));
+        problems.extend(
+            requested
+                .iter()
+                .map(|slug| crate::features::completion::queries::requested_problem(slug)),
+        );
         problems
             .into_iter()
             .map(|(step, field, message)| (step.to_owned(), field, message))
@@ -246,9 +275,13 @@ pub async fn view(
         })
         .collect();
     let totals = content.totals();
-    let deadline = if row.status == Status::Draft {
+    let deadline = if let Some(request) = &completion {
+        Some(format!(
+            "Skicka in kompletteringen senast {}.",
+            request.reply_by_long
+        ))
+    } else if row.status == Status::Draft {
         use crate::domain::programme_window::{long_date, WindowState};
-        let today = crate::backend::time::today();
         match crate::features::programmes::window_state_for(
             db,
             &programme,
@@ -266,10 +299,30 @@ pub async fn view(
     } else {
         None
     };
-    let expected = row.submitted_at.map(|at| {
-        let day = at.date_naive() + chrono::Duration::weeks(programme.handling_weeks.into());
-        crate::domain::programme_window::long_date(day)
-    });
+    // From the calendar: the meeting whose agenda it is on, else the first meeting it
+    // can reach; without one, the programme's usual handling time.
+    let expected = match (&decision, row.submitted_at) {
+        (_, None) => None,
+        (Some(on), Some(_)) => Some(format!(
+            "vid {}s sammanträde den {}",
+            on.body.to_lowercase(),
+            on.meeting
+        )),
+        (None, Some(at)) => {
+            let ready = row.due_on.map_or(today, |due| due.max(today));
+            match crate::features::committee::queries::expected_meeting(db, ready).await? {
+                Some(meeting) => Some(meeting),
+                None => {
+                    let day =
+                        at.date_naive() + chrono::Duration::weeks(programme.handling_weeks.into());
+                    Some(format!(
+                        "omkring den {}",
+                        crate::domain::programme_window::long_date(day)
+                    ))
+                }
+            }
+        }
+    };
     Ok(ApplicationView {
         id: row.id,
         association_id: row.association_id,
@@ -294,6 +347,7 @@ pub async fn view(
         deadline,
         handler,
         decision,
+        completion,
         submit_key: Uuid::new_v4().to_string(),
     })
 }

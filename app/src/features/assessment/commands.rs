@@ -191,6 +191,12 @@ pub async fn save(
         ));
     }
     let row = case(&ctx.db, id).await?;
+    if row.status == Status::Completion {
+        return Err(CommandError::Conflict(
+            "Föreningen kompletterar ansökan. Bedömningen kan sparas när kompletteringen har kommit in."
+                .into(),
+        ));
+    }
     if !matches!(
         row.status,
         Status::Submitted | Status::Assessed | Status::Attested
@@ -265,8 +271,69 @@ pub async fn save(
         "amount_ore": posted.amount_ore,
         "voided_attestations": voided,
     });
-    record(&txn, &row, actor, event_type, payload, status).await?;
+    let mut effects = vec![crate::features::queue::live(
+        "case_changed",
+        row.id,
+        row.dnr.clone(),
+        status,
+    )];
+    if finish {
+        effects.extend(attestation_reminders(ctx, &txn, &row, &who, posted.proposal).await?);
+    }
+    events::record(
+        &txn,
+        NewEvent::about("application", row.id, event_type, Some(actor), payload),
+        effects,
+    )
+    .await?;
     ctx.commit_and_wake(txn).await
+}
+
+/// The mail to each active approver (not one who has recused themselves from the case)
+/// that a finished proposal waits for their attestation.
+async fn attestation_reminders(
+    ctx: &Ctx,
+    txn: &impl ConnectionTrait,
+    row: &application::Model,
+    officer: &app_user::Model,
+    proposal: Option<super::Proposal>,
+) -> Result<Vec<crate::backend::events::Effect>, CommandError> {
+    let recused: Vec<Uuid> = case_conflict::Entity::find()
+        .filter(case_conflict::Column::ApplicationId.eq(row.id))
+        .filter(case_conflict::Column::Recused.eq(true))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|c| c.user_id)
+        .collect();
+    let approvers = app_user::Entity::find()
+        .filter(app_user::Column::Role.eq(Role::Approver))
+        .filter(app_user::Column::Active.eq(true))
+        .all(txn)
+        .await?
+        .into_iter()
+        .filter(|u| !recused.contains(&u.id));
+    let association = crate::backend::entities::association::Entity::find_by_id(row.association_id)
+        .one(txn)
+        .await?
+        .map(|a| a.name)
+        .unwrap_or_default();
+    let link = ctx.link(&format!("/handlaggning/arenden/{}/bedomning", row.id))?;
+    Ok(crate::backend::mail::to_each(
+        crate::notifications::MailKind::AttestationRequested,
+        approvers,
+        |person| {
+            json!({
+                "name": person.display_name,
+                "officer": officer.display_name,
+                "association": association,
+                "dnr": row.dnr,
+                "activity": row.activity_name,
+                "proposal": proposal.map(|p| p.label().to_lowercase()).unwrap_or_default(),
+                "link": link,
+            })
+        },
+    ))
 }
 
 /// The approver `actor` attests the finished proposal. Not their own, not twice; with

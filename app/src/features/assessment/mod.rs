@@ -344,3 +344,45 @@ pub struct AssessmentView {
     /// The viewer has attested the current proposal.
     pub attested_by_me: bool,
 }
+
+/// The OFU seed's assessment (Kindness & Compassion, "Etablering av ett
+/// självhjälpscenter", 2023-12-12): the verdicts and texts of its tjänsteutlåtande, as
+/// the assessment form posts them. The demo data and the tests use it.
+pub mod ofu_seed {
+    use std::collections::HashMap;
+
+    /// The form, finished (`klar=1`) or as a draft.
+    pub fn form(finish: bool) -> HashMap<String, String> {
+        let mut form: HashMap<String, String> = [
+            ("bedomning_stadsovergripande", "delvis"),
+            ("text_stadsovergripande", r#"Verksamheten riktar sig till personer i alla stadsdelsförvaltningar. Förvaltningen bedömer att verksamheten är stadsövergripande men att föreningen vänder sig till en bred, något ospecificerad målgrupp där de välkomnar alla. Vissa av aktiviteterna sker online och riktar sig till boendes i hela Sverige."#),
+            ("bedomning_kompletterar", "uppfyller-inte"),
+            ("text_kompletterar", r#"I staden finns flera verksamheter som vänder sig till personer med psykisk ohälsa. Bland annat finns flertalet olika träffpunkter som är öppna för alla med psykisk ohälsa att delta i. Staden har även åtta ungdomsmottagningar i Stockholms stad dit ungdomar mellan 12 och 22 år kan vända sig om de exempelvis känner oro, nedstämdhet eller stress.
+
+Socialnämnden ger bidrag till ett flertal föreningar som möter personer med psykisk ohälsa. Bland annat Attention som riktar sig till barn, ungdomar, unga vuxna och vuxna med neuropsykiatriska funktionsnedsättningar. De erbjuder verksamhet i form av öppna och slutna samtalsgrupper, cafékvällar, temakvällar, till exempel för mammor med ADHD, föräldraträffar, online spelträffar för barn och tjej- och killträffar. Föreningen Autism Stockholm riktar sig till barn, unga och vuxna med autismspektrumtillstånd, de erbjuder bland annat sociala aktiviteter i form av samtalsträffar, caféträffar, tjejträffar, olika föräldraträffar, bowling, föreläsningar samt stöd och vägledning. Intresseföreningen Mellanmålet vänder sig till unga vuxna i åldrarna 18 till 35 med psykisk ohälsa och erbjuder olika sociala aktiviteter till målgruppen vid flera tillfällen per vecka. Socialnämnden ger också bidrag till flera RSMH-föreningar som erbjuder aktiviteter, stöd och verksamhet till personer med psykisk ohälsa. De utgår alla från kamratstödande verksamheter. Vidare ger nämnden bidrag till Ångestföreningen, OCD-föreningen, IFS/CS Intresseföreningen för Schizofreni och liknande psykoser och Stiftelsen Fountain House som alla erbjuder verksamhet, stöd och aktiviteter för målgruppen.
+
+Nämnden ger också bidrag till Tilia som ger chatt- och mejlstöd till unga med psykisk ohälsa upp till 30 år. Även Tjejjonen får bidrag för att ge stöd via chatt till de som definierar sig som tjejer i Stockholms stad mellan 10 och 25 år, där de flesta har någon form av utsatthet. Stockholms tjejjour får bidrag för sin stödverksamhet för de som definierar sig som tjejer och är mellan 10 och 30 år. De erbjuder stöd via chatt, mejl, telefon, videosamtal eller fysiska samtal både i form av akut och/eller långsiktigt stöd. Målgruppen är i behov av stöd av olika anledningar, vanligtvis på grund av psykisk ohälsa.
+
+Förvaltningen bedömer att Kindness & Compassions målgrupp är väldigt bred och att alla är välkomna till föreningens samtalsgrupper och andra aktiviteter. I nämndens budget för 2024 nämns särskilt gruppen unga tjejer med psykisk ohälsa som en prioriterad grupp. Kindness & Compassion uppger att de genom sina samtalsgrupper under 2022 och 2023 har nått 16 personer under 23 år, åtta procent av föreningens totala antal deltagare. Föreningen planerar att starta olika samtalsgrupper som är öppna för alla att delta i. De nämner att i de olika samtalsgrupperna deltar personer ur socialtjänstens målgrupper men att syftet är att alla ska vara välkomna, oavsett om man tillhör socialtjänstens målgrupper eller inte. Förvaltningen bedömer att många av de samtalsgrupper som föreningen planerar att starta inte är kompletterande socialtjänstens insatser. Föreningen planerar även att erbjuda filmvisning med efterföljande diskussion och samtalsgrupper för fans till musikgruppen BTS. De aktiviteterna bedömer förvaltningen inte komplettera socialtjänstens insatser då de riktar sig till vem som helst att delta i.
+
+Förvaltningen anser att vissa delar av föreningens aktiviteter kan komplettera socialtjänstens insatser men att en stor del av verksamheten inte gör det. Föreningen planerar att genomföra samtalsgrupper mer riktade till socialtjänstens målgrupper under 2024. Förvaltningen ger bidrag till flera föreningar som når målgruppen personer med psykisk ohälsa som erbjuder en varierad verksamhet och stöd, staden bedriver även egna verksamheter för målgruppen. Förvaltningen bedömer därför att det inte är prioriterat att bevilja ett bidrag till Kindness & Compassions verksamhet."#),
+            ("bedomning_kvalitet", "uppfyller"),
+            ("text_kvalitet", r#"Föreningens verksamhet utgår från kamratstödande samtalsgrupper med ledarledda träffar. Föreningen använder sig av 12-stegsgruppernas samtalsmodell som fokuserar på reflektion och erfarenhetsutbyte. Alla träffar leds av en samtalsledare som fått utbildning i metoden. Föreningen lånar lokaler av olika hotell i staden som är tillgänglighetsanpassade, de erbjuder även träffar online. Styrelsen består av olika kompetenser och generaldirektören har lång erfarenhet av arbete i olika ideella organisationer som vänder sig till utsatta målgrupper.
+
+Förvaltningen bedömer att verksamheten bedrivs med god kvalitet."#),
+            ("bedomning_kostnader", "uppfyller"),
+            ("text_kostnader", r#"Förvaltningen bedömer att föreningens kostnader är rimliga men att Kindness & Compassions verksamhet inte kompletterat socialtjänstens verksamheter och att målgruppen är för bred för att nämnden ska kunna prioritera att bevilja ett tidsbegränsat bidrag."#),
+            ("jamstalldhetsanalys", r#"Föreningen når fler kvinnor än män. De samarbetar med ”Citypolarna” för att nå fler män. Kindness & Compassion erbjuder gruppmöten online för att ge anonymitet och flexibilitet, de planerar att starta självhjälpsgrupper med specifika ämnen som kan tänkas locka fler män. Förvaltningen bedömer att föreningen aktivt arbetar med att försöka nå fler män men att mer finns att göra för att få en jämnare fördelning bland deltagarna."#),
+            ("forslag", "avsla"),
+            ("motivering", r#"Efter en samlad bedömning anser förvaltningen att Kindness & Compassions verksamhet inte lever upp till kraven i riktlinjerna för att beviljas ett tidsbegränsat bidrag.
+
+Förvaltningen föreslår att OFU avslår föreningen Kindness & Compassions ansökan om ett tidsbegränsat bidrag på 500 000 kronor för perioden 1 januari till och med 31 december 2024."#),
+            ("omedelbar", "1"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        form.insert("klar".into(), if finish { "1" } else { "" }.into());
+        form
+    }
+}

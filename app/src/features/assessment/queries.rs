@@ -137,3 +137,15 @@ pub async fn view(
         my_stage,
     }))
 }
+
+/// Whether `who` has recused themselves from case `id` (at any stage): they may not
+/// act on it.
+pub async fn recused(db: &impl ConnectionTrait, id: Uuid, who: Uuid) -> Result<bool, DbErr> {
+    Ok(case_conflict::Entity::find()
+        .filter(case_conflict::Column::ApplicationId.eq(id))
+        .filter(case_conflict::Column::UserId.eq(who))
+        .filter(case_conflict::Column::Recused.eq(true))
+        .one(db)
+        .await?
+        .is_some())
+}

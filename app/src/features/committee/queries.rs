@@ -168,3 +168,27 @@ pub async fn notice(
         legal_force: clock.map(|c| long_date(c.legal_force)),
     }))
 }
+
+/// When the applicant can expect the decision on a case not yet on an agenda: the first
+/// meeting in the calendar whose last day for cases is on or after `ready` (the day the
+/// case can be ready: today, or the officer's due date if later), as "vid
+/// organisations- och föreningsutskottets sammanträde den 12 december 2026"; `None`
+/// when the calendar has no such meeting yet.
+pub async fn expected_meeting(
+    db: &impl ConnectionTrait,
+    ready: chrono::NaiveDate,
+) -> Result<Option<String>, DbErr> {
+    Ok(committee_meeting::Entity::find()
+        .filter(committee_meeting::Column::CasesBy.gte(ready))
+        .filter(committee_meeting::Column::JusteredOn.is_null())
+        .order_by_asc(committee_meeting::Column::MeetingOn)
+        .one(db)
+        .await?
+        .map(|m| {
+            format!(
+                "vid {}s sammanträde den {}",
+                body_label(&m.body).to_lowercase(),
+                long_date(m.meeting_on)
+            )
+        }))
+}

@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
     sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QuerySelect,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -16,6 +17,7 @@ use crate::backend::{
     events::{self, NewEvent},
 };
 use crate::domain::role::Role;
+use crate::features::applications::Status;
 
 /// A change that a bulk action makes to every case of a view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,6 +100,24 @@ async fn open_case(
     Ok(case)
 }
 
+/// The event type and payload of `change` on the case with `dnr`.
+fn change_event(
+    change: Change,
+    dnr: &Option<String>,
+    officer_name: Option<&str>,
+) -> (&'static str, serde_json::Value) {
+    match change {
+        Change::Assign(officer) => (
+            "case.assigned",
+            json!({ "dnr": dnr, "officer": officer, "officer_name": officer_name }),
+        ),
+        Change::Due(day) => (
+            "case.due_date_set",
+            json!({ "dnr": dnr, "due_on": day.map(|d| d.to_string()) }),
+        ),
+    }
+}
+
 /// The event and live update of `change` on `case`.
 async fn record_change(
     txn: &impl ConnectionTrait,
@@ -106,16 +126,7 @@ async fn record_change(
     change: Change,
     officer_name: Option<&str>,
 ) -> Result<(), CommandError> {
-    let (event_type, payload) = match change {
-        Change::Assign(officer) => (
-            "case.assigned",
-            json!({ "dnr": case.dnr, "officer": officer, "officer_name": officer_name }),
-        ),
-        Change::Due(day) => (
-            "case.due_date_set",
-            json!({ "dnr": case.dnr, "due_on": day.map(|d| d.to_string()) }),
-        ),
-    };
+    let (event_type, payload) = change_event(change, &case.dnr, officer_name);
     events::record(
         txn,
         NewEvent::about("application", case.id, event_type, Some(actor), payload),
@@ -280,15 +291,30 @@ pub async fn bulk(
         )));
     }
     apply(&txn, &ids, change).await?;
+    // One event per case, written in batches; one live update for the whole change.
+    let mut events = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
-        let cases = application::Entity::find()
+        let cases: Vec<(Uuid, Option<String>)> = application::Entity::find()
+            .select_only()
+            .column(application::Column::Id)
+            .column(application::Column::Dnr)
             .filter(application::Column::Id.is_in(chunk.iter().copied()))
+            .into_tuple()
             .all(&txn)
             .await?;
-        for case in &cases {
-            record_change(&txn, actor, case, change, officer_name.as_deref()).await?;
+        for (id, dnr) in cases {
+            let (event_type, payload) = change_event(change, &dnr, officer_name.as_deref());
+            events.push(NewEvent::about(
+                "application",
+                id,
+                event_type,
+                Some(actor),
+                payload,
+            ));
         }
     }
+    let resync = super::live("resync", ids[0], None, Status::Submitted);
+    events::record_many(&txn, events, vec![resync]).await?;
     ctx.commit_and_wake(txn).await?;
     Ok(ids.len() as u64)
 }

@@ -25,8 +25,9 @@ pub mod queries;
 pub const PAGE_SIZE: u64 = 25;
 
 /// The statuses of a case the queue holds (still open for the officers).
-pub const OPEN: [Status; 4] = [
+pub const OPEN: [Status; 5] = [
     Status::Submitted,
+    Status::Completion,
     Status::Assessed,
     Status::Attested,
     Status::OnAgenda,
@@ -88,7 +89,8 @@ pub struct Filter {
     /// Whole kronor.
     pub min_kr: Option<i64>,
     pub max_kr: Option<i64>,
-    /// Only cases with a flag (unbalanced budget, past the due date).
+    /// Only cases with a flag (unbalanced budget, past the due date, a document asked
+    /// for and not sent, a completion past its reply date).
     pub flagged: bool,
     /// Free text: association, organisation number, Dnr, activity.
     pub search: String,
@@ -140,6 +142,7 @@ pub fn status_label(status: Status) -> &'static str {
     match status {
         Status::Draft => "Utkast",
         Status::Submitted => "Inkommen",
+        Status::Completion => "Komplettering begärd",
         Status::Withdrawn => "Återkallad",
         Status::Assessed => "Bedömd, väntar på attest",
         Status::Attested => "Attesterad, klar för beslut",
@@ -155,6 +158,7 @@ pub fn status_param(status: Status) -> &'static str {
     match status {
         Status::Draft => "utkast",
         Status::Submitted => "inkommen",
+        Status::Completion => "komplettering",
         Status::Withdrawn => "aterkallad",
         Status::Assessed => "bedomd",
         Status::Attested => "attesterad",
@@ -453,6 +457,8 @@ pub struct CaseWork {
     /// "Namn (verifierad till och med 2027-05-31)".
     pub representatives: Vec<String>,
     pub officers: Vec<(Uuid, String)>,
+    /// Completion requests and submitted versions.
+    pub completion: crate::features::completion::CompletionWork,
 }
 
 /// The longest note.

@@ -131,7 +131,7 @@ fn queue_page(view: QueueView) -> AnyView {
             </div>
             <div class="checkbox">
                 <input type="checkbox" id=field_id(param::FLAGGED) name=param::FLAGGED value="1" checked=flagged />
-                <label for=field_id(param::FLAGGED)>"Bara flaggade ärenden (budgeten går inte ihop, klar senast har passerat)"</label>
+                <label for=field_id(param::FLAGGED)>"Bara flaggade ärenden (budgeten går inte ihop, klar senast har passerat, bilaga saknas, kompletteringen är försenad)"</label>
             </div>
             {keep_sort}
             <p class="actions">
@@ -380,6 +380,9 @@ fn saved_message(what: &str) -> Option<&'static str> {
         "handlaggare" => Some("Handläggaren är sparad."),
         "klar-senast" => Some("Klar senast är sparat."),
         "anteckning" => Some("Anteckningen är sparad."),
+        "komplettering" => {
+            Some("Begäran om komplettering är skickad. Föreningens medlemmar får den med e-post.")
+        }
         _ => None,
     }
 }
@@ -459,6 +462,10 @@ fn case_page(case: CaseWork, me: uuid::Uuid, handles: bool, saved: Option<String
                 <a class="button" href=format!("/handlaggning/arenden/{id}/bedomning")>"Jäv, bedömning och attest"</a>
                 " "
                 <a class="button button--secondary" href=format!("/handlaggning/arenden/{id}/tjansteutlatande")>"Tjänsteutlåtande"</a>
+                " "
+                <a class="button button--secondary" href=format!("/handlaggning/arenden/{id}/tjansteutlatande.pdf")>"Tjänsteutlåtande (PDF)"</a>
+                " "
+                <a class="button button--secondary" href=format!("/handlaggning/arenden/{id}/akt.pdf")>"Hela akten (PDF)"</a>
             </p>
             {open.then(|| view! {
                 <section aria-labelledby="rubrik-triage">
@@ -491,6 +498,7 @@ fn case_page(case: CaseWork, me: uuid::Uuid, handles: bool, saved: Option<String
                     </form>
                 </section>
             })}
+            <crate::features::completion::pages::CompletionSection id=id work=case.completion.clone() handles=handles />
             <section aria-labelledby="rubrik-anteckningar">
                 <h2 id="rubrik-anteckningar">"Interna anteckningar"</h2>
                 <p class="muted">"Syns bara för handläggare, aldrig för föreningen."</p>

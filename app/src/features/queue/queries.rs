@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate};
 use sea_orm::{
-    sea_query::Order, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, JoinType,
-    QueryFilter, QueryOrder, QuerySelect, RelationTrait, Select,
+    sea_query::{Expr, Order},
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, JoinType, QueryFilter,
+    QueryOrder, QuerySelect, RelationTrait, Select,
 };
 use uuid::Uuid;
 
@@ -52,6 +53,7 @@ pub fn matching(
     programme: Option<Uuid>,
     viewer: Viewer,
     with_status: bool,
+    backend: DbBackend,
 ) -> Select<application::Entity> {
     let statuses: Vec<Status> = match (with_status, filter.status) {
         (true, Some(status)) => vec![status],
@@ -86,11 +88,46 @@ pub fn matching(
         select = select.filter(
             Condition::any()
                 .add(application::Column::Unbalanced.eq(true))
-                .add(application::Column::DueOn.lt(viewer.today)),
+                .add(application::Column::DueOn.lt(viewer.today))
+                .add(application::Column::MissingAttachment.eq(true))
+                .add(application::Column::CompletionDue.lt(viewer.today)),
         );
     }
-    for word in filter.search.to_lowercase().split_whitespace().take(8) {
-        select = select.filter(application::Column::SearchText.contains(word));
+    searched(select, &filter.search, backend)
+}
+
+/// The cases whose search text holds every search word (at most eight), from an index:
+/// on SQLite the FTS5 trigram table `application_search`, on PostgreSQL the `pg_trgm`
+/// GIN index on `search_text` (see the migration `create_search_indexes`). Both answer
+/// `LIKE '%word%'` from the index for words of three characters or more. `%`, `_` and
+/// `\` are not searched for (they would be wildcards).
+fn searched(
+    mut select: Select<application::Entity>,
+    search: &str,
+    backend: DbBackend,
+) -> Select<application::Entity> {
+    let words: Vec<String> = search
+        .to_lowercase()
+        .split_whitespace()
+        .take(8)
+        .map(|w| w.replace(['%', '_', '\\'], ""))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return select;
+    }
+    if backend == DbBackend::Sqlite {
+        let sql = format!(
+            "application.rowid IN (SELECT rowid FROM application_search WHERE {})",
+            vec!["search_text LIKE ?"; words.len()].join(" AND ")
+        );
+        return select.filter(Expr::cust_with_values(
+            sql,
+            words.iter().map(|w| format!("%{w}%")),
+        ));
+    }
+    for word in words {
+        select = select.filter(application::Column::SearchText.like(format!("%{word}%")));
     }
     select
 }
@@ -151,12 +188,15 @@ pub async fn matching_ids(
         Ok(id) => (id, vec![]),
         Err(problem) => (None, vec![problem]),
     };
-    let ids = ordered(matching(filter, programme, viewer, true), filter)
-        .select_only()
-        .column(application::Column::Id)
-        .into_tuple()
-        .all(db)
-        .await?;
+    let ids = ordered(
+        matching(filter, programme, viewer, true, db.get_database_backend()),
+        filter,
+    )
+    .select_only()
+    .column(application::Column::Id)
+    .into_tuple()
+    .all(db)
+    .await?;
     Ok((ids, problems))
 }
 
@@ -192,6 +232,12 @@ pub async fn rows(
             }
             if case.due_on.is_some_and(|due| due < today) {
                 flags.push("Klar senast har passerat".to_owned());
+            }
+            if case.missing_attachment {
+                flags.push("Bilaga saknas".to_owned());
+            }
+            if case.completion_due.is_some_and(|due| due < today) {
+                flags.push("Kompletteringen är försenad".to_owned());
             }
             QueueRow {
                 id: case.id,
@@ -250,14 +296,15 @@ pub async fn view(
     };
     // One pass counts every open status; the total is read from it (the view's status,
     // or all of them), so the search runs twice per page, not three times.
-    let counted: Vec<(Status, i64)> = matching(&filter, programme, viewer, false)
-        .select_only()
-        .column(application::Column::Status)
-        .column_as(application::Column::Id.count(), "n")
-        .group_by(application::Column::Status)
-        .into_tuple()
-        .all(db)
-        .await?;
+    let counted: Vec<(Status, i64)> =
+        matching(&filter, programme, viewer, false, db.get_database_backend())
+            .select_only()
+            .column(application::Column::Status)
+            .column_as(application::Column::Id.count(), "n")
+            .group_by(application::Column::Status)
+            .into_tuple()
+            .all(db)
+            .await?;
     let counts: Vec<(Status, u64)> = OPEN
         .into_iter()
         .map(|status| {
@@ -276,11 +323,14 @@ pub async fn view(
         .sum::<u64>();
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     filter.page = filter.page.clamp(1, pages);
-    let cases = ordered(matching(&filter, programme, viewer, true), &filter)
-        .offset((filter.page - 1) * PAGE_SIZE)
-        .limit(PAGE_SIZE)
-        .all(db)
-        .await?;
+    let cases = ordered(
+        matching(&filter, programme, viewer, true, db.get_database_backend()),
+        &filter,
+    )
+    .offset((filter.page - 1) * PAGE_SIZE)
+    .limit(PAGE_SIZE)
+    .all(db)
+    .await?;
     Ok(QueueView {
         rows: rows(db, cases, viewer.today).await?,
         filter,
@@ -310,6 +360,7 @@ pub async fn case(
     let association_id = row.association_id;
     let assigned_to = row.assigned_to;
     let due = row.due_on.map(|d| d.to_string());
+    let completion = crate::features::completion::queries::work(db, &row, today).await?;
     let application = crate::features::applications::queries::view(db, row, false, true).await?;
     let notes = case_note::Entity::find()
         .filter(case_note::Column::ApplicationId.eq(id))
@@ -351,6 +402,7 @@ pub async fn case(
         earlier,
         representatives,
         officers: officers(db).await?,
+        completion,
     }))
 }
 

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 pub mod api;
 pub mod pages;
 #[cfg(feature = "ssr")]
+pub mod pdf;
+#[cfg(feature = "ssr")]
 pub mod queries;
 
 /// The report, section by section, in Swedish.
@@ -54,4 +56,28 @@ pub struct Report {
     pub signers: Vec<(String, String)>,
     /// Name with title, and date.
     pub attested: Vec<(String, String)>,
+}
+
+/// A case's full record (the akt) as one document: the tjänsteutlåtande's sections, the
+/// application's answers and documents, every submitted version and what changed, the
+/// completion requests, the attestations, the decision and the whole timeline (staff's
+/// events included).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    pub report: Report,
+    pub association: String,
+    pub programme: String,
+    pub status: String,
+    pub submitted: String,
+    /// "Stadgar: Stadgar 2021.pdf (PDF, 120 kB)".
+    pub attachments: Vec<String>,
+    pub versions: Vec<crate::features::completion::VersionRow>,
+    /// Per later version: its number and what changed from the one before.
+    pub changes: Vec<(i32, Vec<crate::features::completion::Change>)>,
+    pub requests: Vec<crate::features::completion::RequestRow>,
+    /// "Organisations- och föreningsutskottet, 12 december 2023, § 1: Avslagen", the
+    /// justering and the legal clock; empty before a decision.
+    pub decision: Vec<String>,
+    /// Date, what, by: oldest first.
+    pub timeline: Vec<(String, String, String)>,
 }

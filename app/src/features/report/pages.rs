@@ -100,7 +100,7 @@ fn render(r: Report) -> AnyView {
     view! {
         <leptos_meta::Title text=title.clone() />
         <article class="report">
-            <p class="report__print">"Sidan är gjord för utskrift: skriv ut med webbläsarens utskriftsfunktion (Ctrl+P) eller spara som PDF. "<a href=format!("/handlaggning/arenden/{}", r.case_id)>"Till ärendet"</a></p>
+            <p class="report__print">"Sidan är gjord för utskrift: skriv ut med webbläsarens utskriftsfunktion (Ctrl+P) eller spara som PDF. "<a href=format!("/handlaggning/arenden/{}/tjansteutlatande.pdf", r.case_id)>"Ladda ner som PDF"</a>" · "<a href=format!("/handlaggning/arenden/{}", r.case_id)>"Till ärendet"</a></p>
             <div class="report__head">
                 <p><strong>"Handläggare"</strong><br />{r.handler.0.clone()}<br />{(!r.handler.1.is_empty()).then(|| format!("Telefon: {}", r.handler.1))}</p>
                 <p><strong>"Till"</strong><br />{r.to.clone()}<br />{r.date.clone()}</p>

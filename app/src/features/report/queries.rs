@@ -282,3 +282,83 @@ pub async fn report(
             .collect(),
     }))
 }
+
+/// The case's full record; `None` for a draft or no such case.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    today: NaiveDate,
+) -> Result<Option<super::Record>, DbErr> {
+    use crate::backend::entities::application_version;
+    use crate::features::{applications, completion};
+    let Some(report) = report(db, id, today).await? else {
+        return Ok(None);
+    };
+    let Some(case) = application::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let view = applications::queries::view(db, case, false, true).await?;
+    let versions = completion::queries::versions(db, id).await?;
+    let contents: Vec<(i32, Content)> = application_version::Entity::find()
+        .filter(application_version::Column::ApplicationId.eq(id))
+        .order_by_asc(application_version::Column::Number)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|v| {
+            (
+                v.number,
+                serde_json::from_str(&v.content).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let changes = contents
+        .windows(2)
+        .map(|pair| (pair[1].0, completion::diff::changes(&pair[0].1, &pair[1].1)))
+        .collect();
+    let decision = match &view.decision {
+        Some(d) => {
+            let mut lines = vec![format!(
+                "{}, {}, § {}: {}",
+                d.body,
+                d.meeting,
+                d.paragraph,
+                match (&d.outcome, &d.amount) {
+                    (Some(outcome), Some(amount)) => format!("{outcome}, {amount}"),
+                    (Some(outcome), None) => outcome.clone(),
+                    (None, _) => "inte beslutat än".to_owned(),
+                }
+            )];
+            if let (Some(justered), Some(until), Some(force)) =
+                (&d.justered, &d.appeal_until, &d.legal_force)
+            {
+                lines.push(format!(
+                    "Protokollet justerades och anslogs {justered}. Laglighetsprövning kunde begäras till och med {until}; beslutet vinner laga kraft {force} om ingen har överklagat."
+                ));
+            }
+            lines
+        }
+        None => vec![],
+    };
+    Ok(Some(super::Record {
+        association: view.association.clone(),
+        programme: view.programme.clone(),
+        status: crate::features::queue::status_label(view.status).to_owned(),
+        submitted: view.submitted.clone().unwrap_or_default(),
+        attachments: view
+            .attachments
+            .iter()
+            .map(|a| format!("{}: {} ({}, {})", a.type_label, a.name, a.kind, a.size))
+            .collect(),
+        versions,
+        changes,
+        requests: completion::queries::requests(db, id, today).await?,
+        decision,
+        timeline: view
+            .timeline
+            .iter()
+            .map(|t| (t.date.clone(), t.what.clone(), t.by.clone()))
+            .collect(),
+        report,
+    }))
+}

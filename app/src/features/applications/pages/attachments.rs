@@ -10,7 +10,7 @@ use crate::components::{
     page::Page,
 };
 use crate::features::applications::{
-    api::ApplicationView, document_field, document_label, Status, OTHER_DOCUMENT, STEPS,
+    api::ApplicationView, document_field, document_label, OTHER_DOCUMENT, STEPS,
 };
 use crate::islands::upload_progress::UploadProgress;
 
@@ -24,7 +24,7 @@ pub fn AttachmentsPage() -> impl IntoView {
 }
 
 fn render(view: ApplicationView) -> AnyView {
-    if view.status != Status::Draft {
+    if !view.status.editable() {
         return view! { <crate::components::not_found::NotFound /> }.into_any();
     }
     let posted = FormState::current();

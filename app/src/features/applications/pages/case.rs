@@ -69,7 +69,7 @@ fn timeline(view: &ApplicationView) -> impl IntoView {
 }
 
 fn render(view: ApplicationView) -> AnyView {
-    if view.status == Status::Draft {
+    if view.status.editable() {
         return task_list(view);
     }
     let title = view
@@ -79,8 +79,7 @@ fn render(view: ApplicationView) -> AnyView {
         .unwrap_or_else(|| "Ansökan".into());
     let standing = match view.status {
         Status::Submitted | Status::Assessed | Status::Attested | Status::OnAgenda => format!(
-            "Ansökan har kommit in och väntar på handläggning. Beslut brukar fattas inom {} veckor, alltså omkring {}.",
-            view.handling_weeks,
+            "Ansökan har kommit in och handläggs. Beslut väntas {}.",
             view.expected_decision.clone().unwrap_or_default()
         ),
         Status::Granted | Status::PartlyGranted | Status::Rejected => {
@@ -173,14 +172,43 @@ fn task_list(view: ApplicationView) -> AnyView {
     } else {
         view.content.activity_name.clone()
     };
+    let completion = view.completion.clone();
+    let completing = completion.is_some() || view.status == Status::Completion;
+    let (title, lead) = if completing {
+        (
+            format!("{name} ({}, komplettering)", view.dnr.clone().unwrap_or_default()),
+            "Handläggaren har bett er komplettera ansökan. Ändra det som behövs; varje del sparas när du går vidare. Skicka sedan in ansökan igen – den får samma diarienummer och den tidigare versionen finns kvar i ärendet.".to_owned(),
+        )
+    } else {
+        (
+            format!("{name} (utkast)"),
+            format!("Ansökan om {} för {}. Utkastet sparas vid varje steg; alla i föreningen kan fortsätta på det.", view.programme.to_lowercase(), view.association),
+        )
+    };
+    let request = completion.map(|r| {
+        view! {
+            <section aria-labelledby="rubrik-begaran">
+                <h2 id="rubrik-begaran">"Det här behöver ni komplettera"</h2>
+                {crate::features::completion::pages::request_block(&r)}
+            </section>
+        }
+    });
+    let events = timeline(&view);
+    let withdraw_label = if completing {
+        "Återkalla ansökan"
+    } else {
+        "Ta bort utkastet"
+    };
     view! {
-        <Page title=format!("{name} (utkast)") heading=name>
-            <p class="lead">{format!("Ansökan om {} för {}. Utkastet sparas vid varje steg; alla i föreningen kan fortsätta på det.", view.programme.to_lowercase(), view.association)}</p>
+        <Page title=title heading=name>
+            <p class="lead">{lead}</p>
+            {request}
             {view.deadline.clone().map(|text| view! { <p class="notice">{text}</p> })}
             <p class="step-progress">{format!("Du har fyllt i {done} av {total} delar.")}</p>
             <ol class="task-list">{tasks}</ol>
             <p><a class="button" href=format!("/ansokningar/{}/skicka-in", view.id)>"Granska och skicka in"</a></p>
-            <p><a href=format!("/ansokningar/{}/aterkalla", view.id)>"Ta bort utkastet"</a>" · "<a href=format!("/foreningar/{}/ansokningar", view.association_id)>"Till föreningens ansökningar"</a></p>
+            <p><a href=format!("/ansokningar/{}/aterkalla", view.id)>{withdraw_label}</a>" · "<a href=format!("/foreningar/{}/ansokningar", view.association_id)>"Till föreningens ansökningar"</a></p>
+            {completing.then(|| events)}
         </Page>
     }
     .into_any()
@@ -200,7 +228,7 @@ fn receipt(view: ApplicationView) -> AnyView {
             <h2>"Vad händer nu?"</h2>
             <ol>
                 <li>"En handläggare går igenom ansökan och hör av sig om något behöver kompletteras."</li>
-                <li>{format!("Beslut brukar fattas inom {} veckor, alltså omkring {}.", view.handling_weeks, view.expected_decision.clone().unwrap_or_default())}</li>
+                <li>{format!("Beslut brukar fattas inom {} veckor. Beslut väntas {}.", view.handling_weeks, view.expected_decision.clone().unwrap_or_default())}</li>
                 <li>"Beslutet skickas till föreningen och syns här under ansökan."</li>
             </ol>
             <p>"Ange diarienumret när du kontaktar oss om ansökan."</p>

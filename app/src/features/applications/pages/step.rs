@@ -10,7 +10,7 @@ use crate::components::{
     page::Page,
 };
 use crate::domain::{budget::IncomeStatus, money};
-use crate::features::applications::{api::ApplicationView, step, Part, Rows, Status, STEPS};
+use crate::features::applications::{api::ApplicationView, step, Part, Rows, STEPS};
 use crate::islands::draft_form::DraftForm;
 
 #[component]
@@ -20,7 +20,7 @@ pub fn StepPage() -> impl IntoView {
 
 fn render(view: ApplicationView) -> AnyView {
     let slug = use_params_map().with_untracked(|p| p.get("step").unwrap_or_default());
-    let (Some(current), Status::Draft) = (step(&slug), view.status) else {
+    let Some(current) = step(&slug).filter(|_| view.status.editable()) else {
         return view! { <crate::components::not_found::NotFound /> }.into_any();
     };
     let posted = FormState::current();

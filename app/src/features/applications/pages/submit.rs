@@ -17,9 +17,10 @@ pub fn SubmitPage() -> impl IntoView {
 }
 
 fn render(view: ApplicationView) -> AnyView {
-    if view.status != Status::Draft {
+    if !view.status.editable() {
         return view! { <crate::components::not_found::NotFound /> }.into_any();
     }
+    let completing = view.status == Status::Completion;
     let posted = FormState::current();
     let problems = view
         .problems
@@ -47,8 +48,12 @@ fn render(view: ApplicationView) -> AnyView {
         view! {
             <form method="post" action=format!("/ansokningar/{}/skicka-in", view.id)>
                 <input type="hidden" name="submit_key" value=view.submit_key.clone() />
-                <p>"När du skickar in ansökan får den ett diarienummer och blir en allmän handling. Den kan inte ändras efteråt, men ni kan återkalla den."</p>
-                <button class="button" type="submit">"Skicka in ansökan"</button>
+                {if completing {
+                    view! { <p>"När du skickar in kompletteringen sparas den som en ny version av ansökan, med samma diarienummer. Den tidigare versionen finns kvar i ärendet."</p> }.into_any()
+                } else {
+                    view! { <p>"När du skickar in ansökan får den ett diarienummer och blir en allmän handling. Den kan inte ändras efteråt, men ni kan återkalla den."</p> }.into_any()
+                }}
+                <button class="button" type="submit">{if completing { "Skicka in kompletteringen" } else { "Skicka in ansökan" }}</button>
             </form>
         }
         .into_any()
