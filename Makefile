@@ -157,6 +157,7 @@ bench: build $(SMTP_STAMP)
 	PORTAL_TEST_BACKEND=postgres cargo bench -p portal-tests --bench applications
 	cargo bench -p portal-tests --bench queue
 	PORTAL_TEST_BACKEND=postgres cargo bench -p portal-tests --bench queue
+	cargo bench -p portal-tests --bench report
 	PORTAL_SERVER_BIN=$(RELEASE_SERVER) cargo bench -p portal-tests --bench memory
 
 ## ---- upkeep -----------------------------------------------------------------------

@@ -31,8 +31,9 @@ use leptos_router::{
 
 use crate::components::layout::Layout;
 use crate::features::{
-    access_requests, accounts, admin, applications, assessment, committee, completion, guidance,
-    membership, profile, programmes, queue, registration, report, representatives,
+    access_requests, accounts, admin, applications, assessment, committee, completion, decisions,
+    guidance, membership, notice_board, profile, programmes, queue, registration, report,
+    representatives,
 };
 
 /// The application: the site layout around the router.
@@ -92,6 +93,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ansokningar/:id/bilagor") view=applications::pages::attachments::AttachmentsPage ssr=SsrMode::Async />
                     <Route path=path!("/ansokningar/:id/skicka-in") view=applications::pages::submit::SubmitPage ssr=SsrMode::Async />
                     <Route path=path!("/ansokningar/:id/steg/:step") view=applications::pages::step::StepPage ssr=SsrMode::Async />
+                    <Route path=path!("/beslut") view=decisions::pages::DecisionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/beslut/:slug") view=decisions::pages::DecisionPage ssr=SsrMode::Async />
+                    <Route path=path!("/anslagstavla") view=notice_board::pages::NoticeBoardPage ssr=SsrMode::Async />
                     <Route path=path!("/kontakt") view=guidance::pages::contact::ContactPage />
                     <Route path=path!("/tillganglighet") view=guidance::pages::accessibility::AccessibilityPage />
                     <Route path=path!("/personuppgifter") view=guidance::pages::privacy::PrivacyPage />

@@ -22,6 +22,7 @@ mod m20261202_120000_create_assessment;
 mod m20261202_140000_create_committee;
 mod m20261203_090000_create_completion_requests;
 mod m20261203_100000_create_search_indexes;
+mod m20261203_110000_create_public_records;
 
 /// All migrations, in the order they are applied.
 pub struct Migrator;
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_140000_create_committee::Migration),
             Box::new(m20261203_090000_create_completion_requests::Migration),
             Box::new(m20261203_100000_create_search_indexes::Migration),
+            Box::new(m20261203_110000_create_public_records::Migration),
         ]
     }
 }

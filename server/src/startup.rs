@@ -244,6 +244,7 @@ pub fn router(state: AppState) -> Router {
         .merge(http::committee::router())
         .merge(http::completion::router())
         .merge(http::report::router())
+        .merge(http::decisions::router())
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))
         .route("/logga-in", axum::routing::post(http::account::sign_in))

@@ -226,6 +226,39 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             Call::Get("/registrera/be-om-atkomst"),
             [200, 200, 200, 200, 200, 200],
         ),
+        (
+            Call::Get("/handlaggning/arenden/{A}/versioner"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::ServerFn("/api/officer/versions", "id={A}"),
+            [401, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Post("/handlaggning/arenden/{A}/komplettering", "meddelande=x"),
+            [303, 404, 404, 404, 403, 404],
+        ),
+        (
+            Call::Post(
+                "/handlaggning/arenden/{A}/sekretess",
+                "sekretess=activity&sekretess_grund=OSL",
+            ),
+            [303, 404, 404, 404, 403, 404],
+        ),
+        (
+            Call::Get("/handlaggning/arenden/{A}/tjansteutlatande.pdf"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Get("/handlaggning/arenden/{A}/akt.pdf"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (Call::Get("/beslut"), [200, 200, 200, 200, 200, 200]),
+        (Call::Get("/anslagstavla"), [200, 200, 200, 200, 200, 200]),
+        (
+            Call::Get("/beslut/sof-1999-1"),
+            [404, 404, 404, 404, 404, 404],
+        ),
     ];
 
     let mut wrong = Vec::new();

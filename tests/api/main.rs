@@ -16,6 +16,7 @@ mod members;
 mod my_data;
 mod outbox;
 mod pages;
+mod public_records;
 mod queue;
 mod registration;
 mod representatives;

@@ -1,8 +1,9 @@
 use portal_tests::{spawn_app, spawn_app_with};
 
-const NAVIGATION: [(&str, &str); 5] = [
+const NAVIGATION: [(&str, &str); 6] = [
     ("/", "Föreningsbidrag från socialnämnden"),
     ("/soka-bidrag", "Söka bidrag"),
+    ("/beslut", "Beslut om bidrag"),
     ("/gemensam-utvecklingsgrupp", "Gemensam utvecklingsgrupp"),
     ("/medlemskap", "Medlemskap i Helsam"),
     ("/logga-in", "Logga in"),
@@ -33,7 +34,12 @@ async fn every_page_in_the_navigation_is_swedish_with_landmarks_and_a_skip_link(
             html.contains(&format!("<h1>{heading}</h1>")),
             "{path}: heading {heading}"
         );
-        for link in ["/kontakt", "/tillganglighet", "/personuppgifter"] {
+        for link in [
+            "/anslagstavla",
+            "/kontakt",
+            "/tillganglighet",
+            "/personuppgifter",
+        ] {
             assert!(
                 html.contains(&format!(r#"href="{link}""#)),
                 "{path}: footer link {link}"
@@ -51,6 +57,7 @@ async fn every_page_in_the_navigation_is_swedish_with_landmarks_and_a_skip_link(
 async fn the_footer_pages_exist() {
     let app = spawn_app().await;
     for (path, heading) in [
+        ("/anslagstavla", "Anslagstavla"),
         ("/kontakt", "Kontakta oss"),
         ("/tillganglighet", "Tillgänglighetsredogörelse"),
         ("/personuppgifter", "Så behandlar vi personuppgifter"),

@@ -103,7 +103,7 @@ describe("the case chain", () => {
     await page.getByLabel("Nämnd eller utskott").selectOption("ofu");
     await page.getByLabel("Datum för sammanträdet").fill(today());
     await page.getByLabel("Sista dag för ärenden").fill(today());
-    await page.getByLabel("Plats").fill("Stadshuset, Ragnar Östbergs plan 1");
+    await page.getByLabel("Plats", { exact: true }).fill("Stadshuset, Ragnar Östbergs plan 1");
     await page.getByRole("button", { name: "Lägg in sammanträdet" }).click();
     await page.getByRole("heading", { name: "Dagordning" }).waitFor();
     await page.getByLabel(new RegExp(`${dnr.replace("/", "\\/")} – Kindness & Compassion`)).check();

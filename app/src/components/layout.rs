@@ -7,9 +7,10 @@ use crate::islands::{inline_validation::InlineValidation, menu::MenuToggle};
 use crate::site::{contact, SiteInfo};
 
 /// The main navigation, in the order the header shows it.
-pub const NAVIGATION: [(&str, &str); 5] = [
+pub const NAVIGATION: [(&str, &str); 6] = [
     ("/", "Start"),
     ("/soka-bidrag", "Söka bidrag"),
+    ("/beslut", "Beslut"),
     ("/gemensam-utvecklingsgrupp", "Gemensam utvecklingsgrupp"),
     ("/medlemskap", "Medlemskap"),
     ("/logga-in", "Logga in"),
@@ -131,6 +132,7 @@ fn Footer() -> impl IntoView {
                 <nav aria-label="Om webbplatsen">
                     <h2>"Om webbplatsen"</h2>
                     <ul>
+                        <li><a href="/anslagstavla">"Anslagstavla"</a></li>
                         <li><a href="/kontakt">"Kontakta oss"</a></li>
                         <li><a href="/tillganglighet">"Tillgänglighetsredogörelse"</a></li>
                         <li><a href="/personuppgifter">"Så behandlar vi personuppgifter"</a></li>

@@ -9,6 +9,7 @@ pub mod board;
 pub mod committee;
 pub mod completion;
 pub mod csrf;
+pub mod decisions;
 pub mod errors;
 pub mod health;
 pub mod members;

@@ -427,21 +427,7 @@ pub async fn record_submission(
     if !matches!(state, WindowState::Open { .. }) {
         return Err(CommandError::Conflict(closed_message(&programme, state)));
     }
-    let content = content_of(&row)?.without_empty_rows();
-    let mut problems = content.problems(&rules(&programme));
-    let attached = super::queries::attached_types(&ctx.db, application_id).await?;
-    problems.extend(super::missing_documents(
-        &required_documents(&programme),
-        &attached,
-    ));
-    if !problems.is_empty() {
-        return Err(CommandError::InvalidAnswers(
-            problems
-                .into_iter()
-                .map(|(step, field, message)| (format!("{step}/{field}"), message))
-                .collect(),
-        ));
-    }
+    let content = ready_to_send(&ctx.db, &row, &programme, vec![]).await?;
     let association = association::Entity::find_by_id(row.association_id)
         .one(&ctx.db)
         .await?
@@ -485,19 +471,7 @@ pub async fn record_submission(
         // Submitted by someone else in the meantime: this transaction's number goes back.
         return Err(CommandError::Conflict(NOT_A_DRAFT.to_owned()));
     }
-    let versions = application_version::Entity::find()
-        .filter(application_version::Column::ApplicationId.eq(application_id))
-        .count(&txn)
-        .await? as i32;
-    application_version::Entity::insert(application_version::ActiveModel {
-        application_id: Set(application_id),
-        number: Set(versions + 1),
-        content: Set(frozen),
-        submitted_by: Set(user),
-        submitted_at: Set(now),
-    })
-    .exec_without_returning(&txn)
-    .await?;
+    freeze_version(&txn, application_id, user, frozen, now).await?;
     let members = association_member::Entity::find()
         .filter(association_member::Column::AssociationId.eq(row.association_id))
         .find_also_related(app_user::Entity)
@@ -826,4 +800,58 @@ async fn kept_since_submission(
         ));
     }
     Ok(())
+}
+
+/// The answers of `row` without empty rows, once nothing stops them being sent: every
+/// check of the content for `programme`, the required documents, and `more` problems
+/// (`(step, field, message)`); otherwise every problem at once, as `step/field`.
+pub async fn ready_to_send(
+    db: &impl ConnectionTrait,
+    row: &application::Model,
+    programme: &grant_programme::Model,
+    more: Vec<(&'static str, String, String)>,
+) -> Result<Content, CommandError> {
+    let content = content_of(row)?.without_empty_rows();
+    let mut problems = content.problems(&rules(programme));
+    let attached = super::queries::attached_types(db, row.id).await?;
+    problems.extend(super::missing_documents(
+        &required_documents(programme),
+        &attached,
+    ));
+    problems.extend(more);
+    if !problems.is_empty() {
+        return Err(CommandError::InvalidAnswers(
+            problems
+                .into_iter()
+                .map(|(step, field, message)| (format!("{step}/{field}"), message))
+                .collect(),
+        ));
+    }
+    Ok(content)
+}
+
+/// Keeps `frozen` (the answers as sent) as the application's next version; answers its
+/// number.
+pub async fn freeze_version(
+    txn: &impl ConnectionTrait,
+    id: Uuid,
+    user: Uuid,
+    frozen: String,
+    at: chrono::DateTime<Utc>,
+) -> Result<i32, CommandError> {
+    let number = application_version::Entity::find()
+        .filter(application_version::Column::ApplicationId.eq(id))
+        .count(txn)
+        .await? as i32
+        + 1;
+    application_version::Entity::insert(application_version::ActiveModel {
+        application_id: Set(id),
+        number: Set(number),
+        content: Set(frozen),
+        submitted_by: Set(user),
+        submitted_at: Set(at),
+    })
+    .exec_without_returning(txn)
+    .await?;
+    Ok(number)
 }

@@ -174,6 +174,10 @@ pub async fn timeline(
                     event.payload["reply_by"].as_str().unwrap_or_default(),
                     event.payload["message"].as_str().unwrap_or_default()
                 ),
+                "case.secrecy_marked" => {
+                    "Handläggaren sekretessmarkerade uppgifter i det publicerade beslutet"
+                        .to_owned()
+                }
                 "case.completed" => format!(
                     "Kompletteringen kom in (version {})",
                     event.payload["version"].as_i64().unwrap_or_default()

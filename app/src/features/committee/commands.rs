@@ -386,6 +386,8 @@ pub async fn justify(
     let body = Body::parse(&meeting.body)
         .map(|b| b.label())
         .unwrap_or_default();
+    let numbers: Vec<i32> = items.iter().map(|i| i.paragraph).collect();
+    crate::features::notice_board::commands::post(&txn, &meeting, &numbers, clock).await?;
     for item in items {
         let Some(case) = application::Entity::find_by_id(item.application_id)
             .one(&txn)
@@ -393,6 +395,7 @@ pub async fn justify(
         else {
             continue;
         };
+        crate::features::decisions::commands::publish(&txn, &case, &item, &meeting, day).await?;
         let letter = letter_data(&txn, &case, &item, body, meeting.meeting_on, clock).await?;
         let members = association_member::Entity::find()
             .filter(association_member::Column::AssociationId.eq(case.association_id))

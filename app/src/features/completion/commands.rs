@@ -277,31 +277,19 @@ pub async fn resubmit(
     row: application::Model,
     submit_key: &str,
 ) -> Result<String, CommandError> {
-    use crate::features::applications::commands::{content_of, required_documents, rules};
+    use crate::features::applications::commands::{freeze_version, ready_to_send};
     let id = row.id;
     let dnr = row.dnr.clone().ok_or(CommandError::NotFound)?;
     let programme = grant_programme::Entity::find_by_id(row.programme_id)
         .one(&ctx.db)
         .await?
         .ok_or(CommandError::NotFound)?;
-    let content = content_of(&row)?.without_empty_rows();
-    let mut problems = content.problems(&rules(&programme));
-    let attached = crate::features::applications::queries::attached_types(&ctx.db, id).await?;
-    problems.extend(crate::features::applications::missing_documents(
-        &required_documents(&programme),
-        &attached,
-    ));
-    for slug in super::queries::missing_requested(&ctx.db, id).await? {
-        problems.push(super::queries::requested_problem(&slug));
-    }
-    if !problems.is_empty() {
-        return Err(CommandError::InvalidAnswers(
-            problems
-                .into_iter()
-                .map(|(step, field, message)| (format!("{step}/{field}"), message))
-                .collect(),
-        ));
-    }
+    let requested = super::queries::missing_requested(&ctx.db, id)
+        .await?
+        .iter()
+        .map(|slug| super::queries::requested_problem(slug))
+        .collect();
+    let content = ready_to_send(&ctx.db, &row, &programme, requested).await?;
     let association = association::Entity::find_by_id(row.association_id)
         .one(&ctx.db)
         .await?
@@ -356,20 +344,7 @@ pub async fn resubmit(
             "Kompletteringen är redan inskickad.".into(),
         ));
     }
-    let number = application_version::Entity::find()
-        .filter(application_version::Column::ApplicationId.eq(id))
-        .count(&txn)
-        .await? as i32
-        + 1;
-    application_version::Entity::insert(application_version::ActiveModel {
-        application_id: Set(id),
-        number: Set(number),
-        content: Set(frozen),
-        submitted_by: Set(user),
-        submitted_at: Set(now),
-    })
-    .exec_without_returning(&txn)
-    .await?;
+    let number = freeze_version(&txn, id, user, frozen, now).await?;
     completion_request::Entity::update_many()
         .col_expr(completion_request::Column::AnsweredAt, Expr::value(now))
         .col_expr(

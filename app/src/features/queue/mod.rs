@@ -459,6 +459,8 @@ pub struct CaseWork {
     pub officers: Vec<(Uuid, String)>,
     /// Completion requests and submitted versions.
     pub completion: crate::features::completion::CompletionWork,
+    /// Which fields are kept out of the published decision.
+    pub secrecy: crate::features::decisions::SecrecyView,
 }
 
 /// The longest note.

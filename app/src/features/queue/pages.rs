@@ -380,6 +380,7 @@ fn saved_message(what: &str) -> Option<&'static str> {
         "handlaggare" => Some("Handläggaren är sparad."),
         "klar-senast" => Some("Klar senast är sparat."),
         "anteckning" => Some("Anteckningen är sparad."),
+        "sekretess" => Some("Sekretessmarkeringen är sparad."),
         "komplettering" => {
             Some("Begäran om komplettering är skickad. Föreningens medlemmar får den med e-post.")
         }
@@ -499,6 +500,7 @@ fn case_page(case: CaseWork, me: uuid::Uuid, handles: bool, saved: Option<String
                 </section>
             })}
             <crate::features::completion::pages::CompletionSection id=id work=case.completion.clone() handles=handles />
+            <crate::features::decisions::pages::SecrecySection id=id view=case.secrecy.clone() handles=handles />
             <section aria-labelledby="rubrik-anteckningar">
                 <h2 id="rubrik-anteckningar">"Interna anteckningar"</h2>
                 <p class="muted">"Syns bara för handläggare, aldrig för föreningen."</p>

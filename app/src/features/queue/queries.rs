@@ -97,10 +97,10 @@ pub fn matching(
 }
 
 /// The cases whose search text holds every search word (at most eight), from an index:
-/// on SQLite the FTS5 trigram table `application_search`, on PostgreSQL the `pg_trgm`
-/// GIN index on `search_text` (see the migration `create_search_indexes`). Both answer
-/// `LIKE '%word%'` from the index for words of three characters or more. `%`, `_` and
-/// `\` are not searched for (they would be wildcards).
+/// on SQLite the FTS5 trigram table `application_search` (`MATCH` with every word of
+/// three letters or more), on PostgreSQL the `pg_trgm` GIN index on `search_text`
+/// (`LIKE '%word%'`; see the migration `create_search_indexes`). `%`, `_` and `\\` are
+/// not searched for (they would be wildcards).
 fn searched(
     mut select: Select<application::Entity>,
     search: &str,
@@ -117,14 +117,26 @@ fn searched(
         return select;
     }
     if backend == DbBackend::Sqlite {
-        let sql = format!(
-            "application.rowid IN (SELECT rowid FROM application_search WHERE {})",
-            vec!["search_text LIKE ?"; words.len()].join(" AND ")
-        );
-        return select.filter(Expr::cust_with_values(
-            sql,
-            words.iter().map(|w| format!("%{w}%")),
-        ));
+        // FTS5 intersects the trigram lists of the words of three letters or more
+        // (quoted, so no word is read as a query operator); shorter words are checked on
+        // the rows that remain.
+        let (long, short): (Vec<&String>, Vec<&String>) =
+            words.iter().partition(|w| w.chars().count() >= 3);
+        if !long.is_empty() {
+            let query = long
+                .iter()
+                .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+                .collect::<Vec<_>>()
+                .join(" AND ");
+            select = select.filter(Expr::cust_with_values(
+                "application.rowid IN (SELECT rowid FROM application_search WHERE application_search MATCH ?)",
+                [query],
+            ));
+        }
+        for word in short {
+            select = select.filter(application::Column::SearchText.like(format!("%{word}%")));
+        }
+        return select;
     }
     for word in words {
         select = select.filter(application::Column::SearchText.like(format!("%{word}%")));
@@ -403,6 +415,7 @@ pub async fn case(
         representatives,
         officers: officers(db).await?,
         completion,
+        secrecy: crate::features::decisions::queries::secrecy(db, id).await?,
     }))
 }
 

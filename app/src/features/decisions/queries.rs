@@ -1,0 +1,128 @@
+//! What the public decision pages read: only the published records (`public_decision`),
+//! which hold no secret value.
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use uuid::Uuid;
+
+use super::{
+    outcome_label, DecisionFilter, DecisionList, DecisionRow, DecisionView, SecrecyView, PAGE_SIZE,
+    SECRET_FIELDS,
+};
+use crate::backend::entities::{case_secrecy, grant_programme, public_decision};
+use crate::domain::{legal_clock, money, programme_window::long_date};
+
+fn row(d: &public_decision::Model) -> DecisionRow {
+    DecisionRow {
+        slug: d.slug.clone(),
+        dnr: d.dnr.clone(),
+        association: d.association.clone(),
+        programme: d.programme.clone(),
+        activity: d.activity.clone(),
+        requested: money::format_kr(d.requested_ore),
+        outcome: outcome_label(&d.outcome).to_owned(),
+        amount: d.amount_ore.map(money::format_kr).unwrap_or_default(),
+        meeting: format!("{}, {}", d.body, long_date(d.meeting_on)),
+        paragraph: d.paragraph,
+    }
+}
+
+/// One page of the decisions `filter` matches, newest meeting first.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    filter: DecisionFilter,
+) -> Result<DecisionList, DbErr> {
+    let mut select = public_decision::Entity::find();
+    if let Some(year) = filter.year {
+        select = select.filter(public_decision::Column::Year.eq(year));
+    }
+    if let Some(programme) = &filter.programme {
+        select = select.filter(public_decision::Column::ProgrammeSlug.eq(programme.as_str()));
+    }
+    if let Some(outcome) = &filter.outcome {
+        select = select.filter(public_decision::Column::Outcome.eq(outcome.as_str()));
+    }
+    if let Some(meeting) = filter.meeting {
+        select = select.filter(public_decision::Column::MeetingId.eq(meeting));
+    }
+    let total = select.clone().count(db).await?;
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let page = filter.page.min(pages);
+    let decisions = select
+        .order_by_desc(public_decision::Column::MeetingOn)
+        .order_by_asc(public_decision::Column::Paragraph)
+        .offset((page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+        .all(db)
+        .await?;
+    let years: Vec<i32> = public_decision::Entity::find()
+        .select_only()
+        .column(public_decision::Column::Year)
+        .distinct()
+        .order_by_desc(public_decision::Column::Year)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let programmes = grant_programme::Entity::find()
+        .order_by_asc(grant_programme::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.slug, p.name))
+        .collect();
+    Ok(DecisionList {
+        filter: DecisionFilter { page, ..filter },
+        rows: decisions.iter().map(row).collect(),
+        total,
+        pages,
+        years,
+        programmes,
+    })
+}
+
+/// The decision at `slug`, with its legal clock.
+pub async fn one(db: &impl ConnectionTrait, slug: &str) -> Result<Option<DecisionView>, DbErr> {
+    let Some(d) = public_decision::Entity::find()
+        .filter(public_decision::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let clock = legal_clock::clock(d.justered_on);
+    Ok(Some(DecisionView {
+        row: row(&d),
+        decision_text: d.decision_text,
+        motivation: d.motivation,
+        justered: long_date(clock.notice_up),
+        appeal_until: long_date(clock.appeal_until),
+        legal_force: long_date(clock.legal_force),
+    }))
+}
+
+/// The secrecy marks of case `id`, for the officers.
+pub async fn secrecy(db: &impl ConnectionTrait, id: Uuid) -> Result<SecrecyView, DbErr> {
+    let marks = case_secrecy::Entity::find()
+        .filter(case_secrecy::Column::ApplicationId.eq(id))
+        .all(db)
+        .await?;
+    let published = public_decision::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(|d| format!("/beslut/{}", d.slug));
+    Ok(SecrecyView {
+        fields: SECRET_FIELDS
+            .iter()
+            .map(|(key, label)| {
+                (
+                    (*key).to_owned(),
+                    (*label).to_owned(),
+                    marks.iter().any(|m| m.field == *key),
+                )
+            })
+            .collect(),
+        reason: marks.first().map(|m| m.reason.clone()).unwrap_or_default(),
+        published,
+    })
+}
