@@ -47,7 +47,7 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=crate::components::not_found::NotFound>
                     <Route path=path!("/") view=guidance::pages::home::HomePage />
-                    <Route path=path!("/soka-bidrag") view=guidance::pages::apply_guide::ApplyGuidePage />
+                    <Route path=path!("/soka-bidrag") view=guidance::pages::apply_guide::ApplyGuidePage ssr=SsrMode::Async />
                     <Route path=path!("/gemensam-utvecklingsgrupp") view=guidance::pages::forum::ForumPage />
                     <Route path=path!("/medlemskap") view=guidance::pages::membership::MembershipPage />
                     <Route path=path!("/logga-in") view=accounts::pages::login::LoginPage />

@@ -169,3 +169,23 @@ async fn building_other_applications_never_stalls_a_page_being_rendered() {
         "other applications were built meanwhile"
     );
 }
+
+#[tokio::test]
+async fn the_guide_shows_each_programme_with_its_window_documents_and_criteria() {
+    let app = spawn_app().await;
+    let html = app.get("/soka-bidrag").await.text().await.unwrap();
+    // From the programmes' own data, as of today.
+    assert!(html.contains("Tidsbegränsat bidrag"), "{html}");
+    assert!(html.contains("Går att söka nu (året runt)."), "{html}");
+    assert!(html.contains("Bifoga: stadgar"), "{html}");
+    assert!(html.contains("Bedöms efter: stadsövergripande"), "{html}");
+    let today = app::backend::time::today();
+    let window = chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&today), 4, 1).unwrap();
+    let verksamhetsbidrag_open = today >= window
+        && today <= chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&today), 5, 31).unwrap();
+    assert_eq!(
+        html.contains("Går att söka nu (1 april–31 maj varje år)."),
+        verksamhetsbidrag_open,
+        "{html}"
+    );
+}

@@ -182,3 +182,12 @@ pub async fn admin_programme(
     .map(|(k, v)| (k.to_owned(), v))
     .collect())
 }
+
+/// The programmes anyone can read about: their windows as of today, the documents to
+/// attach and the criteria.
+#[server(prefix = "/api", endpoint = "public/programmes")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn public_programmes() -> Result<Vec<super::Programme>, AppError> {
+    let db = crate::backend::server_fns::db()?;
+    Ok(super::list(&db, crate::backend::time::today(), None).await?)
+}

@@ -72,6 +72,10 @@ pub struct Programme {
     pub handling_weeks: i32,
     /// "Öppen för er till och med 15 juni 2027": a late window an officer opened.
     pub late_until: Option<String>,
+    /// The names of the documents to attach.
+    pub documents: Vec<String>,
+    /// The names of the criteria applications are assessed by.
+    pub criteria: Vec<String>,
 }
 
 /// The programme's window.
@@ -174,8 +178,20 @@ pub async fn list(
                 ));
             }
         }
+        let documents = crate::features::applications::commands::required_documents(&p)
+            .iter()
+            .map(|slug| crate::features::applications::document_label(slug).to_owned())
+            .collect();
+        let keys: Vec<String> = serde_json::from_str(&p.criteria).unwrap_or_default();
+        let criteria = CRITERIA
+            .iter()
+            .filter(|(key, _)| keys.iter().any(|k| k == key))
+            .map(|(_, label)| (*label).to_owned())
+            .collect();
         programmes.push(Programme {
             id: p.id,
+            documents,
+            criteria,
             window: window(&p).describe(),
             open: matches!(state, WindowState::Open { .. }),
             closed_because: crate::features::applications::commands::closed_message(&p, state),

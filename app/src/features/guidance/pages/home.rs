@@ -24,6 +24,10 @@ pub fn HomePage() -> impl IntoView {
                     <p>"Vilka bidrag som finns, när du kan söka, vilka bilagor som behövs och hur ansökan bedöms."</p>
                 </li>
                 <li class="card">
+                    <h2><a href="/beslut">"Beslut om bidrag"</a></h2>
+                    <p>"Vilka föreningar som fått bidrag, för vad och hur mycket, och när besluten vinner laga kraft."</p>
+                </li>
+                <li class="card">
                     <h2><a href="/gemensam-utvecklingsgrupp">"Gemensam utvecklingsgrupp"</a></h2>
                     <p>"Forumet där förvaltningen och brukarorganisationerna möts. Läs om gruppen och dess minnesanteckningar."</p>
                 </li>
