@@ -117,29 +117,7 @@ pub async fn record(
     effects: Vec<Effect>,
 ) -> Result<Uuid, DbErr> {
     let id = Uuid::now_v7();
-    domain_event::Entity::insert(domain_event::ActiveModel {
-        id: Set(id),
-        aggregate_type: Set(event.aggregate_type.to_owned()),
-        aggregate_id: Set(event.aggregate_id),
-        event_type: Set(event.event_type.to_owned()),
-        actor_id: Set(event.actor_id),
-        occurred_at: Set(recorded_at()),
-        payload: Set(event.payload),
-        schema_version: Set(event.schema_version),
-    })
-    .exec_without_returning(txn)
-    .await?;
-    let queued = !effects.is_empty();
-    for effect in effects {
-        outbox::insert(txn, Some(id), effect).await?;
-    }
-    if queued && txn.get_database_backend() == DbBackend::Postgres {
-        txn.execute_raw(Statement::from_string(
-            DbBackend::Postgres,
-            format!("NOTIFY {OUTBOX_CHANNEL}"),
-        ))
-        .await?;
-    }
+    write(txn, id, vec![event], effects).await?;
     Ok(id)
 }
 
@@ -151,35 +129,46 @@ pub async fn record_many(
     events: Vec<NewEvent>,
     effects: Vec<Effect>,
 ) -> Result<(), DbErr> {
-    let now = recorded_at();
-    let first: Option<Uuid> = (!events.is_empty()).then(Uuid::now_v7);
-    let rows: Vec<domain_event::ActiveModel> = events
+    if events.is_empty() {
+        return Ok(());
+    }
+    write(txn, Uuid::now_v7(), events, effects).await
+}
+
+/// Writes `events` (the first with the id `first`), their effects attached to the
+/// first, and the `NOTIFY` on PostgreSQL when anything was queued.
+async fn write(
+    txn: &impl ConnectionTrait,
+    first: Uuid,
+    events: Vec<NewEvent>,
+    effects: Vec<Effect>,
+) -> Result<(), DbErr> {
+    let at = recorded_at();
+    let mut rows = events
         .into_iter()
         .enumerate()
         .map(|(i, event)| domain_event::ActiveModel {
-            id: Set(match (i, first) {
-                (0, Some(first)) => first,
-                _ => Uuid::now_v7(),
-            }),
+            id: Set(if i == 0 { first } else { Uuid::now_v7() }),
             aggregate_type: Set(event.aggregate_type.to_owned()),
             aggregate_id: Set(event.aggregate_id),
             event_type: Set(event.event_type.to_owned()),
             actor_id: Set(event.actor_id),
-            occurred_at: Set(now),
+            occurred_at: Set(at),
             payload: Set(event.payload),
             schema_version: Set(event.schema_version),
-        })
-        .collect();
-    for chunk in rows.chunks(500) {
-        domain_event::Entity::insert_many(chunk.to_vec())
+        });
+    loop {
+        let chunk: Vec<_> = rows.by_ref().take(500).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        domain_event::Entity::insert_many(chunk)
             .exec_without_returning(txn)
             .await?;
     }
-    let queued = !effects.is_empty() && first.is_some();
-    if let Some(first) = first {
-        for effect in effects {
-            outbox::insert(txn, Some(first), effect).await?;
-        }
+    let queued = !effects.is_empty();
+    for effect in effects {
+        outbox::insert(txn, Some(first), effect).await?;
     }
     if queued && txn.get_database_backend() == DbBackend::Postgres {
         txn.execute_raw(Statement::from_string(

@@ -41,3 +41,17 @@ pub async fn create(db: &impl ConnectionTrait, user: NewUser<'_>) -> Result<Uuid
     .await?;
     Ok(id)
 }
+
+/// The active officer or admin `id`, who may handle cases; `Forbidden` with `refusal`
+/// (Swedish, what they may not do) for anyone else.
+pub async fn officer(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    refusal: &str,
+) -> Result<app_user::Model, crate::backend::command::CommandError> {
+    app_user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .filter(|u| u.active && u.role.handles_cases())
+        .ok_or_else(|| crate::backend::command::CommandError::Forbidden(refusal.to_owned()))
+}

@@ -49,6 +49,11 @@ impl Role {
         }
     }
 
+    /// Officers and admins handle cases (approvers attest them).
+    pub fn handles_cases(self) -> bool {
+        matches!(self, Role::Officer | Role::Admin)
+    }
+
     /// Staff work inside the administration: officers, approvers and admins.
     pub fn is_staff(self) -> bool {
         !matches!(self, Role::Applicant)

@@ -8,6 +8,8 @@
 //! its Swedish message already live in `domain/`.
 use std::borrow::Cow;
 
+use chrono::NaiveDate;
+
 use validator::{ValidationError, ValidationErrors, ValidationErrorsKind};
 
 /// A problem with `message` (Swedish, shown by the field).
@@ -20,6 +22,17 @@ pub fn problem(message: impl Into<Cow<'static, str>>) -> ValidationError {
 /// A domain parser's verdict as a check: its message when it refuses.
 pub fn by_parser<T, E: ToString>(parsed: Result<T, E>) -> Result<(), ValidationError> {
     parsed.map(drop).map_err(|error| problem(error.to_string()))
+}
+
+/// A day typed as `ÅÅÅÅ-MM-DD` in the field `field`; the field's Swedish problem if it
+/// cannot be read.
+pub fn date_typed(field: &'static str, typed: &str) -> Result<NaiveDate, (&'static str, String)> {
+    NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d").map_err(|_| {
+        (
+            field,
+            "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-15.".to_owned(),
+        )
+    })
 }
 
 /// Every problem of a form with flat fields, in the order of `fields` (the form's

@@ -1,6 +1,6 @@
-//! The HTTP side of the tjänsteutlåtande (`app::features::report`): the PDF. The print
-//! page is a Leptos route.
-use app::domain::role::Role;
+//! The HTTP side of the tjänsteutlåtande (`app::features::report`): the PDFs, for staff
+//! (officers, approvers, admins); anyone else is told nothing. The print page is a
+//! Leptos route.
 use app::features::report::{pdf, queries};
 use axum::{
     extract::{Path, State},
@@ -21,11 +21,6 @@ pub fn router() -> Router<AppState> {
             get(report_pdf),
         )
         .route("/handlaggning/arenden/{id}/akt.pdf", get(record_pdf))
-}
-
-/// Officers, approvers and admins read cases; anyone else is told nothing.
-fn reads_cases(role: Role) -> bool {
-    matches!(role, Role::Officer | Role::Approver | Role::Admin)
 }
 
 /// `bytes` (made in a blocking task) as a PDF download named `name`.
@@ -50,7 +45,7 @@ async fn record_pdf(
     SignedIn(user): SignedIn,
     Path(id): Path<Uuid>,
 ) -> Response {
-    if !reads_cases(user.role) {
+    if !user.role.is_staff() {
         return not_found();
     }
     let record = match queries::record(&state.db, id, app::backend::time::today()).await {
@@ -70,7 +65,7 @@ async fn report_pdf(
     SignedIn(user): SignedIn,
     Path(id): Path<Uuid>,
 ) -> Response {
-    if !reads_cases(user.role) {
+    if !user.role.is_staff() {
         return not_found();
     }
     let report = match queries::report(&state.db, id, app::backend::time::today()).await {

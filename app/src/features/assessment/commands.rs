@@ -49,6 +49,23 @@ async fn case(db: &impl ConnectionTrait, id: Uuid) -> Result<application::Model,
         .ok_or(CommandError::NotFound)
 }
 
+/// What a person who has recused themselves is told when they try to act.
+const RECUSED: &str = "Du har anmält jäv i ärendet och kan inte handlägga det.";
+
+/// Refuses `who` (with 409) if they have recused themselves from case `id` at any
+/// stage: for steps that need no declaration of their own (a completion request,
+/// secrecy marks).
+pub async fn refuse_if_recused(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    who: Uuid,
+) -> Result<(), CommandError> {
+    if super::queries::recused(db, id, who).await? {
+        return Err(CommandError::Conflict(RECUSED.into()));
+    }
+    Ok(())
+}
+
 /// `who` has declared no conflict at `stage`; a recusal or no declaration is refused.
 async fn cleared(
     db: &impl ConnectionTrait,
@@ -60,9 +77,7 @@ async fn cleared(
         .one(db)
         .await?;
     match declared {
-        Some(d) if d.recused => Err(CommandError::Conflict(
-            "Du har anmält jäv i ärendet och kan inte handlägga det.".into(),
-        )),
+        Some(d) if d.recused => Err(CommandError::Conflict(RECUSED.into())),
         Some(_) => Ok(()),
         None => Err(CommandError::Conflict(format!(
             "Intyga först att du inte är jävig i ärendet (inför {}).",

@@ -21,26 +21,13 @@ use crate::backend::{
     events::{self, NewEvent},
     mail,
 };
-use crate::domain::{legal_clock, money, role::Role};
+use crate::domain::{legal_clock, money};
 use crate::features::applications::Status;
 use crate::features::assessment::{Content, Proposal};
 use crate::notifications::MailKind;
 
 async fn officer(db: &impl ConnectionTrait, id: Uuid) -> Result<app_user::Model, CommandError> {
-    app_user::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .filter(|u| u.active && matches!(u.role, Role::Officer | Role::Admin))
-        .ok_or_else(|| CommandError::Forbidden("Bara handläggare för in nämndens beslut.".into()))
-}
-
-fn date_typed(name: &'static str, typed: &str) -> Result<NaiveDate, (&'static str, String)> {
-    NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d").map_err(|_| {
-        (
-            name,
-            "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-15.".to_owned(),
-        )
-    })
+    crate::backend::users::officer(db, id, "Bara handläggare för in nämndens beslut.").await
 }
 
 /// `actor` adds a meeting: the body, the day, the last day for cases, the place.
@@ -61,10 +48,10 @@ pub async fn create_meeting(
     if body.is_none() {
         problems.push((field::BODY, "Välj nämnd eller utskott.".to_owned()));
     }
-    let date = date_typed(field::DATE, &get(field::DATE))
+    let date = crate::domain::validation::date_typed(field::DATE, &get(field::DATE))
         .map_err(|p| problems.push(p))
         .ok();
-    let cases_by = date_typed(field::CASES_BY, &get(field::CASES_BY))
+    let cases_by = crate::domain::validation::date_typed(field::CASES_BY, &get(field::CASES_BY))
         .map_err(|p| problems.push(p))
         .ok();
     if let (Some(date), Some(cases_by)) = (date, cases_by) {
@@ -346,7 +333,8 @@ pub async fn justify(
     typed: &str,
 ) -> Result<legal_clock::Clock, CommandError> {
     officer(&ctx.db, actor).await?;
-    let day = date_typed(field::JUSTERED, typed).map_err(|p| CommandError::Invalid(vec![p]))?;
+    let day = crate::domain::validation::date_typed(field::JUSTERED, typed)
+        .map_err(|p| CommandError::Invalid(vec![p]))?;
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let meeting = open_meeting(&txn, meeting_id).await?;
     if day < meeting.meeting_on {

@@ -12,7 +12,8 @@ use crate::domain::{legal_clock, money, programme_window::long_date};
 use crate::features::applications::Status;
 use crate::features::assessment::Proposal;
 
-fn body_label(body: &str) -> String {
+/// The body's name: "Organisations- och föreningsutskottet".
+pub fn body_label(body: &str) -> String {
     Body::parse(body)
         .map(|b| b.label().to_owned())
         .unwrap_or_else(|| body.to_owned())

@@ -19,7 +19,7 @@ use crate::backend::{
     events::{self, NewEvent},
     mail,
 };
-use crate::domain::{money, role::Role, text};
+use crate::domain::{money, text};
 use crate::features::applications::{document_label, Status, OTHER_DOCUMENT};
 use crate::notifications::MailKind;
 
@@ -29,6 +29,13 @@ pub struct RequestForm {
     pub message: String,
     pub reply_by: String,
     pub documents: Vec<String>,
+}
+
+/// The documents an officer can ask for: the programme's required ones and *övrigt*.
+pub fn requestable(programme: &grant_programme::Model) -> Vec<String> {
+    let mut documents = crate::features::applications::commands::required_documents(programme);
+    documents.push(OTHER_DOCUMENT.to_owned());
+    documents
 }
 
 /// What a checked request holds.
@@ -54,7 +61,7 @@ fn check(
     .map_err(|m| problems.push((field::MESSAGE, m)))
     .unwrap_or_default();
     let latest = today + Duration::days(LONGEST_REPLY_DAYS);
-    let reply_by = match NaiveDate::parse_from_str(form.reply_by.trim(), "%Y-%m-%d") {
+    let reply_by = match crate::domain::validation::date_typed(field::REPLY_BY, &form.reply_by) {
         _ if form.reply_by.trim().is_empty() => {
             problems.push((
                 field::REPLY_BY,
@@ -62,11 +69,8 @@ fn check(
             ));
             None
         }
-        Err(_) => {
-            problems.push((
-                field::REPLY_BY,
-                "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-31.".into(),
-            ));
+        Err(problem) => {
+            problems.push(problem);
             None
         }
         Ok(day) if day <= today => {
@@ -115,31 +119,24 @@ pub async fn request(
     id: Uuid,
     form: &RequestForm,
 ) -> Result<(), CommandError> {
-    let officer = app_user::Entity::find_by_id(actor)
-        .one(&ctx.db)
-        .await?
-        .filter(|u| u.active && matches!(u.role, Role::Officer | Role::Admin))
-        .ok_or_else(|| {
-            CommandError::Forbidden("Bara handläggare kan begära komplettering.".into())
-        })?;
+    let officer = crate::backend::users::officer(
+        &ctx.db,
+        actor,
+        "Bara handläggare kan begära komplettering.",
+    )
+    .await?;
     let case = application::Entity::find_by_id(id)
         .one(&ctx.db)
         .await?
         .filter(|c| c.dnr.is_some())
         .ok_or(CommandError::NotFound)?;
     refuse_unless_requestable(case.status)?;
-    if crate::features::assessment::queries::recused(&ctx.db, id, actor).await? {
-        return Err(CommandError::Conflict(
-            "Du har anmält jäv i ärendet och kan inte handlägga det.".into(),
-        ));
-    }
+    crate::features::assessment::commands::refuse_if_recused(&ctx.db, id, actor).await?;
     let programme = grant_programme::Entity::find_by_id(case.programme_id)
         .one(&ctx.db)
         .await?
         .ok_or(CommandError::NotFound)?;
-    let mut allowed = crate::features::applications::commands::required_documents(&programme);
-    allowed.push(OTHER_DOCUMENT.to_owned());
-    let checked = check(form, &allowed, ctx.today)?;
+    let checked = check(form, &requestable(&programme), ctx.today)?;
     let association = association::Entity::find_by_id(case.association_id)
         .one(&ctx.db)
         .await?

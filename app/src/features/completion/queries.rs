@@ -91,17 +91,13 @@ pub async fn work(
         .one(db)
         .await?
     {
-        Some(programme) => {
-            let mut slugs = crate::features::applications::commands::required_documents(&programme);
-            slugs.push(crate::features::applications::OTHER_DOCUMENT.to_owned());
-            slugs
-                .into_iter()
-                .map(|slug| {
-                    let label = document_label(&slug).to_owned();
-                    (slug, label)
-                })
-                .collect()
-        }
+        Some(programme) => super::commands::requestable(&programme)
+            .into_iter()
+            .map(|slug| {
+                let label = document_label(&slug).to_owned();
+                (slug, label)
+            })
+            .collect(),
         None => vec![],
     };
     Ok(CompletionWork {

@@ -11,13 +11,13 @@ use super::{field, slug, SECRET, SECRET_FIELDS};
 use crate::backend::{
     command::{CommandError, Ctx},
     entities::{
-        agenda_item, app_user, application, association, case_assessment, case_secrecy,
-        committee_meeting, grant_programme, public_decision,
+        agenda_item, application, association, case_assessment, case_secrecy, committee_meeting,
+        grant_programme, public_decision,
     },
     events::{self, NewEvent},
 };
-use crate::domain::{money, role::Role};
-use crate::features::committee::{Body, Outcome};
+use crate::domain::money;
+use crate::features::committee::Outcome;
 
 /// The fields of case `id` marked secret.
 pub async fn secret_fields(
@@ -71,25 +71,22 @@ pub async fn publish(
         .and_then(|a| serde_json::from_str::<crate::features::assessment::Content>(&a.content).ok())
         .map(|c| c.motivation)
         .unwrap_or_default();
-    let body = Body::parse(&meeting.body)
-        .map(|b| b.label())
-        .unwrap_or("Nämnden");
+    let body = crate::features::committee::queries::body_label(&meeting.body);
     let association = shown("association", association);
     let activity = shown("activity", case.activity_name.clone());
     let programme_name = programme.name.to_lowercase();
-    let kronor = |ore: i64| money::format(ore);
     let decision_text = match (outcome, item.amount_ore) {
         (Outcome::Rejected, _) => format!(
             "{body} avslår ansökan om {programme_name} från {association} för verksamheten ”{activity}”."
         ),
         (Outcome::Granted, amount) => format!(
             "{body} beviljar {association} {programme_name} med {} kronor för verksamheten ”{activity}”.",
-            kronor(amount.unwrap_or(case.requested_ore))
+            money::format(amount.unwrap_or(case.requested_ore))
         ),
         (Outcome::PartlyGranted, amount) => format!(
             "{body} beviljar {association} {programme_name} med {} kronor för verksamheten ”{activity}” (sökt belopp {} kronor).",
-            kronor(amount.unwrap_or(0)),
-            kronor(case.requested_ore)
+            money::format(amount.unwrap_or(0)),
+            money::format(case.requested_ore)
         ),
     };
     let amount = match outcome {
@@ -109,7 +106,7 @@ pub async fn publish(
         requested_ore: Set(case.requested_ore),
         outcome: Set(outcome.as_str().to_owned()),
         amount_ore: Set(amount),
-        body: Set(body.to_owned()),
+        body: Set(body),
         meeting_id: Set(meeting.id),
         meeting_on: Set(meeting.meeting_on),
         paragraph: Set(item.paragraph),
@@ -147,23 +144,18 @@ pub async fn mark_secret(
     fields: &[String],
     reason: &str,
 ) -> Result<(), CommandError> {
-    app_user::Entity::find_by_id(actor)
-        .one(&ctx.db)
-        .await?
-        .filter(|u| u.active && matches!(u.role, Role::Officer | Role::Admin))
-        .ok_or_else(|| {
-            CommandError::Forbidden("Bara handläggare kan sekretessmarkera uppgifter.".into())
-        })?;
+    crate::backend::users::officer(
+        &ctx.db,
+        actor,
+        "Bara handläggare kan sekretessmarkera uppgifter.",
+    )
+    .await?;
     let case = application::Entity::find_by_id(id)
         .one(&ctx.db)
         .await?
         .filter(|c| c.dnr.is_some())
         .ok_or(CommandError::NotFound)?;
-    if crate::features::assessment::queries::recused(&ctx.db, id, actor).await? {
-        return Err(CommandError::Conflict(
-            "Du har anmält jäv i ärendet och kan inte handlägga det.".into(),
-        ));
-    }
+    crate::features::assessment::commands::refuse_if_recused(&ctx.db, id, actor).await?;
     let mut chosen: Vec<&str> = Vec::new();
     for typed in fields {
         let Some((key, _)) = SECRET_FIELDS.iter().find(|(key, _)| key == typed) else {

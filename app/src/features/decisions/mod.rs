@@ -12,6 +12,8 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::features::committee::Outcome;
+
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod commands;
@@ -82,8 +84,7 @@ impl DecisionFilter {
         Self {
             year: text(field::YEAR).and_then(|v| v.parse().ok()),
             programme: text(field::PROGRAMME),
-            outcome: text(field::OUTCOME)
-                .filter(|v| matches!(v.as_str(), "beviljad" | "delvis_beviljad" | "avslagen")),
+            outcome: text(field::OUTCOME).filter(|v| Outcome::parse(v).is_some()),
             meeting: text(field::MEETING).and_then(|v| Uuid::parse_str(&v).ok()),
             page: text(field::PAGE)
                 .and_then(|v| v.parse().ok())
@@ -125,15 +126,6 @@ impl DecisionFilter {
         } else {
             format!("/beslut?{}", query.join("&"))
         }
-    }
-}
-
-/// The label of an outcome's key.
-pub fn outcome_label(outcome: &str) -> &'static str {
-    match outcome {
-        "beviljad" => "Beviljad",
-        "delvis_beviljad" => "Delvis beviljad",
-        _ => "Avslagen",
     }
 }
 

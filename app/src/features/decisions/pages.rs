@@ -78,9 +78,9 @@ fn list_page(list: DecisionList) -> AnyView {
         .iter()
         .map(|y| (y.to_string(), y.to_string()))
         .collect::<Vec<_>>();
-    let outcomes = ["beviljad", "delvis_beviljad", "avslagen"]
+    let outcomes = crate::features::committee::Outcome::ALL
         .iter()
-        .map(|o| ((*o).to_owned(), super::outcome_label(o).to_owned()))
+        .map(|o| (o.as_str().to_owned(), o.label().to_owned()))
         .collect::<Vec<_>>();
     let count = match list.total {
         0 => "Inga beslut matchar urvalet.".to_owned(),

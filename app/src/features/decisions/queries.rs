@@ -7,11 +7,11 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{
-    outcome_label, DecisionFilter, DecisionList, DecisionRow, DecisionView, SecrecyView, PAGE_SIZE,
-    SECRET_FIELDS,
+    DecisionFilter, DecisionList, DecisionRow, DecisionView, SecrecyView, PAGE_SIZE, SECRET_FIELDS,
 };
 use crate::backend::entities::{case_secrecy, grant_programme, public_decision};
 use crate::domain::{legal_clock, money, programme_window::long_date};
+use crate::features::committee::Outcome;
 
 fn row(d: &public_decision::Model) -> DecisionRow {
     DecisionRow {
@@ -21,7 +21,10 @@ fn row(d: &public_decision::Model) -> DecisionRow {
         programme: d.programme.clone(),
         activity: d.activity.clone(),
         requested: money::format_kr(d.requested_ore),
-        outcome: outcome_label(&d.outcome).to_owned(),
+        outcome: Outcome::parse(&d.outcome)
+            .map(Outcome::label)
+            .unwrap_or_default()
+            .to_owned(),
         amount: d.amount_ore.map(money::format_kr).unwrap_or_default(),
         meeting: format!("{}, {}", d.body, long_date(d.meeting_on)),
         paragraph: d.paragraph,

@@ -16,9 +16,7 @@ pub async fn post(
     paragraphs: &[i32],
     clock: Clock,
 ) -> Result<(), CommandError> {
-    let body = crate::features::committee::Body::parse(&meeting.body)
-        .map(|b| b.label().to_owned())
-        .unwrap_or_else(|| meeting.body.clone());
+    let body = crate::features::committee::queries::body_label(&meeting.body);
     board_notice::Entity::insert(board_notice::ActiveModel {
         id: Set(Uuid::now_v7()),
         meeting_id: Set(meeting.id),

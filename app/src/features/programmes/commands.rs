@@ -44,13 +44,12 @@ pub struct OpenLate {
 /// only; the programme must have a window (one open all year needs none).
 #[tracing::instrument(skip_all)]
 pub async fn open_late_window(ctx: &Ctx, input: OpenLate) -> Result<Uuid, CommandError> {
-    let officer = app_user::Entity::find_by_id(input.officer)
-        .one(&ctx.db)
-        .await?
-        .filter(|u| u.active && matches!(u.role, Role::Officer | Role::Admin))
-        .ok_or_else(|| {
-            CommandError::Forbidden("Bara handläggare kan öppna en ansökan efter sista dag.".into())
-        })?;
+    let officer = crate::backend::users::officer(
+        &ctx.db,
+        input.officer,
+        "Bara handläggare kan öppna en ansökan efter sista dag.",
+    )
+    .await?;
     let mut problems: Vec<FieldProblem> = Vec::new();
     let association = match Uuid::parse_str(input.association.trim()) {
         Ok(id) => association::Entity::find_by_id(id).one(&ctx.db).await?,

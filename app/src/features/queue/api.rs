@@ -8,9 +8,8 @@ use crate::error::AppError;
 /// Officers, approvers and admins read cases; everyone else gets 404.
 #[cfg(feature = "ssr")]
 pub(crate) fn case_reader() -> Result<crate::auth::CurrentUser, AppError> {
-    use crate::domain::role::Role;
     let user = crate::backend::server_fns::signed_in()?;
-    if matches!(user.role, Role::Officer | Role::Admin | Role::Approver) {
+    if user.role.is_staff() {
         Ok(user)
     } else {
         Err(crate::backend::server_fns::refuse(AppError::NotFound))

@@ -16,7 +16,6 @@ use crate::backend::{
     entities::{app_user, application, case_note},
     events::{self, NewEvent},
 };
-use crate::domain::role::Role;
 use crate::features::applications::Status;
 
 /// A change that a bulk action makes to every case of a view.
@@ -30,11 +29,7 @@ pub enum Change {
 
 /// `who` is active staff who handles cases (an officer or an admin).
 async fn staff(db: &impl ConnectionTrait, who: Uuid) -> Result<app_user::Model, CommandError> {
-    app_user::Entity::find_by_id(who)
-        .one(db)
-        .await?
-        .filter(|u| u.active && matches!(u.role, Role::Officer | Role::Admin))
-        .ok_or_else(|| CommandError::Forbidden("Bara handläggare kan handlägga ärenden.".into()))
+    crate::backend::users::officer(db, who, "Bara handläggare kan handlägga ärenden.").await
 }
 
 /// The officer chosen in a form: "" is nobody, else an active officer's id.
@@ -66,12 +61,8 @@ pub fn due_date_typed(typed: &str, today: NaiveDate) -> Result<Option<NaiveDate>
     if typed.is_empty() {
         return Ok(None);
     }
-    let day = NaiveDate::parse_from_str(typed, "%Y-%m-%d").map_err(|_| {
-        CommandError::Invalid(vec![(
-            field::DUE,
-            "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-31.".into(),
-        )])
-    })?;
+    let day = crate::domain::validation::date_typed(field::DUE, typed)
+        .map_err(|problem| CommandError::Invalid(vec![problem]))?;
     if day < today {
         return Err(CommandError::Invalid(vec![(
             field::DUE,

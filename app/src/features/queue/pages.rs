@@ -18,9 +18,8 @@ use crate::components::{
 /// The signed-in officer, approver or admin; `None` (and a redirect or 404) for
 /// everyone else.
 pub(crate) fn require_case_reader() -> Option<crate::auth::CurrentUser> {
-    use crate::domain::role::Role;
     let user = crate::auth::require_signed_in()?;
-    matches!(user.role, Role::Officer | Role::Admin | Role::Approver).then_some(user)
+    user.role.is_staff().then_some(user)
 }
 
 /// The address's query pairs that the queue and its bulk changes read.

@@ -208,7 +208,7 @@ fn task_list(view: ApplicationView) -> AnyView {
             <ol class="task-list">{tasks}</ol>
             <p><a class="button" href=format!("/ansokningar/{}/skicka-in", view.id)>"Granska och skicka in"</a></p>
             <p><a href=format!("/ansokningar/{}/aterkalla", view.id)>{withdraw_label}</a>" · "<a href=format!("/foreningar/{}/ansokningar", view.association_id)>"Till föreningens ansökningar"</a></p>
-            {completing.then(|| events)}
+            {completing.then_some(events)}
         </Page>
     }
     .into_any()
