@@ -32,8 +32,8 @@ use leptos_router::{
 use crate::components::layout::Layout;
 use crate::features::{
     access_requests, accounts, admin, applications, assessment, committee, completion, decisions,
-    guidance, membership, notice_board, profile, programmes, queue, registration, report,
-    representatives,
+    guidance, membership, minutes, notice_board, profile, programmes, queue, registration, report,
+    representatives, statistics, umbrella,
 };
 
 /// The application: the site layout around the router.
@@ -46,10 +46,14 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=crate::components::not_found::NotFound>
-                    <Route path=path!("/") view=guidance::pages::home::HomePage />
+                    <Route path=path!("/") view=guidance::pages::home::HomePage ssr=SsrMode::Async />
                     <Route path=path!("/soka-bidrag") view=guidance::pages::apply_guide::ApplyGuidePage ssr=SsrMode::Async />
-                    <Route path=path!("/gemensam-utvecklingsgrupp") view=guidance::pages::forum::ForumPage />
-                    <Route path=path!("/medlemskap") view=guidance::pages::membership::MembershipPage />
+                    <Route path=path!("/gemensam-utvecklingsgrupp") view=guidance::pages::forum::ForumPage ssr=SsrMode::Async />
+                    <Route path=path!("/gemensam-utvecklingsgrupp/minnesanteckningar") view=minutes::pages::MinutesPage ssr=SsrMode::Async />
+                    <Route path=path!("/gemensam-utvecklingsgrupp/minnesanteckningar/:date") view=minutes::pages::MinutesMeetingPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/minnesanteckningar/ny") view=minutes::pages::EditMinutesPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/minnesanteckningar/:date") view=minutes::pages::EditMinutesPage ssr=SsrMode::Async />
+                    <Route path=path!("/medlemskap") view=guidance::pages::membership::MembershipPage ssr=SsrMode::Async />
                     <Route path=path!("/logga-in") view=accounts::pages::login::LoginPage />
                     <Route path=path!("/inbjudan") view=membership::pages::invitation::InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("/registrera") view=registration::pages::register::RegisterPage />
@@ -83,9 +87,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mina-sidor/installningar") view=accounts::pages::settings::SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/bidragsformer") view=programmes::pages::ProgrammesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/bidragsformer/:id") view=programmes::pages::ProgrammePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/texter") view=guidance::pages::text::TextsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/texter/:slug") view=guidance::pages::text::TextPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/utskick") view=admin::pages::outbox::OutboxPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/anvandare") view=admin::pages::users::UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/skickad-e-post") view=admin::pages::sent_mail::SentMailPage ssr=SsrMode::Async />
+                    <Route path=path!("/foreningar/:id/helsam") view=umbrella::pages::AssociationUmbrellaPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/helsam") view=umbrella::pages::UmbrellaStaffPage ssr=SsrMode::Async />
                     <Route path=path!("/foreningar/:id/ansokningar") view=applications::pages::list::ApplicationsPage ssr=SsrMode::Async />
                     <Route path=path!("/ansokningar/:id") view=applications::pages::case::ApplicationPage ssr=SsrMode::Async />
                     <Route path=path!("/ansokningar/:id/kvitto") view=applications::pages::case::ReceiptPage ssr=SsrMode::Async />
@@ -95,10 +103,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ansokningar/:id/steg/:step") view=applications::pages::step::StepPage ssr=SsrMode::Async />
                     <Route path=path!("/beslut") view=decisions::pages::DecisionsPage ssr=SsrMode::Async />
                     <Route path=path!("/beslut/:slug") view=decisions::pages::DecisionPage ssr=SsrMode::Async />
+                    <Route path=path!("/statistik") view=statistics::pages::StatisticsPage ssr=SsrMode::Async />
                     <Route path=path!("/anslagstavla") view=notice_board::pages::NoticeBoardPage ssr=SsrMode::Async />
-                    <Route path=path!("/kontakt") view=guidance::pages::contact::ContactPage />
-                    <Route path=path!("/tillganglighet") view=guidance::pages::accessibility::AccessibilityPage />
-                    <Route path=path!("/personuppgifter") view=guidance::pages::privacy::PrivacyPage />
+                    <Route path=path!("/kontakt") view=guidance::pages::contact::ContactPage ssr=SsrMode::Async />
+                    <Route path=path!("/tillganglighet") view=guidance::pages::accessibility::AccessibilityPage ssr=SsrMode::Async />
+                    <Route path=path!("/personuppgifter") view=guidance::pages::privacy::PrivacyPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -57,10 +57,13 @@ pub enum MailKind {
     /// "Förslag väntar på din attest": to each approver when an officer finishes an
     /// assessment.
     AttestationRequested,
+    /// "Beslut om medlemskap i Helsam": to every member of an association whose
+    /// application to join the umbrella organisation was decided.
+    UmbrellaDecided,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 21] = [
+    pub const ALL: [MailKind; 22] = [
         MailKind::AssociationInvitation,
         MailKind::AccountVerification,
         MailKind::PasswordReset,
@@ -82,6 +85,7 @@ impl MailKind {
         MailKind::CompletionRequested,
         MailKind::CompletionReceived,
         MailKind::AttestationRequested,
+        MailKind::UmbrellaDecided,
     ];
 
     /// The name used in templates, the outbox and stored preferences.
@@ -108,6 +112,7 @@ impl MailKind {
             MailKind::CompletionRequested => "completion_requested",
             MailKind::CompletionReceived => "completion_received",
             MailKind::AttestationRequested => "attestation_requested",
+            MailKind::UmbrellaDecided => "umbrella_decided",
         }
     }
 
@@ -136,7 +141,8 @@ impl MailKind {
             | MailKind::LateWindowOpened
             | MailKind::ApplicationWithdrawn
             | MailKind::DecisionLetter
-            | MailKind::CompletionRequested => true,
+            | MailKind::CompletionRequested
+            | MailKind::UmbrellaDecided => true,
             MailKind::CompletionReceived | MailKind::AttestationRequested => false,
         }
     }
@@ -179,6 +185,7 @@ impl MailKind {
                 "Besked när en förening har kompletterat ett ärende jag handlägger"
             }
             MailKind::AttestationRequested => "Påminnelse när ett förslag väntar på min attest",
+            MailKind::UmbrellaDecided => "Beslut om föreningens medlemskap i Helsam",
         }
     }
 

@@ -23,6 +23,8 @@ mod m20261202_140000_create_committee;
 mod m20261203_090000_create_completion_requests;
 mod m20261203_100000_create_search_indexes;
 mod m20261203_110000_create_public_records;
+mod m20261204_090000_create_minutes_and_guidance;
+mod m20261204_100000_create_umbrella_membership;
 
 /// All migrations, in the order they are applied.
 pub struct Migrator;
@@ -49,6 +51,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_090000_create_completion_requests::Migration),
             Box::new(m20261203_100000_create_search_indexes::Migration),
             Box::new(m20261203_110000_create_public_records::Migration),
+            Box::new(m20261204_090000_create_minutes_and_guidance::Migration),
+            Box::new(m20261204_100000_create_umbrella_membership::Migration),
         ]
     }
 }

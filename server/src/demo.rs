@@ -244,8 +244,126 @@ pub async fn load_if_empty(
         };
         let seed_case = load_applications(&ctx, storage, association_id, applicant).await?;
         load_case_work(&ctx, seed_case).await?;
+        load_minutes(&ctx).await?;
+        load_umbrella(&ctx, storage).await?;
     }
     Ok(true)
+}
+
+/// The minutes seed: Gemensam utvecklingsgrupp on 27 November 2017, with all 31
+/// attendees and every section, saved through the staff's own command.
+pub const MINUTES_2017_TEXT: &str = include_str!("../demo/utvecklingsgrupp-2017-11-27.md");
+pub const MINUTES_2017_ATTENDEES: &str =
+    include_str!("../demo/utvecklingsgrupp-2017-11-27-narvarande.txt");
+
+async fn load_minutes(ctx: &app::backend::command::Ctx) -> anyhow::Result<()> {
+    let officer = person(&ctx.db, "emelie.steen@socialforvaltningen.example").await?;
+    let input = app::features::minutes::commands::MinutesInput {
+        date: "2017-11-27".into(),
+        title: "Föreningarnas förutsättningar".into(),
+        attendees: MINUTES_2017_ATTENDEES.into(),
+        text: MINUTES_2017_TEXT.into(),
+    };
+    let at = chrono::NaiveDate::from_ymd_opt(2017, 11, 29)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .context("a calendar date")?
+        .and_utc();
+    app::backend::events::as_of(
+        at,
+        app::features::minutes::commands::save(ctx, officer, None, &input),
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("saving the demo minutes: {e}"))?;
+    Ok(())
+}
+
+/// Helsam's members: three of the demo's associations, members since the umbrella
+/// organisation's first annual meeting (24 January 2018, in the minutes seed), their
+/// board minutes kept, their fees recorded (one has not paid this year's).
+async fn load_umbrella(ctx: &app::backend::command::Ctx, storage: &Storage) -> anyhow::Result<()> {
+    use app::backend::entities::{umbrella_application, umbrella_fee};
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let officer = person(&ctx.db, "emelie.steen@socialforvaltningen.example").await?;
+    let decided = chrono::NaiveDate::from_ymd_opt(2018, 1, 24)
+        .and_then(|d| d.and_hms_opt(12, 0, 0))
+        .context("a calendar date")?
+        .and_utc();
+    for (name, paid_this_year) in [
+        ("Mötesplats Hägersten", true),
+        ("Kvinnocaféet Husby", true),
+        ("Stödlinjen Stockholm", false),
+    ] {
+        let Some(member) = association::Entity::find()
+            .filter(association::Column::Name.eq(name))
+            .one(&ctx.db)
+            .await?
+        else {
+            continue;
+        };
+        let minutes = minutes_pdf(&[
+            &format!("{name}, org.nr {}", member.org_number),
+            "Protokoll fort vid styrelsemote 2017-12-12",
+            "",
+            "Paragraf 6. Styrelsen beslutar att foreningen ska ga med i Helsam.",
+            "",
+            "(Demodokument: pahittat innehall.)",
+        ]);
+        let stored = storage
+            .put(futures_util::stream::iter([Ok::<_, std::io::Error>(
+                axum::body::Bytes::from(minutes),
+            )]))
+            .await
+            .context("storing the demo board minutes")?;
+        let attachment_id = Uuid::now_v7();
+        attachment::Entity::insert(attachment::ActiveModel {
+            id: Set(attachment_id),
+            association_id: Set(member.id),
+            purpose: Set("umbrella".into()),
+            file_name: Set("Protokoll styrelsemöte 2017-12-12.pdf".into()),
+            content_type: Set(stored.kind.content_type().into()),
+            size_bytes: Set(stored.size as i64),
+            sha256: Set(stored.sha256),
+            storage_key: Set(stored.key),
+            uploaded_by: Set(Some(officer)),
+            created_at: Set(decided),
+            application_id: Set(None),
+            document_type: Set(None),
+        })
+        .exec(&ctx.db)
+        .await?;
+        umbrella_application::Entity::insert(umbrella_application::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            association_id: Set(member.id),
+            status: Set("approved".into()),
+            board_decided_on: Set(chrono::NaiveDate::from_ymd_opt(2017, 12, 12).context("a date")?),
+            attachment_id: Set(attachment_id),
+            applied_by: Set(officer),
+            applied_at: Set(decided),
+            decided_by: Set(Some(officer)),
+            decided_at: Set(Some(decided)),
+            note: Set("Medlem från Helsams första årsmöte.".into()),
+        })
+        .exec(&ctx.db)
+        .await?;
+        let this_year = ctx.today.year();
+        let years = if paid_this_year {
+            vec![this_year - 1, this_year]
+        } else {
+            vec![this_year - 1]
+        };
+        for year in years {
+            umbrella_fee::Entity::insert(umbrella_fee::ActiveModel {
+                association_id: Set(member.id),
+                year: Set(year),
+                paid_on: Set(chrono::NaiveDate::from_ymd_opt(year, 2, 15).context("a date")?),
+                recorded_by: Set(officer),
+                recorded_at: Set(Utc::now()),
+            })
+            .exec(&ctx.db)
+            .await?;
+        }
+    }
+    Ok(())
 }
 
 /// The id of the demo person with `email`.
@@ -277,6 +395,10 @@ async fn demo_case(
         activity_name: activity.to_owned(),
         requested_ore: Some(kr * 100),
         summary: format!("{activity}: en verksamhet för stadens invånare. (Demodata.)"),
+        children: activity.contains("barn"),
+        share_women: Some(62),
+        share_men: Some(36),
+        share_other: Some(2),
         ..Content::default()
     };
     let txn = app::backend::db::begin_write(&ctx.db).await?;

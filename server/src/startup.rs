@@ -229,7 +229,8 @@ pub fn router(state: AppState) -> Router {
     let upload_limit = http::uploads::request_limit(state.storage.max_bytes());
     let uploads = Router::new()
         .merge(http::representatives::upload_router(upload_limit))
-        .merge(http::applications::upload_router(upload_limit));
+        .merge(http::applications::upload_router(upload_limit))
+        .merge(http::umbrella::upload_router(upload_limit));
 
     let pages = Router::new()
         .merge(http::representatives::router())
@@ -245,6 +246,10 @@ pub fn router(state: AppState) -> Router {
         .merge(http::completion::router())
         .merge(http::report::router())
         .merge(http::decisions::router())
+        .merge(http::minutes::router())
+        .merge(http::guidance::router())
+        .merge(http::statistics::router())
+        .merge(http::umbrella::router())
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))
         .route("/logga-in", axum::routing::post(http::account::sign_in))

@@ -254,6 +254,63 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             [303, 404, 404, 404, 404, 404],
         ),
         (Call::Get("/beslut"), [200, 200, 200, 200, 200, 200]),
+        (Call::Get("/admin/texter"), [303, 404, 404, 404, 404, 200]),
+        (Call::Get("/statistik"), [200, 200, 200, 200, 200, 200]),
+        (
+            Call::Get("/handlaggning/helsam"),
+            [303, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::Get("/foreningar/{A}/helsam"),
+            [303, 200, 404, 404, 404, 404],
+        ),
+        (
+            Call::ServerFn("/api/officer/umbrella", ""),
+            [401, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::ServerFn("/api/association/umbrella", "id={A}"),
+            [401, 200, 404, 404, 404, 404],
+        ),
+        (
+            Call::Get("/admin/texter/kontakt"),
+            [303, 404, 404, 404, 404, 200],
+        ),
+        (
+            Call::Post("/admin/texter/kontakt", "text=Ring+oss.&atgard=spara"),
+            [303, 404, 404, 404, 404, 303],
+        ),
+        (
+            Call::Post("/admin/texter/kontakt/aterstall", ""),
+            [303, 404, 404, 404, 404, 303],
+        ),
+        (
+            Call::ServerFn("/api/admin/guidance-texts", ""),
+            [401, 404, 404, 404, 404, 200],
+        ),
+        (
+            Call::ServerFn("/api/staff/markdown-preview", "markdown=%23+Hej"),
+            [401, 404, 404, 200, 200, 200],
+        ),
+        (
+            Call::Get("/gemensam-utvecklingsgrupp/minnesanteckningar"),
+            [200, 200, 200, 200, 200, 200],
+        ),
+        (
+            Call::Get("/handlaggning/minnesanteckningar/ny"),
+            [303, 404, 404, 200, 200, 200],
+        ),
+        (
+            Call::Post(
+                "/handlaggning/minnesanteckningar/ny",
+                "datum=2018-01-01&rubrik=X&text=Y&atgard=forhandsgranska",
+            ),
+            [303, 404, 404, 200, 200, 200],
+        ),
+        (
+            Call::ServerFn("/api/staff/minutes-draft", "date="),
+            [401, 404, 404, 200, 200, 200],
+        ),
         (Call::Get("/anslagstavla"), [200, 200, 200, 200, 200, 200]),
         (
             Call::Get("/beslut/sof-1999-1"),

@@ -14,7 +14,9 @@ const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const SARA = { email: "sara.lind@kindness-compassion.example", password: "Sokande-demo-2026" };
 const EMELIE = { email: "emelie.steen@socialforvaltningen.example", password: "Handlaggare-demo-2026" };
 const PUBLIC = ["/", "/soka-bidrag", "/beslut", "/anslagstavla", "/gemensam-utvecklingsgrupp", "/medlemskap",
-  "/logga-in", "/registrera", "/kontakt", "/tillganglighet", "/personuppgifter"];
+  "/logga-in", "/registrera", "/kontakt", "/tillganglighet", "/personuppgifter", "/statistik",
+  "/gemensam-utvecklingsgrupp/minnesanteckningar", "/gemensam-utvecklingsgrupp/minnesanteckningar?sok=lokal",
+  "/gemensam-utvecklingsgrupp/minnesanteckningar/2017-11-27"];
 
 async function violations(page) {
   await page.addScriptTag({ content: AXE });

@@ -96,8 +96,9 @@ pub async fn as_of<F: std::future::Future>(at: chrono::DateTime<Utc>, work: F) -
     RECORDED_AT.scope(at, work).await
 }
 
-/// When an event happens: now, or the demo's [`as_of`] time.
-fn recorded_at() -> chrono::DateTime<Utc> {
+/// When an event happens (and what a command stamps its rows with): now, or the demo's
+/// [`as_of`] time.
+pub fn recorded_at() -> chrono::DateTime<Utc> {
     RECORDED_AT
         .try_with(|at| *at)
         .unwrap_or_else(|_| Utc::now())

@@ -9,6 +9,7 @@ pub mod events;
 pub mod invitations;
 pub mod jobs;
 pub mod mail;
+pub mod markdown;
 pub mod my_data;
 pub mod outbox;
 pub mod password;

@@ -188,6 +188,9 @@ pub fn TextArea(
     label: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] required: bool,
+    /// How many lines it shows.
+    #[prop(default = 4)]
+    rows: u32,
 ) -> impl IntoView {
     let meta = field_meta(name, hint);
     let value = FormState::current().value(name);
@@ -197,7 +200,7 @@ pub fn TextArea(
             <textarea
                 id=meta.id.clone()
                 name=name
-                rows="4"
+                rows=rows
                 required=required
                 aria-invalid=invalid
                 aria-describedby=meta.described_by.clone()

@@ -133,6 +133,7 @@ fn Footer() -> impl IntoView {
                     <h2>"Om webbplatsen"</h2>
                     <ul>
                         <li><a href="/anslagstavla">"Anslagstavla"</a></li>
+                        <li><a href="/statistik">"Statistik"</a></li>
                         <li><a href="/kontakt">"Kontakta oss"</a></li>
                         <li><a href="/tillganglighet">"Tillgänglighetsredogörelse"</a></li>
                         <li><a href="/personuppgifter">"Så behandlar vi personuppgifter"</a></li>

@@ -2,5 +2,6 @@
 pub mod confirm;
 pub mod form;
 pub mod layout;
+pub mod markdown;
 pub mod not_found;
 pub mod page;

@@ -108,6 +108,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "completion_requested",
     "completion_received",
     "attestation_requested",
+    "umbrella_decided",
 ];
 
 fn environment() -> &'static Environment<'static> {
@@ -288,6 +289,14 @@ mod tests {
                 "activity": "Etablering av ett självhjälpscenter",
                 "proposal": "avslå",
                 "link": "http://127.0.0.1:3000/handlaggning/arenden/1/bedomning",
+            }),
+            MailKind::UmbrellaDecided => json!({
+                "name": "Sara Lind",
+                "association": "Kindness & Compassion",
+                "approved": true,
+                "note": "",
+                "fee": 100,
+                "link": "http://127.0.0.1:3000/foreningar/1/helsam",
             }),
             MailKind::TestMail => json!({
                 "name": "Emelie Steen",

@@ -19,6 +19,7 @@ pub fn MyPages() -> impl IntoView {
                 <ul>
                     <li><a href="/admin/anvandare">"Användare"</a></li>
                     <li><a href="/admin/bidragsformer">"Bidragsformer"</a></li>
+                    <li><a href="/admin/texter">"Texter på webbplatsen"</a></li>
                     <li><a href="/admin/utskick">"Utskick och händelsekö"</a></li>
                     <li><a href="/admin/skickad-e-post">"Skickad e-post"</a></li>
                 </ul>
@@ -36,6 +37,8 @@ pub fn MyPages() -> impl IntoView {
                     <li><a href="/handlaggning/oversikt">"Översikt per bidragsform och handläggare"</a></li>
                     <li><a href="/handlaggning/foretradare">"Företrädare att verifiera"</a></li>
                     <li><a href="/handlaggning/sena-ansokningar">"Ansökan efter sista dag"</a></li>
+                    <li><a href="/handlaggning/helsam">"Medlemskap i Helsam: ansökningar och avgifter"</a></li>
+                    <li><a href="/handlaggning/minnesanteckningar/ny">"Skriv minnesanteckningar från Gemensam utvecklingsgrupp"</a></li>
                 </ul>
             </section>
         }

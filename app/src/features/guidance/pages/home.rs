@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::text::GuidanceText;
 use crate::components::page::Page;
 
 #[component]
@@ -10,10 +11,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Page title="Start" heading="Föreningsbidrag från socialnämnden">
             {deleted.then(|| view! { <p class="notice" role="status">"Ditt konto är raderat."</p> })}
-            <p class="lead">
-                "Här ansöker ideella föreningar med social verksamhet om bidrag, följer sitt ärende och lämnar återrapporter. "
-                "Här kan alla också läsa hur bidragen fördelas, vilka beslut som fattats och vad som sagts i Gemensam utvecklingsgrupp."
-            </p>
+            <GuidanceText slug="startsida" lead=true />
             <ul class="cards">
                 <li class="card">
                     <h2><a href="/registrera">"Registrera din förening"</a></h2>

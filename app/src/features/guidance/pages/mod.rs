@@ -6,3 +6,4 @@ pub mod forum;
 pub mod home;
 pub mod membership;
 pub mod privacy;
+pub mod text;

@@ -213,6 +213,7 @@ fn Profile(
             <ErrorSummary />
             {profile.can_edit.then(|| view! {
                 <p><a class="button" href=format!("/foreningar/{}/ansokningar", profile.id)>"Ansökningar om bidrag"</a></p>
+                <p><a href=format!("/foreningar/{}/helsam", profile.id)>"Medlemskap i Helsam"</a></p>
             })}
             <dl class="facts">
                 <dt>"Organisationsnummer"</dt>

@@ -1,0 +1,265 @@
+//! The minutes' pages: the list by year with the search, one meeting's minutes, and the
+//! staff's form (new or edit) with its preview.
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::{
+    api::{draft, meeting, minutes},
+    field, href, Hit, MeetingDraft, MeetingRow, MeetingView, MinutesList, LIST, PREVIEW, STAFF,
+};
+use crate::components::form::{ErrorSummary, FormState, TextArea, TextField};
+use crate::components::markdown::{preview, preview_section, HINT};
+use crate::components::page::Page;
+
+/// The Atom feed's address.
+pub const FEED: &str = "/gemensam-utvecklingsgrupp/minnesanteckningar.atom";
+
+fn feed_link() -> impl IntoView {
+    view! { <leptos_meta::Link rel="alternate" type_="application/atom+xml" href=FEED title="Minnesanteckningar från Gemensam utvecklingsgrupp" /> }
+}
+
+#[component]
+pub fn MinutesPage() -> impl IntoView {
+    let search = use_query_map().with_untracked(|q| q.get(field::SEARCH).unwrap_or_default());
+    let loaded = Resource::new(|| (), move |_| minutes(search.clone()));
+    view! {
+        {feed_link()}
+        <Page title="Minnesanteckningar från Gemensam utvecklingsgrupp" heading="Minnesanteckningar">
+            <p class="lead">
+                "Från varje möte i "<a href="/gemensam-utvecklingsgrupp">"Gemensam utvecklingsgrupp"</a>
+                ": vilka som var där, vad som togs upp och länkar för att läsa mer."
+            </p>
+            <Suspense fallback=|| view! { <p>"Hämtar minnesanteckningarna …"</p> }>
+                {move || Suspend::new(async move {
+                    match loaded.await {
+                        Ok(list) => list_view(list),
+                        Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <p><a href=FEED>"Prenumerera på nya minnesanteckningar (Atom-flöde)"</a></p>
+        </Page>
+    }
+}
+
+fn meeting_link(row: &MeetingRow) -> impl IntoView {
+    view! {
+        <a href=href(&row.date)>{format!("{} – {}", row.long_date, row.title)}</a>
+    }
+}
+
+fn hit_view(hit: Hit) -> impl IntoView {
+    let context = hit
+        .context
+        .into_iter()
+        .map(|(text, marked)| {
+            if marked {
+                view! { <mark>{text}</mark> }.into_any()
+            } else {
+                text.into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <li>
+            <p class="hit__title">{meeting_link(&hit.meeting)}</p>
+            <p class="hit__context">{context}</p>
+        </li>
+    }
+}
+
+fn list_view(list: MinutesList) -> AnyView {
+    let search_form = view! {
+        <form method="get" action=LIST role="search" aria-label="Sök i minnesanteckningarna" class="filters">
+            <div class="field">
+                <label for="sok-minnesanteckningar">"Sök i minnesanteckningarna"</label>
+                <p class="field__hint" id="sok-minnesanteckningar-tips">"Ett eller flera ord. Sökningen hittar också andra böjningar: ”lokal” hittar ”lokaler”."</p>
+                <input id="sok-minnesanteckningar" type="search" name=field::SEARCH value=list.search.clone() maxlength="200" aria-describedby="sok-minnesanteckningar-tips" />
+            </div>
+            <p class="actions"><button type="submit" class="button">"Sök"</button></p>
+        </form>
+    };
+    let new = list.can_edit.then(|| {
+        view! { <p><a class="button button--secondary" href=format!("{STAFF}/ny")>"Skriv nya minnesanteckningar"</a></p> }
+    });
+    let body = match list.hits {
+        Some(hits) => {
+            let count = match hits.len() {
+                0 => format!("Inga minnesanteckningar innehåller ”{}”.", list.search),
+                1 => format!("1 möte innehåller ”{}”.", list.search),
+                n => format!("{n} möten innehåller ”{}”.", list.search),
+            };
+            let items = hits.into_iter().map(hit_view).collect_view();
+            view! {
+                <section aria-labelledby="rubrik-traffar">
+                    <h2 id="rubrik-traffar">"Sökresultat"</h2>
+                    <p role="status">{count}</p>
+                    <ol class="hits">{items}</ol>
+                    <p><a href=LIST>"Visa alla minnesanteckningar"</a></p>
+                </section>
+            }
+            .into_any()
+        }
+        None if list.years.is_empty() => {
+            view! { <p>"Det finns inga minnesanteckningar än."</p> }.into_any()
+        }
+        None => list
+            .years
+            .into_iter()
+            .map(|(year, meetings)| {
+                let id = format!("ar-{year}");
+                let labelled_by = id.clone();
+                let items = meetings
+                    .iter()
+                    .map(|m| view! { <li>{meeting_link(m)}{format!(" ({} närvarande)", m.attendees)}</li> })
+                    .collect_view();
+                view! {
+                    <section aria-labelledby=labelled_by>
+                        <h2 id=id>{year}</h2>
+                        <ul>{items}</ul>
+                    </section>
+                }
+            })
+            .collect_view()
+            .into_any(),
+    };
+    view! { {search_form}{new}{body} }.into_any()
+}
+
+fn date_param() -> String {
+    use_params_map().with_untracked(|p| p.get("date").unwrap_or_default())
+}
+
+#[component]
+pub fn MinutesMeetingPage() -> impl IntoView {
+    let date = date_param();
+    let loaded = Resource::new(move || date.clone(), meeting);
+    view! {
+        {feed_link()}
+        <Suspense fallback=|| view! { <p>"Hämtar minnesanteckningarna …"</p> }>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(view) => meeting_view(view),
+                    Err(_) => view! { <crate::components::not_found::NotFound /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn meeting_view(view: MeetingView) -> AnyView {
+    let saved = use_query_map().with_untracked(|q| q.get("sparat").is_some());
+    let title = format!("{} – {}", view.meeting.title, view.meeting.long_date);
+    let attendees = view
+        .attendees
+        .iter()
+        .map(|a| {
+            if a.organisation.is_empty() {
+                view! { <li>{a.name.clone()}</li> }.into_any()
+            } else {
+                view! { <li>{a.name.clone()}<span class="attendee__organisation">{format!(", {}", a.organisation)}</span></li> }.into_any()
+            }
+        })
+        .collect_view();
+    let edit = view.can_edit.then(|| {
+        view! { <p><a class="button button--secondary" href=format!("{STAFF}/{}", view.meeting.date)>"Redigera minnesanteckningarna"</a></p> }
+    });
+    view! {
+        <Page title=title heading=view.meeting.title.clone()>
+            {saved.then(|| view! { <p class="notice" role="status">"Minnesanteckningarna är sparade och publicerade."</p> })}
+            <p class="lead">
+                "Gemensam utvecklingsgrupp, "
+                <time datetime=view.meeting.date.clone()>{view.meeting.long_date.clone()}</time>
+            </p>
+            {edit}
+            <section aria-labelledby="rubrik-narvarande">
+                <h2 id="rubrik-narvarande">{format!("Närvarande ({})", view.attendees.len())}</h2>
+                <ul class="attendees">{attendees}</ul>
+            </section>
+            // Sanitised by ammonia when it was saved (backend::markdown).
+            <div class="prose" inner_html=view.html></div>
+            <p><a href=LIST>"Alla minnesanteckningar"</a></p>
+        </Page>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn EditMinutesPage() -> impl IntoView {
+    if crate::features::queue::pages::require_case_reader().is_none() {
+        return crate::auth::denied();
+    }
+    let date = date_param();
+    let posted = FormState::current();
+    let wants_preview = posted.value(field::ACTION) == PREVIEW;
+    let typed = posted.value(field::TEXT);
+    let loaded = Resource::new(
+        move || date.clone(),
+        move |date| {
+            let typed = typed.clone();
+            async move {
+                let start = draft(date).await?;
+                let shown = if wants_preview {
+                    Some(preview(typed).await?)
+                } else {
+                    None
+                };
+                Ok::<_, crate::error::AppError>((start, shown))
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Hämtar formuläret …"</p> }>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok((start, shown)) => edit_view(start, shown),
+                    Err(_) => view! { <crate::components::not_found::NotFound /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn edit_view(start: MeetingDraft, shown: Option<String>) -> AnyView {
+    let posted = FormState::current();
+    let mut values = std::collections::HashMap::from([
+        (field::DATE.to_owned(), start.date.clone()),
+        (field::TITLE.to_owned(), start.title.clone()),
+        (field::ATTENDEES.to_owned(), start.attendees.clone()),
+        (field::TEXT.to_owned(), start.text.clone()),
+    ]);
+    if !posted.values.is_empty() {
+        values.extend(posted.values.clone());
+    }
+    provide_context(FormState { values, ..posted });
+    let (title, action) = match &start.original {
+        Some(date) => (
+            format!("Redigera minnesanteckningarna från {date}"),
+            format!("{STAFF}/{date}"),
+        ),
+        None => (
+            "Nya minnesanteckningar".to_owned(),
+            format!("{STAFF}/ny"),
+        ),
+    };
+    let preview = shown.map(preview_section);
+    view! {
+        <Page title=title>
+            <ErrorSummary />
+            {preview}
+            <form method="post" action=action novalidate>
+                <TextField name=field::DATE label="Mötesdatum" hint="ÅÅÅÅ-MM-DD, till exempel 2017-11-27." required=true maxlength=10 />
+                <TextField name=field::TITLE label="Rubrik" hint="Mötets namn eller huvudtema." required=true maxlength=200 />
+                <TextArea name=field::ATTENDEES label="Närvarande" hint="En person per rad: namn, komma, organisation. Till exempel: Lotta Forsmark, Fontänhuset" rows=12 />
+                <TextArea name=field::TEXT label="Minnesanteckningar (Markdown)" hint=HINT required=true rows=24 />
+                <p class="actions">
+                    <button type="submit" name=field::ACTION value=PREVIEW class="button button--secondary">"Förhandsgranska"</button>
+                    " "
+                    <button type="submit" name=field::ACTION value="spara" class="button">"Spara och publicera"</button>
+                </p>
+            </form>
+        </Page>
+    }
+    .into_any()
+}

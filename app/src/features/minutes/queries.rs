@@ -1,0 +1,138 @@
+//! What the minutes' pages read.
+use chrono::{Datelike, NaiveDate};
+use sea_orm::{
+    sea_query::Expr, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+
+use super::{search, Attendee, Hit, MeetingDraft, MeetingRow, MeetingView, MinutesList};
+use crate::backend::entities::forum_meeting;
+use crate::domain::programme_window::long_date;
+
+/// At most this many hits are listed.
+const MAX_HITS: u64 = 50;
+
+fn attendees(meeting: &forum_meeting::Model) -> Vec<Attendee> {
+    serde_json::from_str(&meeting.attendees).unwrap_or_default()
+}
+
+fn row(meeting: &forum_meeting::Model) -> MeetingRow {
+    MeetingRow {
+        date: meeting.held_on.to_string(),
+        long_date: long_date(meeting.held_on),
+        title: meeting.title.clone(),
+        attendees: attendees(meeting).len(),
+    }
+}
+
+/// Every meeting, newest first.
+pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<forum_meeting::Model>, DbErr> {
+    forum_meeting::Entity::find()
+        .order_by_desc(forum_meeting::Column::HeldOn)
+        .all(db)
+        .await
+}
+
+/// The meetings whose text holds every word of `search` (as Swedish stems), newest
+/// first: FTS5 over the stored stems on SQLite, the `swedish` text search on PostgreSQL.
+pub async fn matching(
+    db: &impl ConnectionTrait,
+    search: &str,
+) -> Result<Vec<forum_meeting::Model>, DbErr> {
+    let stems = search::query_stems(search);
+    if stems.is_empty() {
+        return Ok(vec![]);
+    }
+    let select = forum_meeting::Entity::find();
+    let select = match db.get_database_backend() {
+        DbBackend::Sqlite => select.filter(Expr::cust_with_values(
+            "forum_meeting.rowid IN (SELECT rowid FROM forum_meeting_search WHERE forum_meeting_search MATCH ?)",
+            [search::fts_query(&stems)],
+        )),
+        // PostgreSQL reads `?` as an operator: its placeholders are numbered.
+        _ => {
+            let words: Vec<String> = search::words(search).take(8).collect();
+            select.filter(Expr::cust_with_values(
+                "to_tsvector('swedish', forum_meeting.plain_text) @@ plainto_tsquery('swedish', $1)",
+                [words.join(" ")],
+            ))
+        }
+    };
+    use sea_orm::QuerySelect;
+    select
+        .order_by_desc(forum_meeting::Column::HeldOn)
+        .limit(MAX_HITS)
+        .all(db)
+        .await
+}
+
+/// The list page: by year, or the hits of `search` with their context.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    search: &str,
+    can_edit: bool,
+) -> Result<MinutesList, DbErr> {
+    let search = search.trim().chars().take(200).collect::<String>();
+    let mut years: Vec<(i32, Vec<MeetingRow>)> = Vec::new();
+    for meeting in all(db).await? {
+        let year = meeting.held_on.year();
+        match years.last_mut() {
+            Some((y, rows)) if *y == year => rows.push(row(&meeting)),
+            _ => years.push((year, vec![row(&meeting)])),
+        }
+    }
+    let hits = if search.is_empty() {
+        None
+    } else {
+        let stems = search::query_stems(&search);
+        Some(
+            matching(db, &search)
+                .await?
+                .iter()
+                .map(|meeting| Hit {
+                    meeting: row(meeting),
+                    context: search::context(&meeting.plain_text, &stems),
+                })
+                .collect(),
+        )
+    };
+    Ok(MinutesList {
+        search,
+        hits,
+        years,
+        can_edit,
+    })
+}
+
+/// The minutes of the meeting held on `date`.
+pub async fn one(
+    db: &impl ConnectionTrait,
+    date: NaiveDate,
+    can_edit: bool,
+) -> Result<Option<MeetingView>, DbErr> {
+    Ok(forum_meeting::Entity::find()
+        .filter(forum_meeting::Column::HeldOn.eq(date))
+        .one(db)
+        .await?
+        .map(|meeting| MeetingView {
+            meeting: row(&meeting),
+            attendees: attendees(&meeting),
+            html: meeting.html,
+            can_edit,
+        }))
+}
+
+/// The edit form's start: the saved minutes of `date`.
+pub async fn draft(db: &impl ConnectionTrait, date: NaiveDate) -> Result<Option<MeetingDraft>, DbErr> {
+    Ok(forum_meeting::Entity::find()
+        .filter(forum_meeting::Column::HeldOn.eq(date))
+        .one(db)
+        .await?
+        .map(|meeting| MeetingDraft {
+            original: Some(meeting.held_on.to_string()),
+            date: meeting.held_on.to_string(),
+            title: meeting.title.clone(),
+            attendees: Attendee::to_lines(&attendees(&meeting)),
+            text: meeting.markdown,
+        }))
+}
