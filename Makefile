@@ -145,13 +145,23 @@ test-browser:
 
 ## ---- benchmarks -------------------------------------------------------------------
 
+# wrk (the load generator) and nginx (the physical limit: the same bytes served
+# precompressed with gzip_static), both Debian's.
+.PHONY: bench-deps
+bench-deps:
+	@if ! command -v wrk >/dev/null || [ ! -x /usr/sbin/nginx ]; then \
+	  echo "==> installing Debian's wrk and nginx-light"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk nginx-light >/dev/null; fi
+
 # The outbox against a real SMTP server on loopback: latency from commit to acceptance
 # at idle, and the rate at which 10 000 queued mails drain. Then the release server's
 # memory at idle, after 200 parallel sign-ins and under public-page load. Applications:
 # submits with 20 budget lines and 3 documents of 1 MB, 100 concurrent submits (on both
 # databases) and autosaves of a full draft.
 # PORTAL_TEST_BACKEND=postgres runs it on PostgreSQL instead of SQLite.
-bench: build $(SMTP_STAMP)
+bench: build $(SMTP_STAMP) bench-deps
+	cargo bench -p portal-tests --bench public
+	PORTAL_TEST_BACKEND=postgres cargo bench -p portal-tests --bench public
 	cargo bench -p portal-tests --bench outbox
 	cargo bench -p portal-tests --bench applications
 	PORTAL_TEST_BACKEND=postgres cargo bench -p portal-tests --bench applications
@@ -159,6 +169,20 @@ bench: build $(SMTP_STAMP)
 	PORTAL_TEST_BACKEND=postgres cargo bench -p portal-tests --bench queue
 	cargo bench -p portal-tests --bench report
 	PORTAL_SERVER_BIN=$(RELEASE_SERVER) cargo bench -p portal-tests --bench memory
+
+# Lighthouse on three public pages against the release server (not part of `make test`:
+# its scores are figures for the README). Installed into the tools folder on first use.
+LIGHTHOUSE_VERSION := 13.5.0
+LIGHTHOUSE := $(TOOLS_DIR)/lighthouse-$(LIGHTHOUSE_VERSION)/node_modules/.bin/lighthouse
+$(LIGHTHOUSE):
+	mkdir -p $(TOOLS_DIR)/lighthouse-$(LIGHTHOUSE_VERSION)
+	npm install --prefix $(TOOLS_DIR)/lighthouse-$(LIGHTHOUSE_VERSION) --no-audit --no-fund \
+	  --loglevel=error lighthouse@$(LIGHTHOUSE_VERSION)
+
+.PHONY: lighthouse
+lighthouse: build test-deps $(LIGHTHOUSE)
+	LIGHTHOUSE=$(LIGHTHOUSE) PORTAL_SERVER_BIN=$(RELEASE_SERVER) PORTAL_SITE_ROOT=$(SITE) \
+	  CHROMIUM=$(CHROMIUM) node tests/lighthouse/run.mjs
 
 ## ---- upkeep -----------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ pub mod components;
 pub mod domain;
 pub mod error;
 pub mod features;
+pub mod i18n;
 pub mod islands;
 pub mod live;
 pub mod notifications;
@@ -31,7 +32,7 @@ use leptos_router::{
 
 use crate::components::layout::Layout;
 use crate::features::{
-    access_requests, accounts, admin, applications, assessment, committee, completion, decisions,
+    access_requests, accounts, admin, applications, assessment, committee, completion, decisions, directory,
     guidance, membership, minutes, notice_board, profile, programmes, queue, registration, report,
     representatives, statistics, umbrella,
 };
@@ -104,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/beslut") view=decisions::pages::DecisionsPage ssr=SsrMode::Async />
                     <Route path=path!("/beslut/:slug") view=decisions::pages::DecisionPage ssr=SsrMode::Async />
                     <Route path=path!("/statistik") view=statistics::pages::StatisticsPage ssr=SsrMode::Async />
+                    <Route path=path!("/forening/:org") view=directory::pages::PublicAssociationPage ssr=SsrMode::Async />
                     <Route path=path!("/anslagstavla") view=notice_board::pages::NoticeBoardPage ssr=SsrMode::Async />
                     <Route path=path!("/kontakt") view=guidance::pages::contact::ContactPage ssr=SsrMode::Async />
                     <Route path=path!("/tillganglighet") view=guidance::pages::accessibility::AccessibilityPage ssr=SsrMode::Async />

@@ -5,7 +5,7 @@ use leptos_meta::MetaTags;
 use crate::backend::security;
 use crate::App;
 
-/// The whole document: `<html lang="sv">`, the stylesheet, the islands' hydration
+/// The whole document: `<html lang>` of the visitor's language, the stylesheet, the islands' hydration
 /// script (with this response's CSP nonce) and the application.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let nonce = leptos::nonce::use_nonce();
@@ -16,14 +16,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         }
     }
     let css = format!("/{}/portal.css", options.site_pkg_dir);
+    let lang = crate::i18n::Lang::current();
 
     view! {
         <!DOCTYPE html>
-        <html lang="sv">
+        <html lang=lang.code()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <meta name="description" content="Ansök om föreningsbidrag från socialnämnden, följ ditt ärende och läs beslut och minnesanteckningar." />
+                <meta name="description" content=lang.text("site-description") />
                 <link rel="stylesheet" href=css />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <HydrationScripts options islands=true />

@@ -23,7 +23,9 @@ impl MigrationTrait for Migration {
                     .col(uuid(UmbrellaApplication::AppliedBy))
                     .col(timestamp_with_time_zone(UmbrellaApplication::AppliedAt))
                     .col(uuid_null(UmbrellaApplication::DecidedBy))
-                    .col(timestamp_with_time_zone_null(UmbrellaApplication::DecidedAt))
+                    .col(timestamp_with_time_zone_null(
+                        UmbrellaApplication::DecidedAt,
+                    ))
                     .col(text(UmbrellaApplication::Note))
                     .to_owned(),
             )

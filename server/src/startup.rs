@@ -224,6 +224,7 @@ pub fn router(state: AppState) -> Router {
     let header_policy = http::security::HeaderPolicy {
         hsts: state.settings.uses_https(),
     };
+    let state_https = state.settings.uses_https();
 
     // Features with uploads carry their own, larger, body limit on those routes.
     let upload_limit = http::uploads::request_limit(state.storage.max_bytes());
@@ -250,6 +251,7 @@ pub fn router(state: AppState) -> Router {
         .merge(http::guidance::router())
         .merge(http::statistics::router())
         .merge(http::umbrella::router())
+        .merge(http::language::router())
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))
         .route("/logga-in", axum::routing::post(http::account::sign_in))
@@ -345,6 +347,13 @@ pub fn router(state: AppState) -> Router {
                 .layer(CompressionLayer::new())
                 .layer(middleware::from_fn(http::errors::catch_panics)),
         )
+        // Outermost: a cached public page is answered before anything else runs.
+        .layer(middleware::from_fn_with_state(
+            http::public_cache::PublicCache::new(http::session::cookie_name(
+                state_https,
+            )),
+            http::public_cache::serve,
+        ))
 }
 
 /// Runs only the outbox worker (`server worker`), until `shutdown` completes.

@@ -257,6 +257,16 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
         (Call::Get("/admin/texter"), [303, 404, 404, 404, 404, 200]),
         (Call::Get("/statistik"), [200, 200, 200, 200, 200, 200]),
         (
+            Call::Get("/sprak/en?till=%2F"),
+            [303, 303, 303, 303, 303, 303],
+        ),
+        (Call::Get("/sprak/xx"), [404, 404, 404, 404, 404, 404]),
+        // An association's public page is public: the same for everyone.
+        (
+            Call::Get("/forening/802534-3750"),
+            [200, 200, 200, 200, 200, 200],
+        ),
+        (
             Call::Get("/handlaggning/helsam"),
             [303, 404, 404, 200, 404, 200],
         ),

@@ -31,7 +31,10 @@ fn form(date: &str, title: &str, attendees: &str, text: &str, action: &str) -> S
 async fn the_seed_meeting_is_public_with_all_attendees_and_sections() {
     let app = spawn_app_with(|settings| settings.demo = true).await;
     let list = page(&app, LIST).await;
-    assert!(list.contains("27 november 2017 – Föreningarnas förutsättningar"), "{list}");
+    assert!(
+        list.contains(r#"27 november 2017<!> – <span lang="sv">Föreningarnas förutsättningar</span>"#),
+        "{list}"
+    );
     assert!(list.contains("(31 närvarande)"), "{list}");
     assert!(list.contains(r#"<h2 id="ar-2017">2017</h2>"#), "{list}");
 
@@ -43,7 +46,7 @@ async fn the_seed_meeting_is_public_with_all_attendees_and_sections() {
         let name = line.split(',').next().unwrap().trim();
         assert!(meeting.contains(name), "{name} in the minutes");
     }
-    assert!(meeting.contains(", Hela människan</span>"), "{meeting}");
+    assert!(meeting.contains(", Hela människan<"), "{meeting}");
     for section in [
         "<h2>Föreningsbidrag från socialnämnden</h2>",
         "<h2>IOP-avtal</h2>",
@@ -61,9 +64,15 @@ async fn the_seed_meeting_is_public_with_all_attendees_and_sections() {
     ] {
         assert!(meeting.contains(section), "{section} in the minutes");
     }
-    assert!(!meeting.contains("Redigera minnesanteckningarna"), "the public cannot edit");
+    assert!(
+        !meeting.contains("Redigera minnesanteckningarna"),
+        "the public cannot edit"
+    );
     assert_eq!(app.get(&format!("{LIST}/2017-11-28")).await.status(), 404);
-    assert_eq!(app.get(&format!("{LIST}/inte-ett-datum")).await.status(), 404);
+    assert_eq!(
+        app.get(&format!("{LIST}/inte-ett-datum")).await.status(),
+        404
+    );
 }
 
 #[tokio::test]
@@ -73,17 +82,37 @@ async fn search_finds_other_forms_of_a_word_and_shows_the_hit_in_context() {
     let hits = page(&app, &format!("{LIST}?sok=lokal")).await;
     assert!(hits.contains("1 möte innehåller ”lokal”."), "{hits}");
     assert!(hits.contains("<mark>lokaler</mark>"), "{hits}");
-    assert!(hits.contains(&format!(r#"href="{LIST}/2017-11-27""#)), "{hits}");
+    assert!(
+        hits.contains(&format!(r#"href="{LIST}/2017-11-27""#)),
+        "{hits}"
+    );
     // Every word must be there; endings do not matter.
-    let both = page(&app, &format!("{LIST}?sok={}", encode("Föreningens medlemsavgiften"))).await;
+    let both = page(
+        &app,
+        &format!("{LIST}?sok={}", encode("Föreningens medlemsavgiften")),
+    )
+    .await;
     assert!(both.contains("1 möte innehåller"), "{both}");
     let none = page(&app, &format!("{LIST}?sok={}", encode("lokal simhall"))).await;
-    assert!(none.contains("Inga minnesanteckningar innehåller"), "{none}");
+    assert!(
+        none.contains("Inga minnesanteckningar innehåller"),
+        "{none}"
+    );
     // å, ä and ö are letters of their own: "for" is not "för".
     let other = page(&app, &format!("{LIST}?sok=for")).await;
-    assert!(other.contains("Inga minnesanteckningar innehåller"), "{other}");
+    assert!(
+        other.contains("Inga minnesanteckningar innehåller"),
+        "{other}"
+    );
     // Operators and quotes are words like any other, never a query error.
-    for hostile in ["\"", "lokal OR", "NEAR(a b)", "*", "'; DROP TABLE x; --", "%_\\"] {
+    for hostile in [
+        "\"",
+        "lokal OR",
+        "NEAR(a b)",
+        "*",
+        "'; DROP TABLE x; --",
+        "%_\\",
+    ] {
         let response = app.get(&format!("{LIST}?sok={}", encode(hostile))).await;
         assert_eq!(response.status(), 200, "{hostile}");
     }
@@ -110,7 +139,13 @@ async fn staff_write_minutes_with_a_preview_and_what_they_write_is_sanitised() {
         .post_form_as(
             Some(&officer),
             &new,
-            &form("2018-02-19", "Sysselsättning", "Kalle Pettersson, socialförvaltningen", text, "forhandsgranska"),
+            &form(
+                "2018-02-19",
+                "Sysselsättning",
+                "Kalle Pettersson, socialförvaltningen",
+                text,
+                "forhandsgranska",
+            ),
         )
         .await;
     assert_eq!(response.status(), 200);
@@ -120,7 +155,12 @@ async fn staff_write_minutes_with_a_preview_and_what_they_write_is_sanitised() {
     assert!(preview.contains("<h2>Tema</h2>"), "{preview}");
     // What is left of the hostile parts is text, never markup: no script, no handler,
     // no javascript: link.
-    assert!(!preview.contains("<script") && !preview.contains("onerror=") && !preview.contains("=\"javascript:"), "{preview}");
+    assert!(
+        !preview.contains("<script")
+            && !preview.contains("onerror=")
+            && !preview.contains("=\"javascript:"),
+        "{preview}"
+    );
     assert_eq!(app.get(&format!("{LIST}/2018-02-19")).await.status(), 404);
 
     // Each field's problem by the field, what was typed kept, nothing saved.
@@ -139,17 +179,31 @@ async fn staff_write_minutes_with_a_preview_and_what_they_write_is_sanitised() {
     assert!(body.contains("19/2"), "the typed date is kept");
     // A date that already has minutes is refused by the date field.
     let response = app
-        .post_form_as(Some(&officer), &new, &form("2017-11-27", "Igen", "", "Text", "spara"))
+        .post_form_as(
+            Some(&officer),
+            &new,
+            &form("2017-11-27", "Igen", "", "Text", "spara"),
+        )
         .await;
     assert_eq!(response.status(), 409);
-    assert!(response.text().await.unwrap().contains("Det finns redan minnesanteckningar från det datumet"));
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("Det finns redan minnesanteckningar från det datumet"));
 
     // Saved: published at once, sanitised, and searchable.
     let response = app
         .post_form_as(
             Some(&officer),
             &new,
-            &form("2018-02-19", "Sysselsättning", "Kalle Pettersson, socialförvaltningen\nBirgitta Möller", text, "spara"),
+            &form(
+                "2018-02-19",
+                "Sysselsättning",
+                "Kalle Pettersson, socialförvaltningen\nBirgitta Möller",
+                text,
+                "spara",
+            ),
         )
         .await;
     assert_eq!(response.status(), 303);
@@ -159,26 +213,51 @@ async fn staff_write_minutes_with_a_preview_and_what_they_write_is_sanitised() {
     );
     let meeting = page(&app, &format!("{LIST}/2018-02-19")).await;
     assert!(meeting.contains("Närvarande (2)"));
-    assert!(!meeting.contains("<script>alert") && !meeting.contains("onerror") && !meeting.contains("=\"javascript:"));
-    assert!(meeting.contains(r#"<a href="https://oppnasoc.helsingborg.se/utveckling/" rel="noopener noreferrer">"#));
+    assert!(
+        !meeting.contains("<script>alert")
+            && !meeting.contains("onerror")
+            && !meeting.contains("=\"javascript:")
+    );
+    assert!(meeting.contains(
+        r#"<a href="https://oppnasoc.helsingborg.se/utveckling/" rel="noopener noreferrer">"#
+    ));
     let list = page(&app, LIST).await;
-    assert!(list.find("ar-2018").unwrap() < list.find("ar-2017").unwrap(), "newest year first");
+    assert!(
+        list.find("ar-2018").unwrap() < list.find("ar-2017").unwrap(),
+        "newest year first"
+    );
     let hits = page(&app, &format!("{LIST}?sok=lokalerna")).await;
     assert!(hits.contains("2 möten innehåller"), "{hits}");
 
     // Edited: moved to another day, the search follows the new text.
     let edit = format!("{STAFF}/2018-02-19");
     let form_page = app.get_as(&officer, &edit).await.text().await.unwrap();
-    assert!(form_page.contains("Kalle Pettersson, socialförvaltningen\nBirgitta Möller"), "{form_page}");
+    assert!(
+        form_page.contains("Kalle Pettersson, socialförvaltningen\nBirgitta Möller"),
+        "{form_page}"
+    );
     let response = app
-        .post_form_as(Some(&officer), &edit, &form("2018-02-20", "Sysselsättning", "", "Om gröna jobb.", "spara"))
+        .post_form_as(
+            Some(&officer),
+            &edit,
+            &form(
+                "2018-02-20",
+                "Sysselsättning",
+                "",
+                "Om gröna jobb.",
+                "spara",
+            ),
+        )
         .await;
     assert_eq!(response.status(), 303);
     assert_eq!(app.get(&format!("{LIST}/2018-02-19")).await.status(), 404);
     // The 2017 meeting spoke of "gröna jobb" too: both, newest first.
     let hits = page(&app, &format!("{LIST}?sok={}", encode("gröna jobben"))).await;
     assert!(hits.contains("2 möten innehåller"), "{hits}");
-    assert!(hits.find("2018-02-20").unwrap() < hits.find("2017-11-27").unwrap(), "{hits}");
+    assert!(
+        hits.find("2018-02-20").unwrap() < hits.find("2017-11-27").unwrap(),
+        "{hits}"
+    );
 }
 
 #[tokio::test]
@@ -188,14 +267,25 @@ async fn only_staff_may_write_minutes() {
     let anonymous = app.post_form_as(None, &format!("{STAFF}/ny"), &body).await;
     assert_eq!(anonymous.status(), 303, "to sign in");
     let applicant = app.sign_in(SARA.0, SARA.1).await;
-    let refused = app.post_form_as(Some(&applicant), &format!("{STAFF}/ny"), &body).await;
+    let refused = app
+        .post_form_as(Some(&applicant), &format!("{STAFF}/ny"), &body)
+        .await;
     assert_eq!(refused.status(), 404);
     let refused = app
         .post_form_as(Some(&applicant), &format!("{STAFF}/2017-11-27"), &body)
         .await;
     assert_eq!(refused.status(), 404);
-    assert_eq!(app.get_as(&applicant, &format!("{STAFF}/ny")).await.status(), 404);
-    assert_eq!(app.get(&format!("{LIST}/2018-03-01")).await.status(), 404, "nothing saved");
+    assert_eq!(
+        app.get_as(&applicant, &format!("{STAFF}/ny"))
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(
+        app.get(&format!("{LIST}/2018-03-01")).await.status(),
+        404,
+        "nothing saved"
+    );
 }
 
 #[tokio::test]
@@ -208,9 +298,18 @@ async fn the_atom_feed_lists_the_minutes() {
         "application/atom+xml; charset=utf-8"
     );
     let feed = response.text().await.unwrap();
-    assert!(feed.contains(r#"<feed xmlns="http://www.w3.org/2005/Atom""#), "{feed}");
-    assert!(feed.contains("Föreningarnas förutsättningar – 27 november 2017"), "{feed}");
-    assert!(feed.contains("/gemensam-utvecklingsgrupp/minnesanteckningar/2017-11-27"), "{feed}");
+    assert!(
+        feed.contains(r#"<feed xmlns="http://www.w3.org/2005/Atom""#),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("Föreningarnas förutsättningar – 27 november 2017"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("/gemensam-utvecklingsgrupp/minnesanteckningar/2017-11-27"),
+        "{feed}"
+    );
     assert!(feed.contains("<published>2017-11-29T09:00:00"), "{feed}");
     assert!(!feed.contains("<script"), "{feed}");
 }

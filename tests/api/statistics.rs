@@ -14,7 +14,10 @@ async fn page(app: &TestApp, path: &str) -> String {
 async fn csv(app: &TestApp, path: &str) -> Vec<Vec<String>> {
     let response = app.get(path).await;
     assert_eq!(response.status(), 200, "{path}");
-    assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/csv; charset=utf-8"
+    );
     let body = response.text().await.unwrap();
     body.trim_start_matches('\u{feff}')
         .lines()
@@ -36,7 +39,11 @@ async fn the_figures_match_a_hand_count_of_the_decisions() {
         .iter()
         .filter(|d| d.outcome == "beviljad" || d.outcome == "delvis_beviljad")
         .collect();
-    let granted_kr: i64 = granted.iter().map(|d| d.amount_ore.unwrap_or(0)).sum::<i64>() / 100;
+    let granted_kr: i64 = granted
+        .iter()
+        .map(|d| d.amount_ore.unwrap_or(0))
+        .sum::<i64>()
+        / 100;
     let requested_kr: i64 = of_year.iter().map(|d| d.requested_ore).sum::<i64>() / 100;
     let received = application::Entity::find()
         .filter(application::Column::Dnr.is_not_null())
@@ -47,9 +54,16 @@ async fn the_figures_match_a_hand_count_of_the_decisions() {
         .filter(|a| a.submitted_at.is_some_and(|at| at.year() == this_year))
         .count();
 
-    let table = csv(&app, &format!("/statistik/bidragsformer.csv?ar={this_year}")).await;
+    let table = csv(
+        &app,
+        &format!("/statistik/bidragsformer.csv?ar={this_year}"),
+    )
+    .await;
     assert_eq!(table[0][0], "År");
-    let total = table.iter().find(|row| row[1] == "Totalt").expect("a total row");
+    let total = table
+        .iter()
+        .find(|row| row[1] == "Totalt")
+        .expect("a total row");
     assert_eq!(total[0], this_year.to_string());
     assert_eq!(total[2], received.to_string(), "applications sent in");
     assert_eq!(total[3], of_year.len().to_string(), "decided");
@@ -59,7 +73,10 @@ async fn the_figures_match_a_hand_count_of_the_decisions() {
 
     // The page shows the same, each chart beside its table.
     let html = page(&app, &format!("/statistik?ar={this_year}")).await;
-    assert!(html.contains(&format!("Ansökningar och beslut {this_year}")), "{html}");
+    assert!(
+        html.contains(&format!("Ansökningar och beslut {this_year}")),
+        "{html}"
+    );
     let kr = app::domain::money::format_kr(granted_kr * 100);
     assert!(html.contains(&kr), "{kr} in {html}");
     assert!(html.contains("<svg aria-hidden=\"true\""), "a chart");
@@ -68,11 +85,22 @@ async fn the_figures_match_a_hand_count_of_the_decisions() {
     // The seed's 2023 avslag: decided, nothing granted.
     let table = csv(&app, "/statistik/bidragsformer.csv?ar=2023").await;
     let total = table.iter().find(|row| row[1] == "Totalt").unwrap();
-    assert_eq!((total[3].as_str(), total[4].as_str(), total[5].as_str(), total[7].as_str()), ("1", "0", "0", "0"));
+    assert_eq!(
+        (
+            total[3].as_str(),
+            total[4].as_str(),
+            total[5].as_str(),
+            total[7].as_str()
+        ),
+        ("1", "0", "0", "0")
+    );
 
     // Children and youth: the granted money of activities for them, by hand.
     let children = csv(&app, "/statistik/barn-och-unga.csv").await;
-    let row = children.iter().find(|r| r[0] == this_year.to_string()).unwrap();
+    let row = children
+        .iter()
+        .find(|r| r[0] == this_year.to_string())
+        .unwrap();
     assert_eq!(row[1], granted_kr.to_string());
     let gender = csv(&app, "/statistik/kon.csv").await;
     assert_eq!(gender[0][1], "Kvinnor (%)");

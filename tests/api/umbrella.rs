@@ -25,7 +25,13 @@ async fn mails(app: &TestApp, kind: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
-async fn apply(app: &TestApp, cookie: &str, association: Uuid, day: &str, file: &[u8]) -> reqwest::Response {
+async fn apply(
+    app: &TestApp,
+    cookie: &str,
+    association: Uuid,
+    day: &str,
+    file: &[u8],
+) -> reqwest::Response {
     app.post_multipart_as(
         cookie,
         &format!("/foreningar/{association}/helsam"),
@@ -46,7 +52,13 @@ async fn a_representative_applies_staff_approve_and_the_public_sees_the_member()
     assert!(info.contains("(medlem sedan 2018)"), "{info}");
     assert!(!info.contains("Betald") && !info.contains("Inte betald"));
 
-    let owner = create_user(&app.db, "applicant", "ordforande@gemenskap.example", PASSWORD).await;
+    let owner = create_user(
+        &app.db,
+        "applicant",
+        "ordforande@gemenskap.example",
+        PASSWORD,
+    )
+    .await;
     let association = fixtures::association_with_owner(&app.db, "802555-0001", owner).await;
     let member = create_user(&app.db, "applicant", "ledamot@gemenskap.example", PASSWORD).await;
     fixtures::add_member(&app.db, association, member, "member").await;
@@ -63,7 +75,10 @@ async fn a_representative_applies_staff_approve_and_the_public_sees_the_member()
     let response = apply(&app, &cookie, association, &tomorrow, PDF).await;
     assert_eq!(response.status(), 422);
     let body = response.text().await.unwrap();
-    assert!(body.contains("Styrelsebeslutet kan inte ha ett datum efter i dag."), "{body}");
+    assert!(
+        body.contains("Styrelsebeslutet kan inte ha ett datum efter i dag."),
+        "{body}"
+    );
     assert!(body.contains(&tomorrow), "what was typed is kept");
     // A file that is not a PDF, JPEG or PNG: 415, by the field.
     let response = apply(&app, &cookie, association, &yesterday, b"not a pdf").await;
@@ -92,15 +107,25 @@ async fn a_representative_applies_staff_approve_and_the_public_sees_the_member()
     let stranger = create_user(&app.db, "applicant", "annan@example.se", PASSWORD).await;
     let _ = fixtures::association_with_owner(&app.db, "802555-0002", stranger).await;
     let other = app.sign_in("annan@example.se", PASSWORD).await;
-    let response = app.get_as(&other, &format!("/foreningar/{association}/helsam")).await;
+    let response = app
+        .get_as(&other, &format!("/foreningar/{association}/helsam"))
+        .await;
     assert_eq!(response.status(), 404);
 
     // The officer sees it with the minutes, and approves it.
     let officer = app.sign_in(EMELIE.0, EMELIE.1).await;
-    let staff = app.get_as(&officer, "/handlaggning/helsam").await.text().await.unwrap();
+    let staff = app
+        .get_as(&officer, "/handlaggning/helsam")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(staff.contains("802555-0001"), "{staff}");
     assert!(staff.contains("Ansökningar som väntar (1)"), "{staff}");
-    assert!(staff.contains("Inte betald"), "the demo member that has not paid this year");
+    assert!(
+        staff.contains("Inte betald"),
+        "the demo member that has not paid this year"
+    );
     let id = umbrella_application::Entity::find()
         .filter(umbrella_application::Column::AssociationId.eq(association))
         .one(&app.db)
@@ -109,17 +134,36 @@ async fn a_representative_applies_staff_approve_and_the_public_sees_the_member()
         .unwrap()
         .id;
     let minutes = app
-        .get_as(&officer, &format!("/dokument/{}", umbrella_application::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap().attachment_id))
+        .get_as(
+            &officer,
+            &format!(
+                "/dokument/{}",
+                umbrella_application::Entity::find_by_id(id)
+                    .one(&app.db)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .attachment_id
+            ),
+        )
         .await;
     assert_eq!(minutes.status(), 200);
     assert_eq!(minutes.bytes().await.unwrap().as_ref(), PDF);
     // Rejecting without a note is refused by the field.
     let response = app
-        .post_form_as(Some(&officer), &format!("/handlaggning/helsam/{id}"), "beslut=avsla&meddelande=")
+        .post_form_as(
+            Some(&officer),
+            &format!("/handlaggning/helsam/{id}"),
+            "beslut=avsla&meddelande=",
+        )
         .await;
     assert_eq!(response.status(), 422);
     let response = app
-        .post_form_as(Some(&officer), &format!("/handlaggning/helsam/{id}"), "beslut=godkann&meddelande=V%C3%A4lkomna%21")
+        .post_form_as(
+            Some(&officer),
+            &format!("/handlaggning/helsam/{id}"),
+            "beslut=godkann&meddelande=V%C3%A4lkomna%21",
+        )
         .await;
     assert_eq!(response.status(), 303);
     let decided = mails(&app, "umbrella_decided").await;
@@ -127,7 +171,11 @@ async fn a_representative_applies_staff_approve_and_the_public_sees_the_member()
     assert_eq!(decided[0]["data"]["approved"], true);
     // Deciding twice: 409.
     let response = app
-        .post_form_as(Some(&officer), &format!("/handlaggning/helsam/{id}"), "beslut=avsla&meddelande=Nej")
+        .post_form_as(
+            Some(&officer),
+            &format!("/handlaggning/helsam/{id}"),
+            "beslut=avsla&meddelande=Nej",
+        )
         .await;
     assert_eq!(response.status(), 409);
 
@@ -142,20 +190,40 @@ async fn a_representative_applies_staff_approve_and_the_public_sees_the_member()
     assert!(info.contains(&name), "{name} in {info}");
     let year = chrono::Datelike::year(&app::backend::time::today());
     let response = app
-        .post_form_as(Some(&officer), &format!("/handlaggning/helsam/avgift/{association}"), &format!("ar={year}&betald=1"))
+        .post_form_as(
+            Some(&officer),
+            &format!("/handlaggning/helsam/avgift/{association}"),
+            &format!("ar={year}&betald=1"),
+        )
         .await;
     assert_eq!(response.status(), 303);
-    let staff = app.get_as(&officer, "/handlaggning/helsam").await.text().await.unwrap();
+    let staff = app
+        .get_as(&officer, "/handlaggning/helsam")
+        .await
+        .text()
+        .await
+        .unwrap();
     let today = app::backend::time::today().to_string();
     assert!(staff.contains(&format!("Betald {today}")), "{staff}");
     let response = app
-        .post_form_as(Some(&officer), &format!("/handlaggning/helsam/avgift/{association}"), "ar=1850&betald=1")
+        .post_form_as(
+            Some(&officer),
+            &format!("/handlaggning/helsam/avgift/{association}"),
+            "ar=1850&betald=1",
+        )
         .await;
     assert_eq!(response.status(), 422);
     // Applicants cannot reach the staff's page or posts.
-    assert_eq!(app.get_as(&cookie, "/handlaggning/helsam").await.status(), 404);
+    assert_eq!(
+        app.get_as(&cookie, "/handlaggning/helsam").await.status(),
+        404
+    );
     let response = app
-        .post_form_as(Some(&cookie), &format!("/handlaggning/helsam/avgift/{association}"), &format!("ar={year}&betald=0"))
+        .post_form_as(
+            Some(&cookie),
+            &format!("/handlaggning/helsam/avgift/{association}"),
+            &format!("ar={year}&betald=0"),
+        )
         .await;
     assert_eq!(response.status(), 404);
 }

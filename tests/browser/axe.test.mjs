@@ -69,6 +69,20 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       assert.deepEqual(found, []);
     });
 
+    test(`public pages in English at ${width} px`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+      await context.addCookies([{ name: "sprak", value: "en", url: server.url }]);
+      const page = await context.newPage();
+      const found = [];
+      for (const path of PUBLIC) {
+        await page.goto(server.url + path);
+        assert.equal(await page.getAttribute("html", "lang"), "en", path);
+        for (const v of await violations(page)) found.push(`${path} (en): ${v}`);
+      }
+      await context.close();
+      assert.deepEqual(found, []);
+    });
+
     test(`applicant and officer pages at ${width} px`, async () => {
       const found = [];
       const applicantContext = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });

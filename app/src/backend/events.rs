@@ -104,6 +104,51 @@ pub fn recorded_at() -> chrono::DateTime<Utc> {
         .unwrap_or_else(|_| Utc::now())
 }
 
+/// The event types that change what a public page shows: a text, the minutes, a
+/// programme's window, a decision and its notice, the statistics, Helsam's members, an
+/// association's public page. Each ends with `.` for a whole family or is exact.
+const PUBLIC_EVENT_TYPES: [&str; 11] = [
+    "guidance.",
+    "minutes.",
+    "programme.",
+    "umbrella.",
+    "association.registered",
+    "association.profile_updated",
+    "case.submitted",
+    "case.withdrawn",
+    "case.decided",
+    "case.justered",
+    "case.secrecy_marked",
+];
+
+/// How many events that change a public page this process has recorded (in
+/// transactions that may still commit or roll back). The server's page cache keeps a
+/// page only while this count is what it was when the page was rendered; after each
+/// request that moved it, the cache counts once more (see [`settle_public_change`]).
+static PUBLIC_CHANGES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// See [`PUBLIC_CHANGES`].
+pub fn public_changes() -> u64 {
+    PUBLIC_CHANGES.load(std::sync::atomic::Ordering::Acquire)
+}
+
+/// Counts a change of public content once more, after the commit of a request that
+/// recorded one: a page rendered between the event's recording and its commit read the
+/// old state and must not stay cached.
+pub fn settle_public_change() {
+    PUBLIC_CHANGES.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+}
+
+/// Whether an event of `event_type` changes what a public page shows.
+pub fn changes_public_pages(event_type: &str) -> bool {
+    PUBLIC_EVENT_TYPES.iter().any(|public| match public.strip_suffix('.') {
+        Some(family) => event_type
+            .strip_prefix(family)
+            .is_some_and(|rest| rest.starts_with('.')),
+        None => event_type == *public,
+    })
+}
+
 /// The PostgreSQL channel that wakes every instance's worker when outbox rows commit.
 pub const OUTBOX_CHANNEL: &str = "portal_outbox";
 
@@ -145,6 +190,9 @@ async fn write(
     effects: Vec<Effect>,
 ) -> Result<(), DbErr> {
     let at = recorded_at();
+    if events.iter().any(|event| changes_public_pages(event.event_type)) {
+        PUBLIC_CHANGES.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+    }
     let mut rows = events
         .into_iter()
         .enumerate()
@@ -194,4 +242,32 @@ pub async fn history(
         .order_by_asc(domain_event::Column::Id)
         .all(db)
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::changes_public_pages;
+
+    #[test]
+    fn public_event_types_are_matched_by_family_or_exactly() {
+        for public in [
+            "minutes.published",
+            "guidance.text_saved",
+            "case.justered",
+            "association.profile_updated",
+            "umbrella.approved",
+        ] {
+            assert!(changes_public_pages(public), "{public}");
+        }
+        for private in [
+            "case.note_added",
+            "case.assigned",
+            "account.signed_in",
+            "association.member_joined",
+            "minutesX.published",
+            "application.draft_started",
+        ] {
+            assert!(!changes_public_pages(private), "{private}");
+        }
+    }
 }

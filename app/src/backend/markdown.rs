@@ -6,22 +6,25 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Markdown as sanitised HTML.
 pub fn to_html(markdown: &str) -> String {
-    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
-        .map(|event| match event {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => Event::Start(Tag::Heading {
-                level: lower(level),
-                id,
-                classes,
-                attrs,
-            }),
-            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(lower(level))),
-            other => other,
-        });
+    let parser = Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    )
+    .map(|event| match event {
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: lower(level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(lower(level))),
+        other => other,
+    });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, parser);
     ammonia::Builder::default()
@@ -89,12 +92,16 @@ mod tests {
         let html = to_html("# Helsam\n\n### Hur går vi med?\n\n- Utveckla och dela kompetens");
         assert!(html.contains("<h2>Helsam</h2>"), "{html}");
         assert!(html.contains("<h3>Hur går vi med?</h3>"), "{html}");
-        assert!(html.contains("<li>Utveckla och dela kompetens</li>"), "{html}");
+        assert!(
+            html.contains("<li>Utveckla och dela kompetens</li>"),
+            "{html}"
+        );
     }
 
     #[test]
     fn plain_text_keeps_words_not_markup() {
-        let text = to_plain_text("## Lokaler\n\nEtt *problem* för [många](https://x.se) föreningar.");
+        let text =
+            to_plain_text("## Lokaler\n\nEtt *problem* för [många](https://x.se) föreningar.");
         assert_eq!(text, "Lokaler\nEtt problem för många föreningar.");
     }
 }

@@ -10,9 +10,24 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
         Some(nonce) => format!("script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'"),
         None => "script-src 'self' 'wasm-unsafe-eval'".to_owned(),
     };
+    policy(&script_src)
+}
+
+/// The policy for a page served from the public page cache: the same bytes go to many
+/// visitors, so its inline scripts are allowed by their hashes (`sha256-…`, base64)
+/// instead of a per-response nonce.
+pub fn content_security_policy_with_hashes(hashes: &[String]) -> String {
+    let allowed: String = hashes
+        .iter()
+        .map(|hash| format!(" 'sha256-{hash}'"))
+        .collect();
+    policy(&format!("script-src 'self'{allowed} 'wasm-unsafe-eval'"))
+}
+
+fn policy(script_src: &str) -> String {
     [
         "default-src 'self'",
-        &script_src,
+        script_src,
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
@@ -41,6 +56,13 @@ mod tests {
             assert!(policy.contains("base-uri 'none'"));
             assert!(policy.contains("frame-ancestors 'none'"));
         }
+    }
+
+    #[test]
+    fn a_cached_page_allows_its_inline_scripts_by_hash_only() {
+        let policy = content_security_policy_with_hashes(&["YWJj".to_owned()]);
+        assert!(policy.contains("script-src 'self' 'sha256-YWJj' 'wasm-unsafe-eval'"));
+        assert!(!policy.contains("nonce") && !policy.contains("'unsafe-inline'"));
     }
 
     #[test]

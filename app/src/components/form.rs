@@ -73,7 +73,7 @@ pub fn ErrorSummary() -> impl IntoView {
             // Focused on arrival (autofocus works without JavaScript), so keyboard and
             // screen-reader users start at the list of problems, not at the header.
             <div class="error-summary" role="alert" aria-labelledby="felsammanfattning" tabindex="-1" autofocus>
-                <h2 id="felsammanfattning">"Det finns fel som behöver rättas"</h2>
+                <h2 id="felsammanfattning">{crate::i18n::t("error-summary")}</h2>
                 {state.message.clone().map(|message| view! { <p>{message}</p> })}
                 {(!state.errors.is_empty()).then(|| view! { <ul>{items}</ul> })}
             </div>
@@ -163,7 +163,7 @@ pub fn TextField(
     view! {
         <FieldFrame id=meta.id.clone() label hint error=meta.error>
             {again.map(|id| view! {
-                <p class="field__again" id=id>"Fyll i lösenordet igen. Av säkerhetsskäl visas det inte efter ett fel."</p>
+                <p class="field__again" id=id>{crate::i18n::t("password-again")}</p>
             })}
             <input
                 id=meta.id.clone()

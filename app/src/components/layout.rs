@@ -3,17 +3,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::auth::current_user;
+use crate::i18n::{t, Lang};
 use crate::islands::{inline_validation::InlineValidation, menu::MenuToggle};
 use crate::site::{contact, SiteInfo};
 
-/// The main navigation, in the order the header shows it.
+/// The main navigation, in the order the header shows it: address and text key.
 pub const NAVIGATION: [(&str, &str); 6] = [
-    ("/", "Start"),
-    ("/soka-bidrag", "Söka bidrag"),
-    ("/beslut", "Beslut"),
-    ("/gemensam-utvecklingsgrupp", "Gemensam utvecklingsgrupp"),
-    ("/medlemskap", "Medlemskap"),
-    ("/logga-in", "Logga in"),
+    ("/", "nav-start"),
+    ("/soka-bidrag", "nav-apply"),
+    ("/beslut", "nav-decisions"),
+    ("/gemensam-utvecklingsgrupp", "nav-forum"),
+    ("/medlemskap", "nav-membership"),
+    ("/logga-in", "nav-sign-in"),
 ];
 
 /// Every page sits inside this layout.
@@ -22,7 +23,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let site = SiteInfo::current();
 
     view! {
-        <a class="skip-link" href="#innehall">"Hoppa till innehållet"</a>
+        <a class="skip-link" href="#innehall">{t("skip-link")}</a>
         <header class="site-header">
             <div class="site-header__inner">
                 <a class="site-name" href="/">
@@ -33,12 +34,13 @@ pub fn Layout(children: Children) -> impl IntoView {
                 // same links in the header; CSS shows one of the two, so every browser
                 // shows the menu on a wide screen whether or not it can style a
                 // disclosure's content.
-                <MenuToggle>
+                <MenuToggle label=t("menu").to_owned()>
                     <Navigation id="huvudmeny" />
                 </MenuToggle>
                 <div class="site-nav-wide">
                     <Navigation id="huvudmeny-bred" />
                 </div>
+                <LanguageSwitch />
             </div>
         </header>
         {site.demo.then(|| view! { <DemoBanner /> })}
@@ -65,10 +67,11 @@ fn Navigation(id: &'static str) -> impl IntoView {
     let items = NAVIGATION
         .iter()
         .map(|(href, label)| match (*href, signed_in) {
-            ("/logga-in", true) => ("/mina-sidor", "Mina sidor"),
+            ("/logga-in", true) => ("/mina-sidor", "nav-my-pages"),
             _ => (*href, *label),
         })
-        .map(|(href, label)| {
+        .map(|(href, key)| {
+            let label = t(key);
             let is_current = current == href;
             view! {
                 <li>
@@ -82,21 +85,21 @@ fn Navigation(id: &'static str) -> impl IntoView {
     let queue = handles_cases.then(|| {
         let is_current = current.starts_with("/handlaggning");
         view! {
-            <li><a href="/handlaggning" aria-current=is_current.then_some("page")>"Ärendekö"</a></li>
+            <li><a href="/handlaggning" aria-current=is_current.then_some("page")>{t("nav-queue")}</a></li>
         }
     });
     let sign_out = signed_in.then(|| {
         view! {
             <li>
                 <form method="post" action="/logga-ut">
-                    <button class="site-nav__button" type="submit">"Logga ut"</button>
+                    <button class="site-nav__button" type="submit">{t("nav-sign-out")}</button>
                 </form>
             </li>
         }
     });
 
     view! {
-        <nav id=id class="site-nav" aria-label="Huvudmeny">
+        <nav id=id class="site-nav" aria-label=t("nav-label")>
             <ul>{items}{queue}{sign_out}</ul>
         </nav>
     }
@@ -105,11 +108,11 @@ fn Navigation(id: &'static str) -> impl IntoView {
 #[component]
 fn DemoBanner() -> impl IntoView {
     view! {
-        <aside class="demo-banner" aria-label="Demoläge">
+        <aside class="demo-banner" aria-label=t("demo-label")>
             <p>
-                <strong>"Demoläge. "</strong>
-                "Portalen innehåller påhittade konton och exempeldata. Skicka inte in riktiga personuppgifter. "
-                <a href="/logga-in">"Se demokontona"</a>
+                <strong>{t("demo-title")}" "</strong>
+                {t("demo-text")}" "
+                <a href="/logga-in">{t("demo-accounts-link")}</a>
             </p>
         </aside>
     }
@@ -121,25 +124,49 @@ fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <div class="site-footer__inner">
                 <section aria-labelledby="footer-contact">
-                    <h2 id="footer-contact">"Kontakt"</h2>
+                    <h2 id="footer-contact">{t("footer-contact")}</h2>
                     <p>{contact::ORGANISATION}<br />{contact::UNIT}</p>
                     <p>
-                        "E-post: " <a href=format!("mailto:{}", contact::EMAIL)>{contact::EMAIL}</a>
+                        {t("footer-email")}" " <a href=format!("mailto:{}", contact::EMAIL)>{contact::EMAIL}</a>
                         <br />
-                        "Telefon: " {contact::PHONE} " (" {contact::PHONE_HOURS} ")"
+                        {t("footer-phone")}" " {contact::PHONE} " (" {t("footer-phone-hours")} ")"
                     </p>
                 </section>
-                <nav aria-label="Om webbplatsen">
-                    <h2>"Om webbplatsen"</h2>
+                <nav aria-label=t("footer-about")>
+                    <h2>{t("footer-about")}</h2>
                     <ul>
-                        <li><a href="/anslagstavla">"Anslagstavla"</a></li>
-                        <li><a href="/statistik">"Statistik"</a></li>
-                        <li><a href="/kontakt">"Kontakta oss"</a></li>
-                        <li><a href="/tillganglighet">"Tillgänglighetsredogörelse"</a></li>
-                        <li><a href="/personuppgifter">"Så behandlar vi personuppgifter"</a></li>
+                        <li><a href="/anslagstavla">{t("footer-notice-board")}</a></li>
+                        <li><a href="/statistik">{t("footer-statistics")}</a></li>
+                        <li><a href="/kontakt">{t("footer-contact-us")}</a></li>
+                        <li><a href="/tillganglighet">{t("footer-accessibility")}</a></li>
+                        <li><a href="/personuppgifter">{t("footer-privacy")}</a></li>
                     </ul>
                 </nav>
             </div>
         </footer>
+    }
+}
+
+/// The other language, as a link that sets it and brings the visitor back to this page
+/// (`GET /sprak/{code}?till=…`). Its text is in that language, and says so.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let location = use_location();
+    let search = location.search.get_untracked();
+    let query = search.trim_start_matches('?');
+    let here = match query {
+        "" => location.pathname.get_untracked(),
+        query => format!("{}?{query}", location.pathname.get_untracked()),
+    };
+    let other = Lang::current().other();
+    let href = format!(
+        "/sprak/{}?till={}",
+        other.code(),
+        percent_encoding::utf8_percent_encode(&here, percent_encoding::NON_ALPHANUMERIC)
+    );
+    view! {
+        <p class="language-switch">
+            <a href=href lang=other.code() hreflang=other.code()>{other.own_name()}</a>
+        </p>
     }
 }

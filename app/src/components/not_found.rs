@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 
 use crate::components::page::Page;
+use crate::i18n::t;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -11,12 +12,12 @@ pub fn NotFound() -> impl IntoView {
     }
 
     view! {
-        <Page title="Sidan finns inte">
-            <p class="lead">"Vi kunde inte hitta sidan du sökte. Den kan ha flyttats eller tagits bort, eller så är adressen felskriven."</p>
+        <Page title=t("not-found-title")>
+            <p class="lead">{t("not-found-text")}</p>
             <ul>
-                <li><a href="/">"Gå till startsidan"</a></li>
-                <li><a href="/soka-bidrag">"Läs om hur du söker bidrag"</a></li>
-                <li><a href="/kontakt">"Kontakta oss"</a></li>
+                <li><a href="/">{t("not-found-home")}</a></li>
+                <li><a href="/soka-bidrag">{t("not-found-apply")}</a></li>
+                <li><a href="/kontakt">{t("not-found-contact")}</a></li>
             </ul>
         </Page>
     }

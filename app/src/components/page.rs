@@ -17,7 +17,7 @@ pub fn Page(
     // A page that comes back with errors says so first in its title, which is what a
     // screen reader announces on arrival (WCAG 3.3.1).
     let title = if crate::components::form::FormState::current().has_problems() {
-        format!("Fel: {title}")
+        crate::i18n::Lang::current().format("title-error", &[("title", title.into())])
     } else {
         title
     };

@@ -17,6 +17,7 @@ pub mod board;
 pub mod committee;
 pub mod completion;
 pub mod decisions;
+pub mod directory;
 pub mod guidance;
 pub mod membership;
 pub mod minutes;

@@ -6,7 +6,11 @@ use leptos::prelude::*;
 /// Wraps the navigation. Narrow screens show the "Meny" summary; wide screens show the
 /// navigation itself (see `style/main.scss`).
 #[island]
-pub fn MenuToggle(children: Children) -> impl IntoView {
+pub fn MenuToggle(
+    /// "Meny" in the page's language.
+    label: String,
+    children: Children,
+) -> impl IntoView {
     let details = NodeRef::<leptos::html::Details>::new();
     let summary = NodeRef::<leptos::html::Summary>::new();
     let close_on_escape = move |event: leptos::ev::KeyboardEvent| {
@@ -26,7 +30,7 @@ pub fn MenuToggle(children: Children) -> impl IntoView {
         <details class="menu" node_ref=details on:keydown=close_on_escape>
             <summary class="menu__toggle" node_ref=summary aria-controls="huvudmeny">
                 <span class="menu__icon" aria-hidden="true"></span>
-                "Meny"
+                {label}
             </summary>
             <div class="menu__panel">{children()}</div>
         </details>

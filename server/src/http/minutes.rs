@@ -86,7 +86,12 @@ async fn feed(State(state): State<AppState>) -> Response {
             return StatusCode::SERVICE_UNAVAILABLE.into_response();
         }
     };
-    let base = state.settings.public_url.as_str().trim_end_matches('/').to_owned();
+    let base = state
+        .settings
+        .public_url
+        .as_str()
+        .trim_end_matches('/')
+        .to_owned();
     let link = |href: String, rel: &str| Link {
         href,
         rel: rel.to_owned(),
@@ -117,7 +122,9 @@ async fn feed(State(state): State<AppState>) -> Response {
         .collect();
     let mut feed = Feed::default();
     feed.set_id(format!("{base}{LIST}"));
-    feed.set_title(Text::plain("Minnesanteckningar från Gemensam utvecklingsgrupp"));
+    feed.set_title(Text::plain(
+        "Minnesanteckningar från Gemensam utvecklingsgrupp",
+    ));
     feed.set_lang(Some("sv".to_owned()));
     feed.set_authors(vec![Person {
         name: "Socialförvaltningen".to_owned(),

@@ -57,7 +57,10 @@ async fn apply(
             Err(answer) => return answer,
         };
     let status = received.refusal_status(StatusCode::UNPROCESSABLE_ENTITY);
-    let minutes = match (received.first_error(), received.documents().into_iter().next()) {
+    let minutes = match (
+        received.first_error(),
+        received.documents().into_iter().next(),
+    ) {
         (Some(error), _) => Err(error.message()),
         (None, Some(file)) => Ok(file),
         (None, None) => Err(missing.to_owned()),
@@ -127,6 +130,13 @@ async fn fee(
         form.one(field::PAID) == "1",
     )
     .await;
-    saved_or_refused(&state, parts, "/handlaggning/helsam", FormState::default(), done, "avgift").await
+    saved_or_refused(
+        &state,
+        parts,
+        "/handlaggning/helsam",
+        FormState::default(),
+        done,
+        "avgift",
+    )
+    .await
 }
-

@@ -126,7 +126,13 @@ pub async fn association_applications(
         association_id,
         association: association.name,
         applications: super::queries::for_association(&db, association_id).await?,
-        programmes: crate::features::programmes::list(&db, today, Some(association_id)).await?,
+        programmes: crate::features::programmes::list(
+            &db,
+            today,
+            Some(association_id),
+            crate::i18n::Lang::Sv,
+        )
+        .await?,
         copy_key: Uuid::now_v7().to_string(),
     })
 }

@@ -78,6 +78,15 @@ impl Outcome {
         }
     }
 
+    /// The outcome in `lang`, as the public decision pages write it.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> &'static str {
+        lang.text(match self {
+            Outcome::Granted => "outcome-granted",
+            Outcome::PartlyGranted => "outcome-partly-granted",
+            Outcome::Rejected => "outcome-rejected",
+        })
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Outcome::Granted => "Beviljad",

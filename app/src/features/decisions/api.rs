@@ -1,7 +1,9 @@
 //! The public decisions' server functions: anyone may read them.
 use leptos::prelude::*;
 
-use super::{DecisionFilter, DecisionList, DecisionView};
+#[cfg(feature = "ssr")]
+use super::DecisionFilter;
+use super::{DecisionList, DecisionView};
 use crate::error::AppError;
 
 /// One page of the decisions the address's pairs ask for.
@@ -17,7 +19,7 @@ pub async fn decisions(
             .map(|(_, v)| v.clone())
     });
     let db = crate::backend::server_fns::db()?;
-    Ok(super::queries::list(&db, filter).await?)
+    Ok(super::queries::list(&db, filter, crate::i18n::Lang::current()).await?)
 }
 
 /// The decision at `slug`.
@@ -28,7 +30,7 @@ pub async fn decision(slug: String) -> Result<DecisionView, AppError> {
         return Err(crate::backend::server_fns::refuse(AppError::NotFound));
     }
     let db = crate::backend::server_fns::db()?;
-    super::queries::one(&db, &slug)
+    super::queries::one(&db, &slug, crate::i18n::Lang::current())
         .await?
         .ok_or_else(|| crate::backend::server_fns::refuse(AppError::NotFound))
 }

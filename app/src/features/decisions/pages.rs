@@ -10,6 +10,7 @@ use super::{
 };
 use crate::components::form::{field_id, FormState, Select};
 use crate::components::page::Page;
+use crate::i18n::{t, Lang};
 
 fn query_pairs() -> Vec<(String, String)> {
     use_query_map().with_untracked(|query| {
@@ -31,9 +32,9 @@ pub fn DecisionsPage() -> impl IntoView {
     let query = query_pairs();
     let loaded = Resource::new(|| (), move |_| decisions(query.clone()));
     view! {
-        <Page title="Beslut om bidrag" wide=true>
-            <p class="lead">"Nämndens beslut om bidrag till föreningar är allmänna handlingar. Här finns varje beslut när protokollet är justerat. Uppgifter som omfattas av sekretess visas inte."</p>
-            <Suspense fallback=|| view! { <p>"Hämtar besluten …"</p> }>
+        <Page title=t("decisions-title") wide=true>
+            <p class="lead">{t("decisions-lead")}</p>
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
                         Ok(list) => list_page(list),
@@ -49,13 +50,13 @@ fn pager(filter: &DecisionFilter, pages: u64) -> impl IntoView {
     (pages > 1).then(|| {
         let page = filter.page;
         let previous = (page > 1)
-            .then(|| view! { <a rel="prev" href=filter.href(page - 1)>"Föregående sida"</a> });
+            .then(|| view! { <a rel="prev" href=filter.href(page - 1)>{t("pager-previous")}</a> });
         let next = (page < pages)
-            .then(|| view! { <a rel="next" href=filter.href(page + 1)>"Nästa sida"</a> });
+            .then(|| view! { <a rel="next" href=filter.href(page + 1)>{t("pager-next")}</a> });
         view! {
-            <nav class="pager" aria-label="Sidor">
+            <nav class="pager" aria-label=t("pager-label")>
                 {previous}
-                <span>{format!(" Sida {page} av {pages} ")}</span>
+                <span>" "{Lang::current().format("pager-page", &[("page", page.into()), ("pages", pages.into())])}" "</span>
                 {next}
             </nav>
         }
@@ -78,15 +79,12 @@ fn list_page(list: DecisionList) -> AnyView {
         .iter()
         .map(|y| (y.to_string(), y.to_string()))
         .collect::<Vec<_>>();
+    let lang = Lang::current();
     let outcomes = crate::features::committee::Outcome::ALL
         .iter()
-        .map(|o| (o.as_str().to_owned(), o.label().to_owned()))
+        .map(|o| (o.as_str().to_owned(), o.label_in(lang).to_owned()))
         .collect::<Vec<_>>();
-    let count = match list.total {
-        0 => "Inga beslut matchar urvalet.".to_owned(),
-        1 => "1 beslut.".to_owned(),
-        n => format!("{n} beslut."),
-    };
+    let count = lang.format("decisions-count", &[("count", list.total.into())]);
     let rows = list
         .rows
         .iter()
@@ -110,33 +108,33 @@ fn list_page(list: DecisionList) -> AnyView {
     });
     let pager = pager(&list.filter, list.pages);
     view! {
-        <form method="get" action="/beslut" class="filters" role="search" aria-label="Filtrera beslut">
+        <form method="get" action="/beslut" class="filters" role="search" aria-label=t("decisions-filter")>
             <div class="filters__row">
-                <Select name=field::YEAR label="År" options=years placeholder="Alla år" />
-                <Select name=field::PROGRAMME label="Bidragsform" options=list.programmes.clone() placeholder="Alla bidragsformer" />
-                <Select name=field::OUTCOME label="Beslut" options=outcomes placeholder="Alla beslut" />
+                <Select name=field::YEAR label=t("decisions-year") options=years placeholder=t("decisions-all-years") />
+                <Select name=field::PROGRAMME label=t("decisions-programme") options=list.programmes.clone() placeholder=t("decisions-all-programmes") />
+                <Select name=field::OUTCOME label=t("decisions-outcome") options=outcomes placeholder=t("decisions-all-outcomes") />
             </div>
             {meeting}
             <p class="actions">
-                <button type="submit" class="button">"Visa beslut"</button>
-                " "<a href="/beslut">"Rensa filter"</a>
+                <button type="submit" class="button">{t("decisions-show")}</button>
+                " "<a href="/beslut">{t("decisions-clear")}</a>
             </p>
         </form>
         <p role="status">{count}</p>
         {(!list.rows.is_empty()).then(|| view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Beslut">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t("decisions-outcome")>
                 <table class="table">
-                    <caption class="visually-hidden">"Beslut om bidrag"</caption>
+                    <caption class="visually-hidden">{t("decisions-title")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Diarienummer"</th>
-                            <th scope="col">"Förening"</th>
-                            <th scope="col">"Bidragsform"</th>
-                            <th scope="col">"Verksamhet"</th>
-                            <th scope="col" class="number">"Sökt belopp"</th>
-                            <th scope="col">"Beslut"</th>
-                            <th scope="col" class="number">"Beviljat belopp"</th>
-                            <th scope="col">"Sammanträde"</th>
+                            <th scope="col">{t("decision-dnr")}</th>
+                            <th scope="col">{t("decision-association")}</th>
+                            <th scope="col">{t("decisions-programme")}</th>
+                            <th scope="col">{t("decision-activity")}</th>
+                            <th scope="col" class="number">{t("decision-requested")}</th>
+                            <th scope="col">{t("decisions-outcome")}</th>
+                            <th scope="col" class="number">{t("decision-granted")}</th>
+                            <th scope="col">{t("decision-meeting")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -144,7 +142,7 @@ fn list_page(list: DecisionList) -> AnyView {
             </div>
         })}
         {pager}
-        <p><a href="/anslagstavla">"Anslagstavlan: när besluten vinner laga kraft"</a></p>
+        <p><a href="/anslagstavla">{t("decisions-notice-board")}</a></p>
     }
     .into_any()
 }
@@ -154,7 +152,7 @@ pub fn DecisionPage() -> impl IntoView {
     let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
     let loaded = Resource::new(move || slug.clone(), decision);
     view! {
-        <Suspense fallback=|| view! { <p>"Hämtar beslutet …"</p> }>
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match loaded.await {
                     Ok(view) => decision_page(view),
@@ -167,28 +165,30 @@ pub fn DecisionPage() -> impl IntoView {
 
 fn decision_page(d: DecisionView) -> AnyView {
     let r = d.row.clone();
-    let title = format!("Beslut {}", r.dnr);
+    let lang = Lang::current();
+    let title = lang.format("decision-title", &[("dnr", r.dnr.clone().into())]);
+    // The decision's own words are the committee's, in Swedish whatever the page's language.
     view! {
         <Page title=title.clone() heading=title>
-            <p class="lead">{d.decision_text.clone()}</p>
+            <p class="lead" lang="sv">{d.decision_text.clone()}</p>
             <dl class="facts">
-                <dt>"Förening"</dt><dd>{r.association.clone()}</dd>
-                <dt>"Bidragsform"</dt><dd>{r.programme.clone()}</dd>
-                <dt>"Verksamhet"</dt><dd>{r.activity.clone()}</dd>
-                <dt>"Sökt belopp"</dt><dd>{r.requested.clone()}</dd>
-                <dt>"Beslut"</dt><dd><strong>{r.outcome.clone()}</strong>{(!r.amount.is_empty()).then(|| format!(", {}", r.amount))}</dd>
-                <dt>"Sammanträde"</dt><dd>{format!("{}, § {}", r.meeting, r.paragraph)}</dd>
-                <dt>"Protokollet justerat"</dt><dd>{d.justered.clone()}</dd>
-                <dt>"Laga kraft"</dt><dd>{format!("{} om ingen har begärt laglighetsprövning senast {}", d.legal_force, d.appeal_until)}</dd>
+                <dt>{t("decision-association")}</dt><dd>{r.association.clone()}</dd>
+                <dt>{t("decisions-programme")}</dt><dd>{r.programme.clone()}</dd>
+                <dt>{t("decision-activity")}</dt><dd>{r.activity.clone()}</dd>
+                <dt>{t("decision-requested")}</dt><dd>{r.requested.clone()}</dd>
+                <dt>{t("decisions-outcome")}</dt><dd><strong>{r.outcome.clone()}</strong>{(!r.amount.is_empty()).then(|| format!(", {}", r.amount))}</dd>
+                <dt>{t("decision-meeting")}</dt><dd>{format!("{}, § {}", r.meeting, r.paragraph)}</dd>
+                <dt>{t("decision-justered")}</dt><dd>{d.justered.clone()}</dd>
+                <dt>{t("decision-legal-force")}</dt><dd>{lang.format("decision-legal-force-text", &[("date", d.legal_force.clone().into()), ("appeal", d.appeal_until.clone().into())])}</dd>
             </dl>
             {(!d.motivation.is_empty()).then(|| view! {
-                <h2>"Motivering"</h2>
-                <p class="note__body">{d.motivation.clone()}</p>
+                <h2>{t("decision-motivation")}</h2>
+                <p class="note__body" lang="sv">{d.motivation.clone()}</p>
             })}
-            <h2>"Överklaga"</h2>
-            <p>{format!("Den som är medlem i kommunen kan begära laglighetsprövning av beslutet hos förvaltningsrätten (kommunallagen 13 kap.). Överklagandet ska vara skriftligt och ha kommit in senast den {}.", d.appeal_until)}</p>
-            <p>{crate::features::committee::MINUTES_KEPT}</p>
-            <p><a href="/beslut">"Alla beslut"</a>" · "<a href="/anslagstavla">"Anslagstavlan"</a></p>
+            <h2>{t("decision-appeal")}</h2>
+            <p>{lang.format("decision-appeal-text", &[("appeal", d.appeal_until.clone().into())])}</p>
+            <p>{t("decision-minutes-kept")}</p>
+            <p><a href="/beslut">{t("decision-all")}</a>" · "<a href="/anslagstavla">{t("decision-notice-board")}</a></p>
         </Page>
     }
     .into_any()

@@ -10,31 +10,35 @@ use super::{
     DecisionFilter, DecisionList, DecisionRow, DecisionView, SecrecyView, PAGE_SIZE, SECRET_FIELDS,
 };
 use crate::backend::entities::{case_secrecy, grant_programme, public_decision};
-use crate::domain::{legal_clock, money, programme_window::long_date};
+use crate::domain::legal_clock;
 use crate::features::committee::Outcome;
+use crate::i18n::Lang;
 
-fn row(d: &public_decision::Model) -> DecisionRow {
+/// A published decision as the lists show it, in `lang`.
+pub fn row(d: &public_decision::Model, lang: Lang) -> DecisionRow {
     DecisionRow {
         slug: d.slug.clone(),
         dnr: d.dnr.clone(),
         association: d.association.clone(),
         programme: d.programme.clone(),
         activity: d.activity.clone(),
-        requested: money::format_kr(d.requested_ore),
+        requested: lang.kronor(d.requested_ore),
         outcome: Outcome::parse(&d.outcome)
-            .map(Outcome::label)
+            .map(|o| o.label_in(lang))
             .unwrap_or_default()
             .to_owned(),
-        amount: d.amount_ore.map(money::format_kr).unwrap_or_default(),
-        meeting: format!("{}, {}", d.body, long_date(d.meeting_on)),
+        amount: d.amount_ore.map(|ore| lang.kronor(ore)).unwrap_or_default(),
+        meeting: format!("{}, {}", d.body, lang.long_date(d.meeting_on)),
         paragraph: d.paragraph,
     }
 }
 
-/// One page of the decisions `filter` matches, newest meeting first.
+/// One page of the decisions `filter` matches, newest meeting first, with amounts, dates
+/// and outcomes written in `lang`.
 pub async fn list(
     db: &impl ConnectionTrait,
     filter: DecisionFilter,
+    lang: Lang,
 ) -> Result<DecisionList, DbErr> {
     let mut select = public_decision::Entity::find();
     if let Some(year) = filter.year {
@@ -76,7 +80,7 @@ pub async fn list(
         .collect();
     Ok(DecisionList {
         filter: DecisionFilter { page, ..filter },
-        rows: decisions.iter().map(row).collect(),
+        rows: decisions.iter().map(|d| row(d, lang)).collect(),
         total,
         pages,
         years,
@@ -85,7 +89,11 @@ pub async fn list(
 }
 
 /// The decision at `slug`, with its legal clock.
-pub async fn one(db: &impl ConnectionTrait, slug: &str) -> Result<Option<DecisionView>, DbErr> {
+pub async fn one(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    lang: Lang,
+) -> Result<Option<DecisionView>, DbErr> {
     let Some(d) = public_decision::Entity::find()
         .filter(public_decision::Column::Slug.eq(slug))
         .one(db)
@@ -95,12 +103,12 @@ pub async fn one(db: &impl ConnectionTrait, slug: &str) -> Result<Option<Decisio
     };
     let clock = legal_clock::clock(d.justered_on);
     Ok(Some(DecisionView {
-        row: row(&d),
+        row: row(&d, lang),
         decision_text: d.decision_text,
         motivation: d.motivation,
-        justered: long_date(clock.notice_up),
-        appeal_until: long_date(clock.appeal_until),
-        legal_force: long_date(clock.legal_force),
+        justered: lang.long_date(clock.notice_up),
+        appeal_until: lang.long_date(clock.appeal_until),
+        legal_force: lang.long_date(clock.legal_force),
     }))
 }
 

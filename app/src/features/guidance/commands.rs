@@ -1,6 +1,6 @@
 //! Saving a guidance text: admins only; the Markdown rendered and sanitised once, with
 //! the event, in one transaction.
-use sea_orm::{sea_query::OnConflict, ActiveValue::Set, EntityTrait, TransactionTrait};
+use sea_orm::{sea_query::OnConflict, ActiveValue::Set, EntityTrait};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -31,7 +31,9 @@ pub async fn save(ctx: &Ctx, actor: Uuid, slug: &str, typed: &str) -> Result<(),
         .one(&ctx.db)
         .await?
         .filter(|u| u.active && u.role == Role::Admin)
-        .ok_or_else(|| CommandError::Forbidden("Bara administratörer kan ändra texterna.".into()))?;
+        .ok_or_else(|| {
+            CommandError::Forbidden("Bara administratörer kan ändra texterna.".into())
+        })?;
     let def = text(slug).ok_or(CommandError::NotFound)?;
     let markdown = crate::domain::text::free_text(
         typed,
@@ -40,7 +42,7 @@ pub async fn save(ctx: &Ctx, actor: Uuid, slug: &str, typed: &str) -> Result<(),
     )
     .map_err(|m| CommandError::Invalid(vec![(field::TEXT, m)]))?;
     let now = events::recorded_at();
-    let txn = ctx.db.begin().await?;
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
     guidance_text::Entity::insert(guidance_text::ActiveModel {
         slug: Set(def.slug.to_owned()),
         html: Set(markdown::to_html(&markdown)),
@@ -82,10 +84,14 @@ pub async fn restore(ctx: &Ctx, actor: Uuid, slug: &str) -> Result<(), CommandEr
         .one(&ctx.db)
         .await?
         .filter(|u| u.active && u.role == Role::Admin)
-        .ok_or_else(|| CommandError::Forbidden("Bara administratörer kan ändra texterna.".into()))?;
+        .ok_or_else(|| {
+            CommandError::Forbidden("Bara administratörer kan ändra texterna.".into())
+        })?;
     let def = text(slug).ok_or(CommandError::NotFound)?;
-    let txn = ctx.db.begin().await?;
-    guidance_text::Entity::delete_by_id(def.slug).exec(&txn).await?;
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    guidance_text::Entity::delete_by_id(def.slug)
+        .exec(&txn)
+        .await?;
     events::record(
         &txn,
         NewEvent::about(

@@ -12,6 +12,8 @@
 //! `tests/api/guidance.rs`.
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
+
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod commands;
@@ -23,6 +25,8 @@ pub mod queries;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TextDef {
     pub slug: &'static str,
+    /// The language it is written in.
+    pub lang: Lang,
     /// What the admins' list calls it.
     pub name: &'static str,
     /// The public page it is on.
@@ -30,57 +34,130 @@ pub struct TextDef {
     pub shipped: &'static str,
 }
 
-/// Every editable text, in the order of the admins' list.
-pub const TEXTS: [TextDef; 8] = [
+/// Every editable text, in the order of the admins' list: each in Swedish, then in
+/// English (the slug ends in `-en`; see [`slug_in`]).
+pub const TEXTS: [TextDef; 16] = [
     TextDef {
         slug: "startsida",
+        lang: Lang::Sv,
         name: "Startsidan: inledningen",
         page: "/",
         shipped: include_str!("texts/startsida.md"),
     },
     TextDef {
+        slug: "startsida-en",
+        lang: Lang::En,
+        name: "Startsidan: inledningen (engelska)",
+        page: "/",
+        shipped: include_str!("texts/en/startsida.md"),
+    },
+    TextDef {
         slug: "soka-bidrag",
+        lang: Lang::Sv,
         name: "Söka bidrag: inledningen",
         page: "/soka-bidrag",
         shipped: include_str!("texts/soka-bidrag.md"),
     },
     TextDef {
+        slug: "soka-bidrag-en",
+        lang: Lang::En,
+        name: "Söka bidrag: inledningen (engelska)",
+        page: "/soka-bidrag",
+        shipped: include_str!("texts/en/soka-bidrag.md"),
+    },
+    TextDef {
         slug: "soka-bidrag-anvisningar",
+        lang: Lang::Sv,
         name: "Söka bidrag: bilagor, bedömning och vägen till beslut",
         page: "/soka-bidrag",
         shipped: include_str!("texts/soka-bidrag-anvisningar.md"),
     },
     TextDef {
+        slug: "soka-bidrag-anvisningar-en",
+        lang: Lang::En,
+        name: "Söka bidrag: bilagor, bedömning och vägen till beslut (engelska)",
+        page: "/soka-bidrag",
+        shipped: include_str!("texts/en/soka-bidrag-anvisningar.md"),
+    },
+    TextDef {
         slug: "gemensam-utvecklingsgrupp",
+        lang: Lang::Sv,
         name: "Gemensam utvecklingsgrupp",
         page: "/gemensam-utvecklingsgrupp",
         shipped: include_str!("texts/gemensam-utvecklingsgrupp.md"),
     },
     TextDef {
+        slug: "gemensam-utvecklingsgrupp-en",
+        lang: Lang::En,
+        name: "Gemensam utvecklingsgrupp (engelska)",
+        page: "/gemensam-utvecklingsgrupp",
+        shipped: include_str!("texts/en/gemensam-utvecklingsgrupp.md"),
+    },
+    TextDef {
         slug: "medlemskap",
+        lang: Lang::Sv,
         name: "Medlemskap i Helsam",
         page: "/medlemskap",
         shipped: include_str!("texts/medlemskap.md"),
     },
     TextDef {
+        slug: "medlemskap-en",
+        lang: Lang::En,
+        name: "Medlemskap i Helsam (engelska)",
+        page: "/medlemskap",
+        shipped: include_str!("texts/en/medlemskap.md"),
+    },
+    TextDef {
         slug: "kontakt",
+        lang: Lang::Sv,
         name: "Kontakta oss",
         page: "/kontakt",
         shipped: include_str!("texts/kontakt.md"),
     },
     TextDef {
+        slug: "kontakt-en",
+        lang: Lang::En,
+        name: "Kontakta oss (engelska)",
+        page: "/kontakt",
+        shipped: include_str!("texts/en/kontakt.md"),
+    },
+    TextDef {
         slug: "tillganglighet",
+        lang: Lang::Sv,
         name: "Tillgänglighetsredogörelse",
         page: "/tillganglighet",
         shipped: include_str!("texts/tillganglighet.md"),
     },
     TextDef {
+        slug: "tillganglighet-en",
+        lang: Lang::En,
+        name: "Tillgänglighetsredogörelse (engelska)",
+        page: "/tillganglighet",
+        shipped: include_str!("texts/en/tillganglighet.md"),
+    },
+    TextDef {
         slug: "personuppgifter",
+        lang: Lang::Sv,
         name: "Så behandlar vi personuppgifter",
         page: "/personuppgifter",
         shipped: include_str!("texts/personuppgifter.md"),
     },
+    TextDef {
+        slug: "personuppgifter-en",
+        lang: Lang::En,
+        name: "Så behandlar vi personuppgifter (engelska)",
+        page: "/personuppgifter",
+        shipped: include_str!("texts/en/personuppgifter.md"),
+    },
 ];
+
+/// The slug of the text `slug` (a Swedish one) in `lang`.
+pub fn slug_in(slug: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => slug.to_owned(),
+        Lang::En => format!("{slug}-en"),
+    }
+}
 
 /// The text at `slug`.
 pub fn text(slug: &str) -> Option<&'static TextDef> {
@@ -111,6 +188,7 @@ pub struct TextRow {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextDraft {
     pub slug: String,
+    pub lang: Lang,
     pub name: String,
     pub page: String,
     pub markdown: String,

@@ -6,10 +6,12 @@ use crate::backend::entities::{app_user, guidance_text};
 
 /// The text at `def` as HTML: the saved one, or the shipped wording.
 pub async fn html(db: &impl ConnectionTrait, def: &TextDef) -> Result<String, DbErr> {
-    Ok(match guidance_text::Entity::find_by_id(def.slug).one(db).await? {
-        Some(saved) => saved.html,
-        None => crate::backend::markdown::to_html(def.shipped),
-    })
+    Ok(
+        match guidance_text::Entity::find_by_id(def.slug).one(db).await? {
+            Some(saved) => saved.html,
+            None => crate::backend::markdown::to_html(def.shipped),
+        },
+    )
 }
 
 async fn changed(
@@ -58,6 +60,7 @@ pub async fn draft(db: &impl ConnectionTrait, def: &TextDef) -> Result<TextDraft
     let saved = guidance_text::Entity::find_by_id(def.slug).one(db).await?;
     Ok(TextDraft {
         slug: def.slug.to_owned(),
+        lang: def.lang,
         name: def.name.to_owned(),
         page: def.page.to_owned(),
         markdown: saved

@@ -1,9 +1,7 @@
 //! Saving a meeting's minutes: the checks, the Markdown rendered and sanitised once, the
 //! search text stemmed, and the event, in one transaction.
 use chrono::{Datelike, NaiveDate};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -42,7 +40,10 @@ fn check(input: &MinutesInput) -> Result<Checked, CommandError> {
     let held_on = match validation::date_typed(field::DATE, &input.date) {
         Ok(day) if (1990..=2100).contains(&day.year()) => Some(day),
         Ok(_) => {
-            problems.push((field::DATE, "Ange ett datum mellan 1990 och 2100.".to_owned()));
+            problems.push((
+                field::DATE,
+                "Ange ett datum mellan 1990 och 2100.".to_owned(),
+            ));
             None
         }
         Err(problem) => {
@@ -50,9 +51,13 @@ fn check(input: &MinutesInput) -> Result<Checked, CommandError> {
             None
         }
     };
-    let title = text::name(&input.title, "Skriv en rubrik, till exempel mötets huvudtema.", 200)
-        .map_err(|m| problems.push((field::TITLE, m)))
-        .ok();
+    let title = text::name(
+        &input.title,
+        "Skriv en rubrik, till exempel mötets huvudtema.",
+        200,
+    )
+    .map_err(|m| problems.push((field::TITLE, m)))
+    .ok();
     let attendees = match text::free_text(&input.attendees, None, 20_000) {
         Ok(lines) => {
             let attendees = Attendee::parse_lines(&lines);
@@ -115,9 +120,11 @@ pub async fn save(
         .one(&ctx.db)
         .await?
         .filter(|u| u.active && u.role.is_staff())
-        .ok_or_else(|| CommandError::Forbidden("Bara personal kan skriva minnesanteckningar.".into()))?;
+        .ok_or_else(|| {
+            CommandError::Forbidden("Bara personal kan skriva minnesanteckningar.".into())
+        })?;
     let checked = check(input)?;
-    let txn = ctx.db.begin().await?;
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let existing = match original {
         Some(day) => Some(
             forum_meeting::Entity::find()

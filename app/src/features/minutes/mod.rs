@@ -125,6 +125,9 @@ pub struct MinutesList {
 pub struct MeetingView {
     pub meeting: MeetingRow,
     pub attendees: Vec<Attendee>,
+    /// Organisation (as written) → the public page of the registered association of
+    /// that name.
+    pub links: Vec<(String, String)>,
     /// Sanitised when saved.
     pub html: String,
     pub can_edit: bool,
@@ -155,7 +158,10 @@ mod tests {
         assert_eq!(attendees[0].organisation, "Hela människan");
         assert_eq!(attendees[1].organisation, "");
         assert_eq!(attendees[2].name, "Eva Ingers");
-        assert_eq!(attendees[2].organisation, "Fontänhuset, Antidiskrimineringsbyrån");
+        assert_eq!(
+            attendees[2].organisation,
+            "Fontänhuset, Antidiskrimineringsbyrån"
+        );
         assert_eq!(
             Attendee::to_lines(&attendees),
             "Aina Modig Lindell, Hela människan\nBirgitta Möller\nEva Ingers, Fontänhuset, Antidiskrimineringsbyrån"

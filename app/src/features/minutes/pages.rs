@@ -10,12 +10,20 @@ use super::{
 use crate::components::form::{ErrorSummary, FormState, TextArea, TextField};
 use crate::components::markdown::{preview, preview_section, HINT};
 use crate::components::page::Page;
+use crate::i18n::{t, Lang};
+
+/// The meeting's date in the page's language (the row carries it in Swedish too).
+fn shown_date(row: &MeetingRow) -> String {
+    chrono::NaiveDate::parse_from_str(&row.date, "%Y-%m-%d")
+        .map(|day| Lang::current().long_date(day))
+        .unwrap_or_else(|_| row.long_date.clone())
+}
 
 /// The Atom feed's address.
 pub const FEED: &str = "/gemensam-utvecklingsgrupp/minnesanteckningar.atom";
 
 fn feed_link() -> impl IntoView {
-    view! { <leptos_meta::Link rel="alternate" type_="application/atom+xml" href=FEED title="Minnesanteckningar från Gemensam utvecklingsgrupp" /> }
+    view! { <leptos_meta::Link rel="alternate" type_="application/atom+xml" href=FEED title=t("minutes-title") /> }
 }
 
 #[component]
@@ -24,12 +32,12 @@ pub fn MinutesPage() -> impl IntoView {
     let loaded = Resource::new(|| (), move |_| minutes(search.clone()));
     view! {
         {feed_link()}
-        <Page title="Minnesanteckningar från Gemensam utvecklingsgrupp" heading="Minnesanteckningar">
+        <Page title=t("minutes-title") heading=t("forum-minutes")>
             <p class="lead">
-                "Från varje möte i "<a href="/gemensam-utvecklingsgrupp">"Gemensam utvecklingsgrupp"</a>
-                ": vilka som var där, vad som togs upp och länkar för att läsa mer."
+                {t("minutes-lead-before")}<a href="/gemensam-utvecklingsgrupp">{t("nav-forum")}</a>
+                {t("minutes-lead-after")}
             </p>
-            <Suspense fallback=|| view! { <p>"Hämtar minnesanteckningarna …"</p> }>
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
                         Ok(list) => list_view(list),
@@ -37,14 +45,14 @@ pub fn MinutesPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <p><a href=FEED>"Prenumerera på nya minnesanteckningar (Atom-flöde)"</a></p>
+            <p><a href=FEED>{t("minutes-feed")}</a></p>
         </Page>
     }
 }
 
 fn meeting_link(row: &MeetingRow) -> impl IntoView {
     view! {
-        <a href=href(&row.date)>{format!("{} – {}", row.long_date, row.title)}</a>
+        <a href=href(&row.date)>{shown_date(row)}" – "<span lang="sv">{row.title.clone()}</span></a>
     }
 }
 
@@ -70,13 +78,13 @@ fn hit_view(hit: Hit) -> impl IntoView {
 
 fn list_view(list: MinutesList) -> AnyView {
     let search_form = view! {
-        <form method="get" action=LIST role="search" aria-label="Sök i minnesanteckningarna" class="filters">
+        <form method="get" action=LIST role="search" aria-label=t("minutes-search") class="filters">
             <div class="field">
-                <label for="sok-minnesanteckningar">"Sök i minnesanteckningarna"</label>
-                <p class="field__hint" id="sok-minnesanteckningar-tips">"Ett eller flera ord. Sökningen hittar också andra böjningar: ”lokal” hittar ”lokaler”."</p>
+                <label for="sok-minnesanteckningar">{t("minutes-search")}</label>
+                <p class="field__hint" id="sok-minnesanteckningar-tips">{t("minutes-search-hint")}</p>
                 <input id="sok-minnesanteckningar" type="search" name=field::SEARCH value=list.search.clone() maxlength="200" aria-describedby="sok-minnesanteckningar-tips" />
             </div>
-            <p class="actions"><button type="submit" class="button">"Sök"</button></p>
+            <p class="actions"><button type="submit" class="button">{t("minutes-search-submit")}</button></p>
         </form>
     };
     let new = list.can_edit.then(|| {
@@ -84,24 +92,23 @@ fn list_view(list: MinutesList) -> AnyView {
     });
     let body = match list.hits {
         Some(hits) => {
-            let count = match hits.len() {
-                0 => format!("Inga minnesanteckningar innehåller ”{}”.", list.search),
-                1 => format!("1 möte innehåller ”{}”.", list.search),
-                n => format!("{n} möten innehåller ”{}”.", list.search),
-            };
+            let count = Lang::current().format(
+                "minutes-hits",
+                &[("count", hits.len().into()), ("search", list.search.clone().into())],
+            );
             let items = hits.into_iter().map(hit_view).collect_view();
             view! {
                 <section aria-labelledby="rubrik-traffar">
-                    <h2 id="rubrik-traffar">"Sökresultat"</h2>
+                    <h2 id="rubrik-traffar">{t("minutes-results")}</h2>
                     <p role="status">{count}</p>
                     <ol class="hits">{items}</ol>
-                    <p><a href=LIST>"Visa alla minnesanteckningar"</a></p>
+                    <p><a href=LIST>{t("minutes-show-all")}</a></p>
                 </section>
             }
             .into_any()
         }
         None if list.years.is_empty() => {
-            view! { <p>"Det finns inga minnesanteckningar än."</p> }.into_any()
+            view! { <p>{t("minutes-none")}</p> }.into_any()
         }
         None => list
             .years
@@ -111,7 +118,7 @@ fn list_view(list: MinutesList) -> AnyView {
                 let labelled_by = id.clone();
                 let items = meetings
                     .iter()
-                    .map(|m| view! { <li>{meeting_link(m)}{format!(" ({} närvarande)", m.attendees)}</li> })
+                    .map(|m| view! { <li>{meeting_link(m)}{Lang::current().format("minutes-present-count", &[("count", m.attendees.into())])}</li> })
                     .collect_view();
                 view! {
                     <section aria-labelledby=labelled_by>
@@ -136,7 +143,7 @@ pub fn MinutesMeetingPage() -> impl IntoView {
     let loaded = Resource::new(move || date.clone(), meeting);
     view! {
         {feed_link()}
-        <Suspense fallback=|| view! { <p>"Hämtar minnesanteckningarna …"</p> }>
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match loaded.await {
                     Ok(view) => meeting_view(view),
@@ -149,16 +156,26 @@ pub fn MinutesMeetingPage() -> impl IntoView {
 
 fn meeting_view(view: MeetingView) -> AnyView {
     let saved = use_query_map().with_untracked(|q| q.get("sparat").is_some());
-    let title = format!("{} – {}", view.meeting.title, view.meeting.long_date);
+    let day = shown_date(&view.meeting);
+    let title = format!("{} – {day}", view.meeting.title);
+    let links: std::collections::HashMap<String, String> = view.links.iter().cloned().collect();
     let attendees = view
         .attendees
         .iter()
         .map(|a| {
-            if a.organisation.is_empty() {
-                view! { <li>{a.name.clone()}</li> }.into_any()
-            } else {
-                view! { <li>{a.name.clone()}<span class="attendee__organisation">{format!(", {}", a.organisation)}</span></li> }.into_any()
-            }
+            // Each organisation of the attendee, linked to its association's public page
+            // where one is registered under that name.
+            let organisations = a
+                .organisation
+                .split(',')
+                .map(str::trim)
+                .filter(|o| !o.is_empty())
+                .map(|o| match links.get(o) {
+                    Some(href) => view! { ", "<a href=href.clone()>{o.to_owned()}</a> }.into_any(),
+                    None => format!(", {o}").into_any(),
+                })
+                .collect_view();
+            view! { <li>{a.name.clone()}<span class="attendee__organisation">{organisations}</span></li> }
         })
         .collect_view();
     let edit = view.can_edit.then(|| {
@@ -168,17 +185,18 @@ fn meeting_view(view: MeetingView) -> AnyView {
         <Page title=title heading=view.meeting.title.clone()>
             {saved.then(|| view! { <p class="notice" role="status">"Minnesanteckningarna är sparade och publicerade."</p> })}
             <p class="lead">
-                "Gemensam utvecklingsgrupp, "
-                <time datetime=view.meeting.date.clone()>{view.meeting.long_date.clone()}</time>
+                {t("nav-forum")}", "
+                <time datetime=view.meeting.date.clone()>{day}</time>
             </p>
             {edit}
             <section aria-labelledby="rubrik-narvarande">
-                <h2 id="rubrik-narvarande">{format!("Närvarande ({})", view.attendees.len())}</h2>
+                <h2 id="rubrik-narvarande">{Lang::current().format("minutes-present", &[("count", view.attendees.len().into())])}</h2>
                 <ul class="attendees">{attendees}</ul>
             </section>
             // Sanitised by ammonia when it was saved (backend::markdown).
-            <div class="prose" inner_html=view.html></div>
-            <p><a href=LIST>"Alla minnesanteckningar"</a></p>
+            // The minutes are written in Swedish, whatever the page's language.
+            <div class="prose" lang="sv" inner_html=view.html></div>
+            <p><a href=LIST>{t("minutes-all")}</a></p>
         </Page>
     }
     .into_any()
@@ -238,10 +256,7 @@ fn edit_view(start: MeetingDraft, shown: Option<String>) -> AnyView {
             format!("Redigera minnesanteckningarna från {date}"),
             format!("{STAFF}/{date}"),
         ),
-        None => (
-            "Nya minnesanteckningar".to_owned(),
-            format!("{STAFF}/ny"),
-        ),
+        None => ("Nya minnesanteckningar".to_owned(), format!("{STAFF}/ny")),
     };
     let preview = shown.map(preview_section);
     view! {

@@ -12,11 +12,13 @@ use crate::domain::programme_window::long_date;
 /// At most this many hits are listed.
 const MAX_HITS: u64 = 50;
 
-fn attendees(meeting: &forum_meeting::Model) -> Vec<Attendee> {
+/// The meeting's attendees.
+pub fn attendees(meeting: &forum_meeting::Model) -> Vec<Attendee> {
     serde_json::from_str(&meeting.attendees).unwrap_or_default()
 }
 
-fn row(meeting: &forum_meeting::Model) -> MeetingRow {
+/// The meeting as the lists show it.
+pub fn row(meeting: &forum_meeting::Model) -> MeetingRow {
     MeetingRow {
         date: meeting.held_on.to_string(),
         long_date: long_date(meeting.held_on),
@@ -110,20 +112,36 @@ pub async fn one(
     date: NaiveDate,
     can_edit: bool,
 ) -> Result<Option<MeetingView>, DbErr> {
-    Ok(forum_meeting::Entity::find()
+    let Some(meeting) = forum_meeting::Entity::find()
         .filter(forum_meeting::Column::HeldOn.eq(date))
         .one(db)
         .await?
-        .map(|meeting| MeetingView {
-            meeting: row(&meeting),
-            attendees: attendees(&meeting),
-            html: meeting.html,
-            can_edit,
-        }))
+    else {
+        return Ok(None);
+    };
+    let attendees = attendees(&meeting);
+    let organisations: Vec<String> = attendees
+        .iter()
+        .flat_map(|a| crate::features::directory::queries::organisations(&a.organisation))
+        .map(str::to_owned)
+        .collect();
+    Ok(Some(MeetingView {
+        meeting: row(&meeting),
+        links: crate::features::directory::queries::links(db, &organisations)
+            .await?
+            .into_iter()
+            .collect(),
+        attendees,
+        html: meeting.html,
+        can_edit,
+    }))
 }
 
 /// The edit form's start: the saved minutes of `date`.
-pub async fn draft(db: &impl ConnectionTrait, date: NaiveDate) -> Result<Option<MeetingDraft>, DbErr> {
+pub async fn draft(
+    db: &impl ConnectionTrait,
+    date: NaiveDate,
+) -> Result<Option<MeetingDraft>, DbErr> {
     Ok(forum_meeting::Entity::find()
         .filter(forum_meeting::Column::HeldOn.eq(date))
         .one(db)

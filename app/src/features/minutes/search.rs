@@ -57,7 +57,10 @@ pub fn context(text: &str, stems: &[String]) -> Vec<(String, bool)> {
     // Every word with where it starts and ends, so the text between is kept as written.
     let mut spans: Vec<(usize, usize, bool)> = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         match (start, c.is_alphanumeric()) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
@@ -124,7 +127,10 @@ mod tests {
         // "bär" (carries) and "bar" (bare) are different words; so are "för" and "for".
         assert_ne!(query_stems("bär"), query_stems("bar"));
         assert_ne!(query_stems("för"), query_stems("for"));
-        assert_eq!(stems("Föreningar ÅT"), format!("{} åt", query_stems("föreningar")[0]));
+        assert_eq!(
+            stems("Föreningar ÅT"),
+            format!("{} åt", query_stems("föreningar")[0])
+        );
     }
 
     #[test]
@@ -138,10 +144,19 @@ mod tests {
             .collect();
         assert_eq!(marked, ["lokaler", "lokaler"]);
         let whole: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
-        assert!(whole.starts_with("Går det att samverka om lokaler? Ett problem"), "{whole}");
-        assert!(whole.ends_with("för möten"), "the text ends within reach: {whole}");
+        assert!(
+            whole.starts_with("Går det att samverka om lokaler? Ett problem"),
+            "{whole}"
+        );
+        assert!(
+            whole.ends_with("för möten"),
+            "the text ends within reach: {whole}"
+        );
         let long = format!("{} lokaler {}", "ord ".repeat(30), "ord ".repeat(30));
-        let whole: String = context(&long, &query_stems("lokal")).into_iter().map(|(t, _)| t).collect();
+        let whole: String = context(&long, &query_stems("lokal"))
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
         assert!(whole.starts_with("… ") && whole.ends_with(" …"), "{whole}");
         assert_eq!(whole.matches("ord").count(), 24, "twelve words either side");
     }

@@ -8,5 +8,10 @@ use crate::error::AppError;
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn notices() -> Result<NoticeBoard, AppError> {
     let db = crate::backend::server_fns::db()?;
-    Ok(super::queries::board(&db, crate::backend::time::today()).await?)
+    Ok(super::queries::board(
+        &db,
+        crate::backend::time::today(),
+        crate::i18n::Lang::current(),
+    )
+    .await?)
 }

@@ -41,11 +41,9 @@ pub struct NoticeBoard {
     pub archived: Vec<NoticeRow>,
 }
 
-/// How to appeal, with the last day.
+/// How to appeal, with the last day, in the page's language.
 pub fn how_to_appeal(down: &str) -> String {
-    format!(
-        "Den som är medlem i kommunen kan begära laglighetsprövning av besluten hos förvaltningsrätten (kommunallagen 13 kap.). Överklagandet ska vara skriftligt och ha kommit in till förvaltningsrätten inom tre veckor från den dag då justeringen tillkännagavs på anslagstavlan, alltså senast den {down}."
-    )
+    crate::i18n::Lang::current().format("notice-appeal", &[("down", down.to_owned().into())])
 }
 
 /// The § numbers as a range where they run on: `[1, 2, 3, 5]` → "§ 1–3, 5".

@@ -3,14 +3,15 @@ use leptos::prelude::*;
 
 use super::{api::notices, how_to_appeal, NoticeBoard, NoticeRow};
 use crate::components::page::Page;
+use crate::i18n::{t, Lang};
 
 #[component]
 pub fn NoticeBoardPage() -> impl IntoView {
     let loaded = Resource::new(|| (), |_| notices());
     view! {
-        <Page title="Anslagstavla">
-            <p class="lead">"Socialnämndens digitala anslagstavla. När ett protokoll är justerat sätts ett tillkännagivande upp här samma dag. Det sitter uppe under de tre veckor då besluten kan överklagas; sedan finns det kvar i arkivet nedan."</p>
-            <Suspense fallback=|| view! { <p>"Hämtar anslagen …"</p> }>
+        <Page title=t("notice-title")>
+            <p class="lead">{t("notice-lead")}</p>
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
                         Ok(board) => board_page(board),
@@ -23,20 +24,27 @@ pub fn NoticeBoardPage() -> impl IntoView {
 }
 
 fn notice(row: &NoticeRow, current: bool) -> impl IntoView {
-    let heading = format!("{}, sammanträde {}", row.body, row.meeting);
+    let lang = Lang::current();
+    let heading = lang.format(
+        "notice-heading",
+        &[
+            ("body", row.body.clone().into()),
+            ("meeting", row.meeting.clone().into()),
+        ],
+    );
     view! {
         <article class="panel notice-board__item">
             <h3>{heading}</h3>
             <dl class="facts">
-                <dt>"Protokoll"</dt><dd>{format!("{} ({})", row.paragraphs, row.body)}</dd>
-                <dt>"Justerat"</dt><dd>{row.justered.clone()}</dd>
-                <dt>"Anslaget"</dt><dd>{row.up.clone()}</dd>
-                <dt>{if current { "Tas ned efter" } else { "Togs ned efter" }}</dt><dd>{row.down.clone()}</dd>
-                <dt>"Laga kraft"</dt><dd>{format!("{} om ingen har överklagat", row.legal_force)}</dd>
-                <dt>"Förvaringsplats"</dt><dd>{row.kept_at.clone()}</dd>
+                <dt>{t("notice-minutes")}</dt><dd>{format!("{} ({})", row.paragraphs, row.body)}</dd>
+                <dt>{t("notice-justered")}</dt><dd>{row.justered.clone()}</dd>
+                <dt>{t("notice-up")}</dt><dd>{row.up.clone()}</dd>
+                <dt>{if current { t("notice-down") } else { t("notice-was-down") }}</dt><dd>{row.down.clone()}</dd>
+                <dt>{t("decision-legal-force")}</dt><dd>{lang.format("notice-legal-force-text", &[("date", row.legal_force.clone().into())])}</dd>
+                <dt>{t("notice-kept-at")}</dt><dd lang="sv">{row.kept_at.clone()}</dd>
             </dl>
             <p>{how_to_appeal(&row.down)}</p>
-            <p><a href=format!("/beslut?mote={}", row.meeting_id)>"Besluten från sammanträdet"</a></p>
+            <p><a href=format!("/beslut?mote={}", row.meeting_id)>{t("notice-decisions")}</a></p>
         </article>
     }
 }
@@ -50,12 +58,12 @@ fn board_page(board: NoticeBoard) -> AnyView {
         .collect_view();
     view! {
         <section aria-labelledby="rubrik-uppe">
-            <h2 id="rubrik-uppe">"Anslag just nu"</h2>
-            {if board.current.is_empty() { view! { <p>"Inga anslag sitter uppe just nu."</p> }.into_any() } else { current.into_any() }}
+            <h2 id="rubrik-uppe">{t("notice-current")}</h2>
+            {if board.current.is_empty() { view! { <p>{t("notice-none-current")}</p> }.into_any() } else { current.into_any() }}
         </section>
         <section aria-labelledby="rubrik-arkiv">
-            <h2 id="rubrik-arkiv">"Arkiv"</h2>
-            {if board.archived.is_empty() { view! { <p>"Inga äldre anslag."</p> }.into_any() } else { archived.into_any() }}
+            <h2 id="rubrik-arkiv">{t("notice-archive")}</h2>
+            {if board.archived.is_empty() { view! { <p>{t("notice-none-archived")}</p> }.into_any() } else { archived.into_any() }}
         </section>
     }
     .into_any()

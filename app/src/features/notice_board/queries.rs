@@ -4,10 +4,14 @@ use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryOrder};
 
 use super::{NoticeBoard, NoticeRow};
 use crate::backend::entities::board_notice;
-use crate::domain::programme_window::long_date;
+use crate::i18n::Lang;
 
-/// The notices up on `today` and the archive, newest first.
-pub async fn board(db: &impl ConnectionTrait, today: NaiveDate) -> Result<NoticeBoard, DbErr> {
+/// The notices up on `today` and the archive, newest first, dates written in `lang`.
+pub async fn board(
+    db: &impl ConnectionTrait,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<NoticeBoard, DbErr> {
     let notices = board_notice::Entity::find()
         .order_by_desc(board_notice::Column::UpOn)
         .order_by_desc(board_notice::Column::MeetingOn)
@@ -18,11 +22,11 @@ pub async fn board(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Notice
         let row = NoticeRow {
             meeting_id: n.meeting_id,
             body: n.body,
-            meeting: long_date(n.meeting_on),
-            justered: long_date(n.justered_on),
-            up: long_date(n.up_on),
-            down: long_date(n.down_on),
-            legal_force: long_date(n.legal_force_on),
+            meeting: lang.long_date(n.meeting_on),
+            justered: lang.long_date(n.justered_on),
+            up: lang.long_date(n.up_on),
+            down: lang.long_date(n.down_on),
+            legal_force: lang.long_date(n.legal_force_on),
             paragraphs: n.paragraphs,
             kept_at: n.kept_at,
         };

@@ -189,5 +189,11 @@ pub async fn admin_programme(
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn public_programmes() -> Result<Vec<super::Programme>, AppError> {
     let db = crate::backend::server_fns::db()?;
-    Ok(super::list(&db, crate::backend::time::today(), None).await?)
+    Ok(super::list(
+        &db,
+        crate::backend::time::today(),
+        None,
+        crate::i18n::Lang::current(),
+    )
+    .await?)
 }

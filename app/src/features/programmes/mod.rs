@@ -147,13 +147,44 @@ pub async fn window_state_for(
     )
 }
 
+/// The window as a sentence's end in `lang`: "1 april–31 maj varje år" /
+/// "1 April–31 May every year", or "året runt" / "all year".
+pub fn window_text(
+    window: crate::domain::programme_window::Window,
+    lang: crate::i18n::Lang,
+) -> String {
+    use crate::domain::programme_window::Window;
+    match (lang, window) {
+        (crate::i18n::Lang::Sv, window) => window.describe(),
+        (lang, Window::Always) => lang.text("window-always").to_owned(),
+        (lang, Window::Yearly { from, to }) => {
+            let month = |m: u32| {
+                let any_year = chrono::NaiveDate::from_ymd_opt(2001, m, 1).expect("a month");
+                lang.long_date(any_year)
+                    .split(' ')
+                    .nth(1)
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            lang.format(
+                "window-yearly",
+                &[
+                    ("from", format!("{} {}", from.day, month(from.month)).into()),
+                    ("to", format!("{} {}", to.day, month(to.month)).into()),
+                ],
+            )
+        }
+    }
+}
+
 /// The active programmes in their order, as pages show them on `today` (to
-/// `association`, with the late windows opened for it).
+/// `association`, with the late windows opened for it), the windows written in `lang`.
 #[cfg(feature = "ssr")]
 pub async fn list(
     db: &impl sea_orm::ConnectionTrait,
     today: chrono::NaiveDate,
     association: Option<Uuid>,
+    lang: crate::i18n::Lang,
 ) -> Result<Vec<Programme>, sea_orm::DbErr> {
     use crate::backend::entities::grant_programme;
     use crate::domain::programme_window::{long_date, WindowState};
@@ -192,9 +223,19 @@ pub async fn list(
             id: p.id,
             documents,
             criteria,
-            window: window(&p).describe(),
+            window: window_text(window(&p), lang),
             open: matches!(state, WindowState::Open { .. }),
-            closed_because: crate::features::applications::commands::closed_message(&p, state),
+            closed_because: match (lang, state) {
+                (crate::i18n::Lang::En, WindowState::Closed { opens, closes }) => lang.format(
+                    "apply-closed",
+                    &[
+                        ("name", p.name.clone().into()),
+                        ("opens", lang.long_date(opens).into()),
+                        ("closes", lang.long_date(closes).into()),
+                    ],
+                ),
+                _ => crate::features::applications::commands::closed_message(&p, state),
+            },
             name: p.name,
             description: p.description,
             handling_weeks: p.handling_weeks,

@@ -74,7 +74,10 @@ pub fn amounts(rows: &[ProgrammeRow]) -> String {
             .draw_series(rows.iter().enumerate().map(|(i, r)| {
                 let x = i as f64;
                 Rectangle::new(
-                    [(x + 0.15, 0.0), (x + 0.48, r.requested_ore as f64 / 100_000.0)],
+                    [
+                        (x + 0.15, 0.0),
+                        (x + 0.48, r.requested_ore as f64 / 100_000.0),
+                    ],
                     GREY.filled(),
                 )
             }))?
@@ -84,7 +87,10 @@ pub fn amounts(rows: &[ProgrammeRow]) -> String {
             .draw_series(rows.iter().enumerate().map(|(i, r)| {
                 let x = i as f64;
                 Rectangle::new(
-                    [(x + 0.52, 0.0), (x + 0.85, r.granted_ore as f64 / 100_000.0)],
+                    [
+                        (x + 0.52, 0.0),
+                        (x + 0.85, r.granted_ore as f64 / 100_000.0),
+                    ],
                     BLUE.filled(),
                 )
             }))?
@@ -121,7 +127,10 @@ pub fn children(rows: &[ChildrenRow]) -> String {
             .x_labels(rows.len() * 2 + 1)
             .x_label_formatter(&|x| {
                 if (x.fract() - 0.5).abs() < 0.01 {
-                    years.get(*x as usize).map(|y| y.to_string()).unwrap_or_default()
+                    years
+                        .get(*x as usize)
+                        .map(|y| y.to_string())
+                        .unwrap_or_default()
                 } else {
                     String::new()
                 }
@@ -132,7 +141,10 @@ pub fn children(rows: &[ChildrenRow]) -> String {
         chart
             .draw_series(rows.iter().enumerate().map(|(i, r)| {
                 let share = r.permille().unwrap_or(0) as f64 / 10.0;
-                Rectangle::new([(i as f64 + 0.25, 0.0), (i as f64 + 0.75, share)], GREEN.filled())
+                Rectangle::new(
+                    [(i as f64 + 0.25, 0.0), (i as f64 + 0.75, share)],
+                    GREEN.filled(),
+                )
             }))?
             .label("Andel till barn och unga")
             .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], GREEN.filled()));
@@ -175,7 +187,10 @@ pub fn gender(rows: &[GenderRow]) -> String {
             .x_labels(rows.len() * 2 + 1)
             .x_label_formatter(&|x| {
                 if (x.fract() - 0.5).abs() < 0.01 {
-                    years.get(*x as usize).map(|y| y.to_string()).unwrap_or_default()
+                    years
+                        .get(*x as usize)
+                        .map(|y| y.to_string())
+                        .unwrap_or_default()
                 } else {
                     String::new()
                 }
@@ -194,12 +209,17 @@ pub fn gender(rows: &[GenderRow]) -> String {
                     let below: u32 = parts_below(r, n);
                     let x = i as f64;
                     Rectangle::new(
-                        [(x + 0.25, f64::from(below)), (x + 0.75, f64::from(below + share(r)))],
+                        [
+                            (x + 0.25, f64::from(below)),
+                            (x + 0.75, f64::from(below + share(r))),
+                        ],
                         colour.filled(),
                     )
                 }))?
                 .label(label)
-                .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled()));
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled())
+                });
         }
         chart
             .configure_series_labels()

@@ -59,7 +59,8 @@ pub struct ChildrenRow {
 impl ChildrenRow {
     /// The children's share, in tenths of a percent (for one decimal).
     pub fn permille(&self) -> Option<i64> {
-        (self.granted_ore > 0).then(|| (self.children_ore * 1000 + self.granted_ore / 2) / self.granted_ore)
+        (self.granted_ore > 0)
+            .then(|| (self.children_ore * 1000 + self.granted_ore / 2) / self.granted_ore)
     }
 }
 

@@ -4,16 +4,32 @@ use leptos_router::hooks::use_query_map;
 
 use super::{api::statistics, percent_text, StatisticsView, CHILDREN_GOAL_PERCENT};
 use crate::components::page::Page;
-use crate::domain::money::format_kr;
+use crate::i18n::{t, Lang};
+
+/// A share as the page's language writes it: `10,4 %` / `10.4%`.
+fn share(lang: Lang, permille: i64) -> String {
+    match lang {
+        Lang::Sv => percent_text(permille),
+        Lang::En => percent_text(permille).replace(',', ".").replace(" %", "%"),
+    }
+}
+
+/// A whole percent: `67 %` / `67%`.
+fn whole(lang: Lang, percent: u64) -> String {
+    match lang {
+        Lang::Sv => format!("{percent} %"),
+        Lang::En => format!("{percent}%"),
+    }
+}
 
 #[component]
 pub fn StatisticsPage() -> impl IntoView {
     let year = use_query_map().with_untracked(|q| q.get("ar").and_then(|y| y.parse().ok()));
     let loaded = Resource::new(|| (), move |_| statistics(year));
     view! {
-        <Page title="Statistik om föreningsbidragen" wide=true>
-            <p class="lead">"Hur många ansökningar som kommit in och beviljats, hur mycket pengar som sökts och delats ut, hur stor del som går till barn och unga och vilka verksamheterna når. Siffrorna bygger på nämndens justerade beslut."</p>
-            <Suspense fallback=|| view! { <p>"Hämtar statistiken …"</p> }>
+        <Page title=t("stats-title") wide=true>
+            <p class="lead">{t("stats-lead")}</p>
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
                         Ok(view) => render(view),
@@ -30,15 +46,17 @@ fn chart(svg: String) -> impl IntoView {
     (!svg.is_empty()).then(|| view! { <div class="chart" inner_html=svg></div> })
 }
 
-fn csv_link(table: &str, year: Option<i32>, what: &str) -> impl IntoView {
+fn csv_link(table: &str, year: Option<i32>) -> impl IntoView {
     let href = match year {
         Some(year) => format!("/statistik/{table}.csv?ar={year}"),
         None => format!("/statistik/{table}.csv"),
     };
-    view! { <p><a href=href download>{format!("Ladda ned {what} som CSV")}</a></p> }
+    view! { <p><a href=href download>{t("stats-csv")}</a></p> }
 }
 
 fn render(view: StatisticsView) -> AnyView {
+    let lang = Lang::current();
+    let format_kr = move |ore: i64| lang.kronor(ore);
     let year = view.year;
     let years = view
         .years
@@ -51,18 +69,19 @@ fn render(view: StatisticsView) -> AnyView {
         .chain(std::iter::once(&view.total))
         .map(|r| {
             let is_total = r.programme == view.total.programme;
+            let name = if is_total { t("stats-total").to_owned() } else { r.programme.clone() };
             let cells = view! {
                 <td class="number">{r.received}</td>
                 <td class="number">{r.decided}</td>
                 <td class="number">{r.granted}</td>
-                <td class="number">{r.granted_percent().map(|p| format!("{p} %")).unwrap_or_else(|| "–".into())}</td>
+                <td class="number">{r.granted_percent().map(|p| whole(lang, p)).unwrap_or_else(|| "–".into())}</td>
                 <td class="number">{format_kr(r.requested_ore)}</td>
                 <td class="number">{format_kr(r.granted_ore)}</td>
             };
             if is_total {
-                view! { <tr class="total"><th scope="row">{r.programme.clone()}</th>{cells}</tr> }.into_any()
+                view! { <tr class="total"><th scope="row">{name}</th>{cells}</tr> }.into_any()
             } else {
-                view! { <tr><th scope="row">{r.programme.clone()}</th>{cells}</tr> }.into_any()
+                view! { <tr><th scope="row">{name}</th>{cells}</tr> }.into_any()
             }
         })
         .collect_view();
@@ -77,8 +96,8 @@ fn render(view: StatisticsView) -> AnyView {
                     <th scope="row">{r.year}</th>
                     <td class="number">{format_kr(r.granted_ore)}</td>
                     <td class="number">{format_kr(r.children_ore)}</td>
-                    <td class="number">{share.map(percent_text).unwrap_or_else(|| "–".into())}</td>
-                    <td>{if met { "Ja" } else { "Nej" }}</td>
+                    <td class="number">{share.map(|p| super::pages::share(lang, p)).unwrap_or_else(|| "–".into())}</td>
+                    <td>{if met { t("yes") } else { t("no") }}</td>
                 </tr>
             }
         })
@@ -90,88 +109,88 @@ fn render(view: StatisticsView) -> AnyView {
             view! {
                 <tr>
                     <th scope="row">{r.year}</th>
-                    <td class="number">{format!("{} %", r.women)}</td>
-                    <td class="number">{format!("{} %", r.men)}</td>
-                    <td class="number">{format!("{} %", r.other)}</td>
+                    <td class="number">{whole(lang, u64::from(r.women))}</td>
+                    <td class="number">{whole(lang, u64::from(r.men))}</td>
+                    <td class="number">{whole(lang, u64::from(r.other))}</td>
                     <td class="number">{r.applications}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <form method="get" action="/statistik" class="filters" aria-label="Välj år">
+        <form method="get" action="/statistik" class="filters" aria-label=t("stats-choose-year")>
             <div class="field">
-                <label for="statistik-ar">"År"</label>
+                <label for="statistik-ar">{t("stats-year")}</label>
                 <select id="statistik-ar" name="ar">{years}</select>
             </div>
-            <p class="actions"><button type="submit" class="button">"Visa"</button></p>
+            <p class="actions"><button type="submit" class="button">{t("stats-show")}</button></p>
         </form>
 
         <section aria-labelledby="rubrik-bidragsformer">
-            <h2 id="rubrik-bidragsformer">{format!("Ansökningar och beslut {year}")}</h2>
+            <h2 id="rubrik-bidragsformer">{lang.format("stats-programmes", &[("year", year.into())])}</h2>
             <div class="figure">
                 {chart(view.amounts_chart.clone())}
                 <table>
-                    <caption>{format!("Per bidragsform {year}: ansökningar som kom in, beslut, andel beviljade, sökt och beviljat belopp")}</caption>
+                    <caption>{lang.format("stats-programmes-caption", &[("year", year.into())])}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Bidragsform"</th>
-                            <th scope="col">"Inkomna"</th>
-                            <th scope="col">"Beslutade"</th>
-                            <th scope="col">"Beviljade"</th>
-                            <th scope="col">"Andel beviljade"</th>
-                            <th scope="col">"Sökt belopp (beslutade)"</th>
-                            <th scope="col">"Beviljat belopp"</th>
+                            <th scope="col">{t("decisions-programme")}</th>
+                            <th scope="col">{t("stats-received")}</th>
+                            <th scope="col">{t("stats-decided")}</th>
+                            <th scope="col">{t("stats-granted")}</th>
+                            <th scope="col">{t("stats-granted-share")}</th>
+                            <th scope="col">{t("stats-requested")}</th>
+                            <th scope="col">{t("decision-granted")}</th>
                         </tr>
                     </thead>
                     <tbody>{programme_rows}</tbody>
                 </table>
             </div>
-            {csv_link("bidragsformer", Some(year), "tabellen")}
+            {csv_link("bidragsformer", Some(year))}
         </section>
 
         <section aria-labelledby="rubrik-barn">
-            <h2 id="rubrik-barn">"Pengar till barn och unga"</h2>
-            <p>{format!("Nämndens mål är att minst {CHILDREN_GOAL_PERCENT} procent av bidragen ska gå till verksamhet för barn och unga. Här räknas beviljade belopp till verksamheter vars målgrupp är barn och unga (0–17 år) eller unga vuxna (18–25 år).")}</p>
+            <h2 id="rubrik-barn">{t("stats-children")}</h2>
+            <p>{lang.format("stats-children-text", &[("goal", CHILDREN_GOAL_PERCENT.into())])}</p>
             <div class="figure">
                 {chart(view.children_chart.clone())}
                 <table>
-                    <caption>"Beviljat belopp per år och andelen till barn och unga"</caption>
+                    <caption>{t("stats-children-caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"År"</th>
-                            <th scope="col">"Beviljat totalt"</th>
-                            <th scope="col">"Varav barn och unga"</th>
-                            <th scope="col">"Andel"</th>
-                            <th scope="col">{format!("Når målet ({CHILDREN_GOAL_PERCENT} %)")}</th>
+                            <th scope="col">{t("stats-year")}</th>
+                            <th scope="col">{t("stats-granted-total")}</th>
+                            <th scope="col">{t("stats-of-which-children")}</th>
+                            <th scope="col">{t("stats-share")}</th>
+                            <th scope="col">{lang.format("stats-meets-goal", &[("goal", CHILDREN_GOAL_PERCENT.into())])}</th>
                         </tr>
                     </thead>
                     <tbody>{children_rows}</tbody>
                 </table>
             </div>
-            {csv_link("barn-och-unga", None, "tabellen")}
+            {csv_link("barn-och-unga", None)}
         </section>
 
         <section aria-labelledby="rubrik-kon">
-            <h2 id="rubrik-kon">"Vilka verksamheterna når"</h2>
-            <p>"Fördelningen mellan kvinnor och män bland deltagarna, så som föreningarna med beviljade ansökningar har uppskattat den: medelvärdet av ansökningarnas andelar."</p>
+            <h2 id="rubrik-kon">{t("stats-gender")}</h2>
+            <p>{t("stats-gender-text")}</p>
             <div class="figure">
                 {chart(view.gender_chart.clone())}
                 <table>
-                    <caption>"Deltagarnas könsfördelning per år"</caption>
+                    <caption>{t("stats-gender-caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"År"</th>
-                            <th scope="col">"Kvinnor"</th>
-                            <th scope="col">"Män"</th>
-                            <th scope="col">"Annat eller vill inte ange"</th>
-                            <th scope="col">"Antal ansökningar"</th>
+                            <th scope="col">{t("stats-year")}</th>
+                            <th scope="col">{t("stats-women")}</th>
+                            <th scope="col">{t("stats-men")}</th>
+                            <th scope="col">{t("stats-other")}</th>
+                            <th scope="col">{t("stats-applications")}</th>
                         </tr>
                     </thead>
                     <tbody>{gender_rows}</tbody>
                 </table>
             </div>
-            {csv_link("kon", None, "tabellen")}
+            {csv_link("kon", None)}
         </section>
     }
     .into_any()

@@ -45,13 +45,20 @@ pub async fn figures(
     let mut years: Vec<i32> = decisions
         .iter()
         .map(|d| d.year)
-        .chain(received.iter().filter_map(|(_, at)| at.map(|at| crate::backend::time::date_of(at).year())))
+        .chain(
+            received
+                .iter()
+                .filter_map(|(_, at)| at.map(|at| crate::backend::time::date_of(at).year())),
+        )
         .collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
     let year = match year {
         Some(y) if years.contains(&y) => y,
-        _ => years.first().copied().unwrap_or_else(|| crate::backend::time::today().year()),
+        _ => years
+            .first()
+            .copied()
+            .unwrap_or_else(|| crate::backend::time::today().year()),
     };
 
     // The programme table of the year.
@@ -119,10 +126,12 @@ pub async fn figures(
     let mut gender: BTreeMap<i32, (u64, u64, u64, u64)> = BTreeMap::new();
     for decision in decisions.iter().filter(|d| granted(d)) {
         let amount = decision.amount_ore.unwrap_or(0);
-        let row = children.entry(decision.year).or_insert_with(|| ChildrenRow {
-            year: decision.year,
-            ..ChildrenRow::default()
-        });
+        let row = children
+            .entry(decision.year)
+            .or_insert_with(|| ChildrenRow {
+                year: decision.year,
+                ..ChildrenRow::default()
+            });
         row.granted_ore += amount;
         let Some(content) = contents.get(&decision.application_id) else {
             continue;
@@ -203,7 +212,9 @@ pub fn csv(view: &StatisticsView, table: &str) -> Option<Result<Vec<u8>, csv::Er
                         r.received.to_string(),
                         r.decided.to_string(),
                         r.granted.to_string(),
-                        r.granted_percent().map(|p| p.to_string()).unwrap_or_default(),
+                        r.granted_percent()
+                            .map(|p| p.to_string())
+                            .unwrap_or_default(),
                         (r.requested_ore / 100).to_string(),
                         (r.granted_ore / 100).to_string(),
                     ])?;

@@ -21,7 +21,10 @@ pub async fn association_umbrella(id: Uuid) -> Result<AssociationMembership, App
     use crate::backend::server_fns::refuse;
     let user = crate::backend::server_fns::signed_in()?;
     let db = crate::backend::server_fns::db()?;
-    if crate::backend::invitations::role_in(&db, id, user.id).await?.is_none() {
+    if crate::backend::invitations::role_in(&db, id, user.id)
+        .await?
+        .is_none()
+    {
         return Err(refuse(AppError::NotFound));
     }
     super::queries::for_association(&db, id, user.id, crate::backend::time::today())

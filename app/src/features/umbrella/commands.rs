@@ -10,7 +10,9 @@ use uuid::Uuid;
 use super::{field, UmbrellaStatus};
 use crate::backend::{
     command::{CommandError, Ctx, FieldProblem},
-    entities::{app_user, association, association_member, attachment, umbrella_application, umbrella_fee},
+    entities::{
+        app_user, association, association_member, attachment, umbrella_application, umbrella_fee,
+    },
     events::{self, NewEvent},
     mail,
 };
@@ -222,7 +224,11 @@ pub async fn decide(
         &txn,
         NewEvent::about_association(
             association.id,
-            if approve { "umbrella.approved" } else { "umbrella.rejected" },
+            if approve {
+                "umbrella.approved"
+            } else {
+                "umbrella.rejected"
+            },
             Some(actor),
             json!({ "application": id, "note": note }),
         ),
@@ -247,7 +253,9 @@ pub async fn record_fee(
         .parse()
         .ok()
         .filter(|y| (2000..=ctx.today.year() + 1).contains(y))
-        .ok_or_else(|| CommandError::Invalid(vec![(field::YEAR, "Välj ett år i listan.".into())]))?;
+        .ok_or_else(|| {
+            CommandError::Invalid(vec![(field::YEAR, "Välj ett år i listan.".into())])
+        })?;
     let member = latest(&ctx.db, association_id)
         .await?
         .filter(|a| a.status == UmbrellaStatus::Approved.as_str());
@@ -264,9 +272,12 @@ pub async fn record_fee(
             recorded_at: Set(events::recorded_at()),
         })
         .on_conflict(
-            OnConflict::columns([umbrella_fee::Column::AssociationId, umbrella_fee::Column::Year])
-                .do_nothing()
-                .to_owned(),
+            OnConflict::columns([
+                umbrella_fee::Column::AssociationId,
+                umbrella_fee::Column::Year,
+            ])
+            .do_nothing()
+            .to_owned(),
         )
         .exec_without_returning(&txn)
         .await?;
@@ -279,7 +290,11 @@ pub async fn record_fee(
         &txn,
         NewEvent::about_association(
             association_id,
-            if paid { "umbrella.fee_paid" } else { "umbrella.fee_unpaid" },
+            if paid {
+                "umbrella.fee_paid"
+            } else {
+                "umbrella.fee_unpaid"
+            },
             Some(actor),
             json!({ "year": year, "amount_kr": super::FEE_KR }),
         ),
@@ -298,8 +313,14 @@ mod tests {
     fn the_board_decision_is_a_recent_past_day() {
         let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
         assert!(board_day("2026-11-20", today).is_ok());
-        assert!(board_day("2026-12-03", today).unwrap_err().contains("efter i dag"));
-        assert!(board_day("2024-01-01", today).unwrap_err().contains("två år"));
-        assert!(board_day("20/11", today).unwrap_err().contains("ÅÅÅÅ-MM-DD"));
+        assert!(board_day("2026-12-03", today)
+            .unwrap_err()
+            .contains("efter i dag"));
+        assert!(board_day("2024-01-01", today)
+            .unwrap_err()
+            .contains("två år"));
+        assert!(board_day("20/11", today)
+            .unwrap_err()
+            .contains("ÅÅÅÅ-MM-DD"));
     }
 }

@@ -2,6 +2,8 @@
 //! (`/foreningar/:id/helsam`: apply, or see where the application stands) and the
 //! staff's page (`/handlaggning/helsam`).
 use leptos::prelude::*;
+
+use crate::i18n::{t, Lang};
 use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
@@ -18,15 +20,15 @@ pub fn MemberList() -> impl IntoView {
     let loaded = Resource::new(|| (), |_| umbrella_members());
     view! {
         <section aria-labelledby="rubrik-medlemmar">
-            <h2 id="rubrik-medlemmar">"Medlemmar"</h2>
-            <Suspense fallback=|| view! { <p>"Hämtar medlemmarna …"</p> }>
+            <h2 id="rubrik-medlemmar">{t("members-title")}</h2>
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
-                        Ok(members) if members.is_empty() => view! { <p>"Helsam har inga medlemmar i portalen än."</p> }.into_any(),
+                        Ok(members) if members.is_empty() => view! { <p>{t("members-none")}</p> }.into_any(),
                         Ok(members) => {
                             let items = members
                                 .into_iter()
-                                .map(|m| view! { <li>{m.association}<span class="muted">{format!(" (medlem sedan {})", m.since)}</span></li> })
+                                .map(|m| view! { <li>{m.association}<span class="muted">{Lang::current().format("members-since", &[("since", m.since.into())])}</span></li> })
                                 .collect_view();
                             view! { <ul>{items}</ul> }.into_any()
                         }
@@ -34,13 +36,9 @@ pub fn MemberList() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <h2>"Ansök om medlemskap"</h2>
-            <p>
-                "En verifierad företrädare för föreningen ansöker på föreningens sida i portalen, under "
-                <strong>"Mina sidor"</strong>" → föreningen → "<strong>"Medlemskap i Helsam"</strong>
-                ". Ha styrelsens beslut om att gå med till hands: datumet och protokollet."
-            </p>
-            <p><a class="button" href="/mina-sidor">"Till Mina sidor"</a></p>
+            <h2>{t("members-apply")}</h2>
+            <p>{t("members-apply-text")}</p>
+            <p><a class="button" href="/mina-sidor">{t("members-to-my-pages")}</a></p>
         </section>
     }
 }
@@ -98,10 +96,9 @@ fn own_page(view: AssociationMembership) -> AnyView {
         }
     });
     let can_apply = view.may_apply
-        && !view
-            .latest
-            .as_ref()
-            .is_some_and(|l| matches!(l.status, UmbrellaStatus::Pending | UmbrellaStatus::Approved));
+        && !view.latest.as_ref().is_some_and(|l| {
+            matches!(l.status, UmbrellaStatus::Pending | UmbrellaStatus::Approved)
+        });
     let state = FormState::current();
     let minutes_error = state.error(field::MINUTES);
     let minutes_id = field_id(field::MINUTES);

@@ -9,7 +9,9 @@ use super::{
     AssociationMembership, MemberRow, OwnApplication, PendingRow, PublicMember, StaffView,
     UmbrellaStatus,
 };
-use crate::backend::entities::{app_user, association, attachment, umbrella_application, umbrella_fee};
+use crate::backend::entities::{
+    app_user, association, attachment, umbrella_application, umbrella_fee,
+};
 use crate::backend::time;
 
 /// Each association's latest application, by association.
@@ -51,10 +53,15 @@ pub async fn members(db: &impl ConnectionTrait) -> Result<Vec<PublicMember>, DbE
     let mut members: Vec<PublicMember> = approved
         .iter()
         .filter_map(|a| {
-            associations.get(&a.association_id).map(|assoc| PublicMember {
-                association: assoc.name.clone(),
-                since: a.decided_at.map(|at| time::date_of(at).year()).unwrap_or_default(),
-            })
+            associations
+                .get(&a.association_id)
+                .map(|assoc| PublicMember {
+                    association: assoc.name.clone(),
+                    since: a
+                        .decided_at
+                        .map(|at| time::date_of(at).year())
+                        .unwrap_or_default(),
+                })
         })
         .collect();
     members.sort_by_key(|m| m.association.to_lowercase());
@@ -76,7 +83,10 @@ pub async fn for_association(
     user: Uuid,
     today: chrono::NaiveDate,
 ) -> Result<Option<AssociationMembership>, DbErr> {
-    let Some(assoc) = association::Entity::find_by_id(association_id).one(db).await? else {
+    let Some(assoc) = association::Entity::find_by_id(association_id)
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
     let latest = match super::commands::latest(db, association_id).await? {
@@ -94,15 +104,23 @@ pub async fn for_association(
     Ok(Some(AssociationMembership {
         association_id,
         association: assoc.name,
-        may_apply: crate::features::representatives::queries::is_verified(db, association_id, user, today)
-            .await?,
+        may_apply: crate::features::representatives::queries::is_verified(
+            db,
+            association_id,
+            user,
+            today,
+        )
+        .await?,
         latest,
     }))
 }
 
 /// The staff's page: applications waiting, and the members with their fees for this
 /// year and the two before.
-pub async fn staff(db: &impl ConnectionTrait, today: chrono::NaiveDate) -> Result<StaffView, DbErr> {
+pub async fn staff(
+    db: &impl ConnectionTrait,
+    today: chrono::NaiveDate,
+) -> Result<StaffView, DbErr> {
     let latest = latest_by_association(db).await?;
     let associations = names(db, latest.iter().map(|a| a.association_id)).await?;
     let mut pending = Vec::new();

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_query_map;
 use crate::auth::current_user;
 use crate::components::form::{ErrorSummary, TextField};
 use crate::components::page::Page;
+use crate::i18n::t;
 use crate::site::SiteInfo;
 
 #[component]
@@ -19,8 +20,8 @@ pub fn LoginPage() -> impl IntoView {
     let signed_in = current_user().map(|user| {
         view! {
             <p class="notice">
-                "Du är inloggad som " <strong>{user.display_name}</strong> ". "
-                <a href="/mina-sidor">"Gå till Mina sidor"</a>
+                {t("login-signed-in-as")}" " <strong>{user.display_name}</strong> ". "
+                <a href="/mina-sidor">{t("login-go-to-my-pages")}</a>
             </p>
         }
     });
@@ -42,15 +43,15 @@ pub fn LoginPage() -> impl IntoView {
             .collect_view();
         view! {
             <section aria-labelledby="demokonton">
-                <h2 id="demokonton">"Demokonton"</h2>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Påhittade konton i demoläget">
+                <h2 id="demokonton">{t("login-demo-accounts")}</h2>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t("login-demo-caption")>
                 <table class="table">
-                    <caption>"Påhittade konton i demoläget"</caption>
+                    <caption>{t("login-demo-caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Roll"</th>
-                            <th scope="col">"E-post"</th>
-                            <th scope="col">"Lösenord"</th>
+                            <th scope="col">{t("login-demo-role")}</th>
+                            <th scope="col">{t("login-demo-email")}</th>
+                            <th scope="col">{t("login-demo-password")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -61,22 +62,22 @@ pub fn LoginPage() -> impl IntoView {
     });
 
     view! {
-        <Page title="Logga in">
+        <Page title=t("login-title")>
             <p class="lead">
-                "Föreningar loggar in för att söka bidrag och följa sina ärenden. Handläggare och chefer loggar in för att handlägga och attestera."
+                {t("login-lead")}
             </p>
             {signed_in}
-            {verified.then(|| view! { <p class="notice" role="status">"Din e-postadress är bekräftad. Nu kan du logga in."</p> })}
-            {new_password.then(|| view! { <p class="notice" role="status">"Ditt nya lösenord är sparat. Logga in med det."</p> })}
+            {verified.then(|| view! { <p class="notice" role="status">{t("login-verified")}</p> })}
+            {new_password.then(|| view! { <p class="notice" role="status">{t("login-new-password")}</p> })}
             <ErrorSummary />
             <form class="form" method="post" action="/logga-in" novalidate>
-                <TextField name="email" label="E-postadress" input_type="email" autocomplete="username" required=true />
-                <TextField name="password" label="Lösenord" input_type="password" autocomplete="current-password" required=true />
-                <button class="button" type="submit">"Logga in"</button>
+                <TextField name="email" label=t("login-email") input_type="email" autocomplete="username" required=true />
+                <TextField name="password" label=t("login-password") input_type="password" autocomplete="current-password" required=true />
+                <button class="button" type="submit">{t("login-submit")}</button>
             </form>
             <ul class="links">
-                <li><a href="/glomt-losenord">"Glömt lösenordet?"</a></li>
-                <li><a href="/registrera">"Registrera en förening"</a></li>
+                <li><a href="/glomt-losenord">{t("login-forgot")}</a></li>
+                <li><a href="/registrera">{t("login-register")}</a></li>
             </ul>
             {demo_accounts}
         </Page>

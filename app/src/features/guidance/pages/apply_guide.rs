@@ -4,12 +4,14 @@ use leptos::prelude::*;
 use super::text::GuidanceText;
 use crate::components::page::Page;
 use crate::features::programmes::{api::public_programmes, Programme};
+use crate::i18n::t;
 
 /// One programme: what it is for, when it can be applied for (from the programme's own
 /// window, as of today), the documents and the criteria.
 fn programme(p: &Programme) -> impl IntoView {
+    let lang = crate::i18n::Lang::current();
     let when = if p.open {
-        format!("Går att söka nu ({}).", p.window)
+        lang.format("apply-open-now", &[("window", p.window.clone().into())])
     } else {
         p.closed_because.clone()
     };
@@ -18,11 +20,12 @@ fn programme(p: &Programme) -> impl IntoView {
     view! {
         <section class="programme" aria-labelledby=format!("bidrag-{}", p.id)>
             <h3 id=format!("bidrag-{}", p.id)>{p.name.clone()}</h3>
-            <p>{p.description.clone()}</p>
+            // The programme's own description is the committee's, in Swedish.
+            <p lang="sv">{p.description.clone()}</p>
             <p><strong>{when}</strong></p>
-            {(!documents.is_empty()).then(|| view! { <p>{format!("Bifoga: {documents}.")}</p> })}
-            {(!criteria.is_empty()).then(|| view! { <p>{format!("Bedöms efter: {criteria}.")}</p> })}
-            <p class="muted">{format!("Beslut brukar fattas inom {} veckor.", p.handling_weeks)}</p>
+            {(!documents.is_empty()).then(|| view! { <p>{lang.format("apply-attach", &[("documents", documents.clone().into())])}</p> })}
+            {(!criteria.is_empty()).then(|| view! { <p>{lang.format("apply-criteria", &[("criteria", criteria.clone().into())])}</p> })}
+            <p class="muted">{lang.format("apply-handling", &[("weeks", p.handling_weeks.into())])}</p>
         </section>
     }
 }
@@ -31,11 +34,11 @@ fn programme(p: &Programme) -> impl IntoView {
 pub fn ApplyGuidePage() -> impl IntoView {
     let loaded = Resource::new(|| (), |_| public_programmes());
     view! {
-        <Page title="Söka bidrag">
+        <Page title=t("apply-title")>
             <GuidanceText slug="soka-bidrag" lead=true />
 
-            <h2>"Bidragsformer"</h2>
-            <Suspense fallback=|| view! { <p>"Hämtar bidragsformerna …"</p> }>
+            <h2>{t("apply-programmes")}</h2>
+            <Suspense fallback=|| view! { <p>{t("apply-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
                         Ok(list) => list.iter().map(programme).collect_view().into_any(),

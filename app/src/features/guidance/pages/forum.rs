@@ -4,15 +4,16 @@ use leptos::prelude::*;
 
 use super::text::GuidanceText;
 use crate::components::page::Page;
+use crate::i18n::t;
 
 #[component]
 pub fn ForumPage() -> impl IntoView {
     view! {
-        <Page title="Gemensam utvecklingsgrupp">
+        <Page title=t("forum-title")>
             <GuidanceText slug="gemensam-utvecklingsgrupp" lead=true />
-            <h2>"Minnesanteckningar"</h2>
-            <p>"Efter varje möte publiceras minnesanteckningar med närvarande, teman och länkar."</p>
-            <p><a href=crate::features::minutes::LIST>"Läs och sök i minnesanteckningarna"</a></p>
+            <h2>{t("forum-minutes")}</h2>
+            <p>{t("forum-minutes-text")}</p>
+            <p><a href=crate::features::minutes::LIST>{t("forum-minutes-link")}</a></p>
         </Page>
     }
 }

@@ -4,11 +4,12 @@ use leptos::prelude::*;
 
 use super::text::GuidanceText;
 use crate::components::page::Page;
+use crate::i18n::t;
 
 #[component]
 pub fn MembershipPage() -> impl IntoView {
     view! {
-        <Page title="Medlemskap" heading="Medlemskap i Helsam">
+        <Page title=t("membership-title") heading=t("membership-heading")>
             <GuidanceText slug="medlemskap" lead=true />
             <crate::features::umbrella::pages::MemberList />
         </Page>

@@ -3,11 +3,12 @@ use leptos::prelude::*;
 
 use super::text::GuidanceText;
 use crate::components::page::Page;
+use crate::i18n::t;
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     view! {
-        <Page title="Så behandlar vi personuppgifter">
+        <Page title=t("privacy-title")>
             <GuidanceText slug="personuppgifter" lead=true />
         </Page>
     }

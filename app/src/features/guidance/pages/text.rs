@@ -14,7 +14,8 @@ use crate::features::guidance::{
 /// paragraph as the page's lead.
 #[component]
 pub fn GuidanceText(slug: &'static str, #[prop(optional)] lead: bool) -> impl IntoView {
-    let loaded = Resource::new(|| (), move |_| guidance_text(slug.to_owned()));
+    let slug = crate::features::guidance::slug_in(slug, crate::i18n::Lang::current());
+    let loaded = Resource::new(|| (), move |_| guidance_text(slug.clone()));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -124,8 +125,12 @@ fn text_form(draft: TextDraft, shown: Option<String>) -> AnyView {
     view! {
         <Page title=format!("Redigera: {}", draft.name)>
             <ErrorSummary />
-            {shown.map(preview_section)}
-            <p>"Visas på "<a href=draft.page.clone()>{draft.page.clone()}</a>". "{draft.changed.clone()}"."</p>
+            <div lang=draft.lang.code()>{shown.map(preview_section)}</div>
+            <p>
+                "Visas på "<a href=draft.page.clone()>{draft.page.clone()}</a>
+                {(draft.lang == crate::i18n::Lang::En).then_some(" för den som valt engelska")}
+                ". "{draft.changed.clone()}"."
+            </p>
             <form method="post" action=action.clone() novalidate>
                 <TextArea name=field::TEXT label="Text (Markdown)" hint=HINT required=true rows=24 />
                 <p class="actions">
