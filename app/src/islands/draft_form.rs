@@ -287,6 +287,29 @@ mod browser {
         };
         let _ = form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
         on_submit.forget();
+        // What was typed before the island woke (a slow line, a fast typist) is saved too.
+        if typed_before_hydration(&form) {
+            saver.status.set("Ändrat, sparas strax …".into());
+            update_totals(&form, requested_ore);
+            schedule(&saver, QUIET_MS);
+        }
+    }
+
+    /// Whether a field of `form` differs from what the server sent.
+    fn typed_before_hydration(form: &HtmlFormElement) -> bool {
+        let Ok(fields) = form.query_selector_all("input, textarea") else {
+            return false;
+        };
+        (0..fields.length()).filter_map(|i| fields.get(i)).any(|node| {
+            if let Some(input) = node.dyn_ref::<HtmlInputElement>() {
+                !matches!(input.type_().as_str(), "checkbox" | "radio" | "file" | "hidden")
+                    && input.value() != input.default_value()
+            } else if let Some(area) = node.dyn_ref::<HtmlTextAreaElement>() {
+                area.default_value().is_ok_and(|sent| area.value() != sent)
+            } else {
+                false
+            }
+        })
     }
 }
 

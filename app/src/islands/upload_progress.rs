@@ -99,6 +99,11 @@ mod browser {
         };
         let _ = form.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
         on_change.forget();
+        // Files chosen before the island woke show at once.
+        let already = chosen(&form);
+        if !already.is_empty() {
+            draw(target, &already, false);
+        }
 
         let on_submit = {
             let form = form.clone();

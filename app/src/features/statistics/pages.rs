@@ -130,6 +130,7 @@ fn render(view: StatisticsView) -> AnyView {
             <h2 id="rubrik-bidragsformer">{lang.format("stats-programmes", &[("year", year.into())])}</h2>
             <div class="figure">
                 {chart(view.amounts_chart.clone())}
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="rubrik-bidragsformer">
                 <table>
                     <caption>{lang.format("stats-programmes-caption", &[("year", year.into())])}</caption>
                     <thead>
@@ -145,6 +146,7 @@ fn render(view: StatisticsView) -> AnyView {
                     </thead>
                     <tbody>{programme_rows}</tbody>
                 </table>
+                </div>
             </div>
             {csv_link("bidragsformer", Some(year))}
         </section>
@@ -154,6 +156,7 @@ fn render(view: StatisticsView) -> AnyView {
             <p>{lang.format("stats-children-text", &[("goal", CHILDREN_GOAL_PERCENT.into())])}</p>
             <div class="figure">
                 {chart(view.children_chart.clone())}
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="rubrik-barn">
                 <table>
                     <caption>{t("stats-children-caption")}</caption>
                     <thead>
@@ -167,6 +170,7 @@ fn render(view: StatisticsView) -> AnyView {
                     </thead>
                     <tbody>{children_rows}</tbody>
                 </table>
+                </div>
             </div>
             {csv_link("barn-och-unga", None)}
         </section>
@@ -176,6 +180,7 @@ fn render(view: StatisticsView) -> AnyView {
             <p>{t("stats-gender-text")}</p>
             <div class="figure">
                 {chart(view.gender_chart.clone())}
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="rubrik-kon">
                 <table>
                     <caption>{t("stats-gender-caption")}</caption>
                     <thead>
@@ -189,6 +194,7 @@ fn render(view: StatisticsView) -> AnyView {
                     </thead>
                     <tbody>{gender_rows}</tbody>
                 </table>
+                </div>
             </div>
             {csv_link("kon", None)}
         </section>
