@@ -76,7 +76,9 @@ pub async fn list(
 ) -> Result<MinutesList, DbErr> {
     let search = search.trim().chars().take(200).collect::<String>();
     let mut years: Vec<(i32, Vec<MeetingRow>)> = Vec::new();
-    for meeting in all(db).await? {
+    // A search shows only its hits: the meetings by year are read only without one.
+    let every = if search.is_empty() { all(db).await? } else { vec![] };
+    for meeting in every {
         let year = meeting.held_on.year();
         match years.last_mut() {
             Some((y, rows)) if *y == year => rows.push(row(&meeting)),
