@@ -277,8 +277,15 @@ async fn main() {
     let lists: Vec<String> = (0..RUNS).map(|n| format!("/beslut?sida={}", n % 40 + 1)).collect();
     let search = render_times(&app, &searches).await;
     let list = render_times(&app, &lists).await;
+    // A page with one text from the database, for scale: what the layout alone costs.
+    let plain: Vec<String> = (0..RUNS).map(|n| format!("/kontakt?n={n}")).collect();
+    let shell = render_times(&app, &plain).await;
     println!("\n{:<36} {:>9} {:>9}  (target: median < 20 ms)", "rendered (cache missed)", "median", "p99");
-    for (name, times) in [("minutes search", &search), ("decisions list", &list)] {
+    for (name, times) in [
+        ("minutes search", &search),
+        ("decisions list", &list),
+        ("contact page (one text, for scale)", &shell),
+    ] {
         println!("{name:<36} {:>6.1} ms {:>6.1} ms", percentile(times, 0.5), percentile(times, 0.99));
     }
 
