@@ -94,14 +94,8 @@ impl Lang {
     /// The language chosen in a request's `Cookie` headers.
     #[cfg(feature = "ssr")]
     pub fn from_headers(headers: &http::HeaderMap) -> Lang {
-        headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|value| value.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == Lang::COOKIE)
-            .and_then(|(_, value)| Lang::parse(value.trim()))
+        crate::backend::security::cookie(headers, Lang::COOKIE)
+            .and_then(Lang::parse)
             .unwrap_or_default()
     }
 
@@ -133,17 +127,22 @@ impl Lang {
         LOCALES.lookup_with_args(self.id(), key, &args)
     }
 
-    /// `1 april 2027` / `1 April 2027`.
-    pub fn long_date(self, date: NaiveDate) -> String {
+    /// The name of month `month` (1–12): `april` / `April`.
+    pub fn month(self, month: u32) -> &'static str {
         const MONTHS: [&str; 12] = [
             "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
             "month-9", "month-10", "month-11", "month-12",
         ];
+        self.text(MONTHS[(month.clamp(1, 12) - 1) as usize])
+    }
+
+    /// `1 april 2027` / `1 April 2027`.
+    pub fn long_date(self, date: NaiveDate) -> String {
         self.format(
             "date-long",
             &[
                 ("day", date.day().into()),
-                ("month", self.text(MONTHS[date.month0() as usize]).into()),
+                ("month", self.month(date.month()).into()),
                 ("year", date.year().into()),
             ],
         )
@@ -169,22 +168,25 @@ pub fn t(key: &'static str) -> &'static str {
 mod tests {
     use super::*;
 
-    /// Every message's name in one language's files.
-    fn keys(lang: &str) -> Vec<String> {
+    /// The text of one language's Fluent files.
+    fn ftl(lang: &str) -> String {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("locales")
             .join(lang);
-        let mut keys = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("locale folder") {
-            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("ftl");
-            for line in text.lines() {
-                if let Some((key, _)) = line.split_once(" =") {
-                    if !key.starts_with([' ', '#', '.', '-']) && !key.is_empty() {
-                        keys.push(key.trim().to_owned());
-                    }
-                }
-            }
-        }
+        std::fs::read_dir(dir)
+            .expect("locale folder")
+            .map(|entry| std::fs::read_to_string(entry.expect("entry").path()).expect("ftl"))
+            .collect()
+    }
+
+    /// Every message's name in one language's files.
+    fn keys(lang: &str) -> Vec<String> {
+        let mut keys: Vec<String> = ftl(lang)
+            .lines()
+            .filter_map(|line| line.split_once(" =").map(|(key, _)| key))
+            .filter(|key| !key.starts_with([' ', '#', '.', '-']) && !key.is_empty())
+            .map(|key| key.trim().to_owned())
+            .collect();
         keys.sort();
         keys
     }
@@ -205,25 +207,21 @@ mod tests {
         );
         // Every variable any message uses, so that each message can be formatted.
         let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
-        for lang in ["sv", "en"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("locales")
-                .join(lang);
-            for entry in std::fs::read_dir(dir).expect("locale folder") {
-                let text = std::fs::read_to_string(entry.expect("entry").path()).expect("ftl");
-                for part in text.split('$').skip(1) {
-                    let name: String = part
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
-                        .collect();
-                    args.insert(Cow::Owned(name), FluentValue::from(1));
-                }
+        for text in [ftl("sv"), ftl("en")] {
+            for part in text.split('$').skip(1) {
+                let name: String = part
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                args.insert(Cow::Owned(name), FluentValue::from(1));
             }
         }
         for key in &sv {
             for lang in Lang::ALL {
                 assert!(
-                    LOCALES.try_lookup_with_args(lang.id(), key, &args).is_some(),
+                    LOCALES
+                        .try_lookup_with_args(lang.id(), key, &args)
+                        .is_some(),
                     "{key} cannot be formatted in {lang:?}"
                 );
             }

@@ -32,9 +32,9 @@ use leptos_router::{
 
 use crate::components::layout::Layout;
 use crate::features::{
-    access_requests, accounts, admin, applications, assessment, committee, completion, decisions, directory,
-    guidance, membership, minutes, notice_board, profile, programmes, queue, registration, report,
-    representatives, statistics, umbrella,
+    access_requests, accounts, admin, applications, assessment, committee, completion, decisions,
+    directory, guidance, membership, minutes, notice_board, profile, programmes, queue,
+    registration, report, representatives, statistics, umbrella,
 };
 
 /// The application: the site layout around the router.

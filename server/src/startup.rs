@@ -349,9 +349,7 @@ pub fn router(state: AppState) -> Router {
         )
         // Outermost: a cached public page is answered before anything else runs.
         .layer(middleware::from_fn_with_state(
-            http::public_cache::PublicCache::new(http::session::cookie_name(
-                state_https,
-            )),
+            http::public_cache::PublicCache::new(state_https),
             http::public_cache::serve,
         ))
 }

@@ -59,10 +59,19 @@ async fn an_attendees_organisation_links_to_its_association_page() {
     let app = spawn_app_with(|settings| settings.demo = true).await;
     let meeting = "/gemensam-utvecklingsgrupp/minnesanteckningar/2017-11-27";
     let before = page(&app, meeting).await;
-    assert!(!before.contains(r#"href="/forening/"#), "no association is registered under an attendee's name yet");
+    assert!(
+        !before.contains(r#"href="/forening/"#),
+        "no association is registered under an attendee's name yet"
+    );
 
     // An association is registered ...
-    let owner = create_user(&app.db, "applicant", "hela@example.se", "Ett-langt-losenord-1").await;
+    let owner = create_user(
+        &app.db,
+        "applicant",
+        "hela@example.se",
+        "Ett-langt-losenord-1",
+    )
+    .await;
     let id = fixtures::association_with_owner(&app.db, "802481-1658", owner).await;
     // ... and names itself as that attendee's organisation in its profile.
     let cookie = app.sign_in("hela@example.se", "Ett-langt-losenord-1").await;
@@ -89,5 +98,8 @@ async fn an_attendees_organisation_links_to_its_association_page() {
         association.contains(r#"href="/gemensam-utvecklingsgrupp/minnesanteckningar/2017-11-27""#),
         "the meeting it attended: {association}"
     );
-    assert!(association.contains("Inga publicerade beslut om bidrag."), "{association}");
+    assert!(
+        association.contains("Inga publicerade beslut om bidrag."),
+        "{association}"
+    );
 }

@@ -107,7 +107,10 @@ async fn english_pages_write_dates_and_amounts_in_english() {
     assert!(minutes.contains("27 November 2017"));
     assert!(minutes.contains("Present (31)"));
     // The minutes themselves stay Swedish, and say so.
-    assert!(minutes.contains(r#"<div lang="sv" class="prose">"#), "{minutes}");
+    assert!(
+        minutes.contains(r#"<div lang="sv" class="prose">"#),
+        "{minutes}"
+    );
 
     let hits = english(
         &app,

@@ -32,7 +32,9 @@ async fn the_seed_meeting_is_public_with_all_attendees_and_sections() {
     let app = spawn_app_with(|settings| settings.demo = true).await;
     let list = page(&app, LIST).await;
     assert!(
-        list.contains(r#"27 november 2017<!> – <span lang="sv">Föreningarnas förutsättningar</span>"#),
+        list.contains(
+            r#"27 november 2017<!> – <span lang="sv">Föreningarnas förutsättningar</span>"#
+        ),
         "{list}"
     );
     assert!(list.contains("(31 närvarande)"), "{list}");

@@ -63,7 +63,13 @@ async fn a_public_page_is_kept_until_its_content_changes() {
     // Each language is kept apart.
     let english = app.get_as("sprak=en", "/").await.text().await.unwrap();
     assert!(english.contains(r#"<html lang="en""#));
-    assert!(app.get("/").await.text().await.unwrap().contains(r#"<html lang="sv""#));
+    assert!(app
+        .get("/")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains(r#"<html lang="sv""#));
 
     // Signed in, a page is always rendered for the person and never stored anywhere.
     let cookie = app.sign_in(ADMIN.0, ADMIN.1).await;
@@ -96,7 +102,11 @@ async fn a_kept_page_is_sent_compressed_as_the_browser_takes_it() {
     let url = format!("{}/beslut", app.address);
     let client = reqwest::Client::new();
     let plain = app.get("/beslut").await.bytes().await.unwrap();
-    for (accepts, coding) in [("gzip", "gzip"), ("gzip, deflate, br", "br"), ("identity", "")] {
+    for (accepts, coding) in [
+        ("gzip", "gzip"),
+        ("gzip, deflate, br", "br"),
+        ("identity", ""),
+    ] {
         let response = client
             .get(&url)
             .header("accept-encoding", accepts)
@@ -110,7 +120,12 @@ async fn a_kept_page_is_sent_compressed_as_the_browser_takes_it() {
         if coding.is_empty() {
             assert_eq!(body, plain);
         } else {
-            assert!(body.len() * 2 < plain.len(), "{accepts}: {} of {}", body.len(), plain.len());
+            assert!(
+                body.len() * 2 < plain.len(),
+                "{accepts}: {} of {}",
+                body.len(),
+                plain.len()
+            );
         }
     }
 }

@@ -30,10 +30,30 @@ const MINUTES: usize = 1_000;
 const DECISIONS: usize = 10_000;
 const RUNS: usize = 60;
 const WORDS: [&str; 24] = [
-    "lokaler", "samverkan", "ensamhet", "föreningar", "bidrag", "ungdomar", "äldre",
-    "hemlöshet", "missbruk", "anhöriga", "volontärer", "mötesplats", "språkcafé", "läxhjälp",
-    "psykisk", "ohälsa", "jämställdhet", "barn", "familjer", "idrott", "kultur", "stöd",
-    "nätverk", "utbildning",
+    "lokaler",
+    "samverkan",
+    "ensamhet",
+    "föreningar",
+    "bidrag",
+    "ungdomar",
+    "äldre",
+    "hemlöshet",
+    "missbruk",
+    "anhöriga",
+    "volontärer",
+    "mötesplats",
+    "språkcafé",
+    "läxhjälp",
+    "psykisk",
+    "ohälsa",
+    "jämställdhet",
+    "barn",
+    "familjer",
+    "idrott",
+    "kultur",
+    "stöd",
+    "nätverk",
+    "utbildning",
 ];
 
 fn root() -> PathBuf {
@@ -143,7 +163,15 @@ struct Wrk {
 
 fn wrk(url: &str) -> Wrk {
     let output = Command::new("wrk")
-        .args(["-t2", "-c50", "-d5s", "--latency", "-H", "Accept-Encoding: gzip", url])
+        .args([
+            "-t2",
+            "-c50",
+            "-d5s",
+            "--latency",
+            "-H",
+            "Accept-Encoding: gzip",
+            url,
+        ])
         .output()
         .expect("wrk (Debian's package; `make bench` installs it)");
     let text = String::from_utf8_lossy(&output.stdout);
@@ -200,8 +228,11 @@ fn nginx(files: &[(String, Vec<u8>, Vec<u8>)]) -> Nginx {
         std::fs::write(www.join(format!("{name}.gz")), gzip).unwrap();
     }
     let port = portal_tests::free_port();
-    let root_user = std::env::var("USER").map(|u| u == "root").unwrap_or(false)
-        || Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0")).unwrap_or(false);
+    // As root, nginx's workers would run as nobody and could not read the temp folder.
+    let root_user = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
     let config = format!(
         "{user}worker_processes auto;\ndaemon off;\npid {dir}/nginx.pid;\nerror_log {dir}/error.log;\n\
          events {{ worker_connections 1024; }}\n\
@@ -227,10 +258,17 @@ fn nginx(files: &[(String, Vec<u8>, Vec<u8>)]) -> Nginx {
         .expect("nginx (Debian's package; `make bench` installs it)");
     let started = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(started.elapsed() < Duration::from_secs(10), "nginx did not start");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "nginx did not start"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
-    Nginx { child, port, _dir: dir }
+    Nginx {
+        child,
+        port,
+        _dir: dir,
+    }
 }
 
 fn nginx_binary() -> &'static str {
@@ -274,27 +312,42 @@ async fn main() {
             )
         })
         .collect();
-    let lists: Vec<String> = (0..RUNS).map(|n| format!("/beslut?sida={}", n % 40 + 1)).collect();
+    let lists: Vec<String> = (0..RUNS)
+        .map(|n| format!("/beslut?sida={}", n % 40 + 1))
+        .collect();
     let search = render_times(&app, &searches).await;
     let list = render_times(&app, &lists).await;
     // A page with one text from the database, for scale: what the layout alone costs.
     let plain: Vec<String> = (0..RUNS).map(|n| format!("/kontakt?n={n}")).collect();
     let shell = render_times(&app, &plain).await;
-    println!("\n{:<36} {:>9} {:>9}  (target: median < 20 ms)", "rendered (cache missed)", "median", "p99");
+    println!(
+        "\n{:<36} {:>9} {:>9}  (target: median < 20 ms)",
+        "rendered (cache missed)", "median", "p99"
+    );
     for (name, times) in [
         ("minutes search", &search),
         ("decisions list", &list),
         ("contact page (one text, for scale)", &shell),
     ] {
-        println!("{name:<36} {:>6.1} ms {:>6.1} ms", percentile(times, 0.5), percentile(times, 0.99));
+        println!(
+            "{name:<36} {:>6.1} ms {:>6.1} ms",
+            percentile(times, 0.5),
+            percentile(times, 0.99)
+        );
     }
 
     // 2. Throughput against nginx with the same bytes.
     let client = reqwest::Client::new();
     let pages = [
         ("start page", "/".to_owned()),
-        ("a minutes page", "/gemensam-utvecklingsgrupp/minnesanteckningar/2017-11-27".to_owned()),
-        ("minutes search", "/gemensam-utvecklingsgrupp/minnesanteckningar?sok=lokal".to_owned()),
+        (
+            "a minutes page",
+            "/gemensam-utvecklingsgrupp/minnesanteckningar/2017-11-27".to_owned(),
+        ),
+        (
+            "minutes search",
+            "/gemensam-utvecklingsgrupp/minnesanteckningar?sok=lokal".to_owned(),
+        ),
         ("decisions list", "/beslut".to_owned()),
     ];
     let mut files = Vec::new();
@@ -305,7 +358,10 @@ async fn main() {
         files.push((format!("page{i}"), plain, gzip));
     }
     let limit = nginx(&files);
-    println!("\n{:<20} {:>12} {:>8} {:>8} {:>14} {:>7}  (target: ratio ≥ 0.50)", "wrk, 50 connections", "portal req/s", "p50", "p99", "nginx req/s", "ratio");
+    println!(
+        "\n{:<20} {:>12} {:>8} {:>8} {:>14} {:>7}  (target: ratio ≥ 0.50)",
+        "wrk, 50 connections", "portal req/s", "p50", "p99", "nginx req/s", "ratio"
+    );
     let mut throughput = Vec::new();
     for (i, (name, path)) in pages.iter().enumerate() {
         let ours = wrk(&format!("{}{path}", app.address));
@@ -332,13 +388,23 @@ async fn main() {
         ("js", "/pkg/portal.js"),
         ("wasm", "/pkg/portal_bg.wasm"),
     ] {
-        let raw = fetch(&client, &format!("{}{path}", app.address), false).await.len();
-        let sent = fetch(&client, &format!("{}{path}", app.address), true).await.len();
+        let raw = fetch(&client, &format!("{}{path}", app.address), false)
+            .await
+            .len();
+        let sent = fetch(&client, &format!("{}{path}", app.address), true)
+            .await
+            .len();
         total += sent;
-        transfer.insert(name.into(), serde_json::json!({ "raw_bytes": raw, "gzip_bytes": sent }));
+        transfer.insert(
+            name.into(),
+            serde_json::json!({ "raw_bytes": raw, "gzip_bytes": sent }),
+        );
     }
-    println!("\na first visit transfers {:.0} kB compressed (target: < 250 kB): {}", total as f64 / 1024.0,
-        serde_json::Value::Object(transfer.clone()));
+    println!(
+        "\na first visit transfers {:.0} kB compressed (target: < 250 kB): {}",
+        total as f64 / 1024.0,
+        serde_json::Value::Object(transfer.clone())
+    );
 
     let results = serde_json::json!({
         "backend": backend,
@@ -353,6 +419,14 @@ async fn main() {
     });
     let dir = root().join("bench/results");
     std::fs::create_dir_all(&dir).unwrap();
-    let name = if backend == "SQLite" { "public.json" } else { "public-postgres.json" };
-    std::fs::write(dir.join(name), serde_json::to_string_pretty(&results).unwrap() + "\n").unwrap();
+    let name = if backend == "SQLite" {
+        "public.json"
+    } else {
+        "public-postgres.json"
+    };
+    std::fs::write(
+        dir.join(name),
+        serde_json::to_string_pretty(&results).unwrap() + "\n",
+    )
+    .unwrap();
 }

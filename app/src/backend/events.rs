@@ -141,12 +141,14 @@ pub fn settle_public_change() {
 
 /// Whether an event of `event_type` changes what a public page shows.
 pub fn changes_public_pages(event_type: &str) -> bool {
-    PUBLIC_EVENT_TYPES.iter().any(|public| match public.strip_suffix('.') {
-        Some(family) => event_type
-            .strip_prefix(family)
-            .is_some_and(|rest| rest.starts_with('.')),
-        None => event_type == *public,
-    })
+    PUBLIC_EVENT_TYPES
+        .iter()
+        .any(|public| match public.strip_suffix('.') {
+            Some(family) => event_type
+                .strip_prefix(family)
+                .is_some_and(|rest| rest.starts_with('.')),
+            None => event_type == *public,
+        })
 }
 
 /// The PostgreSQL channel that wakes every instance's worker when outbox rows commit.
@@ -190,7 +192,10 @@ async fn write(
     effects: Vec<Effect>,
 ) -> Result<(), DbErr> {
     let at = recorded_at();
-    if events.iter().any(|event| changes_public_pages(event.event_type)) {
+    if events
+        .iter()
+        .any(|event| changes_public_pages(event.event_type))
+    {
         PUBLIC_CHANGES.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
     }
     let mut rows = events

@@ -1,5 +1,18 @@
 //! The Content-Security-Policy every response carries.
 
+/// The value of the cookie `name` in a request's `Cookie` headers (the first non-empty
+/// one), as the session and the language are read.
+pub fn cookie<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, value)| *key == name && !value.trim().is_empty())
+        .map(|(_, value)| value.trim())
+}
+
 /// The policy for a response. HTML pages pass the nonce of their hydration script;
 /// other responses pass `None` and may run no inline script at all.
 ///
@@ -56,6 +69,17 @@ mod tests {
             assert!(policy.contains("base-uri 'none'"));
             assert!(policy.contains("frame-ancestors 'none'"));
         }
+    }
+
+    #[test]
+    fn a_cookie_is_read_by_its_name_and_an_empty_one_is_none() {
+        let mut headers = http::HeaderMap::new();
+        headers.append(http::header::COOKIE, "a=1; sprak=en".parse().unwrap());
+        headers.append(http::header::COOKIE, "portal_session=".parse().unwrap());
+        assert_eq!(cookie(&headers, "sprak"), Some("en"));
+        assert_eq!(cookie(&headers, "a"), Some("1"));
+        assert_eq!(cookie(&headers, "portal_session"), None);
+        assert_eq!(cookie(&headers, "x"), None);
     }
 
     #[test]

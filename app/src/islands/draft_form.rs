@@ -300,16 +300,20 @@ mod browser {
         let Ok(fields) = form.query_selector_all("input, textarea") else {
             return false;
         };
-        (0..fields.length()).filter_map(|i| fields.get(i)).any(|node| {
-            if let Some(input) = node.dyn_ref::<HtmlInputElement>() {
-                !matches!(input.type_().as_str(), "checkbox" | "radio" | "file" | "hidden")
-                    && input.value() != input.default_value()
-            } else if let Some(area) = node.dyn_ref::<HtmlTextAreaElement>() {
-                area.default_value().is_ok_and(|sent| area.value() != sent)
-            } else {
-                false
-            }
-        })
+        (0..fields.length())
+            .filter_map(|i| fields.get(i))
+            .any(|node| {
+                if let Some(input) = node.dyn_ref::<HtmlInputElement>() {
+                    !matches!(
+                        input.type_().as_str(),
+                        "checkbox" | "radio" | "file" | "hidden"
+                    ) && input.value() != input.default_value()
+                } else if let Some(area) = node.dyn_ref::<HtmlTextAreaElement>() {
+                    area.default_value().is_ok_and(|sent| area.value() != sent)
+                } else {
+                    false
+                }
+            })
     }
 }
 

@@ -97,18 +97,18 @@ struct Pages {
 }
 
 /// One server's cache (each router has its own: the tests run many in one process).
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct PublicCache {
     pages: Arc<RwLock<Pages>>,
-    /// The session cookie's name, whose presence means "signed in, never cached".
-    session_cookie: &'static str,
+    /// Whether the site is served over https (the session cookie's name depends on it).
+    https: bool,
 }
 
 impl PublicCache {
-    pub fn new(session_cookie: &'static str) -> Self {
+    pub fn new(https: bool) -> Self {
         Self {
             pages: Arc::default(),
-            session_cookie,
+            https,
         }
     }
 
@@ -138,14 +138,9 @@ impl PublicCache {
         }
     }
 
+    /// A session cookie means "signed in": never answered from the cache.
     fn signed_in(&self, headers: &HeaderMap) -> bool {
-        headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|value| value.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .any(|(name, _)| name == self.session_cookie)
+        super::session::token_from(headers, self.https).is_some()
     }
 }
 
@@ -280,7 +275,10 @@ fn store(mut headers: HeaderMap, body: &[u8], version: u64) -> std::io::Result<P
     for per_response in ["x-request-id", "content-length", "vary"] {
         headers.remove(per_response);
     }
-    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding, cookie"));
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("accept-encoding, cookie"),
+    );
     let identity = Bytes::from(html.into_owned());
 
     let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -390,8 +388,14 @@ mod tests {
     fn nonces_are_taken_out_and_inline_scripts_found() {
         let html = r#"<head><link rel="modulepreload" href="/pkg/portal.js" crossorigin="abc"><script nonce="abc">import('/pkg/portal.js')</script><script src="/x.js" nonce="abc"></script></head>"#;
         let clean = without_nonces(html);
-        assert!(!clean.contains("abc") && !clean.contains("nonce"), "{clean}");
-        assert!(clean.contains(r#"href="/pkg/portal.js" crossorigin>"#), "{clean}");
+        assert!(
+            !clean.contains("abc") && !clean.contains("nonce"),
+            "{clean}"
+        );
+        assert!(
+            clean.contains(r#"href="/pkg/portal.js" crossorigin>"#),
+            "{clean}"
+        );
         let scripts: Vec<&str> = inline_scripts(&clean).collect();
         assert_eq!(scripts, vec!["import('/pkg/portal.js')"]);
     }

@@ -45,15 +45,7 @@ pub fn clear_cookie(https: bool) -> HeaderValue {
 
 /// The session token the browser sent, if any.
 pub fn token_from(headers: &HeaderMap, https: bool) -> Option<SessionToken> {
-    let name = cookie_name(https);
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, value)| *key == name && !value.is_empty())
-        .map(|(_, value)| SessionToken::from_cookie(value))
+    app::backend::security::cookie(headers, cookie_name(https)).map(SessionToken::from_cookie)
 }
 
 /// The visitor's IP address, as throttles count it: the peer's, or behind a trusted

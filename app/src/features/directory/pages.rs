@@ -44,9 +44,7 @@ fn page(a: PublicAssociation) -> AnyView {
         .meetings
         .iter()
         .map(|m| {
-            let day = chrono::NaiveDate::parse_from_str(&m.date, "%Y-%m-%d")
-                .map(|d| lang.long_date(d))
-                .unwrap_or_else(|_| m.long_date.clone());
+            let day = crate::features::minutes::pages::shown_date(m);
             view! {
                 <li><a href=crate::features::minutes::href(&m.date)>{day}" – "<span lang="sv">{m.title.clone()}</span></a></li>
             }

@@ -2,7 +2,9 @@
 use std::collections::HashMap;
 
 use chrono::Datelike;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use uuid::Uuid;
 
 use super::PublicAssociation;
@@ -12,12 +14,6 @@ use crate::backend::entities::{
 use crate::domain::org_number::OrgNumber;
 use crate::features::umbrella::UmbrellaStatus;
 use crate::i18n::Lang;
-
-/// The organisation parts of an attendee's organisation: "Verdandi, Fontänhuset" names
-/// two.
-pub fn organisations(text: &str) -> impl Iterator<Item = &str> {
-    text.split(',').map(str::trim).filter(|part| !part.is_empty())
-}
 
 /// The public page of the association with organisationsnummer `org`, or `None`.
 pub async fn by_org(
@@ -71,7 +67,7 @@ pub async fn by_org(
         .filter(|meeting| {
             crate::features::minutes::queries::attendees(meeting)
                 .iter()
-                .any(|a| organisations(&a.organisation).any(|o| o.to_lowercase() == name))
+                .any(|a| a.organisations().any(|o| o.to_lowercase() == name))
         })
         .map(crate::features::minutes::queries::row)
         .collect();

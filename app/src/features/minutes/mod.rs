@@ -53,6 +53,14 @@ pub struct Attendee {
 }
 
 impl Attendee {
+    /// The organisations the attendee named: "Verdandi, Fontänhuset" names two.
+    pub fn organisations(&self) -> impl Iterator<Item = &str> {
+        self.organisation
+            .split(',')
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+    }
+
     /// The attendees from the form's lines, "Namn, organisation" (the name is what comes
     /// before the first comma); blank lines are skipped.
     pub fn parse_lines(text: &str) -> Vec<Attendee> {

@@ -13,7 +13,7 @@ use crate::components::page::Page;
 use crate::i18n::{t, Lang};
 
 /// The meeting's date in the page's language (the row carries it in Swedish too).
-fn shown_date(row: &MeetingRow) -> String {
+pub fn shown_date(row: &MeetingRow) -> String {
     chrono::NaiveDate::parse_from_str(&row.date, "%Y-%m-%d")
         .map(|day| Lang::current().long_date(day))
         .unwrap_or_else(|_| row.long_date.clone())
@@ -166,10 +166,7 @@ fn meeting_view(view: MeetingView) -> AnyView {
             // Each organisation of the attendee, linked to its association's public page
             // where one is registered under that name.
             let organisations = a
-                .organisation
-                .split(',')
-                .map(str::trim)
-                .filter(|o| !o.is_empty())
+                .organisations()
                 .map(|o| match links.get(o) {
                     Some(href) => view! { ", "<a href=href.clone()>{o.to_owned()}</a> }.into_any(),
                     None => format!(", {o}").into_any(),

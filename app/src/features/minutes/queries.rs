@@ -77,7 +77,11 @@ pub async fn list(
     let search = search.trim().chars().take(200).collect::<String>();
     let mut years: Vec<(i32, Vec<MeetingRow>)> = Vec::new();
     // A search shows only its hits: the meetings by year are read only without one.
-    let every = if search.is_empty() { all(db).await? } else { vec![] };
+    let every = if search.is_empty() {
+        all(db).await?
+    } else {
+        vec![]
+    };
     for meeting in every {
         let year = meeting.held_on.year();
         match years.last_mut() {
@@ -124,7 +128,7 @@ pub async fn one(
     let attendees = attendees(&meeting);
     let organisations: Vec<String> = attendees
         .iter()
-        .flat_map(|a| crate::features::directory::queries::organisations(&a.organisation))
+        .flat_map(Attendee::organisations)
         .map(str::to_owned)
         .collect();
     Ok(Some(MeetingView {

@@ -154,26 +154,18 @@ pub fn window_text(
     lang: crate::i18n::Lang,
 ) -> String {
     use crate::domain::programme_window::Window;
-    match (lang, window) {
-        (crate::i18n::Lang::Sv, window) => window.describe(),
-        (lang, Window::Always) => lang.text("window-always").to_owned(),
-        (lang, Window::Yearly { from, to }) => {
-            let month = |m: u32| {
-                let any_year = chrono::NaiveDate::from_ymd_opt(2001, m, 1).expect("a month");
-                lang.long_date(any_year)
-                    .split(' ')
-                    .nth(1)
-                    .unwrap_or_default()
-                    .to_owned()
-            };
-            lang.format(
-                "window-yearly",
-                &[
-                    ("from", format!("{} {}", from.day, month(from.month)).into()),
-                    ("to", format!("{} {}", to.day, month(to.month)).into()),
-                ],
-            )
-        }
+    match window {
+        Window::Always => lang.text("window-always").to_owned(),
+        Window::Yearly { from, to } => lang.format(
+            "window-yearly",
+            &[
+                (
+                    "from",
+                    format!("{} {}", from.day, lang.month(from.month)).into(),
+                ),
+                ("to", format!("{} {}", to.day, lang.month(to.month)).into()),
+            ],
+        ),
     }
 }
 
@@ -225,8 +217,8 @@ pub async fn list(
             criteria,
             window: window_text(window(&p), lang),
             open: matches!(state, WindowState::Open { .. }),
-            closed_because: match (lang, state) {
-                (crate::i18n::Lang::En, WindowState::Closed { opens, closes }) => lang.format(
+            closed_because: match state {
+                WindowState::Closed { opens, closes } => lang.format(
                     "apply-closed",
                     &[
                         ("name", p.name.clone().into()),
@@ -234,7 +226,7 @@ pub async fn list(
                         ("closes", lang.long_date(closes).into()),
                     ],
                 ),
-                _ => crate::features::applications::commands::closed_message(&p, state),
+                WindowState::Open { .. } => String::new(),
             },
             name: p.name,
             description: p.description,
