@@ -315,3 +315,47 @@ async fn the_atom_feed_lists_the_minutes() {
     assert!(feed.contains("<published>2017-11-29T09:00:00"), "{feed}");
     assert!(!feed.contains("<script"), "{feed}");
 }
+
+#[tokio::test]
+async fn a_search_with_many_hits_is_paged_newest_first_and_counts_them_all() {
+    use app::features::minutes::commands::{save, MinutesInput};
+    let app = spawn_app_with(|_| {}).await;
+    let staff =
+        portal_tests::create_user(&app.db, "officer", "p@stad.se", "ett långt lösenord").await;
+    let mut day = chrono::NaiveDate::from_ymd_opt(2020, 1, 7).unwrap();
+    for n in 1..=25 {
+        save(
+            &app.ctx(),
+            staff,
+            None,
+            &MinutesInput {
+                date: day.to_string(),
+                title: format!("Möte {n}"),
+                attendees: "Anna Berg, Förening A\n".into(),
+                text: format!("Vi talade om lokaler för möte nummer {n}.\n"),
+            },
+        )
+        .await
+        .expect("a meeting");
+        day += chrono::Duration::days(7);
+    }
+    let first = page(&app, &format!("{LIST}?sok=lokal")).await;
+    assert!(first.contains("25 möten innehåller ”lokal”."), "{first}");
+    assert_eq!(first.matches("<mark>").count(), 20, "20 hits on a page");
+    assert!(first.contains(">Möte 25<"), "newest first: {first}");
+    assert!(!first.contains(">Möte 5<"), "{first}");
+    assert!(first.contains(r#"rel="next" href="/gemensam-utvecklingsgrupp/minnesanteckningar?sok=lokal&amp;sida=2""#), "{first}");
+    let second = page(&app, &format!("{LIST}?sok=lokal&sida=2")).await;
+    assert!(second.contains("25 möten innehåller"), "{second}");
+    assert_eq!(second.matches("<mark>").count(), 5, "{second}");
+    assert!(
+        second.contains(">Möte 1<") && second.contains(r#"<ol start="21" class="hits">"#),
+        "{second}"
+    );
+    assert!(second.contains(r#"rel="prev""#), "{second}");
+    // A page past the end shows the last one; nonsense shows the first.
+    let past = page(&app, &format!("{LIST}?sok=lokal&sida=99")).await;
+    assert_eq!(past.matches("<mark>").count(), 5, "{past}");
+    let nonsense = page(&app, &format!("{LIST}?sok=lokal&sida=x")).await;
+    assert_eq!(nonsense.matches("<mark>").count(), 20, "{nonsense}");
+}

@@ -26,12 +26,15 @@ fn day(date: &str) -> Result<chrono::NaiveDate, AppError> {
         .map_err(|_| crate::backend::server_fns::refuse(AppError::NotFound))
 }
 
-/// Every meeting by year, or the hits of `search`.
+/// Every meeting by year, or page `page` of the hits of `search`.
 #[server(prefix = "/api", endpoint = "public/minutes")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn minutes(#[server(default)] search: String) -> Result<MinutesList, AppError> {
+pub async fn minutes(
+    #[server(default)] search: String,
+    #[server(default)] page: u64,
+) -> Result<MinutesList, AppError> {
     let db = crate::backend::server_fns::db()?;
-    Ok(super::queries::list(&db, &search, is_staff()).await?)
+    Ok(super::queries::list(&db, &search, page, is_staff()).await?)
 }
 
 /// The minutes of the meeting held on `date` (`2017-11-27`).

@@ -19,6 +19,9 @@ pub mod queries;
 pub mod search;
 
 /// The forms' and the address's field names.
+/// Hits per page of a search.
+pub const HITS_PER_PAGE: u64 = 20;
+
 pub mod field {
     pub const DATE: &str = "datum";
     pub const TITLE: &str = "rubrik";
@@ -27,6 +30,7 @@ pub mod field {
     /// `forhandsgranska` shows the preview; anything else saves.
     pub const ACTION: &str = "atgard";
     pub const SEARCH: &str = "sok";
+    pub const PAGE: &str = "sida";
     pub const YEAR: &str = "ar";
 }
 
@@ -120,8 +124,13 @@ pub struct Hit {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MinutesList {
     pub search: String,
-    /// `None` when there is no search.
+    /// One page of the hits; `None` when there is no search.
     pub hits: Option<Vec<Hit>>,
+    /// Every hit of the search, on all pages.
+    pub total: u64,
+    /// The page shown (from 1) and how many there are.
+    pub page: u64,
+    pub pages: u64,
     /// Year, meetings.
     pub years: Vec<(i32, Vec<MeetingRow>)>,
     /// Staff may write minutes.

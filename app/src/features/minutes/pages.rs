@@ -28,8 +28,13 @@ fn feed_link() -> impl IntoView {
 
 #[component]
 pub fn MinutesPage() -> impl IntoView {
-    let search = use_query_map().with_untracked(|q| q.get(field::SEARCH).unwrap_or_default());
-    let loaded = Resource::new(|| (), move |_| minutes(search.clone()));
+    let (search, page) = use_query_map().with_untracked(|q| {
+        let page = q
+            .get(field::PAGE)
+            .and_then(|p| p.trim().parse::<u64>().ok());
+        (q.get(field::SEARCH).unwrap_or_default(), page.unwrap_or(1))
+    });
+    let loaded = Resource::new(|| (), move |_| minutes(search.clone(), page));
     view! {
         {feed_link()}
         <Page title=t("minutes-title") heading=t("forum-minutes")>
@@ -76,6 +81,36 @@ fn hit_view(hit: Hit) -> impl IntoView {
     }
 }
 
+/// The address of page `page` of the hits of `search`.
+fn hits_href(search: &str, page: u64) -> String {
+    let search = crate::features::queue::encode(search);
+    if page <= 1 {
+        format!("{LIST}?{}={search}", field::SEARCH)
+    } else {
+        format!("{LIST}?{}={search}&{}={page}", field::SEARCH, field::PAGE)
+    }
+}
+
+/// Previous and next page of the hits, when there is more than one.
+fn hits_pager(list: &MinutesList) -> impl IntoView {
+    let (page, pages) = (list.page, list.pages);
+    (pages > 1).then(|| {
+        let previous = (page > 1).then(|| {
+            view! { <a rel="prev" href=hits_href(&list.search, page - 1)>{t("pager-previous")}</a> }
+        });
+        let next = (page < pages).then(|| {
+            view! { <a rel="next" href=hits_href(&list.search, page + 1)>{t("pager-next")}</a> }
+        });
+        view! {
+            <nav class="pager" aria-label=t("pager-label")>
+                {previous}
+                <span>" "{Lang::current().format("pager-page", &[("page", page.into()), ("pages", pages.into())])}" "</span>
+                {next}
+            </nav>
+        }
+    })
+}
+
 fn list_view(list: MinutesList) -> AnyView {
     let search_form = view! {
         <form method="get" action=LIST role="search" aria-label=t("minutes-search") class="filters">
@@ -90,18 +125,21 @@ fn list_view(list: MinutesList) -> AnyView {
     let new = list.can_edit.then(|| {
         view! { <p><a class="button button--secondary" href=format!("{STAFF}/ny")>"Skriv nya minnesanteckningar"</a></p> }
     });
+    let pager = hits_pager(&list);
     let body = match list.hits {
         Some(hits) => {
             let count = Lang::current().format(
                 "minutes-hits",
-                &[("count", hits.len().into()), ("search", list.search.clone().into())],
+                &[("count", list.total.into()), ("search", list.search.clone().into())],
             );
+            let start = (list.page - 1) * super::HITS_PER_PAGE + 1;
             let items = hits.into_iter().map(hit_view).collect_view();
             view! {
                 <section aria-labelledby="rubrik-traffar">
                     <h2 id="rubrik-traffar">{t("minutes-results")}</h2>
                     <p role="status">{count}</p>
-                    <ol class="hits">{items}</ol>
+                    <ol class="hits" start=start>{items}</ol>
+                    {pager}
                     <p><a href=LIST>{t("minutes-show-all")}</a></p>
                 </section>
             }

@@ -1,16 +1,15 @@
 //! What the minutes' pages read.
 use chrono::{Datelike, NaiveDate};
 use sea_orm::{
-    sea_query::Expr, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter,
-    QueryOrder,
+    sea_query::Expr, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 
-use super::{search, Attendee, Hit, MeetingDraft, MeetingRow, MeetingView, MinutesList};
+use super::{
+    search, Attendee, Hit, MeetingDraft, MeetingRow, MeetingView, MinutesList, HITS_PER_PAGE,
+};
 use crate::backend::entities::forum_meeting;
 use crate::domain::programme_window::long_date;
-
-/// At most this many hits are listed.
-const MAX_HITS: u64 = 50;
 
 /// The meeting's attendees.
 pub fn attendees(meeting: &forum_meeting::Model) -> Vec<Attendee> {
@@ -35,18 +34,16 @@ pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<forum_meeting::Model>,
         .await
 }
 
-/// The meetings whose text holds every word of `search` (as Swedish stems), newest
-/// first: FTS5 over the stored stems on SQLite, the `swedish` text search on PostgreSQL.
-pub async fn matching(
-    db: &impl ConnectionTrait,
-    search: &str,
-) -> Result<Vec<forum_meeting::Model>, DbErr> {
+/// The meetings whose text holds every word of `search` (as Swedish stems): FTS5 over
+/// the stored stems on SQLite, the stored `swedish` text-search vector on PostgreSQL.
+/// `None` when the search has no word to look for.
+fn matching(backend: DbBackend, search: &str) -> Option<sea_orm::Select<forum_meeting::Entity>> {
     let stems = search::query_stems(search);
     if stems.is_empty() {
-        return Ok(vec![]);
+        return None;
     }
     let select = forum_meeting::Entity::find();
-    let select = match db.get_database_backend() {
+    Some(match backend {
         DbBackend::Sqlite => select.filter(Expr::cust_with_values(
             "forum_meeting.rowid IN (SELECT rowid FROM forum_meeting_search WHERE forum_meeting_search MATCH ?)",
             [search::fts_query(&stems)],
@@ -55,59 +52,70 @@ pub async fn matching(
         _ => {
             let words: Vec<String> = search::words(search).take(8).collect();
             select.filter(Expr::cust_with_values(
-                "to_tsvector('swedish', forum_meeting.plain_text) @@ plainto_tsquery('swedish', $1)",
+                "forum_meeting.search_vector @@ plainto_tsquery('swedish', $1)",
                 [words.join(" ")],
             ))
         }
-    };
-    use sea_orm::QuerySelect;
-    select
-        .order_by_desc(forum_meeting::Column::HeldOn)
-        .limit(MAX_HITS)
-        .all(db)
-        .await
+    })
 }
 
-/// The list page: by year, or the hits of `search` with their context.
+/// The list page: by year, or one page of the hits of `search` (newest first) with
+/// their context.
 pub async fn list(
     db: &impl ConnectionTrait,
     search: &str,
+    page: u64,
     can_edit: bool,
 ) -> Result<MinutesList, DbErr> {
     let search = search.trim().chars().take(200).collect::<String>();
-    let mut years: Vec<(i32, Vec<MeetingRow>)> = Vec::new();
-    // A search shows only its hits: the meetings by year are read only without one.
-    let every = if search.is_empty() {
-        all(db).await?
-    } else {
-        vec![]
-    };
-    for meeting in every {
-        let year = meeting.held_on.year();
-        match years.last_mut() {
-            Some((y, rows)) if *y == year => rows.push(row(&meeting)),
-            _ => years.push((year, vec![row(&meeting)])),
+    if search.is_empty() {
+        let mut years: Vec<(i32, Vec<MeetingRow>)> = Vec::new();
+        for meeting in all(db).await? {
+            let year = meeting.held_on.year();
+            match years.last_mut() {
+                Some((y, rows)) if *y == year => rows.push(row(&meeting)),
+                _ => years.push((year, vec![row(&meeting)])),
+            }
         }
+        return Ok(MinutesList {
+            search,
+            hits: None,
+            total: 0,
+            page: 1,
+            pages: 1,
+            years,
+            can_edit,
+        });
     }
-    let hits = if search.is_empty() {
-        None
-    } else {
-        let stems = search::query_stems(&search);
-        Some(
-            matching(db, &search)
+    let (hits, total, page, pages) = match matching(db.get_database_backend(), &search) {
+        None => (vec![], 0, 1, 1),
+        Some(select) => {
+            let total = select.clone().count(db).await?;
+            let pages = total.div_ceil(HITS_PER_PAGE).max(1);
+            let page = page.clamp(1, pages);
+            let stems = search::query_stems(&search);
+            let hits = select
+                .order_by_desc(forum_meeting::Column::HeldOn)
+                .offset((page - 1) * HITS_PER_PAGE)
+                .limit(HITS_PER_PAGE)
+                .all(db)
                 .await?
                 .iter()
                 .map(|meeting| Hit {
                     meeting: row(meeting),
                     context: search::context(&meeting.plain_text, &stems),
                 })
-                .collect(),
-        )
+                .collect();
+            (hits, total, page, pages)
+        }
     };
     Ok(MinutesList {
         search,
-        hits,
-        years,
+        hits: Some(hits),
+        total,
+        page,
+        pages,
+        years: vec![],
         can_edit,
     })
 }
