@@ -26,7 +26,8 @@ PKG := $(SITE)/pkg
 DEBUG_SERVER := $(CARGO_TARGET_DIR)/debug/server
 RELEASE_SERVER := $(CARGO_TARGET_DIR)/release/server
 CHROMIUM ?= /usr/bin/chromium
-# The real SMTP server the tests deliver to (aiosmtpd), in a virtualenv of its own.
+# The tests' Python tools in a virtualenv of their own: the real SMTP server they deliver
+# to (aiosmtpd), the S3-compatible server (moto) and the official pain.001 XSDs (sepaxml).
 VENV := $(TOOLS_DIR)/venv
 SMTP_STAMP := $(VENV)/.installed-$(shell cksum < tests/smtp/requirements.txt | cut -d' ' -f1)
 export PORTAL_SMTP_PYTHON := $(VENV)/bin/python
@@ -63,13 +64,13 @@ $(NODE_STAMP): package.json package-lock.json
 	@touch $@
 
 $(SMTP_STAMP): tests/smtp/requirements.txt
-	@echo "==> python venv with aiosmtpd (the tests' SMTP server)"
+	@echo "==> python venv with aiosmtpd, moto and sepaxml (the tests' servers and XSDs)"
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/smtp/requirements.txt
 	@touch $@
 
-# Debian's Chromium for the browser tests (test tools cannot download browsers here) and
-# poppler's pdftotext for the PDF tests.
+# Debian's Chromium for the browser tests (test tools cannot download browsers here),
+# poppler's pdftotext for the PDF tests and libxml2's xmllint for the pain.001 files.
 test-deps: deps $(SMTP_STAMP)
 	@if [ ! -x $(CHROMIUM) ]; then \
 	  echo "==> installing Debian's chromium"; \
@@ -77,6 +78,9 @@ test-deps: deps $(SMTP_STAMP)
 	@if ! command -v pdftotext >/dev/null; then \
 	  echo "==> installing Debian's poppler-utils (pdftotext reads the PDFs back in the tests)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; fi
+	@if ! command -v xmllint >/dev/null; then \
+	  echo "==> installing Debian's libxml2-utils (xmllint validates the pain.001 files in the tests)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libxml2-utils >/dev/null; fi
 
 ## ---- build ------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ struct DemoPerson {
     phone: &'static str,
 }
 
-const PEOPLE: [DemoPerson; 5] = [
+const PEOPLE: [DemoPerson; 7] = [
     DemoPerson {
         account: DemoAccount {
             role: Role::Applicant,
@@ -79,6 +79,28 @@ const PEOPLE: [DemoPerson; 5] = [
         name: "Portalens administratör",
         title: "Systemförvaltare",
         phone: "08-508 25 001",
+    },
+    DemoPerson {
+        account: DemoAccount {
+            role: Role::Finance,
+            role_label: "ekonom (förbereder betalningsordrar)",
+            email: "karin.ek@socialforvaltningen.example",
+            password: "Ekonom-demo-2026",
+        },
+        name: "Karin Ek",
+        title: "Ekonom",
+        phone: "08-508 25 210",
+    },
+    DemoPerson {
+        account: DemoAccount {
+            role: Role::Finance,
+            role_label: "ekonom (attesterar betalningsordrar)",
+            email: "anders.holm@socialforvaltningen.example",
+            password: "Controller-demo-2026",
+        },
+        name: "Anders Holm",
+        title: "Controller",
+        phone: "08-508 25 220",
     },
 ];
 

@@ -69,6 +69,9 @@ pub struct Settings {
     pub storage: StorageSettings,
     /// `PORTAL_UPLOAD_MAX_MB`, default 25: the largest document accepted, in MB.
     pub upload_max_bytes: u64,
+    /// Who pays the grants, in the payment orders' pain.001 files: `PORTAL_PAYER_NAME`,
+    /// `PORTAL_PAYER_IBAN` and `PORTAL_PAYER_BIC`, by default the demo's payer.
+    pub payer: app::features::payments::pain001::Payer,
 }
 
 /// Where uploaded documents are kept: `PORTAL_STORAGE_URL`, default the folder
@@ -311,10 +314,45 @@ impl Settings {
             }
         };
         let upload_max_bytes = number("PORTAL_UPLOAD_MAX_MB", 25, 1)? as u64 * 1024 * 1024;
+        let demo_payer = app::features::payments::pain001::Payer::default();
+        let iban = var("PORTAL_PAYER_IBAN")
+            .map(|v| {
+                v.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_uppercase()
+            })
+            .unwrap_or(demo_payer.iban);
+        if !(15..=34).contains(&iban.len())
+            || !iban.starts_with(|c: char| c.is_ascii_uppercase())
+            || !iban.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            return Err(SettingsError::new(
+                "PORTAL_PAYER_IBAN",
+                format!("{iban:?} is not an IBAN such as SE4550000000058398257466"),
+            ));
+        }
+        let bic = var("PORTAL_PAYER_BIC")
+            .map(|v| v.trim().to_uppercase())
+            .unwrap_or(demo_payer.bic);
+        if !matches!(bic.len(), 8 | 11) || !bic.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(SettingsError::new(
+                "PORTAL_PAYER_BIC",
+                format!("{bic:?} is not a BIC such as ESSESESS"),
+            ));
+        }
+        let payer = app::features::payments::pain001::Payer {
+            name: var("PORTAL_PAYER_NAME")
+                .map(|v| v.trim().to_owned())
+                .unwrap_or(demo_payer.name),
+            iban,
+            bic,
+        };
 
         Ok(Self {
             storage,
             upload_max_bytes,
+            payer,
             trusted_proxies,
             site_addr,
             site_root,

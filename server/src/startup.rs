@@ -251,6 +251,7 @@ pub fn router(state: AppState) -> Router {
         .merge(http::guidance::router())
         .merge(http::statistics::router())
         .merge(http::umbrella::router())
+        .merge(http::payments::router())
         .merge(http::language::router())
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))

@@ -322,6 +322,57 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             [401, 404, 404, 200, 200, 200],
         ),
         (Call::Get("/anslagstavla"), [200, 200, 200, 200, 200, 200]),
+        // Payments: the plan for officers, the payment orders for finance and admins.
+        (
+            Call::Get("/ekonomi/utbetalningar"),
+            [303, 404, 404, 404, 404, 200],
+        ),
+        (
+            Call::ServerFn("/api/finance/payments", ""),
+            [401, 404, 404, 404, 404, 200],
+        ),
+        (
+            Call::ServerFn("/api/finance/batch", "id={A}"),
+            [401, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Post("/ekonomi/utbetalningar/ny", "utbetalningsdag=2020-01-01"),
+            [303, 404, 404, 404, 404, 422],
+        ),
+        (
+            Call::Post("/ekonomi/utbetalningar/{A}/attestera", ""),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Post("/ekonomi/utbetalningar/{A}/betald", "betaldag=2020-01-01"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Get("/ekonomi/utbetalningar/{A}/fil"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Get("/handlaggning/arenden/{A}/utbetalning"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::ServerFn("/api/officer/case-payments", "id={A}"),
+            [401, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Post(
+                "/handlaggning/arenden/{A}/utbetalning/plan",
+                "typ_1=rest&datum_1=2026-01-01",
+            ),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Post(
+                "/handlaggning/arenden/{A}/utbetalning/stoppa",
+                "utbetalning={A}&orsak=x",
+            ),
+            [303, 404, 404, 404, 404, 404],
+        ),
         (
             Call::Get("/beslut/sof-1999-1"),
             [404, 404, 404, 404, 404, 404],

@@ -25,6 +25,8 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
             "applicant",
             "approver",
             "approver",
+            "finance",
+            "finance",
             "officer"
         ]
     );

@@ -20,6 +20,7 @@ mod minutes;
 mod my_data;
 mod outbox;
 mod pages;
+mod payments;
 mod public_cache;
 mod public_records;
 mod queue;

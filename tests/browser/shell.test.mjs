@@ -146,7 +146,7 @@ describe("the site shell", () => {
     await page.goto(server.url + "/logga-in");
     assert.match(await page.getByRole("complementary", { name: "Demoläge" }).innerText(), /Demoläge/);
     const rows = page.getByRole("table").getByRole("row");
-    assert.equal(await rows.count(), 6, "a header row and five accounts");
+    assert.equal(await rows.count(), 8, "a header row and seven accounts");
     await page.screenshot({ path: join(outputDir, "desktop-login.png"), fullPage: true });
     await page.close();
   });

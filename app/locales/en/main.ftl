@@ -31,6 +31,7 @@ nav-membership = Membership
 nav-sign-in = Sign in
 nav-my-pages = My pages
 nav-queue = Case queue
+nav-payments = Payments
 nav-sign-out = Sign out
 language-switch = Language
 demo-label = Demo mode

@@ -31,6 +31,7 @@ nav-membership = Medlemskap
 nav-sign-in = Logga in
 nav-my-pages = Mina sidor
 nav-queue = Ärendekö
+nav-payments = Utbetalningar
 nav-sign-out = Logga ut
 language-switch = Språk
 demo-label = Demoläge

@@ -88,6 +88,12 @@ fn Navigation(id: &'static str) -> impl IntoView {
             <li><a href="/handlaggning" aria-current=is_current.then_some("page")>{t("nav-queue")}</a></li>
         }
     });
+    let payments = user.as_ref().is_some_and(|u| u.role.handles_payments()).then(|| {
+        let is_current = current.starts_with("/ekonomi");
+        view! {
+            <li><a href="/ekonomi/utbetalningar" aria-current=is_current.then_some("page")>{t("nav-payments")}</a></li>
+        }
+    });
     let sign_out = signed_in.then(|| {
         view! {
             <li>
@@ -100,7 +106,7 @@ fn Navigation(id: &'static str) -> impl IntoView {
 
     view! {
         <nav id=id class="site-nav" aria-label=t("nav-label")>
-            <ul>{items}{queue}{sign_out}</ul>
+            <ul>{items}{queue}{payments}{sign_out}</ul>
         </nav>
     }
 }

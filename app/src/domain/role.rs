@@ -16,6 +16,9 @@ pub enum Role {
     Approver,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "admin"))]
     Admin,
+    /// The finance unit: prepares and attests payment orders.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "finance"))]
+    Finance,
 }
 
 impl Role {
@@ -26,6 +29,7 @@ impl Role {
             Role::Officer => "officer",
             Role::Approver => "approver",
             Role::Admin => "admin",
+            Role::Finance => "finance",
         }
     }
 
@@ -35,6 +39,7 @@ impl Role {
             "officer" => Some(Role::Officer),
             "approver" => Some(Role::Approver),
             "admin" => Some(Role::Admin),
+            "finance" => Some(Role::Finance),
             _ => None,
         }
     }
@@ -46,12 +51,18 @@ impl Role {
             Role::Officer => "handläggare",
             Role::Approver => "attestant",
             Role::Admin => "administratör",
+            Role::Finance => "ekonom",
         }
     }
 
     /// Officers and admins handle cases (approvers attest them).
     pub fn handles_cases(self) -> bool {
         matches!(self, Role::Officer | Role::Admin)
+    }
+
+    /// The finance unit and admins handle payment orders.
+    pub fn handles_payments(self) -> bool {
+        matches!(self, Role::Finance | Role::Admin)
     }
 
     /// Staff work inside the administration: officers, approvers and admins.
@@ -97,7 +108,13 @@ mod tests {
 
     #[test]
     fn every_role_survives_the_database_round_trip() {
-        for role in [Role::Applicant, Role::Officer, Role::Approver, Role::Admin] {
+        for role in [
+            Role::Applicant,
+            Role::Officer,
+            Role::Approver,
+            Role::Admin,
+            Role::Finance,
+        ] {
             assert_eq!(Role::parse(role.as_str()), Some(role));
         }
         assert_eq!(Role::parse("superuser"), None);

@@ -22,6 +22,7 @@ pub mod guidance;
 pub mod membership;
 pub mod minutes;
 pub mod notice_board;
+pub mod payments;
 pub mod profile;
 pub mod programmes;
 pub mod queue;

@@ -26,6 +26,8 @@ pub mod guidance_text;
 pub mod late_window;
 pub mod notification_preference;
 pub mod outbox;
+pub mod payment;
+pub mod payment_batch;
 pub mod public_decision;
 pub mod representative;
 pub mod representative_proof;

@@ -186,6 +186,22 @@ pub async fn timeline(
                     "Protokollet justerades; beslutet vinner laga kraft {} om det inte överklagas",
                     event.payload["legal_force"].as_str().unwrap_or_default()
                 ),
+                "payment.planned" => match event.payload["instalments"].as_i64() {
+                    Some(1) | None => "Bidraget betalas ut i en utbetalning".to_owned(),
+                    Some(n) => format!("Bidraget betalas ut i {n} delbetalningar"),
+                },
+                "payment.held" => "En utbetalning stoppades".to_owned(),
+                "payment.released" => "En stoppad utbetalning släpptes".to_owned(),
+                "payment.batched" => format!(
+                    "Utbetalning {} av {} lades i en betalningsorder",
+                    event.payload["number"].as_i64().unwrap_or_default(),
+                    event.payload["of"].as_i64().unwrap_or_default()
+                ),
+                "payment.paid" => format!(
+                    "{} betalades ut till {}",
+                    event.payload["amount"].as_str().unwrap_or_default(),
+                    event.payload["account"].as_str().unwrap_or_default()
+                ),
                 "case.due_date_set" => match event.payload["due_on"].as_str() {
                     Some(day) => format!("Klar senast sattes till {day}"),
                     None => "Klar senast togs bort".to_owned(),

@@ -384,6 +384,17 @@ pub async fn justify(
             continue;
         };
         crate::features::decisions::commands::publish(&txn, &case, &item, &meeting, day).await?;
+        if Outcome::parse(&item.decision).is_some_and(|o| o != Outcome::Rejected) {
+            crate::features::payments::commands::plan_on_justering(
+                &txn,
+                actor,
+                &case,
+                item.amount_ore.unwrap_or_default(),
+                day,
+                clock.legal_force,
+            )
+            .await?;
+        }
         let letter = letter_data(&txn, &case, &item, body, meeting.meeting_on, clock).await?;
         let members = association_member::Entity::find()
             .filter(association_member::Column::AssociationId.eq(case.association_id))

@@ -466,6 +466,10 @@ fn case_page(case: CaseWork, me: uuid::Uuid, handles: bool, saved: Option<String
                 <a class="button button--secondary" href=format!("/handlaggning/arenden/{id}/tjansteutlatande.pdf")>"Tjänsteutlåtande (PDF)"</a>
                 " "
                 <a class="button button--secondary" href=format!("/handlaggning/arenden/{id}/akt.pdf")>"Hela akten (PDF)"</a>
+                {matches!(app.status, crate::features::applications::Status::Granted | crate::features::applications::Status::PartlyGranted).then(|| view! {
+                    " "
+                    <a class="button button--secondary" href=crate::features::payments::plan_href(id)>"Utbetalning"</a>
+                })}
             </p>
             {open.then(|| view! {
                 <section aria-labelledby="rubrik-triage">

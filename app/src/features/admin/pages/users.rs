@@ -28,7 +28,7 @@ pub fn UsersPage() -> impl IntoView {
     let role_error = state.error("role");
     let role_invalid = role_error.is_some();
     let chosen = state.value("role");
-    let options = [Role::Officer, Role::Approver, Role::Admin]
+    let options = [Role::Officer, Role::Approver, Role::Finance, Role::Admin]
         .into_iter()
         .map(|role| {
             view! { <option value=role.as_str() selected=chosen == role.as_str()>{role.label()}</option> }
