@@ -121,7 +121,7 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     // A second start on the same database loads nothing more.
     let again = Application::build(app.settings.clone()).await.unwrap();
     drop(again);
-    assert_eq!(app_user::Entity::find().count(&app.db).await.unwrap(), 6);
+    assert_eq!(app_user::Entity::find().count(&app.db).await.unwrap(), 8);
     assert_eq!(association::Entity::find().count(&app.db).await.unwrap(), 9);
     assert_eq!(
         application::Entity::find().count(&app.db).await.unwrap(),
