@@ -5,3 +5,4 @@ pub mod layout;
 pub mod markdown;
 pub mod not_found;
 pub mod page;
+pub mod pager;

@@ -12,7 +12,7 @@ use axum::{
 };
 use uuid::Uuid;
 
-use super::toolkit::{refused_at, saved_or_refused, Posted, SignedIn, Verifier};
+use super::toolkit::{refused_at, saved_or_refused, Finance, Posted, Verifier};
 use crate::startup::AppState;
 
 /// The feature's routes.
@@ -95,24 +95,12 @@ async fn release(
     .await
 }
 
-/// Finance and admins only; anyone else signed in gets 404.
-fn finance(user: &app::auth::CurrentUser) -> Result<(), Response> {
-    if user.role.handles_payments() {
-        Ok(())
-    } else {
-        Err(super::members::not_found())
-    }
-}
-
 /// `POST /ekonomi/utbetalningar/ny`: a payment order of every due payment.
 async fn prepare(
     State(state): State<AppState>,
-    SignedIn(user): SignedIn,
+    Finance(user): Finance,
     request: Request,
 ) -> Response {
-    if let Err(response) = finance(&user) {
-        return response;
-    }
     let (parts, form) = Posted::read(&state, request).await;
     match commands::prepare(&state.ctx(), user.id, &form.one(field::EXECUTE_ON)).await {
         Ok(id) => Redirect::to(&format!("{}?sparat=order", batch_href(id))).into_response(),
@@ -126,13 +114,10 @@ async fn prepare(
 /// `POST /ekonomi/utbetalningar/{id}/attestera`: the second person attests.
 async fn attest(
     State(state): State<AppState>,
-    SignedIn(user): SignedIn,
+    Finance(user): Finance,
     Path(id): Path<Uuid>,
     request: Request,
 ) -> Response {
-    if let Err(response) = finance(&user) {
-        return response;
-    }
     let (parts, _) = Posted::read(&state, request).await;
     let done = commands::attest(&state.ctx(), user.id, id, &state.settings.payer).await;
     saved_or_refused(
@@ -149,13 +134,10 @@ async fn attest(
 /// `POST /ekonomi/utbetalningar/{id}/makulera`: an order nobody attested is cancelled.
 async fn cancel(
     State(state): State<AppState>,
-    SignedIn(user): SignedIn,
+    Finance(user): Finance,
     Path(id): Path<Uuid>,
     request: Request,
 ) -> Response {
-    if let Err(response) = finance(&user) {
-        return response;
-    }
     let (parts, _) = Posted::read(&state, request).await;
     match commands::cancel(&state.ctx(), user.id, id).await {
         Ok(()) => Redirect::to(&format!("{FINANCE}?sparat=makulerad")).into_response(),
@@ -166,13 +148,10 @@ async fn cancel(
 /// `POST /ekonomi/utbetalningar/{id}/betald`: the bank paid the order.
 async fn mark_paid(
     State(state): State<AppState>,
-    SignedIn(user): SignedIn,
+    Finance(user): Finance,
     Path(id): Path<Uuid>,
     request: Request,
 ) -> Response {
-    if let Err(response) = finance(&user) {
-        return response;
-    }
     let (parts, form) = Posted::read(&state, request).await;
     let done = commands::mark_paid(&state.ctx(), user.id, id, &form.one(field::PAID_ON)).await;
     let kept = form.kept(&[field::PAID_ON]);
@@ -184,13 +163,10 @@ async fn mark_paid(
 /// `X-Earlier-Export` says when and by whom it was first taken.
 async fn download(
     State(state): State<AppState>,
-    SignedIn(user): SignedIn,
+    Finance(user): Finance,
     Path(id): Path<Uuid>,
     request: Request,
 ) -> Response {
-    if let Err(response) = finance(&user) {
-        return response;
-    }
     let (parts, _) = request.into_parts();
     match commands::export(&state.ctx(), user.id, id).await {
         Ok(export) => {

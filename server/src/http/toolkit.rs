@@ -122,6 +122,23 @@ pub async fn refused(
     render::page_at_with_form(state, parts, page, form, status).await
 }
 
+/// A signed-in member of the finance unit or admin; anyone else signed in gets 404,
+/// anyone not signed in is sent to *Logga in*.
+pub struct Finance(pub CurrentUser);
+
+impl<S: Send + Sync> FromRequestParts<S> for Finance {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let SignedIn(user) = SignedIn::from_request_parts(parts, state).await?;
+        if user.role.handles_payments() {
+            Ok(Finance(user))
+        } else {
+            Err(not_found())
+        }
+    }
+}
+
 /// A signed-in admin; anyone else signed in gets 404, anyone not signed in is sent to
 /// *Logga in*.
 pub struct Admin(pub CurrentUser);

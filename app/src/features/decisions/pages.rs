@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
     api::{decision, decisions},
-    field, DecisionFilter, DecisionList, DecisionView, SecrecyView,
+    field, DecisionList, DecisionView, SecrecyView,
 };
 use crate::components::form::{field_id, FormState, Select};
 use crate::components::page::Page;
@@ -44,23 +44,6 @@ pub fn DecisionsPage() -> impl IntoView {
             </Suspense>
         </Page>
     }
-}
-
-fn pager(filter: &DecisionFilter, pages: u64) -> impl IntoView {
-    (pages > 1).then(|| {
-        let page = filter.page;
-        let previous = (page > 1)
-            .then(|| view! { <a rel="prev" href=filter.href(page - 1)>{t("pager-previous")}</a> });
-        let next = (page < pages)
-            .then(|| view! { <a rel="next" href=filter.href(page + 1)>{t("pager-next")}</a> });
-        view! {
-            <nav class="pager" aria-label=t("pager-label")>
-                {previous}
-                <span>" "{Lang::current().format("pager-page", &[("page", page.into()), ("pages", pages.into())])}" "</span>
-                {next}
-            </nav>
-        }
-    })
 }
 
 fn list_page(list: DecisionList) -> AnyView {
@@ -106,7 +89,8 @@ fn list_page(list: DecisionList) -> AnyView {
     let meeting = list.filter.meeting.map(|id| {
         view! { <input type="hidden" name=field::MEETING value=id.to_string() /> }
     });
-    let pager = pager(&list.filter, list.pages);
+    let filter = list.filter.clone();
+    let pager = crate::components::pager::pager(filter.page, list.pages, move |n| filter.href(n));
     view! {
         <form method="get" action="/beslut" class="filters" role="search" aria-label=t("decisions-filter")>
             <div class="filters__row">

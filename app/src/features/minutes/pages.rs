@@ -91,26 +91,6 @@ fn hits_href(search: &str, page: u64) -> String {
     }
 }
 
-/// Previous and next page of the hits, when there is more than one.
-fn hits_pager(list: &MinutesList) -> impl IntoView {
-    let (page, pages) = (list.page, list.pages);
-    (pages > 1).then(|| {
-        let previous = (page > 1).then(|| {
-            view! { <a rel="prev" href=hits_href(&list.search, page - 1)>{t("pager-previous")}</a> }
-        });
-        let next = (page < pages).then(|| {
-            view! { <a rel="next" href=hits_href(&list.search, page + 1)>{t("pager-next")}</a> }
-        });
-        view! {
-            <nav class="pager" aria-label=t("pager-label")>
-                {previous}
-                <span>" "{Lang::current().format("pager-page", &[("page", page.into()), ("pages", pages.into())])}" "</span>
-                {next}
-            </nav>
-        }
-    })
-}
-
 fn list_view(list: MinutesList) -> AnyView {
     let search_form = view! {
         <form method="get" action=LIST role="search" aria-label=t("minutes-search") class="filters">
@@ -125,7 +105,9 @@ fn list_view(list: MinutesList) -> AnyView {
     let new = list.can_edit.then(|| {
         view! { <p><a class="button button--secondary" href=format!("{STAFF}/ny")>"Skriv nya minnesanteckningar"</a></p> }
     });
-    let pager = hits_pager(&list);
+    let search = list.search.clone();
+    let pager =
+        crate::components::pager::pager(list.page, list.pages, move |n| hits_href(&search, n));
     let body = match list.hits {
         Some(hits) => {
             let count = Lang::current().format(

@@ -111,7 +111,9 @@ fn queue_page(view: QueueView) -> AnyView {
         .filter(|(name, _)| *name == param::SORT || *name == param::ORDER)
         .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
         .collect_view();
-    let pager = pager(&view);
+    let filter = view.filter.clone();
+    let pager =
+        crate::components::pager::pager(filter.page, view.pages, move |n| filter.on_page(n).href());
     let bulk = bulk_forms(&view);
     view! {
         <ErrorSummary />
@@ -144,27 +146,6 @@ fn queue_page(view: QueueView) -> AnyView {
         {bulk}
     }
     .into_any()
-}
-
-/// Links to the view's other pages.
-fn pager(view: &QueueView) -> impl IntoView {
-    (view.pages > 1).then(|| {
-        let filter = view.filter.clone();
-        let page = filter.page;
-        let previous = (page > 1).then(|| {
-            view! { <a rel="prev" href=filter.on_page(page - 1).href()>"Föregående sida"</a> }
-        });
-        let next = (page < view.pages).then(|| {
-            view! { <a rel="next" href=filter.on_page(page + 1).href()>"Nästa sida"</a> }
-        });
-        view! {
-            <nav class="pager" aria-label="Sidor">
-                {previous}
-                <span>{format!(" Sida {page} av {} ", view.pages)}</span>
-                {next}
-            </nav>
-        }
-    })
 }
 
 /// The hidden fields that carry the view into a bulk form (every page of it).
