@@ -33,7 +33,7 @@ use leptos_router::{
 use crate::components::layout::Layout;
 use crate::features::{
     access_requests, accounts, admin, applications, assessment, committee, completion, decisions,
-    directory, guidance, membership, minutes, notice_board, payments, profile, programmes, queue,
+    directory, follow_up, guidance, membership, minutes, notice_board, payments, profile, programmes, queue,
     registration, report, representatives, statistics, umbrella,
 };
 
@@ -73,6 +73,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/handlaggning/arenden/:id/versioner") view=completion::pages::VersionsPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/arenden/:id/bedomning") view=assessment::pages::AssessmentPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/arenden/:id/utbetalning") view=payments::pages::CasePaymentsPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/arenden/:id/aterrapport/:nr") view=follow_up::pages::ReviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/aterrapporter") view=follow_up::pages::OverviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/ansokningar/:id/aterrapport/:nr") view=follow_up::pages::ReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/ekonomi/aterkrav") view=follow_up::pages::ReclaimsPage ssr=SsrMode::Async />
                     <Route path=path!("/ekonomi/utbetalningar") view=payments::pages::FinancePage ssr=SsrMode::Async />
                     <Route path=path!("/ekonomi/utbetalningar/:id") view=payments::pages::BatchPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/arenden/:id") view=queue::pages::CasePage ssr=SsrMode::Async />

@@ -60,10 +60,18 @@ pub enum MailKind {
     /// "Beslut om medlemskap i Helsam": to every member of an association whose
     /// application to join the umbrella organisation was decided.
     UmbrellaDecided,
+    /// "Påminnelse: återrapporten": to every member of a granted association 30 days
+    /// before the report is due, on the day and when it is overdue.
+    FollowUpReminder,
+    /// "Återrapporten är godkänd" or "… behöver ändras": the officer's review.
+    FollowUpReviewed,
+    /// "Beslut om återbetalning": the reclaim letter with the amount, the reason, the
+    /// calculation and how to pay.
+    ReclaimDecided,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 22] = [
+    pub const ALL: [MailKind; 25] = [
         MailKind::AssociationInvitation,
         MailKind::AccountVerification,
         MailKind::PasswordReset,
@@ -86,6 +94,9 @@ impl MailKind {
         MailKind::CompletionReceived,
         MailKind::AttestationRequested,
         MailKind::UmbrellaDecided,
+        MailKind::FollowUpReminder,
+        MailKind::FollowUpReviewed,
+        MailKind::ReclaimDecided,
     ];
 
     /// The name used in templates, the outbox and stored preferences.
@@ -113,6 +124,9 @@ impl MailKind {
             MailKind::CompletionReceived => "completion_received",
             MailKind::AttestationRequested => "attestation_requested",
             MailKind::UmbrellaDecided => "umbrella_decided",
+            MailKind::FollowUpReminder => "follow_up_reminder",
+            MailKind::FollowUpReviewed => "follow_up_reviewed",
+            MailKind::ReclaimDecided => "reclaim_decided",
         }
     }
 
@@ -142,7 +156,10 @@ impl MailKind {
             | MailKind::ApplicationWithdrawn
             | MailKind::DecisionLetter
             | MailKind::CompletionRequested
-            | MailKind::UmbrellaDecided => true,
+            | MailKind::UmbrellaDecided
+            | MailKind::FollowUpReminder
+            | MailKind::FollowUpReviewed
+            | MailKind::ReclaimDecided => true,
             MailKind::CompletionReceived | MailKind::AttestationRequested => false,
         }
     }
@@ -186,6 +203,9 @@ impl MailKind {
             }
             MailKind::AttestationRequested => "Påminnelse när ett förslag väntar på min attest",
             MailKind::UmbrellaDecided => "Beslut om föreningens medlemskap i Helsam",
+            MailKind::FollowUpReminder => "Påminnelse om återrapport för ett beviljat bidrag",
+            MailKind::FollowUpReviewed => "Besked när handläggaren har granskat en återrapport",
+            MailKind::ReclaimDecided => "Beslut om återbetalning av bidrag",
         }
     }
 

@@ -70,7 +70,8 @@ pub struct Settings {
     /// `PORTAL_UPLOAD_MAX_MB`, default 25: the largest document accepted, in MB.
     pub upload_max_bytes: u64,
     /// Who pays the grants, in the payment orders' pain.001 files: `PORTAL_PAYER_NAME`,
-    /// `PORTAL_PAYER_IBAN` and `PORTAL_PAYER_BIC`, by default the demo's payer.
+    /// `PORTAL_PAYER_IBAN`, `PORTAL_PAYER_BIC` and `PORTAL_PAYER_BANKGIRO` (where
+    /// repayments go), by default the demo's payer.
     pub payer: app::features::payments::pain001::Payer,
 }
 
@@ -341,7 +342,12 @@ impl Settings {
                 format!("{bic:?} is not a BIC such as ESSESESS"),
             ));
         }
+        let bankgiro = match var("PORTAL_PAYER_BANKGIRO") {
+            Ok(value) => app::domain::giro::parse_bankgiro(&value).map_err(|m| SettingsError::new("PORTAL_PAYER_BANKGIRO", m.to_owned()))?,
+            Err(_) => demo_payer.bankgiro,
+        };
         let payer = app::features::payments::pain001::Payer {
+            bankgiro,
             name: var("PORTAL_PAYER_NAME")
                 .map(|v| v.trim().to_owned())
                 .unwrap_or(demo_payer.name),

@@ -204,6 +204,7 @@ pub fn app_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'stati
         provide_context(state.site.clone());
         provide_context(state.db.clone());
         provide_context(state.outbox_signal.clone());
+        provide_context(state.settings.payer.clone());
     }
 }
 
@@ -231,7 +232,8 @@ pub fn router(state: AppState) -> Router {
     let uploads = Router::new()
         .merge(http::representatives::upload_router(upload_limit))
         .merge(http::applications::upload_router(upload_limit))
-        .merge(http::umbrella::upload_router(upload_limit));
+        .merge(http::umbrella::upload_router(upload_limit))
+        .merge(http::follow_up::upload_router(upload_limit));
 
     let pages = Router::new()
         .merge(http::representatives::router())
@@ -252,6 +254,7 @@ pub fn router(state: AppState) -> Router {
         .merge(http::statistics::router())
         .merge(http::umbrella::router())
         .merge(http::payments::router())
+        .merge(http::follow_up::router())
         .merge(http::language::router())
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))

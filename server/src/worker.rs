@@ -229,7 +229,7 @@ impl Worker {
     }
 
     /// Upkeep that no request triggers: expired sessions, reminders of verifications that
-    /// end within 30 days, lapsed and old access requests.
+    /// end within 30 days and of follow-up reports due, lapsed and old access requests.
     pub async fn housekeeping(&self) {
         let now = chrono::Utc::now();
         match app::backend::sessions::sweep_expired(&self.db, now).await {
@@ -246,6 +246,11 @@ impl Worker {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "verification reminders queued"),
             Err(error) => tracing::warn!(%error, "queueing verification reminders failed"),
+        }
+        match app::features::follow_up::commands::remind(&ctx).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "follow-up report reminders queued"),
+            Err(error) => tracing::warn!(%error, "queueing follow-up report reminders failed"),
         }
         match app::features::access_requests::commands::sweep(&self.db, now).await {
             Ok(0) => {}

@@ -373,6 +373,68 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             ),
             [303, 404, 404, 404, 404, 404],
         ),
+        // Follow-up reports: the association's own, the officers' review, the finance
+        // unit's reclaims and overview.
+        (
+            Call::Get("/ansokningar/{A}/aterrapport/1"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::ServerFn("/api/follow-up/report", "case={A}&number=1"),
+            [401, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Post("/ansokningar/{A}/aterrapport/1", "atgard=spara&version=0"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Post("/ansokningar/{A}/aterrapport/1/bilagor/{A}/ta-bort", ""),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::ServerFn("/api/follow-up/case", "case={A}"),
+            [401, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::Get("/handlaggning/arenden/{A}/aterrapport/1"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::ServerFn("/api/officer/follow-up", "case={A}&number=1"),
+            [401, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Get("/handlaggning/aterrapporter"),
+            [303, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::ServerFn("/api/officer/follow-ups", ""),
+            [401, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::Post("/handlaggning/arenden/{A}/aterrapport/1", "beslut=godkann"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Post(
+                "/handlaggning/arenden/{A}/aterrapport/1/sista-dag",
+                "sista_dag=2030-01-01",
+            ),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (Call::Get("/ekonomi/aterkrav"), [303, 404, 404, 404, 404, 200]),
+        (
+            Call::ServerFn("/api/finance/reclaims", ""),
+            [401, 404, 404, 404, 404, 200],
+        ),
+        (
+            Call::Post("/ekonomi/aterkrav/{A}/betald", "betaldag=2020-01-01"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Get("/ekonomi/oversikt.csv"),
+            [303, 404, 404, 404, 404, 200],
+        ),
         (
             Call::Get("/beslut/sof-1999-1"),
             [404, 404, 404, 404, 404, 404],

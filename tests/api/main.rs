@@ -12,6 +12,7 @@ mod committee;
 mod completion;
 mod database;
 mod directory;
+mod follow_up;
 mod guidance;
 mod health;
 mod language;

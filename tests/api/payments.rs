@@ -19,7 +19,7 @@ use crate::assessment::{office, seed_assessment, Office};
 
 const PASSWORD: &str = "ett långt lösenord";
 
-fn form(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+pub(crate) fn form(pairs: &[(&str, &str)]) -> HashMap<String, String> {
     pairs
         .iter()
         .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -28,7 +28,7 @@ fn form(pairs: &[(&str, &str)]) -> HashMap<String, String> {
 
 /// The office's case attested, granted in full at a meeting today and justerad today;
 /// the association has a bankgiro number. Answers the amount granted.
-async fn granted(o: &Office) -> i64 {
+pub(crate) async fn granted(o: &Office) -> i64 {
     let ctx = o.app.ctx();
     association_giro(&o.app, o.case, "5050-1055", "").await;
     assessment::declare(&ctx, o.officer, o.case, Some(false), "")

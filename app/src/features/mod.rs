@@ -18,6 +18,7 @@ pub mod committee;
 pub mod completion;
 pub mod decisions;
 pub mod directory;
+pub mod follow_up;
 pub mod guidance;
 pub mod membership;
 pub mod minutes;

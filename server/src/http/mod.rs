@@ -16,6 +16,7 @@ pub mod health;
 pub mod language;
 pub mod members;
 pub mod minutes;
+pub mod follow_up;
 pub mod payments;
 pub mod programmes;
 pub mod public_cache;

@@ -173,6 +173,16 @@ async fn open_programme(
     if !matches!(state, WindowState::Open { .. }) {
         return Err(CommandError::Conflict(closed_message(&programme, state)));
     }
+    if let Some(reason) = crate::features::follow_up::queries::blocking(
+        &ctx.db,
+        association_id,
+        programme.id,
+        ctx.today,
+    )
+    .await?
+    {
+        return Err(CommandError::Conflict(reason));
+    }
     Ok(programme)
 }
 
@@ -426,6 +436,16 @@ pub async fn record_submission(
         programmes::window_state_for(&ctx.db, &programme, row.association_id, ctx.today).await?;
     if !matches!(state, WindowState::Open { .. }) {
         return Err(CommandError::Conflict(closed_message(&programme, state)));
+    }
+    if let Some(reason) = crate::features::follow_up::queries::blocking(
+        &ctx.db,
+        row.association_id,
+        programme.id,
+        ctx.today,
+    )
+    .await?
+    {
+        return Err(CommandError::Conflict(reason));
     }
     let content = ready_to_send(&ctx.db, &row, &programme, vec![]).await?;
     let association = association::Entity::find_by_id(row.association_id)

@@ -202,6 +202,32 @@ pub async fn timeline(
                     event.payload["amount"].as_str().unwrap_or_default(),
                     event.payload["account"].as_str().unwrap_or_default()
                 ),
+                "follow_up.submitted" => "Återrapporten skickades in".to_owned(),
+                "follow_up.changes_requested" => format!(
+                    "Handläggaren bad om ändringar i återrapporten: {}",
+                    event.payload["note"].as_str().unwrap_or_default()
+                ),
+                "follow_up.approved" => "Återrapporten godkändes".to_owned(),
+                "follow_up.reminded" => match event.payload["stage"].as_str() {
+                    Some("overdue") => "Påminnelse: återrapporten är försenad".to_owned(),
+                    Some("due") => "Påminnelse: sista dagen för återrapporten".to_owned(),
+                    _ => "Påminnelse: återrapporten ska lämnas inom 30 dagar".to_owned(),
+                },
+                "follow_up.due_changed" => format!(
+                    "Sista dagen för återrapporten ändrades till {}",
+                    event.payload["due"].as_str().unwrap_or_default()
+                ),
+                "reclaim.decided" => match event.payload["amount"].as_i64() {
+                    Some(ore) if ore > 0 => format!(
+                        "Beslut om återkrav av {}",
+                        crate::domain::money::format_kr(ore)
+                    ),
+                    _ => "Pengar som inte användes drogs av från en delbetalning".to_owned(),
+                },
+                "reclaim.paid" => format!(
+                    "Återkravet på {} betalades",
+                    crate::domain::money::format_kr(event.payload["amount"].as_i64().unwrap_or_default())
+                ),
                 "case.due_date_set" => match event.payload["due_on"].as_str() {
                     Some(day) => format!("Klar senast sattes till {day}"),
                     None => "Klar senast togs bort".to_owned(),

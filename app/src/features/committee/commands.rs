@@ -394,6 +394,13 @@ pub async fn justify(
                 clock.legal_force,
             )
             .await?;
+            crate::features::follow_up::commands::schedule_on_justering(
+                &txn,
+                &case,
+                item.amount_ore.unwrap_or_default(),
+                day,
+            )
+            .await?;
         }
         let letter = letter_data(&txn, &case, &item, body, meeting.meeting_on, clock).await?;
         let members = association_member::Entity::find()

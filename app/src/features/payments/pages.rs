@@ -250,6 +250,7 @@ pub fn FinancePage() -> impl IntoView {
     view! {
         <Page title="Utbetalningar" wide=true>
             <p class="lead">"Förfallna utbetalningar av beviljade bidrag samlas i en betalningsorder. En annan person attesterar ordern, och betalningsfilen (ISO 20022 pain.001) hämtas en gång och skickas till banken."</p>
+            <p><a href=crate::features::follow_up::RECLAIMS>"Återkrav"</a>" · "<a href="/ekonomi/oversikt.csv">"Översikt per bidragsform och år (CSV)"</a>" · "<a href="/ekonomi/oversikt.xlsx">"(Excel)"</a></p>
             {saved_notice()}
             <ErrorSummary />
             <Suspense fallback=|| view! { <p>"Hämtar utbetalningarna …"</p> }>

@@ -14,6 +14,9 @@ pub struct Payer {
     pub name: String,
     pub iban: String,
     pub bic: String,
+    /// The bankgiro the municipality takes repayments (återkrav) on, as printed
+    /// (`5050-1055`).
+    pub bankgiro: String,
 }
 
 impl Default for Payer {
@@ -23,6 +26,7 @@ impl Default for Payer {
             name: "Stockholms stad, socialförvaltningen".into(),
             iban: "SE4550000000058398257466".into(),
             bic: "ESSESESS".into(),
+            bankgiro: "5050-1055".into(),
         }
     }
 }

@@ -201,6 +201,11 @@ pub async fn list(
                 ));
             }
         }
+        let mut blocked = None;
+        if let (WindowState::Open { .. }, Some(association)) = (state, association) {
+            blocked =
+                crate::features::follow_up::queries::blocking(db, association, p.id, today).await?;
+        }
         let documents = crate::features::applications::commands::required_documents(&p)
             .iter()
             .map(|slug| crate::features::applications::document_label(slug).to_owned())
@@ -216,8 +221,9 @@ pub async fn list(
             documents,
             criteria,
             window: window_text(window(&p), lang),
-            open: matches!(state, WindowState::Open { .. }),
+            open: matches!(state, WindowState::Open { .. }) && blocked.is_none(),
             closed_because: match state {
+                _ if blocked.is_some() => blocked.unwrap_or_default(),
                 WindowState::Closed { opens, closes } => lang.format(
                     "apply-closed",
                     &[

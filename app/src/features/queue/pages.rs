@@ -57,7 +57,7 @@ pub fn QueuePage() -> impl IntoView {
     view! {
         <Page title="Ärendekö" wide=true>
             {changed.map(|n| view! { <p class="notice" role="status">{format!("Klart: {n} ärenden ändrades.")}</p> })}
-            <p><a href="/handlaggning/oversikt">"Översikt per bidragsform och handläggare"</a></p>
+            <p><a href="/handlaggning/oversikt">"Översikt per bidragsform och handläggare"</a>" · "<a href=crate::features::follow_up::OVERVIEW>"Återrapporter"</a></p>
             <Suspense fallback=|| view! { <p>"Hämtar ärenden …"</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
@@ -452,6 +452,7 @@ fn case_page(case: CaseWork, me: uuid::Uuid, handles: bool, saved: Option<String
                     <a class="button button--secondary" href=crate::features::payments::plan_href(id)>"Utbetalning"</a>
                 })}
             </p>
+            <crate::features::follow_up::pages::CaseReports case=id />
             {open.then(|| view! {
                 <section aria-labelledby="rubrik-triage">
                     <h2 id="rubrik-triage">"Handläggare och klar senast"</h2>

@@ -132,6 +132,7 @@ fn render(view: ApplicationView) -> AnyView {
             </dl>
             <p class="lead">{standing}</p>
             {decision}
+            <crate::features::follow_up::pages::CaseReports case=id />
             {events}
             <Answers view=view.clone() />
             {withdrawable.then(|| view! { <p><a class="button button--secondary" href=format!("/ansokningar/{id}/aterkalla")>"Återkalla ansökan"</a></p> })}
