@@ -33,8 +33,8 @@ use leptos_router::{
 use crate::components::layout::Layout;
 use crate::features::{
     access_requests, accounts, admin, applications, assessment, committee, completion, decisions,
-    directory, follow_up, guidance, membership, minutes, notice_board, payments, profile, programmes, queue,
-    registration, report, representatives, statistics, umbrella,
+    directory, follow_up, guidance, membership, minutes, notice_board, payments, profile,
+    programmes, queue, registration, report, representatives, statistics, umbrella,
 };
 
 /// The application: the site layout around the router.

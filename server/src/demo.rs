@@ -409,18 +409,52 @@ async fn demo_case(
     unbalanced: bool,
 ) -> anyhow::Result<Uuid> {
     use app::backend::entities::application;
-    use app::features::applications::{commands, Content, Status};
+    use app::domain::budget::IncomeStatus;
+    use app::features::applications::{
+        commands, Activity, BudgetForm, Content, CostRow, Goal, IncomeRow, Status,
+    };
     let (association_id, org_number, name) = association;
     let id = Uuid::now_v7();
     let at = Utc::now() - chrono::Duration::days(days);
+    // A budget that balances: the grant and the members' fees pay the costs.
+    let ore = kr * 100;
+    let cost = |category: &str, description: &str, amount_ore: i64| CostRow {
+        category: category.into(),
+        description: description.into(),
+        amount_ore,
+    };
     let content = Content {
         activity_name: activity.to_owned(),
-        requested_ore: Some(kr * 100),
+        requested_ore: Some(ore),
         summary: format!("{activity}: en verksamhet för stadens invånare. (Demodata.)"),
         children: activity.contains("barn"),
         share_women: Some(62),
         share_men: Some(36),
         share_other: Some(2),
+        activities: vec![Activity {
+            kind: activity.to_owned(),
+            occasions: Some(40),
+            participants: Some(15),
+        }],
+        goals: vec![Goal {
+            text: "Deltagarna känner sig mindre ensamma och vet var de får stöd.".into(),
+        }],
+        budget: BudgetForm {
+            income: vec![IncomeRow {
+                source: "Medlemsavgifter och gåvor".into(),
+                amount_ore: ore / 10,
+                status: IncomeStatus::Granted,
+            }],
+            costs: vec![
+                cost("Lokal", "Hyra av samlingslokal", ore * 4 / 10),
+                cost("Personal", "Arvoden till samtalsledare", ore / 2),
+                cost(
+                    "Material",
+                    "Fika och material",
+                    ore * 11 / 10 - ore * 4 / 10 - ore / 2,
+                ),
+            ],
+        },
         ..Content::default()
     };
     let txn = app::backend::db::begin_write(&ctx.db).await?;
@@ -670,7 +704,52 @@ async fn load_case_work(ctx: &app::backend::command::Ctx, seed_case: Uuid) -> an
         false,
     )
     .await?;
-    for (case, proposal) in [(on_agenda, "avsla"), (decided, "bevilja")] {
+    // Kindness & Compassion's grant of last year, decided at the same meeting: Sara Lind
+    // has its follow-up report to write.
+    let seed_association = application::Entity::find_by_id(seed_case)
+        .one(&ctx.db)
+        .await?
+        .context("the seed case")?
+        .association_id;
+    let earlier = demo_case(
+        ctx,
+        (seed_association, "802534-3750", "Kindness & Compassion"),
+        "Samtalsgrupper för vuxna i ensamhet",
+        150_000,
+        75,
+        false,
+    )
+    .await?;
+    // Their grant periods ended a month ago, so its follow-up report is due within two
+    // months and shows in the officers' list.
+    let period_to = ctx.today - chrono::Duration::days(33);
+    let period_from = period_to - chrono::Duration::days(182);
+    for case in [decided, earlier] {
+        let mut content: app::features::applications::Content = serde_json::from_str(
+            &application::Entity::find_by_id(case)
+                .one(&ctx.db)
+                .await?
+                .context("the decided demo case")?
+                .content,
+        )?;
+        content.period_from = Some(period_from);
+        content.period_to = Some(period_to);
+        application::Entity::update_many()
+            .col_expr(application::Column::PeriodFrom, Expr::value(period_from))
+            .col_expr(application::Column::PeriodTo, Expr::value(period_to))
+            .col_expr(
+                application::Column::Content,
+                Expr::value(serde_json::to_string(&content)?),
+            )
+            .filter(application::Column::Id.eq(case))
+            .exec(&ctx.db)
+            .await?;
+    }
+    for (case, proposal) in [
+        (on_agenda, "avsla"),
+        (decided, "bevilja"),
+        (earlier, "bevilja"),
+    ] {
         assessment::declare(ctx, emelie, case, Some(false), "")
             .await
             .map_err(fail)?;
@@ -710,20 +789,22 @@ async fn load_case_work(ctx: &app::backend::command::Ctx, seed_case: Uuid) -> an
     let last = committee::create_meeting(ctx, emelie, &meeting(-20, -34))
         .await
         .map_err(fail)?;
-    committee::add_to_agenda(ctx, emelie, last, &[decided])
+    committee::add_to_agenda(ctx, emelie, last, &[decided, earlier])
         .await
         .map_err(fail)?;
-    let item = app::backend::entities::agenda_item::Entity::find()
-        .filter(app::backend::entities::agenda_item::Column::ApplicationId.eq(decided))
-        .one(&ctx.db)
-        .await?
-        .context("the agenda item")?;
     let as_proposed = [("beslut".to_owned(), "som-forslaget".to_owned())]
         .into_iter()
         .collect();
-    committee::decide(ctx, emelie, item.id, &as_proposed)
-        .await
-        .map_err(fail)?;
+    for case in [decided, earlier] {
+        let item = app::backend::entities::agenda_item::Entity::find()
+            .filter(app::backend::entities::agenda_item::Column::ApplicationId.eq(case))
+            .one(&ctx.db)
+            .await?
+            .context("the agenda item")?;
+        committee::decide(ctx, emelie, item.id, &as_proposed)
+            .await
+            .map_err(fail)?;
+    }
     let justered = (ctx.today - chrono::Duration::days(20)).to_string();
     committee::justify(ctx, emelie, last, &justered)
         .await

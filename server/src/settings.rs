@@ -343,8 +343,9 @@ impl Settings {
             ));
         }
         let bankgiro = match var("PORTAL_PAYER_BANKGIRO") {
-            Ok(value) => app::domain::giro::parse_bankgiro(&value).map_err(|m| SettingsError::new("PORTAL_PAYER_BANKGIRO", m.to_owned()))?,
-            Err(_) => demo_payer.bankgiro,
+            Some(value) => app::domain::giro::parse_bankgiro(&value)
+                .map_err(|m| SettingsError::new("PORTAL_PAYER_BANKGIRO", m.to_owned()))?,
+            None => demo_payer.bankgiro,
         };
         let payer = app::features::payments::pain001::Payer {
             bankgiro,

@@ -422,7 +422,10 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             ),
             [303, 404, 404, 404, 404, 404],
         ),
-        (Call::Get("/ekonomi/aterkrav"), [303, 404, 404, 404, 404, 200]),
+        (
+            Call::Get("/ekonomi/aterkrav"),
+            [303, 404, 404, 404, 404, 200],
+        ),
         (
             Call::ServerFn("/api/finance/reclaims", ""),
             [401, 404, 404, 404, 404, 200],

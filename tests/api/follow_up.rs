@@ -6,7 +6,7 @@
 //! reminders once per due date, following a changed date; the missing report blocking
 //! the next application.
 use app::backend::command::CommandError;
-use app::backend::entities::{domain_event, follow_up, outbox, payment, reclaim};
+use app::backend::entities::{domain_event, follow_up as report_table, outbox, payment, reclaim};
 use app::features::follow_up::{self, commands, Report, ReportStatus};
 use app::features::payments::commands as payments;
 use chrono::Days;
@@ -20,10 +20,10 @@ use crate::payments::{form, granted};
 const PASSWORD: &str = "ett långt lösenord";
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\ntrailer\n<< >>\n%%EOF\n";
 
-async fn report_row(app: &TestApp, case: Uuid) -> follow_up::Model {
-    follow_up::Entity::find()
-        .filter(follow_up::Column::ApplicationId.eq(case))
-        .order_by_asc(follow_up::Column::Number)
+async fn report_row(app: &TestApp, case: Uuid) -> report_table::Model {
+    report_table::Entity::find()
+        .filter(report_table::Column::ApplicationId.eq(case))
+        .order_by_asc(report_table::Column::Number)
         .one(&app.db)
         .await
         .unwrap()
@@ -80,7 +80,10 @@ fn answers(report: &Report, revision: i32, actual: Option<i64>, comment: bool) -
             let ore = actual.unwrap_or(line.budget_ore);
             pairs.push((format!("{amount}_{}", i + 1), (ore / 100).to_string()));
             if comment {
-                pairs.push((format!("{note}_{}", i + 1), "Verksamheten blev mindre.".into()));
+                pairs.push((
+                    format!("{note}_{}", i + 1),
+                    "Verksamheten blev mindre.".into(),
+                ));
             }
         }
     }
@@ -164,7 +167,11 @@ async fn a_report_against_the_budget_is_reviewed_and_unused_money_reclaimed_unti
     let html = bad.text().await.unwrap();
     assert!(html.contains("Skriv ett heltal"), "{html}");
     assert!(html.contains("Utkast som ska finnas kvar"), "{html}");
-    assert_eq!(report_row(&o.app, o.case).await.revision, 0, "nothing saved");
+    assert_eq!(
+        report_row(&o.app, o.case).await.revision,
+        0,
+        "nothing saved"
+    );
 
     // Sending in: every cost at zero is more than 10 % off the budget, so each needs a
     // comment, and the accounts are missing.
@@ -179,7 +186,10 @@ async fn a_report_against_the_budget_is_reviewed_and_unused_money_reclaimed_unti
     assert_eq!(refused.status(), 422);
     let html = refused.text().await.unwrap();
     assert!(html.contains("skiljer sig mer än 10 procent"), "{html}");
-    assert!(html.contains("Bifoga den ekonomiska redovisningen"), "{html}");
+    assert!(
+        html.contains("Bifoga den ekonomiska redovisningen"),
+        "{html}"
+    );
     assert_eq!(
         report_row(&o.app, o.case).await.status,
         ReportStatus::Due.as_str()
@@ -241,7 +251,10 @@ async fn a_report_against_the_budget_is_reviewed_and_unused_money_reclaimed_unti
         .post_form_as(
             Some(&sara),
             &page,
-            &format!("{}&atgard=spara", answers(&report, row.revision + 1, None, true)),
+            &format!(
+                "{}&atgard=spara",
+                answers(&report, row.revision + 1, None, true)
+            ),
         )
         .await;
     assert_eq!(late.status(), 409);
@@ -397,7 +410,9 @@ async fn a_report_against_the_budget_is_reviewed_and_unused_money_reclaimed_unti
     assert!(csv.contains("Återkrävt (kr)"), "{csv}");
     let kronor = ((grant - waiting) / 100).to_string();
     assert!(
-        csv.lines().skip(1).any(|l| l.split(';').filter(|c| *c == kronor).count() >= 2),
+        csv.lines()
+            .skip(1)
+            .any(|l| l.split(';').filter(|c| *c == kronor).count() >= 2),
         "reclaimed and repaid: {csv}"
     );
     let xlsx = o.app.get_as(&karin, "/ekonomi/oversikt.xlsx").await;
@@ -412,7 +427,10 @@ async fn a_report_against_the_budget_is_reviewed_and_unused_money_reclaimed_unti
         "reclaim.decided",
         "reclaim.paid",
     ] {
-        assert!(events.iter().any(|e| e == expected), "{expected}: {events:?}");
+        assert!(
+            events.iter().any(|e| e == expected),
+            "{expected}: {events:?}"
+        );
     }
 }
 
@@ -426,9 +444,9 @@ async fn reminders_go_once_per_due_date_follow_a_new_date_and_a_late_report_bloc
         let db = o.app.db.clone();
         let case = o.case;
         async move {
-            follow_up::Entity::update_many()
-                .col_expr(follow_up::Column::DueOn, Expr::value(day))
-                .filter(follow_up::Column::ApplicationId.eq(case))
+            report_table::Entity::update_many()
+                .col_expr(report_table::Column::DueOn, Expr::value(day))
+                .filter(report_table::Column::ApplicationId.eq(case))
                 .exec(&db)
                 .await
                 .unwrap();
@@ -443,6 +461,7 @@ async fn reminders_go_once_per_due_date_follow_a_new_date_and_a_late_report_bloc
     };
 
     // Far ahead: nothing. Thirty days ahead: once, however often the worker looks.
+    set_due(today + Days::new(90)).await;
     assert_eq!(commands::remind(&ctx).await.unwrap(), 0);
     set_due(today + Days::new(30)).await;
     assert_eq!(commands::remind(&ctx).await.unwrap(), 1);

@@ -25,7 +25,7 @@ use crate::startup::AppState;
 /// The documents' route, with the uploads' body limit.
 pub fn upload_router(limit: usize) -> Router<AppState> {
     Router::new().route(
-        "/ansokningar/{id}/aterrapport/{number}/bilagor",
+        "/ansokningar/{id}/aterrapport/{nr}/bilagor",
         post(attach).layer(DefaultBodyLimit::max(limit)),
     )
 }
@@ -33,14 +33,14 @@ pub fn upload_router(limit: usize) -> Router<AppState> {
 /// The feature's other routes.
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/ansokningar/{id}/aterrapport/{number}", post(save))
+        .route("/ansokningar/{id}/aterrapport/{nr}", post(save))
         .route(
-            "/ansokningar/{id}/aterrapport/{number}/bilagor/{document}/ta-bort",
+            "/ansokningar/{id}/aterrapport/{nr}/bilagor/{document}/ta-bort",
             post(remove),
         )
-        .route("/handlaggning/arenden/{id}/aterrapport/{number}", post(review))
+        .route("/handlaggning/arenden/{id}/aterrapport/{nr}", post(review))
         .route(
-            "/handlaggning/arenden/{id}/aterrapport/{number}/sista-dag",
+            "/handlaggning/arenden/{id}/aterrapport/{nr}/sista-dag",
             post(set_due),
         )
         .route("/ekonomi/aterkrav/{id}/betald", post(reclaim_paid))
@@ -147,7 +147,15 @@ async fn review(
     };
     let page = review_href(id, number);
     let kept = form.kept(&[field::DECISION, field::NOTE, field::AMOUNT, field::REASON]);
-    match commands::review(&state.ctx(), user.id, id, number, input, &state.settings.payer).await
+    match commands::review(
+        &state.ctx(),
+        user.id,
+        id,
+        number,
+        input,
+        &state.settings.payer,
+    )
+    .await
     {
         Ok(status) => {
             let saved = match (status, form.one(field::DECISION).as_str()) {
@@ -169,10 +177,17 @@ async fn set_due(
     request: Request,
 ) -> Response {
     let (parts, form) = Posted::read(&state, request).await;
-    let done =
-        commands::set_due(&state.ctx(), user.id, id, number, &form.one(field::DUE_ON)).await;
+    let done = commands::set_due(&state.ctx(), user.id, id, number, &form.one(field::DUE_ON)).await;
     let kept = form.kept(&[field::DUE_ON]);
-    saved_or_refused(&state, parts, &review_href(id, number), kept, done, "sista-dag").await
+    saved_or_refused(
+        &state,
+        parts,
+        &review_href(id, number),
+        kept,
+        done,
+        "sista-dag",
+    )
+    .await
 }
 
 /// `POST /ekonomi/aterkrav/{id}/betald`: the repayment came in.
@@ -184,7 +199,15 @@ async fn reclaim_paid(
 ) -> Response {
     let (parts, form) = Posted::read(&state, request).await;
     let done = commands::reclaim_paid(&state.ctx(), user.id, id, &form.one(field::PAID_ON)).await;
-    saved_or_refused(&state, parts, RECLAIMS, FormState::default(), done, "betald").await
+    saved_or_refused(
+        &state,
+        parts,
+        RECLAIMS,
+        FormState::default(),
+        done,
+        "betald",
+    )
+    .await
 }
 
 async fn totals(state: &AppState) -> Result<Vec<queries::Totals>, Response> {

@@ -107,8 +107,9 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
 /// Paths that only a signed-in person may see: their answers are never cached, and an
 /// anonymous `GET` of a page among them is sent to *Logga in* with 303.
 pub fn is_private(path: &str) -> bool {
-    const PREFIXES: [&str; 7] = [
+    const PREFIXES: [&str; 8] = [
         "/mina-sidor",
+        "/ansokningar",
         "/foreningar/",
         "/admin",
         "/handlaggning",
@@ -190,6 +191,7 @@ mod tests {
             "/api/admin/outbox",
             "/dokument/x",
             "/handlaggning/foretradare",
+            "/ansokningar/0190/aterrapport/1",
         ] {
             assert!(is_private(path), "{path}");
         }
@@ -198,6 +200,7 @@ mod tests {
             "/logga-in",
             "/administrera-inte",
             "/mina-sidorna",
+            "/ansokningarna",
             "/registrera",
         ] {
             assert!(!is_private(path), "{path}");

@@ -226,7 +226,9 @@ pub async fn timeline(
                 },
                 "reclaim.paid" => format!(
                     "Återkravet på {} betalades",
-                    crate::domain::money::format_kr(event.payload["amount"].as_i64().unwrap_or_default())
+                    crate::domain::money::format_kr(
+                        event.payload["amount"].as_i64().unwrap_or_default()
+                    )
                 ),
                 "case.due_date_set" => match event.payload["due_on"].as_str() {
                     Some(day) => format!("Klar senast sattes till {day}"),

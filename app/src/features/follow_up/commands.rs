@@ -50,9 +50,9 @@ pub async fn schedule_on_justering(
         return Ok(());
     }
     let from = case.period_from.unwrap_or(justered);
-    let to = case.period_to.unwrap_or_else(|| {
-        from.checked_add_days(Days::new(364)).unwrap_or(from)
-    });
+    let to = case
+        .period_to
+        .unwrap_or_else(|| from.checked_add_days(Days::new(364)).unwrap_or(from));
     let content = crate::features::applications::commands::content_of(case)?;
     let report = serde_json::to_string(&Report::from_application(&content))
         .map_err(|e| CommandError::Internal(format!("the report's rows: {e}")))?;
@@ -161,10 +161,10 @@ async fn store(
     let updated = update
         .filter(follow_up::Column::Id.eq(row.id))
         .filter(follow_up::Column::Revision.eq(revision))
-        .filter(follow_up::Column::Status.is_in([
-            ReportStatus::Due.as_str(),
-            ReportStatus::Changes.as_str(),
-        ]))
+        .filter(
+            follow_up::Column::Status
+                .is_in([ReportStatus::Due.as_str(), ReportStatus::Changes.as_str()]),
+        )
         .exec(db)
         .await?;
     if updated.rows_affected != 1 {
@@ -334,7 +334,9 @@ pub async fn remove_document(
         .ok_or(CommandError::NotFound)?;
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     store(&txn, &row, row.revision, &report, None, None).await?;
-    attachment::Entity::delete_by_id(document).exec(&txn).await?;
+    attachment::Entity::delete_by_id(document)
+        .exec(&txn)
+        .await?;
     txn.commit().await?;
     Ok(file.storage_key)
 }
@@ -539,10 +541,15 @@ pub async fn review(
                 offset += take;
                 instalment.amount_ore -= take;
                 if instalment.amount_ore == 0 {
-                    payment::Entity::delete_by_id(instalment.id).exec(&txn).await?;
+                    payment::Entity::delete_by_id(instalment.id)
+                        .exec(&txn)
+                        .await?;
                 } else {
                     payment::Entity::update_many()
-                        .col_expr(payment::Column::AmountOre, Expr::value(instalment.amount_ore))
+                        .col_expr(
+                            payment::Column::AmountOre,
+                            Expr::value(instalment.amount_ore),
+                        )
                         .filter(payment::Column::Id.eq(instalment.id))
                         .exec(&txn)
                         .await?;
@@ -561,7 +568,8 @@ pub async fn review(
                 .filter(payment::Column::Id.eq(instalment.id))
                 .exec(&txn)
                 .await?;
-            released.push(json!({ "instalment": instalment.number, "amount": instalment.amount_ore }));
+            released
+                .push(json!({ "instalment": instalment.number, "amount": instalment.amount_ore }));
         }
     }
     let (event_type, mut payload) = match verdict {
@@ -734,10 +742,10 @@ pub fn reminder_stage(row: &follow_up::Model, today: NaiveDate) -> Option<&'stat
 pub async fn remind(ctx: &Ctx) -> Result<usize, CommandError> {
     let horizon = ctx.today + Days::new(REMIND_DAYS_BEFORE);
     let open = follow_up::Entity::find()
-        .filter(follow_up::Column::Status.is_in([
-            ReportStatus::Due.as_str(),
-            ReportStatus::Changes.as_str(),
-        ]))
+        .filter(
+            follow_up::Column::Status
+                .is_in([ReportStatus::Due.as_str(), ReportStatus::Changes.as_str()]),
+        )
         .filter(follow_up::Column::DueOn.lte(horizon))
         .all(&ctx.db)
         .await?;

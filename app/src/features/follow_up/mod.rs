@@ -111,7 +111,10 @@ impl ReportStatus {
 
 /// The kinds of document a report takes.
 pub const DOCUMENT_TYPES: [(&str, &str); 3] = [
-    ("ekonomisk-redovisning", "Ekonomisk redovisning eller årsredovisning"),
+    (
+        "ekonomisk-redovisning",
+        "Ekonomisk redovisning eller årsredovisning",
+    ),
     ("revisionsberattelse", "Revisionsberättelse"),
     ("ovrigt", "Övrigt"),
 ];
@@ -338,7 +341,9 @@ impl Report {
                 .budget
                 .costs
                 .iter()
-                .filter(|row| !(row.category.trim().is_empty() && row.description.trim().is_empty()))
+                .filter(|row| {
+                    !(row.category.trim().is_empty() && row.description.trim().is_empty())
+                })
                 .map(|row| {
                     let label = match (row.category.trim(), row.description.trim()) {
                         (c, "") => c.to_owned(),
@@ -438,7 +443,10 @@ impl Report {
             if activity.held_occasions.is_none() {
                 problems.push((
                     field::of(field::HELD, row),
-                    format!("Ange hur många gånger ”{}” genomfördes (0 om den inte blev av).", activity.kind),
+                    format!(
+                        "Ange hur många gånger ”{}” genomfördes (0 om den inte blev av).",
+                        activity.kind
+                    ),
                 ));
             }
             if activity.reached_participants.is_none() {
@@ -474,14 +482,22 @@ impl Report {
             }
         }
         for (lines, amount, comment, what) in [
-            (&self.income, field::INCOME, field::INCOME_COMMENT, "intäkten"),
+            (
+                &self.income,
+                field::INCOME,
+                field::INCOME_COMMENT,
+                "intäkten",
+            ),
             (&self.costs, field::COST, field::COST_COMMENT, "kostnaden"),
         ] {
             for (i, line) in lines.iter().enumerate() {
                 if line.actual_ore.is_none() {
                     problems.push((
                         field::of(amount, i + 1),
-                        format!("Ange det faktiska beloppet för ”{}” (0 om {what} uteblev).", line.label),
+                        format!(
+                            "Ange det faktiska beloppet för ”{}” (0 om {what} uteblev).",
+                            line.label
+                        ),
                     ));
                 } else if line.needs_comment() && line.comment.trim().is_empty() {
                     problems.push((
@@ -510,14 +526,20 @@ impl Report {
         values.insert(field::SUMMARY.into(), self.summary.clone());
         for (i, a) in self.activities.iter().enumerate() {
             values.insert(field::of(field::HELD, i + 1), number(a.held_occasions));
-            values.insert(field::of(field::REACHED, i + 1), number(a.reached_participants));
+            values.insert(
+                field::of(field::REACHED, i + 1),
+                number(a.reached_participants),
+            );
         }
         for (name, share) in [
             (field::WOMEN, self.share_women),
             (field::MEN, self.share_men),
             (field::OTHER, self.share_other),
         ] {
-            values.insert(name.into(), share.map(|s| s.to_string()).unwrap_or_default());
+            values.insert(
+                name.into(),
+                share.map(|s| s.to_string()).unwrap_or_default(),
+            );
         }
         for (i, g) in self.goals.iter().enumerate() {
             values.insert(
@@ -603,12 +625,7 @@ pub fn periods(from: NaiveDate, to: NaiveDate) -> Vec<Period> {
             .and_then(|d| d.pred_opt())
             .unwrap_or(to);
         // A period a few days over a year is one period, not a year and a few days.
-        let end = if to <= year_end
-            || to
-                .signed_duration_since(year_end)
-                .num_days()
-                < 31
-        {
+        let end = if to <= year_end || to.signed_duration_since(year_end).num_days() < 31 {
             to
         } else {
             year_end
@@ -633,7 +650,10 @@ pub fn period_text(from: NaiveDate, to: NaiveDate) -> String {
     use crate::domain::programme_window::long_date;
     if from.year() == to.year() {
         let first = long_date(from);
-        let first = first.rsplit_once(' ').map(|(d, _)| d.to_owned()).unwrap_or(first);
+        let first = first
+            .rsplit_once(' ')
+            .map(|(d, _)| d.to_owned())
+            .unwrap_or(first);
         format!("{first}–{}", long_date(to))
     } else {
         format!("{}–{}", long_date(from), long_date(to))
@@ -822,7 +842,7 @@ mod tests {
         }
     }
 
-    fn form(pairs: &[(&str, &str)]) -> impl Fn(&str) -> String + '_ {
+    fn form<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> String + 'a {
         move |name| {
             pairs
                 .iter()
@@ -865,7 +885,12 @@ mod tests {
         let fields: Vec<String> = r.problems().into_iter().map(|(f, _)| f).collect();
         assert_eq!(
             fields,
-            vec!["mal_kommentar_1", "intakt_kommentar_1", "kostnad_kommentar_2", "fil"]
+            vec![
+                "mal_kommentar_1",
+                "intakt_kommentar_1",
+                "kostnad_kommentar_2",
+                "fil"
+            ]
         );
         r.goals[0].comment = "Färre kom än vi trodde.".into();
         r.income[0].comment = "Färre medlemmar.".into();
@@ -888,7 +913,9 @@ mod tests {
         let reckoning = Reckoning::of(&r, 5_000_000);
         assert_eq!(reckoning.used, 4_000_000);
         assert_eq!(reckoning.unused, 1_000_000);
-        assert!(reckoning.text().contains("10\u{a0}000\u{a0}kr som inte har använts"));
+        assert!(reckoning
+            .text()
+            .contains("10\u{a0}000\u{a0}kr som inte har använts"));
         // Costs beyond the grant leave nothing unused, and nothing negative.
         r.costs[0].actual_ore = Some(9_000_000);
         assert_eq!(Reckoning::of(&r, 5_000_000).unused, 0);

@@ -27,7 +27,9 @@ fn saved_message(what: &str) -> Option<&'static str> {
         "borttagen" => Some("Bilagan är borttagen."),
         "godkand" => Some("Återrapporten är godkänd. Föreningen har fått besked."),
         "andringar" => Some("Föreningen har fått besked om vad som behöver ändras."),
-        "aterkrav" => Some("Återrapporten är godkänd och beslutet om återkrav är skickat till föreningen."),
+        "aterkrav" => {
+            Some("Återrapporten är godkänd och beslutet om återkrav är skickat till föreningen.")
+        }
         "sista-dag" => Some("Sista dagen är ändrad. Påminnelserna följer det nya datumet."),
         "betald" => Some("Inbetalningen är registrerad."),
         _ => None,
@@ -146,7 +148,9 @@ fn lines_table(caption: &'static str, lines: &[LineOutcome]) -> impl IntoView {
     let rows = lines
         .iter()
         .map(|l| {
-            let flag = l.needs_comment().then(|| view! { <strong>"över 10 %"</strong> });
+            let flag = l
+                .needs_comment()
+                .then(|| view! { <strong>"över 10 %"</strong> });
             view! {
                 <tr>
                     <th scope="row">{l.label.clone()}</th>
@@ -270,7 +274,9 @@ fn report_read(view: &ReportView) -> impl IntoView {
 fn reclaim_box(reclaim: &ReclaimView) -> impl IntoView {
     let paid = match &reclaim.paid {
         Some(day) => format!("Betalt {day}."),
-        None if reclaim.overdue => format!("Skulle ha betalats senast {}. Inte betalt än.", reclaim.due),
+        None if reclaim.overdue => {
+            format!("Skulle ha betalats senast {}. Inte betalt än.", reclaim.due)
+        }
         None => format!("Betala senast {}.", reclaim.due),
     };
     view! {
@@ -679,7 +685,11 @@ fn overview_table(caption: &'static str, rows: &[OverviewRow], empty: &'static s
     let body = rows
         .iter()
         .map(|r| {
-            let late = (r.days_overdue > 0).then(|| format!(" ({} dagar sen)", r.days_overdue));
+            let late = match r.days_overdue {
+                0 => None,
+                1 => Some(" (1 dag sen)".to_owned()),
+                n => Some(format!(" ({n} dagar sen)")),
+            };
             let label = if r.of > 1 {
                 format!("{} ({} av {})", r.dnr, r.number, r.of)
             } else {
@@ -701,7 +711,7 @@ fn overview_table(caption: &'static str, rows: &[OverviewRow], empty: &'static s
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
             <table class="table">
-                <caption>{caption}" ("{rows.len()}")"</caption>
+                <caption>{format!("{caption} ({})", rows.len())}</caption>
                 <thead><tr><th scope="col">"Dnr"</th><th scope="col">"Förening"</th><th scope="col">"Bidragsform"</th><th scope="col">"Verksamhet"</th><th scope="col">"Period"</th><th scope="col">"Sista dag"</th><th scope="col">"Status"</th></tr></thead>
                 <tbody>{body}</tbody>
             </table>

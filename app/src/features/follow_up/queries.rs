@@ -7,8 +7,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Que
 use uuid::Uuid;
 
 use super::{
-    period_text, OverviewRow, Overview, Reckoning, ReclaimView, ReclaimsView, Report,
-    ReportStatus, ReportView,
+    period_text, Overview, OverviewRow, Reckoning, ReclaimView, ReclaimsView, Report, ReportStatus,
+    ReportView,
 };
 use crate::backend::entities::{
     app_user, application, association, follow_up, grant_programme, payment, reclaim,
@@ -20,7 +20,9 @@ use crate::features::payments::{pain001::Payer, PaymentStatus, AFTER_FOLLOW_UP};
 #[derive(Clone, Copy, Debug)]
 pub enum Reader {
     /// A member of the association; `verified` when a verified representative.
-    Member { verified: bool },
+    Member {
+        verified: bool,
+    },
     Staff,
 }
 
@@ -157,7 +159,9 @@ async fn reclaim_view(
     today: NaiveDate,
     payer: &Payer,
 ) -> Result<ReclaimView, DbErr> {
-    let report = follow_up::Entity::find_by_id(r.follow_up_id).one(db).await?;
+    let report = follow_up::Entity::find_by_id(r.follow_up_id)
+        .one(db)
+        .await?;
     let (number, programme_id) = report
         .as_ref()
         .map(|f| (f.number, f.programme_id))
@@ -232,10 +236,10 @@ pub async fn blocking(
     let missing = follow_up::Entity::find()
         .filter(follow_up::Column::AssociationId.eq(association_id))
         .filter(follow_up::Column::ProgrammeId.eq(programme_id))
-        .filter(follow_up::Column::Status.is_in([
-            ReportStatus::Due.as_str(),
-            ReportStatus::Changes.as_str(),
-        ]))
+        .filter(
+            follow_up::Column::Status
+                .is_in([ReportStatus::Due.as_str(), ReportStatus::Changes.as_str()]),
+        )
         .filter(follow_up::Column::DueOn.lt(today))
         .order_by_asc(follow_up::Column::DueOn)
         .one(db)
@@ -258,22 +262,23 @@ pub async fn blocking(
 /// The officers' list: reports waiting for review, overdue, and due within 60 days.
 pub async fn overview(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Overview, DbErr> {
     let horizon = today + chrono::Days::new(60);
-    let rows = follow_up::Entity::find()
-        .filter(
-            sea_orm::Condition::any()
-                .add(follow_up::Column::Status.eq(ReportStatus::Submitted.as_str()))
-                .add(
-                    sea_orm::Condition::all()
-                        .add(follow_up::Column::Status.is_in([
-                            ReportStatus::Due.as_str(),
-                            ReportStatus::Changes.as_str(),
-                        ]))
-                        .add(follow_up::Column::DueOn.lte(horizon)),
-                ),
-        )
-        .order_by_asc(follow_up::Column::DueOn)
-        .all(db)
-        .await?;
+    let rows =
+        follow_up::Entity::find()
+            .filter(
+                sea_orm::Condition::any()
+                    .add(follow_up::Column::Status.eq(ReportStatus::Submitted.as_str()))
+                    .add(
+                        sea_orm::Condition::all()
+                            .add(follow_up::Column::Status.is_in([
+                                ReportStatus::Due.as_str(),
+                                ReportStatus::Changes.as_str(),
+                            ]))
+                            .add(follow_up::Column::DueOn.lte(horizon)),
+                    ),
+            )
+            .order_by_asc(follow_up::Column::DueOn)
+            .all(db)
+            .await?;
     let cases: HashMap<Uuid, application::Model> = application::Entity::find()
         .filter(application::Column::Id.is_in(rows.iter().map(|r| r.application_id)))
         .all(db)
@@ -303,7 +308,10 @@ pub async fn overview(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Ove
             number: r.number,
             of: r.of,
             dnr: case.and_then(|c| c.dnr.clone()).unwrap_or_default(),
-            association: associations.get(&r.association_id).cloned().unwrap_or_default(),
+            association: associations
+                .get(&r.association_id)
+                .cloned()
+                .unwrap_or_default(),
             programme: programmes.get(&r.programme_id).cloned().unwrap_or_default(),
             activity: case.map(|c| c.activity_name.clone()).unwrap_or_default(),
             period: period_text(r.period_from, r.period_to),
@@ -406,22 +414,28 @@ pub async fn totals(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Vec<T
             .collect()
     };
     let mut rows: std::collections::BTreeMap<(String, i32), Totals> = Default::default();
-    let mut slot = |case: Uuid, year: i32| -> &mut Totals {
+    let key = |case: Uuid, year: i32| {
         let programme = case_programme
             .get(&case)
             .and_then(|p| programmes.get(p))
             .cloned()
             .unwrap_or_default();
-        rows.entry((programme.clone(), year)).or_insert_with(|| Totals {
-            programme,
-            year,
+        (programme, year)
+    };
+    fn slot(
+        rows: &mut std::collections::BTreeMap<(String, i32), Totals>,
+        key: (String, i32),
+    ) -> &mut Totals {
+        rows.entry(key.clone()).or_insert_with(|| Totals {
+            programme: key.0,
+            year: key.1,
             ..Default::default()
         })
-    };
+    }
     for p in payment::Entity::find().all(db).await? {
         let status = PaymentStatus::parse(&p.status).unwrap_or(PaymentStatus::Planned);
         let year = p.paid_on.or(p.due_on).unwrap_or(today).year();
-        let row = slot(p.application_id, year);
+        let row = slot(&mut rows, key(p.application_id, year));
         match status {
             PaymentStatus::Paid => row.paid += p.amount_ore,
             PaymentStatus::Held => row.held += p.amount_ore,
@@ -433,9 +447,9 @@ pub async fn totals(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Vec<T
         }
     }
     for r in reclaim::Entity::find().all(db).await? {
-        slot(r.application_id, r.decided_on.year()).reclaimed += r.amount_ore;
+        slot(&mut rows, key(r.application_id, r.decided_on.year())).reclaimed += r.amount_ore;
         if let Some(day) = r.paid_on {
-            slot(r.application_id, day.year()).repaid += r.amount_ore;
+            slot(&mut rows, key(r.application_id, day.year())).repaid += r.amount_ore;
         }
     }
     Ok(rows.into_values().collect())
