@@ -55,7 +55,7 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     // The OFU seed's application, decided as in the seed; the association's application
     // for 2027, open; another association's draft.
     let applications = application::Entity::find().all(&app.db).await.unwrap();
-    assert_eq!(applications.len(), 11);
+    assert_eq!(applications.len(), 12);
     // The other cases stand at every stage, so the queue and the committee show work.
     for stage in [
         Status::Submitted,
@@ -67,6 +67,18 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     ] {
         assert!(applications.iter().any(|a| a.status == stage), "{stage:?}");
     }
+    // The two granted cases have their follow-up reports due within two months, one of
+    // them Kindness & Compassion's, for Sara Lind to write.
+    let reports = app::backend::entities::follow_up::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(reports.len(), 2);
+    let today = app::backend::time::today();
+    assert!(reports
+        .iter()
+        .all(|r| r.due_on > today && r.due_on <= today + chrono::Duration::days(60)));
+    assert!(reports.iter().any(|r| r.association_id == kindness.id));
     let seed = applications
         .iter()
         .find(|a| a.association_id == kindness.id && a.status == Status::Rejected)
@@ -125,6 +137,6 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     assert_eq!(association::Entity::find().count(&app.db).await.unwrap(), 9);
     assert_eq!(
         application::Entity::find().count(&app.db).await.unwrap(),
-        11
+        12
     );
 }

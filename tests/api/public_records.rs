@@ -42,7 +42,8 @@ async fn the_public_reads_decisions_and_the_anslagstavla_with_their_dates() {
         "Avslagen",
         "Stödsamtal för anhöriga",
         "Beviljad",
-        "2 beslut.",
+        "Samtalsgrupper för vuxna i ensamhet",
+        "3 beslut.",
     ] {
         assert!(list.contains(part), "{part} in {list}");
     }
@@ -58,7 +59,7 @@ async fn the_public_reads_decisions_and_the_anslagstavla_with_their_dates() {
     let iop = page(&app, "/beslut?bidragsform=iop").await;
     assert!(iop.contains("Inga beslut matchar urvalet."));
     let odd = page(&app, "/beslut?ar=%3Cscript%3E&beslut=x&sida=-4").await;
-    assert!(odd.contains("2 beslut."), "unreadable values are left out");
+    assert!(odd.contains("3 beslut."), "unreadable values are left out");
 
     // The decision at its stable address, with its legal clock.
     let one = page(&app, &format!("/beslut/{slug}")).await;
@@ -123,6 +124,23 @@ async fn fields_marked_secret_never_reach_a_public_page() {
         )
         .await;
     assert_eq!(marked.status(), 303);
+    // The association's other decision (last year's grant) has its name marked too.
+    let others = public_decision::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.association.contains("Kindness") && d.application_id != seed.id);
+    for other in others {
+        let marked = app
+            .post_form_as(
+                Some(&cookie),
+                &format!("/handlaggning/arenden/{}/sekretess", other.application_id),
+                "sekretess=association&sekretess_grund=OSL+26+kap.+1+%C2%A7",
+            )
+            .await;
+        assert_eq!(marked.status(), 303);
+    }
     let public = public_decision::Entity::find_by_id(seed.id)
         .one(&app.db)
         .await
