@@ -94,11 +94,15 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       for (const v of await violations(applicant)) found.push(`applications: ${v}`);
       await applicant.getByRole("link", { name: "Samtalsgrupper för unga tjejer med psykisk ohälsa" }).first().click();
       for (const v of await violations(applicant)) found.push(`case: ${v}`);
+      await applicant.goBack();
+      await applicant.getByRole("link", { name: "Samtalsgrupper för vuxna i ensamhet", exact: true }).click();
+      await applicant.getByRole("link", { name: "Återrapport", exact: true }).click();
+      for (const v of await violations(applicant)) found.push(`follow-up report: ${v}`);
       await applicantContext.close();
 
       const officerContext = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
       const officer = await signedIn(officerContext, EMELIE);
-      for (const path of ["/handlaggning", "/handlaggning/oversikt", "/handlaggning/moten"]) {
+      for (const path of ["/handlaggning", "/handlaggning/oversikt", "/handlaggning/moten", "/handlaggning/aterrapporter"]) {
         await officer.goto(server.url + path);
         for (const v of await violations(officer)) found.push(`${path}: ${v}`);
       }

@@ -118,7 +118,7 @@ describe("the case chain", () => {
     // The decision letter reaches the applicant.
     let letter;
     for (let i = 0; i < 150 && !letter; i++) {
-      letter = keptMails(server.dataDir).find((text) => text.includes(SARA.email) && text.includes("laglighetsprövning") && text.includes(dnr));
+      letter = keptMails(server.dataDir).find((text) => text.includes(SARA.email) && text.includes("laglighetsprövning") && text.includes(`Diarienummer: ${dnr}\r`));
       if (!letter) await new Promise((done) => setTimeout(done, 100));
     }
     assert.ok(letter, "the decision letter was sent to the applicant");
