@@ -1,5 +1,7 @@
 //! Follow-up reports (återrapportering) of granted cases, one per report period, and the
-//! reclaims (återkrav) of unused money decided when a report is approved.
+//! reclaims (återkrav) of unused money decided when a report is approved, and the
+//! programme's choice of who decides a reclaim (the officer on delegation, or the
+//! committee).
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -55,6 +57,7 @@ impl MigrationTrait for Migration {
                     .col(string_len(Reclaim::Status, 20))
                     .col(uuid(Reclaim::DecidedBy))
                     .col(date(Reclaim::DecidedOn))
+                    .col(text(Reclaim::DecidedHow))
                     .col(date(Reclaim::DueOn))
                     .col(string_len(Reclaim::Reference, 40))
                     .col(date_null(Reclaim::PaidOn))
@@ -91,6 +94,14 @@ impl MigrationTrait for Migration {
             manager.create_index(index.to_owned()).await?;
         }
         manager
+            .alter_table(
+                Table::alter()
+                    .table(GrantProgramme::Table)
+                    .add_column(boolean(GrantProgramme::ReclaimByCommittee).default(false))
+                    .to_owned(),
+            )
+            .await?;
+        manager
             .create_index(
                 Index::create()
                     .name("idx_reclaim_status")
@@ -104,6 +115,14 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(GrantProgramme::Table)
+                    .drop_column(GrantProgramme::ReclaimByCommittee)
+                    .to_owned(),
+            )
+            .await?;
         manager
             .drop_table(Table::drop().table(Reclaim::Table).to_owned())
             .await?;
@@ -155,9 +174,16 @@ enum Reclaim {
     Status,
     DecidedBy,
     DecidedOn,
+    DecidedHow,
     DueOn,
     Reference,
     PaidOn,
     PaidRegisteredBy,
     CreatedAt,
+}
+
+#[derive(DeriveIden)]
+enum GrantProgramme {
+    Table,
+    ReclaimByCommittee,
 }

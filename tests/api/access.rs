@@ -423,6 +423,12 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             [303, 404, 404, 404, 404, 404],
         ),
         (
+            Call::Post(
+                "/handlaggning/arenden/{A}/aterrapport/1/aterkrav",
+                "sammantradesdag=2026-01-01&paragraf=1",
+            ),
+            [303, 404, 404, 404, 404, 404],
+        ),        (
             Call::Get("/ekonomi/aterkrav"),
             [303, 404, 404, 404, 404, 200],
         ),

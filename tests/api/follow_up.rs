@@ -56,6 +56,19 @@ async fn events_of(app: &TestApp, case: Uuid) -> Vec<String> {
 /// Every answer of the report: each activity held as planned, every goal reached, each
 /// line's actual amount from `actual` (the budget itself when `None`), a comment on each.
 fn answers(report: &Report, revision: i32, actual: Option<i64>, comment: bool) -> String {
+    answer_pairs(report, revision, actual, comment)
+        .iter()
+        .map(|(k, v)| format!("{k}={}", portal_tests::encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn answer_pairs(
+    report: &Report,
+    revision: i32,
+    actual: Option<i64>,
+    comment: bool,
+) -> Vec<(String, String)> {
     let mut pairs: Vec<(String, String)> = vec![
         ("version".into(), revision.to_string()),
         (
@@ -88,10 +101,6 @@ fn answers(report: &Report, revision: i32, actual: Option<i64>, comment: bool) -
         }
     }
     pairs
-        .iter()
-        .map(|(k, v)| format!("{k}={}", portal_tests::encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 #[tokio::test]
@@ -527,4 +536,134 @@ async fn reminders_go_once_per_due_date_follow_a_new_date_and_a_late_report_bloc
         .await
         .unwrap();
     assert!(overdue.contains("Försenade (1)"), "{overdue}");
+}
+
+#[tokio::test]
+async fn where_the_committee_decides_a_reclaim_is_a_proposal_until_its_decision_is_recorded() {
+    use app::backend::entities::{application, grant_programme};
+    let o = office().await;
+    let grant = granted(&o).await;
+    let ctx = o.app.ctx();
+    let today = ctx.today;
+    let programme = application::Entity::find_by_id(o.case)
+        .one(&o.app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .programme_id;
+    grant_programme::Entity::update_many()
+        .col_expr(grant_programme::Column::ReclaimByCommittee, Expr::value(true))
+        .filter(grant_programme::Column::Id.eq(programme))
+        .exec(&o.app.db)
+        .await
+        .unwrap();
+
+    // The report through the commands: nothing was spent.
+    let document = app::features::representatives::commands::StoredDocument {
+        key: format!("2026/{}", Uuid::now_v7()),
+        kind: app::domain::document::FileKind::Pdf,
+        size: 1000,
+        sha256: "0".repeat(64),
+        file_name: "redovisning.pdf".into(),
+    };
+    commands::attach(&ctx, o.owner, o.case, 1, "ekonomisk-redovisning", Ok(document))
+        .await
+        .unwrap();
+    let row = report_row(&o.app, o.case).await;
+    let report: Report = serde_json::from_str(&row.content).unwrap();
+    let answers: std::collections::HashMap<String, String> =
+        answer_pairs(&report, row.revision, Some(0), true)
+            .into_iter()
+            .collect();
+    commands::save(&ctx, o.owner, o.case, 1, &answers, true)
+        .await
+        .unwrap();
+
+    // The officer's reclaim is a proposal: no letter, nothing for the finance unit.
+    let officer = o.app.sign_in("emelie@stad.se", PASSWORD).await;
+    let review = follow_up::review_href(o.case, 1);
+    let proposed = o
+        .app
+        .post_form_as(
+            Some(&officer),
+            &review,
+            "beslut=aterkrav&belopp=&skal=Inget+av+bidraget+anv%C3%A4ndes.",
+        )
+        .await;
+    assert_eq!(proposed.status(), 303);
+    assert!(proposed.headers()["location"]
+        .to_str()
+        .unwrap()
+        .ends_with("sparat=forslag"));
+    let claim = reclaim::Entity::find()
+        .filter(reclaim::Column::ApplicationId.eq(o.case))
+        .one(&o.app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(claim.status, commands::RECLAIM_PROPOSED);
+    assert!(mails(&o.app, "reclaim_decided").await.is_empty());
+    create_user(&o.app.db, "finance", "karin@stad.se", PASSWORD).await;
+    let karin = o.app.sign_in("karin@stad.se", PASSWORD).await;
+    let list = o
+        .app
+        .get_as(&karin, follow_up::RECLAIMS)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!list.contains(&claim.reference), "{list}");
+    let page = o
+        .app
+        .get_as(&officer, &review)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Registrera nämndens beslut om återkrav"), "{page}");
+
+    // The committee's decision: a meeting in the future and a § that is no number are
+    // refused by their fields; then the letter goes.
+    let decision = format!("{review}/aterkrav");
+    let bad = o
+        .app
+        .post_form_as(
+            Some(&officer),
+            &decision,
+            &format!("sammantradesdag={}&paragraf=x", today + Days::new(1)),
+        )
+        .await;
+    assert_eq!(bad.status(), 422);
+    let html = bad.text().await.unwrap();
+    assert!(html.contains("Nämnden kan inte ha beslutat efter i dag."), "{html}");
+    assert!(html.contains("Ange paragrafen"), "{html}");
+    let recorded = o
+        .app
+        .post_form_as(
+            Some(&officer),
+            &decision,
+            &format!("sammantradesdag={today}&paragraf=%C2%A7+14"),
+        )
+        .await;
+    assert_eq!(recorded.status(), 303);
+    let claim = reclaim::Entity::find_by_id(claim.id)
+        .one(&o.app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(claim.status, "decided");
+    assert_eq!(claim.decided_how, "av socialnämnden, § 14");
+    assert_eq!(claim.amount_ore, grant, "nothing waited to be kept back");
+    let letters = mails(&o.app, "reclaim_decided").await;
+    assert_eq!(letters.len(), 1);
+    assert_eq!(letters[0]["data"]["decided_by"], "av socialnämnden, § 14");
+    let again = o
+        .app
+        .post_form_as(
+            Some(&officer),
+            &decision,
+            &format!("sammantradesdag={today}&paragraf=14"),
+        )
+        .await;
+    assert_eq!(again.status(), 409);
 }

@@ -43,6 +43,10 @@ pub fn router() -> Router<AppState> {
             "/handlaggning/arenden/{id}/aterrapport/{nr}/sista-dag",
             post(set_due),
         )
+        .route(
+            "/handlaggning/arenden/{id}/aterrapport/{nr}/aterkrav",
+            post(committee_decision),
+        )
         .route("/ekonomi/aterkrav/{id}/betald", post(reclaim_paid))
         .route("/ekonomi/oversikt.csv", get(totals_csv))
         .route("/ekonomi/oversikt.xlsx", get(totals_xlsx))
@@ -157,11 +161,12 @@ async fn review(
     )
     .await
     {
-        Ok(status) => {
-            let saved = match (status, form.one(field::DECISION).as_str()) {
-                (app::features::follow_up::ReportStatus::Changes, _) => "andringar",
-                (_, "aterkrav") => "aterkrav",
-                _ => "godkand",
+        Ok(outcome) => {
+            let saved = match outcome {
+                commands::Reviewed::Approved => "godkand",
+                commands::Reviewed::Changes => "andringar",
+                commands::Reviewed::Reclaimed => "aterkrav",
+                commands::Reviewed::Proposed => "forslag",
             };
             Redirect::to(&format!("{page}?sparat={saved}")).into_response()
         }
@@ -188,6 +193,28 @@ async fn set_due(
         "sista-dag",
     )
     .await
+}
+
+/// `POST …/aterrapport/{n}/aterkrav`: the committee's decision on a proposed reclaim.
+async fn committee_decision(
+    State(state): State<AppState>,
+    Verifier(user): Verifier,
+    Path((id, number)): Path<(Uuid, i32)>,
+    request: Request,
+) -> Response {
+    let (parts, form) = Posted::read(&state, request).await;
+    let done = commands::record_committee_decision(
+        &state.ctx(),
+        user.id,
+        id,
+        number,
+        &form.one(field::MEETING_ON),
+        &form.one(field::PARAGRAPH),
+        &state.settings.payer,
+    )
+    .await;
+    let kept = form.kept(&[field::MEETING_ON, field::PARAGRAPH]);
+    saved_or_refused(&state, parts, &review_href(id, number), kept, done, "namndbeslut").await
 }
 
 /// `POST /ekonomi/aterkrav/{id}/betald`: the repayment came in.

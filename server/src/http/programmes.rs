@@ -50,6 +50,7 @@ async fn save_programme(
         dnr_prefix: form.one(f::DNR_PREFIX),
         handling_weeks: form.one(f::HANDLING_WEEKS),
         active: form.one(f::ACTIVE) == "on",
+        reclaim_by_committee: form.one(f::RECLAIM_BY_COMMITTEE) == "on",
     };
     let kept = form.kept(&f::ALL);
     match commands::save_programme(&state.ctx(), admin.id, id, input).await {

@@ -23,6 +23,9 @@ pub struct Model {
     pub dnr_prefix: String,
     pub handling_weeks: i32,
     pub active: bool,
+    /// Reclaims of unused money are decided by the committee, not by the officer on
+    /// delegation.
+    pub reclaim_by_committee: bool,
     pub position: i32,
 }
 

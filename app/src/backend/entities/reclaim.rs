@@ -17,10 +17,13 @@ pub struct Model {
     pub reason: String,
     /// The calculation as the letter shows it.
     pub calculation: String,
-    /// `decided` or `paid`.
+    /// `proposed` (the committee decides), `decided` or `paid`.
     pub status: String,
+    /// Who proposed it, then who decided it or recorded the committee's decision.
     pub decided_by: Uuid,
     pub decided_on: Date,
+    /// How it was decided, as the letter says it: "av Emelie Steen på delegation".
+    pub decided_how: String,
     /// The day it is to be paid back by.
     pub due_on: Date,
     /// What the association writes with its payment (the case's Dnr).

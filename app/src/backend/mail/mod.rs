@@ -329,7 +329,7 @@ mod tests {
                 "dnr": "SOF 2026/1",
                 "activity": "Etablering av ett självhjälpscenter",
                 "decided": "15 april 2027",
-                "decided_by": "Emelie Steen",
+                "decided_by": "av Emelie Steen på delegation",
                 "amount": "25 000 kr",
                 "reason": "Hela bidraget användes inte.",
                 "calculation": "Beviljat 100 000 kr − (kostnader 80 000 kr − andra intäkter 5 000 kr) = 25 000 kr",

@@ -382,7 +382,7 @@ pub async fn review(
     number: i32,
     input: Review,
     payer: &Payer,
-) -> Result<ReportStatus, CommandError> {
+) -> Result<Reviewed, CommandError> {
     let officer =
         crate::backend::users::officer(&ctx.db, actor, "Bara handläggare granskar återrapporter.")
             .await?;
@@ -501,7 +501,7 @@ pub async fn review(
         .filter_map(|(_, person)| person)
         .collect();
     let link = ctx.link(&super::report_href(case, number))?;
-    let mut effects = mail::to_each(MailKind::FollowUpReviewed, members.clone(), |person| {
+    let mut effects = mail::to_each(MailKind::FollowUpReviewed, members, |person| {
         json!({
             "name": person.display_name,
             "association": association.name,
@@ -514,63 +514,13 @@ pub async fn review(
             "link": link,
         })
     });
+    let by_committee = grant_programme::Entity::find_by_id(row.programme_id)
+        .one(&txn)
+        .await?
+        .is_some_and(|p| p.reclaim_by_committee);
     let mut released = Vec::new();
-    let mut offset = 0;
-    if status == ReportStatus::Approved {
-        let mut waiting = payment::Entity::find()
-            .filter(payment::Column::ApplicationId.eq(case))
-            .filter(payment::Column::Condition.eq(AFTER_FOLLOW_UP))
-            .filter(payment::Column::DueOn.is_null())
-            .filter(payment::Column::BatchId.is_null())
-            .filter(payment::Column::Status.is_in([
-                PaymentStatus::Planned.as_str(),
-                PaymentStatus::Held.as_str(),
-            ]))
-            .order_by_asc(payment::Column::Number)
-            .all(&txn)
-            .await?;
-        // Unused money is first kept back from what has not been paid out yet.
-        if let Some((amount, _)) = &claim {
-            let mut left = *amount;
-            for instalment in waiting.iter_mut().rev() {
-                if left == 0 {
-                    break;
-                }
-                let take = left.min(instalment.amount_ore);
-                left -= take;
-                offset += take;
-                instalment.amount_ore -= take;
-                if instalment.amount_ore == 0 {
-                    payment::Entity::delete_by_id(instalment.id)
-                        .exec(&txn)
-                        .await?;
-                } else {
-                    payment::Entity::update_many()
-                        .col_expr(
-                            payment::Column::AmountOre,
-                            Expr::value(instalment.amount_ore),
-                        )
-                        .filter(payment::Column::Id.eq(instalment.id))
-                        .exec(&txn)
-                        .await?;
-                }
-            }
-            waiting.retain(|p| p.amount_ore > 0);
-        }
-        let release: Vec<&payment::Model> = if row.number >= row.of {
-            waiting.iter().collect()
-        } else {
-            waiting.iter().take(1).collect()
-        };
-        for instalment in release {
-            payment::Entity::update_many()
-                .col_expr(payment::Column::DueOn, Expr::value(ctx.today))
-                .filter(payment::Column::Id.eq(instalment.id))
-                .exec(&txn)
-                .await?;
-            released
-                .push(json!({ "instalment": instalment.number, "amount": instalment.amount_ore }));
-        }
+    if status == ReportStatus::Approved && claim.is_none() {
+        released = settle_waiting(&txn, &row, 0, ctx.today).await?.1;
     }
     let (event_type, mut payload) = match verdict {
         Verdict::Changes => ("follow_up.changes_requested", json!({ "note": note })),
@@ -585,86 +535,389 @@ pub async fn review(
         std::mem::take(&mut effects),
     )
     .await?;
+    let mut outcome = match status {
+        ReportStatus::Changes => Reviewed::Changes,
+        _ => Reviewed::Approved,
+    };
     if let Some((amount, reason)) = claim {
-        let to_pay = amount - offset;
-        let mut calculation = reckoning.text();
-        if offset > 0 {
-            calculation.push_str(&format!(
-                "\n{} dras av från delbetalningen som inte har betalats ut än",
-                money::format_kr(offset)
-            ));
-            calculation.push_str(&if to_pay > 0 {
-                format!("; {} ska betalas tillbaka.", money::format_kr(to_pay))
-            } else {
-                ", så föreningen behöver inte betala tillbaka något.".to_owned()
-            });
-        }
-        if amount != reckoning.unused {
-            calculation.push_str(&format!(
-                "\nHandläggaren har bestämt återkravet till {}; skälet står ovan.",
-                money::format_kr(amount)
-            ));
-        }
-        let due = ctx.today + Days::new(RECLAIM_DAYS);
-        let id = Uuid::now_v7();
-        reclaim::Entity::insert(reclaim::ActiveModel {
-            id: Set(id),
-            follow_up_id: Set(row.id),
-            application_id: Set(case),
-            association_id: Set(row.association_id),
-            amount_ore: Set(to_pay),
-            computed_ore: Set(reckoning.unused),
-            reason: Set(reason.clone()),
-            calculation: Set(calculation.clone()),
-            status: Set(if to_pay > 0 { "decided" } else { "paid" }.into()),
-            decided_by: Set(actor),
-            decided_on: Set(ctx.today),
-            due_on: Set(due),
-            reference: Set(dnr.clone()),
-            paid_on: Set((to_pay == 0).then_some(ctx.today)),
-            paid_registered_by: Set((to_pay == 0).then_some(actor)),
-            created_at: Set(Utc::now()),
-        })
-        .exec_without_returning(&txn)
-        .await?;
-        let letters = if to_pay > 0 {
-            mail::to_each(MailKind::ReclaimDecided, members, |person| {
-                json!({
-                    "name": person.display_name,
-                    "association": association.name,
-                    "dnr": dnr,
-                    "activity": case_row.activity_name,
-                    "decided": long_date(ctx.today),
-                    "decided_by": officer.display_name,
-                    "amount": money::format_kr(to_pay),
-                    "reason": reason,
-                    "calculation": calculation,
-                    "due": long_date(due),
-                    "payee": payer.name,
-                    "bankgiro": payer.bankgiro,
-                    "reference": dnr,
-                    "officer": officer.display_name,
-                    "link": link,
-                })
-            })
+        outcome = if by_committee {
+            Reviewed::Proposed
         } else {
-            vec![]
+            Reviewed::Reclaimed
         };
-        events::record(
-            &txn,
-            NewEvent::about(
-                "application",
-                case,
-                "reclaim.decided",
-                Some(actor),
-                json!({ "amount": to_pay, "offset": offset, "computed": reckoning.unused, "due": due, "reason": reason }),
-            ),
-            letters,
-        )
-        .await?;
+        let proposal = Proposal {
+            amount,
+            computed: reckoning.unused,
+            reason,
+            calculation: reckoning.text(),
+        };
+        if by_committee {
+            // The programme says the committee decides: a proposal until it has.
+            reclaim::Entity::insert(reclaim::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                follow_up_id: Set(row.id),
+                application_id: Set(case),
+                association_id: Set(row.association_id),
+                amount_ore: Set(proposal.amount),
+                computed_ore: Set(proposal.computed),
+                reason: Set(proposal.reason.clone()),
+                calculation: Set(proposal.calculation.clone()),
+                status: Set(RECLAIM_PROPOSED.into()),
+                decided_by: Set(actor),
+                decided_on: Set(ctx.today),
+                decided_how: Set(String::new()),
+                due_on: Set(ctx.today + Days::new(RECLAIM_DAYS)),
+                reference: Set(dnr.clone()),
+                paid_on: Set(None),
+                paid_registered_by: Set(None),
+                created_at: Set(Utc::now()),
+            })
+            .exec_without_returning(&txn)
+            .await?;
+            events::record(
+                &txn,
+                NewEvent::about(
+                    "application",
+                    case,
+                    "reclaim.proposed",
+                    Some(actor),
+                    json!({ "amount": proposal.amount, "reason": proposal.reason }),
+                ),
+                vec![],
+            )
+            .await?;
+        } else {
+            let decision = Decision {
+                actor,
+                on: ctx.today,
+                how: format!("av {} på delegation", officer.display_name),
+            };
+            decide_reclaim(ctx, &txn, &row, None, proposal, decision, payer).await?;
+        }
     }
     ctx.commit_and_wake(txn).await?;
-    Ok(status)
+    Ok(outcome)
+}
+
+/// What a review came to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reviewed {
+    Approved,
+    Changes,
+    /// Approved, and the reclaim decided by delegation.
+    Reclaimed,
+    /// Approved, and the reclaim proposed to the committee.
+    Proposed,
+}
+
+/// A reclaim's status while the committee has not decided it.
+pub const RECLAIM_PROPOSED: &str = "proposed";
+
+/// What the officer proposes to claim back.
+struct Proposal {
+    amount: i64,
+    computed: i64,
+    reason: String,
+    calculation: String,
+}
+
+/// Who decided a reclaim, and when.
+struct Decision {
+    actor: Uuid,
+    on: NaiveDate,
+    /// "av Emelie Steen på delegation", "av socialnämnden den 12 februari 2027, § 14".
+    how: String,
+}
+
+/// Keeps `amount` back from the instalments waiting for the report (the last first) and
+/// lets those left fall due `today` (all of them after the last report, the next one
+/// otherwise). Answers what was kept back and what fell due.
+async fn settle_waiting(
+    txn: &impl ConnectionTrait,
+    row: &follow_up::Model,
+    amount: i64,
+    today: NaiveDate,
+) -> Result<(i64, Vec<serde_json::Value>), CommandError> {
+    let mut waiting = payment::Entity::find()
+        .filter(payment::Column::ApplicationId.eq(row.application_id))
+        .filter(payment::Column::Condition.eq(AFTER_FOLLOW_UP))
+        .filter(payment::Column::DueOn.is_null())
+        .filter(payment::Column::BatchId.is_null())
+        .filter(payment::Column::Status.is_in([
+            PaymentStatus::Planned.as_str(),
+            PaymentStatus::Held.as_str(),
+        ]))
+        .order_by_asc(payment::Column::Number)
+        .all(txn)
+        .await?;
+    let mut left = amount;
+    let mut offset = 0;
+    for instalment in waiting.iter_mut().rev() {
+        if left == 0 {
+            break;
+        }
+        let take = left.min(instalment.amount_ore);
+        left -= take;
+        offset += take;
+        instalment.amount_ore -= take;
+        if instalment.amount_ore == 0 {
+            payment::Entity::delete_by_id(instalment.id)
+                .exec(txn)
+                .await?;
+        } else {
+            payment::Entity::update_many()
+                .col_expr(
+                    payment::Column::AmountOre,
+                    Expr::value(instalment.amount_ore),
+                )
+                .filter(payment::Column::Id.eq(instalment.id))
+                .exec(txn)
+                .await?;
+        }
+    }
+    waiting.retain(|p| p.amount_ore > 0);
+    let release: Vec<&payment::Model> = if row.number >= row.of {
+        waiting.iter().collect()
+    } else {
+        waiting.iter().take(1).collect()
+    };
+    let mut released = Vec::new();
+    for instalment in release {
+        payment::Entity::update_many()
+            .col_expr(payment::Column::DueOn, Expr::value(today))
+            .filter(payment::Column::Id.eq(instalment.id))
+            .exec(txn)
+            .await?;
+        released.push(json!({ "instalment": instalment.number, "amount": instalment.amount_ore }));
+    }
+    Ok((offset, released))
+}
+
+/// The reclaim decided (a new one by delegation, or the `existing` proposal by the
+/// committee): unused money is first kept back from instalments not paid yet, the rest
+/// is claimed back by letter to every member, to be paid within 30 days.
+async fn decide_reclaim(
+    ctx: &Ctx,
+    txn: &impl ConnectionTrait,
+    row: &follow_up::Model,
+    existing: Option<Uuid>,
+    proposal: Proposal,
+    decision: Decision,
+    payer: &Payer,
+) -> Result<(), CommandError> {
+    let case = application::Entity::find_by_id(row.application_id)
+        .one(txn)
+        .await?
+        .ok_or(CommandError::NotFound)?;
+    let association = association::Entity::find_by_id(row.association_id)
+        .one(txn)
+        .await?
+        .ok_or(CommandError::NotFound)?;
+    let handler = app_user::Entity::find_by_id(decision.actor)
+        .one(txn)
+        .await?
+        .map(|u| u.display_name)
+        .unwrap_or_default();
+    let dnr = case.dnr.clone().unwrap_or_default();
+    let (offset, released) = settle_waiting(txn, row, proposal.amount, ctx.today).await?;
+    let to_pay = proposal.amount - offset;
+    let mut calculation = proposal.calculation.clone();
+    if proposal.amount != proposal.computed {
+        calculation.push_str(&format!(
+            "\nÅterkravet är bestämt till {}; skälet står ovan.",
+            money::format_kr(proposal.amount)
+        ));
+    }
+    if offset > 0 {
+        calculation.push_str(&format!(
+            "\n{} dras av från delbetalningen som inte har betalats ut än",
+            money::format_kr(offset)
+        ));
+        calculation.push_str(&if to_pay > 0 {
+            format!("; {} ska betalas tillbaka.", money::format_kr(to_pay))
+        } else {
+            ", så föreningen behöver inte betala tillbaka något.".to_owned()
+        });
+    }
+    let due = decision.on.max(ctx.today) + Days::new(RECLAIM_DAYS);
+    let status = if to_pay > 0 { "decided" } else { "paid" };
+    let paid_on = (to_pay == 0).then_some(ctx.today);
+    let paid_by = (to_pay == 0).then_some(decision.actor);
+    match existing {
+        Some(id) => {
+            reclaim::Entity::update_many()
+                .col_expr(reclaim::Column::AmountOre, Expr::value(to_pay))
+                .col_expr(reclaim::Column::Calculation, Expr::value(calculation.clone()))
+                .col_expr(reclaim::Column::Status, Expr::value(status))
+                .col_expr(reclaim::Column::DecidedBy, Expr::value(decision.actor))
+                .col_expr(reclaim::Column::DecidedOn, Expr::value(decision.on))
+                .col_expr(reclaim::Column::DecidedHow, Expr::value(decision.how.clone()))
+                .col_expr(reclaim::Column::DueOn, Expr::value(due))
+                .col_expr(reclaim::Column::PaidOn, Expr::value(paid_on))
+                .col_expr(reclaim::Column::PaidRegisteredBy, Expr::value(paid_by))
+                .filter(reclaim::Column::Id.eq(id))
+                .exec(txn)
+                .await?;
+        }
+        None => {
+            reclaim::Entity::insert(reclaim::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                follow_up_id: Set(row.id),
+                application_id: Set(row.application_id),
+                association_id: Set(row.association_id),
+                amount_ore: Set(to_pay),
+                computed_ore: Set(proposal.computed),
+                reason: Set(proposal.reason.clone()),
+                calculation: Set(calculation.clone()),
+                status: Set(status.into()),
+                decided_by: Set(decision.actor),
+                decided_on: Set(decision.on),
+                decided_how: Set(decision.how.clone()),
+                due_on: Set(due),
+                reference: Set(dnr.clone()),
+                paid_on: Set(paid_on),
+                paid_registered_by: Set(paid_by),
+                created_at: Set(Utc::now()),
+            })
+            .exec_without_returning(txn)
+            .await?;
+        }
+    }
+    let members = association_member::Entity::find()
+        .filter(association_member::Column::AssociationId.eq(row.association_id))
+        .find_also_related(app_user::Entity)
+        .all(txn)
+        .await?
+        .into_iter()
+        .filter_map(|(_, person)| person);
+    let link = ctx.link(&super::report_href(row.application_id, row.number))?;
+    let letters = if to_pay > 0 {
+        mail::to_each(MailKind::ReclaimDecided, members, |person| {
+            json!({
+                "name": person.display_name,
+                "association": association.name,
+                "dnr": dnr,
+                "activity": case.activity_name,
+                "decided": long_date(decision.on),
+                "decided_by": decision.how,
+                "amount": money::format_kr(to_pay),
+                "reason": proposal.reason,
+                "calculation": calculation,
+                "due": long_date(due),
+                "payee": payer.name,
+                "bankgiro": payer.bankgiro,
+                "reference": dnr,
+                "officer": handler,
+                "link": link,
+            })
+        })
+    } else {
+        vec![]
+    };
+    events::record(
+        txn,
+        NewEvent::about(
+            "application",
+            row.application_id,
+            "reclaim.decided",
+            Some(decision.actor),
+            json!({ "amount": to_pay, "offset": offset, "computed": proposal.computed, "due": due, "reason": proposal.reason, "how": decision.how, "released": released }),
+        ),
+        letters,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The officer records the committee's decision on a proposed reclaim, from the
+/// justerade minutes: the meeting's date and the §. The reclaim is then carried out as
+/// one decided by delegation (kept back, then the letter).
+pub async fn record_committee_decision(
+    ctx: &Ctx,
+    actor: Uuid,
+    case: Uuid,
+    number: i32,
+    typed_date: &str,
+    typed_paragraph: &str,
+    payer: &Payer,
+) -> Result<(), CommandError> {
+    crate::backend::users::officer(
+        &ctx.db,
+        actor,
+        "Bara handläggare registrerar nämndens beslut.",
+    )
+    .await?;
+    crate::features::assessment::commands::refuse_if_recused(&ctx.db, case, actor).await?;
+    let row = report_of(&ctx.db, case, number).await?;
+    let proposed = reclaim::Entity::find()
+        .filter(reclaim::Column::FollowUpId.eq(row.id))
+        .filter(reclaim::Column::Status.eq(RECLAIM_PROPOSED))
+        .one(&ctx.db)
+        .await?
+        .ok_or_else(|| {
+            CommandError::Conflict("Det finns inget förslag om återkrav som väntar på nämnden.".into())
+        })?;
+    let mut problems = Vec::new();
+    let day = match crate::domain::validation::date_typed(field::MEETING_ON, typed_date) {
+        Ok(day) if day > ctx.today => {
+            problems.push((
+                field::MEETING_ON,
+                "Nämnden kan inte ha beslutat efter i dag.".to_owned(),
+            ));
+            None
+        }
+        Ok(day) if day < proposed.decided_on => {
+            problems.push((
+                field::MEETING_ON,
+                "Sammanträdet kan inte vara före förslaget om återkrav.".to_owned(),
+            ));
+            None
+        }
+        Ok(day) => Some(day),
+        Err((f, m)) => {
+            problems.push((f, m));
+            None
+        }
+    };
+    let paragraph = match typed_paragraph.trim().trim_start_matches('§').trim().parse::<u32>() {
+        Ok(n) if (1..=999).contains(&n) => Some(n),
+        _ => {
+            problems.push((
+                field::PARAGRAPH,
+                "Ange paragrafen i protokollet som ett tal, till exempel 14.".to_owned(),
+            ));
+            None
+        }
+    };
+    let (Some(day), Some(paragraph)) = (day, paragraph) else {
+        return Err(CommandError::Invalid(problems));
+    };
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    let claimed = reclaim::Entity::update_many()
+        .col_expr(reclaim::Column::Status, Expr::value("deciding"))
+        .filter(reclaim::Column::Id.eq(proposed.id))
+        .filter(reclaim::Column::Status.eq(RECLAIM_PROPOSED))
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(CommandError::Conflict(
+            "Någon annan registrerade nämndens beslut samtidigt.".into(),
+        ));
+    }
+    let proposal = Proposal {
+        amount: proposed.amount_ore,
+        computed: proposed.computed_ore,
+        reason: proposed.reason.clone(),
+        calculation: proposed.calculation.clone(),
+    };
+    let decision = Decision {
+        actor,
+        on: day,
+        how: format!("av socialnämnden, § {paragraph}"),
+    };
+    decide_reclaim(ctx, &txn, &row, Some(proposed.id), proposal, decision, payer).await?;
+    ctx.commit_and_wake(txn).await?;
+    Ok(())
 }
 
 /// The officer moves a report's due date (the reminders follow it).

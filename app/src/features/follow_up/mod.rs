@@ -259,6 +259,8 @@ pub mod field {
     pub const REASON: &str = "skal";
     pub const DUE_ON: &str = "sista_dag";
     pub const PAID_ON: &str = "betaldag";
+    pub const MEETING_ON: &str = "sammantradesdag";
+    pub const PARAGRAPH: &str = "paragraf";
 
     /// Field `name` of row `row` (from 1).
     pub fn of(name: &str, row: usize) -> String {
@@ -707,7 +709,10 @@ pub struct ReclaimView {
     pub reason: String,
     pub calculation: String,
     pub decided: String,
-    pub decided_by: String,
+    /// "av Emelie Steen på delegation", "av socialnämnden, § 14"; empty for a proposal.
+    pub decided_how: String,
+    /// Proposed to the committee, not decided yet.
+    pub proposed: bool,
     pub due: String,
     pub overdue: bool,
     pub reference: String,

@@ -32,6 +32,8 @@ fn saved_message(what: &str) -> Option<&'static str> {
         }
         "sista-dag" => Some("Sista dagen är ändrad. Påminnelserna följer det nya datumet."),
         "betald" => Some("Inbetalningen är registrerad."),
+        "forslag" => Some("Återrapporten är godkänd. Förslaget om återkrav går till nämnden; registrera beslutet här när protokollet är justerat."),
+        "namndbeslut" => Some("Nämndens beslut är registrerat och brevet om återkrav är skickat till föreningen."),
         _ => None,
     }
 }
@@ -271,7 +273,18 @@ fn report_read(view: &ReportView) -> impl IntoView {
     }
 }
 
-fn reclaim_box(reclaim: &ReclaimView) -> impl IntoView {
+fn reclaim_box(reclaim: &ReclaimView) -> AnyView {
+    if reclaim.proposed {
+        return view! {
+            <section class="notice" aria-labelledby="rubrik-aterkrav">
+                <h2 id="rubrik-aterkrav">"Förslag om återkrav"</h2>
+                <p>"Handläggaren "{reclaim.decided_by.clone()}" föreslog "{reclaim.decided.clone()}" att "<strong>{reclaim.amount.clone()}</strong>" ska betalas tillbaka. Nämnden beslutar om återkrav i den här bidragsformen; beslutet kommer i ett brev."</p>
+                <p>"Skäl: "<span class="prewrap">{reclaim.reason.clone()}</span></p>
+                <p class="prewrap">{reclaim.calculation.clone()}</p>
+            </section>
+        }
+        .into_any();
+    }
     let paid = match &reclaim.paid {
         Some(day) => format!("Betalt {day}."),
         None if reclaim.overdue => {
@@ -282,12 +295,29 @@ fn reclaim_box(reclaim: &ReclaimView) -> impl IntoView {
     view! {
         <section class="notice" aria-labelledby="rubrik-aterkrav">
             <h2 id="rubrik-aterkrav">"Beslut om återkrav"</h2>
-            <p>"Beslutat "{reclaim.decided.clone()}" av "{reclaim.decided_by.clone()}" på delegation."</p>
+            <p>"Beslutat "{reclaim.decided.clone()}" "{reclaim.decided_how.clone()}"."</p>
             <p><strong>"Att betala tillbaka: "{reclaim.amount.clone()}</strong></p>
             <p>"Skäl: "<span class="prewrap">{reclaim.reason.clone()}</span></p>
             <p class="prewrap">{reclaim.calculation.clone()}</p>
             <p>"Betalas till "{reclaim.payee.clone()}", bankgiro "{reclaim.bankgiro.clone()}". Ange "<strong>{reclaim.reference.clone()}</strong>" som meddelande."</p>
             <p>{paid}</p>
+        </section>
+    }
+    .into_any()
+}
+
+fn committee_form(view: &ReportView) -> impl IntoView {
+    let state = FormState::current();
+    let values = state.values.clone();
+    view! {
+        <section aria-labelledby="rubrik-namndbeslut">
+            <h2 id="rubrik-namndbeslut">"Registrera nämndens beslut om återkrav"</h2>
+            <p>"När protokollet med nämndens beslut är justerat: ange sammanträdet och paragrafen. Då går beslutsbrevet till föreningen."</p>
+            <form method="post" action=format!("{}/aterkrav", review_href(view.case_id, view.number)) novalidate>
+                {input(&state, &values, field::MEETING_ON.into(), "Sammanträdesdag (ÅÅÅÅ-MM-DD)".into(), None, "numeric")}
+                {input(&state, &values, field::PARAGRAPH.into(), "Paragraf i protokollet".into(), Some("Till exempel 14.".into()), "numeric")}
+                <button type="submit" class="button">"Registrera beslutet och skicka brevet"</button>
+            </form>
         </section>
     }
 }
@@ -640,7 +670,14 @@ fn review_page(view: ReportView) -> AnyView {
     });
     let body = match view.status {
         ReportStatus::Submitted => view! { {report_read(&view)}{review_form(&view)} }.into_any(),
-        ReportStatus::Approved => report_read(&view).into_any(),
+        ReportStatus::Approved => {
+            let pending = view
+                .reclaim
+                .as_ref()
+                .is_some_and(|r| r.proposed)
+                .then(|| committee_form(&view));
+            view! { {pending}{report_read(&view)} }.into_any()
+        }
         ReportStatus::Due | ReportStatus::Changes => {
             let note = (view.status == ReportStatus::Changes).then(|| {
                 view! { <p class="notice">"Du bad om ändringar: "<span class="prewrap">{view.review_note.clone()}</span></p> }

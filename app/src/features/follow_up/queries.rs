@@ -181,6 +181,7 @@ async fn reclaim_view(
         .await?
         .map(|u| u.display_name)
         .unwrap_or_default();
+    let proposed = r.status == super::commands::RECLAIM_PROPOSED;
     Ok(ReclaimView {
         id: r.id,
         case_id: r.application_id,
@@ -194,8 +195,10 @@ async fn reclaim_view(
         calculation: r.calculation,
         decided: long_date(r.decided_on),
         decided_by,
+        decided_how: r.decided_how,
+        proposed,
         due: long_date(r.due_on),
-        overdue: r.paid_on.is_none() && today > r.due_on,
+        overdue: !proposed && r.paid_on.is_none() && today > r.due_on,
         reference: r.reference,
         paid: r.paid_on.map(long_date),
         payee: payer.name.clone(),
@@ -344,6 +347,10 @@ pub async fn reclaims(
     let mut view = ReclaimsView::default();
     let mut open_total = 0;
     for r in rows {
+        if r.status == super::commands::RECLAIM_PROPOSED {
+            // Not decided yet: nothing for the finance unit to follow.
+            continue;
+        }
         let open = r.status == "decided";
         if open {
             open_total += r.amount_ore;
@@ -446,7 +453,11 @@ pub async fn totals(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Vec<T
             },
         }
     }
-    for r in reclaim::Entity::find().all(db).await? {
+    for r in reclaim::Entity::find()
+        .filter(reclaim::Column::Status.ne(super::commands::RECLAIM_PROPOSED))
+        .all(db)
+        .await?
+    {
         slot(&mut rows, key(r.application_id, r.decided_on.year())).reclaimed += r.amount_ore;
         if let Some(day) = r.paid_on {
             slot(&mut rows, key(r.application_id, day.year())).repaid += r.amount_ore;

@@ -177,6 +177,14 @@ pub async fn admin_programme(
             f::ACTIVE,
             if p.active { "on".into() } else { String::new() },
         ),
+        (
+            f::RECLAIM_BY_COMMITTEE,
+            if p.reclaim_by_committee {
+                "on".into()
+            } else {
+                String::new()
+            },
+        ),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))

@@ -193,6 +193,7 @@ pub struct ProgrammeInput {
     pub dnr_prefix: String,
     pub handling_weeks: String,
     pub active: bool,
+    pub reclaim_by_committee: bool,
 }
 
 /// A programme's rules, checked.
@@ -209,6 +210,7 @@ pub struct ProgrammeRules {
     pub dnr_prefix: String,
     pub handling_weeks: i32,
     pub active: bool,
+    pub reclaim_by_committee: bool,
 }
 
 fn whole(text: &str, range: std::ops::RangeInclusive<i32>, message: &str) -> Result<i32, String> {
@@ -340,6 +342,7 @@ impl ProgrammeInput {
             dnr_prefix,
             handling_weeks,
             active: self.active,
+            reclaim_by_committee: self.reclaim_by_committee,
         })
     }
 }
@@ -408,6 +411,7 @@ pub async fn save_programme(
                 dnr_prefix: Set(rules.dnr_prefix.clone()),
                 handling_weeks: Set(1),
                 active: Set(false),
+                reclaim_by_committee: Set(false),
                 position: Set(position),
             })
             .exec_without_returning(&txn)
@@ -456,6 +460,10 @@ pub async fn save_programme(
             Expr::value(rules.handling_weeks),
         )
         .col_expr(grant_programme::Column::Active, Expr::value(rules.active))
+        .col_expr(
+            grant_programme::Column::ReclaimByCommittee,
+            Expr::value(rules.reclaim_by_committee),
+        )
         .filter(grant_programme::Column::Id.eq(id))
         .exec(&txn)
         .await?;
@@ -503,6 +511,7 @@ mod tests {
             dnr_prefix: " sof ".into(),
             handling_weeks: "8".into(),
             active: true,
+            reclaim_by_committee: false,
         }
     }
 

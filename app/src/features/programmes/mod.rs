@@ -41,8 +41,9 @@ pub mod programme_field {
     pub const DNR_PREFIX: &str = "dnr_prefix";
     pub const HANDLING_WEEKS: &str = "handling_weeks";
     pub const ACTIVE: &str = "active";
+    pub const RECLAIM_BY_COMMITTEE: &str = "reclaim_by_committee";
     /// Every field of the form.
-    pub const ALL: [&str; 12] = [
+    pub const ALL: [&str; 13] = [
         NAME,
         DESCRIPTION,
         WINDOW_FROM,
@@ -55,6 +56,7 @@ pub mod programme_field {
         DNR_PREFIX,
         HANDLING_WEEKS,
         ACTIVE,
+        RECLAIM_BY_COMMITTEE,
     ];
 }
 

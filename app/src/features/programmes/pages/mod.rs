@@ -178,6 +178,7 @@ fn ProgrammeForm(
     let attachments = list(f::ATTACHMENTS);
     let criteria = list(f::CRITERIA);
     let active = !state.value(f::ACTIVE).is_empty();
+    let by_committee = !state.value(f::RECLAIM_BY_COMMITTEE).is_empty();
     let title = if id.is_some() {
         state.value(f::NAME)
     } else {
@@ -219,6 +220,10 @@ fn ProgrammeForm(
                 <div class="checkbox">
                     <input type="checkbox" id="falt-active" name=f::ACTIVE value="on" checked=active />
                     <label for="falt-active">"Föreningar kan söka bidragsformen"</label>
+                </div>
+                <div class="checkbox">
+                    <input type="checkbox" id="falt-reclaim_by_committee" name=f::RECLAIM_BY_COMMITTEE value="on" checked=by_committee />
+                    <label for="falt-reclaim_by_committee">"Nämnden beslutar om återkrav (annars handläggaren på delegation)"</label>
                 </div>
                 <button class="button" type="submit">"Spara bidragsformen"</button>
             </form>
