@@ -33,7 +33,8 @@ use leptos_router::{
 use crate::components::layout::Layout;
 use crate::features::{
     access_requests, accounts, admin, applications, assessment, committee, completion, decisions,
-    directory, follow_up, guidance, membership, minutes, notice_board, payments, profile,
+    directory, follow_up, guidance, membership, minutes, notice_board, partnerships, payments,
+    profile,
     programmes, queue, registration, report, representatives, statistics, umbrella,
 };
 
@@ -75,6 +76,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/handlaggning/arenden/:id/utbetalning") view=payments::pages::CasePaymentsPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/arenden/:id/aterrapport/:nr") view=follow_up::pages::ReviewPage ssr=SsrMode::Async />
                     <Route path=path!("/handlaggning/aterrapporter") view=follow_up::pages::OverviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/partnerskap") view=partnerships::pages::OverviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/partnerskap/nytt") view=partnerships::pages::NewPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/partnerskap/:id") view=partnerships::pages::StaffPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/partnerskap/:id/rapport/:nr") view=partnerships::pages::ReviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/handlaggning/partnerskap/:id/rapport/:nr/tjansteutlatande") view=partnerships::pages::StatementPage ssr=SsrMode::Async />
+                    <Route path=path!("/partnerskap/:id") view=partnerships::pages::PartnerPage ssr=SsrMode::Async />
+                    <Route path=path!("/partnerskap/:id/rapport/:nr") view=partnerships::pages::ReportPage ssr=SsrMode::Async />
                     <Route path=path!("/ansokningar/:id/aterrapport/:nr") view=follow_up::pages::ReportPage ssr=SsrMode::Async />
                     <Route path=path!("/ekonomi/aterkrav") view=follow_up::pages::ReclaimsPage ssr=SsrMode::Async />
                     <Route path=path!("/ekonomi/utbetalningar") view=payments::pages::FinancePage ssr=SsrMode::Async />

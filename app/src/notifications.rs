@@ -68,10 +68,19 @@ pub enum MailKind {
     /// "Beslut om återbetalning": the reclaim letter with the amount, the reason, the
     /// calculation and how to pay.
     ReclaimDecided,
+    /// "Påminnelse: rapporten för partnerskapet": to every member of an IOP partner 30
+    /// days before a period's report is due, on the day and when it is overdue.
+    PartnershipReportReminder,
+    /// "Rapporten är godkänd" or "… behöver ändras": the officer's review of an IOP
+    /// partner's report.
+    PartnershipReportReviewed,
+    /// "Sista dag för uppsägning närmar sig": to the partnership's officer 60 days before
+    /// a notice deadline.
+    PartnershipNoticeDeadline,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 25] = [
+    pub const ALL: [MailKind; 28] = [
         MailKind::AssociationInvitation,
         MailKind::AccountVerification,
         MailKind::PasswordReset,
@@ -97,6 +106,9 @@ impl MailKind {
         MailKind::FollowUpReminder,
         MailKind::FollowUpReviewed,
         MailKind::ReclaimDecided,
+        MailKind::PartnershipReportReminder,
+        MailKind::PartnershipReportReviewed,
+        MailKind::PartnershipNoticeDeadline,
     ];
 
     /// The name used in templates, the outbox and stored preferences.
@@ -127,6 +139,9 @@ impl MailKind {
             MailKind::FollowUpReminder => "follow_up_reminder",
             MailKind::FollowUpReviewed => "follow_up_reviewed",
             MailKind::ReclaimDecided => "reclaim_decided",
+            MailKind::PartnershipReportReminder => "partnership_report_reminder",
+            MailKind::PartnershipReportReviewed => "partnership_report_reviewed",
+            MailKind::PartnershipNoticeDeadline => "partnership_notice_deadline",
         }
     }
 
@@ -159,7 +174,10 @@ impl MailKind {
             | MailKind::UmbrellaDecided
             | MailKind::FollowUpReminder
             | MailKind::FollowUpReviewed
-            | MailKind::ReclaimDecided => true,
+            | MailKind::ReclaimDecided
+            | MailKind::PartnershipReportReminder
+            | MailKind::PartnershipReportReviewed
+            | MailKind::PartnershipNoticeDeadline => true,
             MailKind::CompletionReceived | MailKind::AttestationRequested => false,
         }
     }
@@ -206,6 +224,13 @@ impl MailKind {
             MailKind::FollowUpReminder => "Påminnelse om återrapport för ett beviljat bidrag",
             MailKind::FollowUpReviewed => "Besked när handläggaren har granskat en återrapport",
             MailKind::ReclaimDecided => "Beslut om återbetalning av bidrag",
+            MailKind::PartnershipReportReminder => "Påminnelse om rapport för ett partnerskap (IOP)",
+            MailKind::PartnershipReportReviewed => {
+                "Besked när handläggaren har granskat en rapport för ett partnerskap"
+            }
+            MailKind::PartnershipNoticeDeadline => {
+                "Varning när sista dag för uppsägning av ett partnerskap närmar sig"
+            }
         }
     }
 

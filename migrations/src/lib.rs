@@ -28,6 +28,7 @@ mod m20261204_100000_create_umbrella_membership;
 mod m20261205_090000_add_minutes_search_vector;
 mod m20261205_100000_create_payments;
 mod m20261206_090000_create_follow_up;
+mod m20261207_090000_create_partnerships;
 
 /// All migrations, in the order they are applied.
 pub struct Migrator;
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_090000_add_minutes_search_vector::Migration),
             Box::new(m20261205_100000_create_payments::Migration),
             Box::new(m20261206_090000_create_follow_up::Migration),
+            Box::new(m20261207_090000_create_partnerships::Migration),
         ]
     }
 }

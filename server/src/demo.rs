@@ -268,6 +268,7 @@ pub async fn load_if_empty(
         load_case_work(&ctx, seed_case).await?;
         load_minutes(&ctx).await?;
         load_umbrella(&ctx, storage).await?;
+        load_partnerships(&ctx, association_id).await?;
     }
     Ok(true)
 }
@@ -384,6 +385,271 @@ async fn load_umbrella(ctx: &app::backend::command::Ctx, storage: &Storage) -> a
             .exec(&ctx.db)
             .await?;
         }
+    }
+    Ok(())
+}
+
+/// The Bostad Först seed's partnership with Street Minds (1 July 2023 to 30 June 2024,
+/// extended half a year at a time up to 30 June 2026 unless notice is given by 31
+/// December) with its autumn 2023 report and the tjänsteutlåtande, the later reports
+/// filed on paper before the portal; and an active partnership of Kindness &
+/// Compassion whose notice deadline is near, with a report waiting for review and one
+/// due. Made through the officers' own commands.
+async fn load_partnerships(
+    ctx: &app::backend::command::Ctx,
+    kindness: Uuid,
+) -> anyhow::Result<()> {
+    use app::backend::entities::{partnership_report, partnership};
+    use app::features::partnerships::{commands, field, queries, PartnerReport, HeldActivity, SpecialEvent, ReportStatus};
+    use sea_orm::{sea_query::Expr, ColumnTrait, QueryFilter, QueryOrder};
+    use std::collections::HashMap;
+    let officer = person(&ctx.db, "emelie.steen@socialforvaltningen.example").await?;
+    let street_minds = Uuid::now_v7();
+    association::Entity::insert(association::ActiveModel {
+        id: Set(street_minds),
+        name: Set("Street Minds".into()),
+        org_number: Set("802520-1461".into()),
+        contact_person: Set(String::new()),
+        email: Set(String::new()),
+        phone: Set(String::new()),
+        postal_address: Set("Stockholm".into()),
+        founded_year: Set(Some(2016)),
+        members_in_city: Set(Some(40)),
+        target_group: Set("Personer som lever eller har levt i hemlöshet.".into()),
+        created_at: Set(Utc::now()),
+        bankgiro: Set(String::new()),
+        plusgiro: Set(String::new()),
+    })
+    .exec(&ctx.db)
+    .await?;
+    let form = |pairs: &[(&str, String)]| -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+    };
+    let seed = commands::create(
+        ctx,
+        officer,
+        &form(&[
+            (field::ASSOCIATION, street_minds.to_string()),
+            (field::DNR, "SOF 2023/202".into()),
+            (field::ACTIVITY, "Öppen verksamhet för deltagare inom Bostad Först".into()),
+            (field::TARGET_GROUP, "Deltagare i Bostad Först: personer som levt i långvarig hemlöshet och har komplexa stödbehov, ofta till följd av missbruk och psykisk funktionsnedsättning.".into()),
+            (field::PURPOSE, "Syftet med partnerskapet är att tillhandahålla en öppen verksamhet som ska erbjuda ett flexibelt och tillräckligt omfattande stöd utifrån Bostad Först-principerna om aktivt engagemang och deltagarstyrt stöd, i syfte att främja återhämtning och öka förutsättningarna för social integration. Verksamheten ska utgöra ett komplement till det stöd deltagare i Bostad Först får från case managers och syftar till att motverka ensamhet, isolering och sysslolöshet.".into()),
+            (field::CITY_COMMITMENTS, "Lokaler på Malmskillnadsgatan, medel för partnerskapet och samverkan med forskare från Lunds universitet inom forskningsprojektet RECO.".into()),
+            (field::PARTNER_COMMITMENTS, "Aktiviteter enligt schema måndag till fredag, en koordinator och timavlönade medarbetare, samt aktiviteter runt om i staden som Bostad Först-deltagare är välkomna till.".into()),
+            (field::YEARLY_AMOUNT, "1 200 000".into()),
+            (field::STARTS_ON, "2023-07-01".into()),
+            (field::FIRST_END_ON, "2024-06-30".into()),
+            (field::EXTENSION_MONTHS, "6".into()),
+            (field::LAST_END_ON, "2026-06-30".into()),
+            (field::NOTICE_BY, "31 december".into()),
+            (field::REPORT_MONTHS, "6".into()),
+            (field::REPORT_DUE_DAYS, "31".into()),
+            (field::STEERING_CADENCE, "tre gånger per halvår".into()),
+            (field::COOPERATION_CADENCE, "varje vecka".into()),
+        ]),
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("the seed's partnership: {e}"))?;
+    // Two from each party in each group, as in the seed; the names are made up.
+    for (group, name, organisation, role) in [
+        ("styrgrupp", "Maja Lindqvist", "Street Minds", "Verksamhetsansvarig"),
+        ("styrgrupp", "Olof Ahmadi", "Street Minds", "Ordförande"),
+        ("styrgrupp", "Lina Blombergsson", "Socialförvaltningen", "Avdelningschef"),
+        ("styrgrupp", "Jörgen Nordin", "Socialförvaltningen", "Enhetschef Bostad Först"),
+        ("samverkansgrupp", "Hanna Berg", "Street Minds", "Koordinator"),
+        ("samverkansgrupp", "Ali Yusuf", "Street Minds", "Peer supporter"),
+        ("samverkansgrupp", "Emelie Steen", "Socialförvaltningen", "Handläggare"),
+        ("samverkansgrupp", "Karl Svensson", "Socialförvaltningen", "Case manager"),
+    ] {
+        commands::add_member(
+            ctx,
+            officer,
+            seed,
+            &form(&[
+                (field::GROUP, group.into()),
+                (field::NAME, name.into()),
+                (field::ORGANISATION, organisation.into()),
+                (field::ROLE, role.into()),
+            ]),
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("a group member: {e}"))?;
+    }
+    commands::add_meeting(
+        ctx,
+        officer,
+        seed,
+        &form(&[
+            (field::GROUP, "styrgrupp".into()),
+            (field::HELD_ON, "2023-11-15".into()),
+            (field::NOTES, "## Framtidsverkstad\n\nIdéerna från juni följs upp i två träffar under hösten.\n\n## Öppettider\n\n- Mallis håller öppet måndag till fredag enligt deltagarnas önskemål.\n- Kvinnogruppen fortsätter.".into()),
+        ]),
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("a meeting's notes: {e}"))?;
+    let autumn = PartnerReport {
+        summary: "Under hösten 2023 har aktiviteter hållits enligt schema måndag till fredag i socialförvaltningens lokaler på Malmskillnadsgatan (”Mallis”). Partnerskapet har i samarbete med forskare och Bostad Först-deltagare arbetat med konceptet Framtidsverkstad.".into(),
+        activities: [
+            "Sygrupp",
+            "Matlagningskurs",
+            "Peer support från Bostad Först",
+            "Digital verkstad för de som behöver hjälp med datorer och smartphone",
+            "Skrivargrupp",
+            "Kortfilmsgrupp",
+            "Ekonomiska frågor",
+            "Yoga",
+            "Bostad Först Social Club",
+            "Kvinnogrupp",
+        ]
+        .into_iter()
+        .map(|name| HeldActivity {
+            name: name.into(),
+            schedule: "Enligt schema, måndag–fredag".into(),
+        })
+        .collect(),
+        per_day_min: Some(2),
+        per_day_max: Some(6),
+        events: vec![
+            SpecialEvent { name: "Framtidsverkstad".into(), attendance: Some(15) },
+            SpecialEvent { name: "Julfirande".into(), attendance: Some(15) },
+        ],
+        quotes: vec![
+            "Mallis är bra, då har vi en lokal att samlas i. Här kan man göra saker. För mig är det bra att det finns skrivargrupp och matlagningskurs.".into(),
+            "Och vi har fått så mycket positiv respons. Vi har varit med och gjort något som lyfter och som faktiskt blir något.".into(),
+            "Vi som målgrupp är svår och bekväm men man ska inte ge upp på oss.".into(),
+        ],
+        obstacles: "dagsform, mående samt avsaknad av SL-kort.".into(),
+        development: "Under 2024 är fokus att nå fler deltagare inom Bostad Först och försöks- och träningslägenhetsverksamheterna. Den öppna verksamheten kommer fortsatt att arbeta uppsökande tillsammans med case managers och boendestödjare.".into(),
+        women: Some(26),
+        men: Some(74),
+        funds: "De medel Street Minds har erhållit genom överenskommelse om IOP har huvudsakligen gått till löner.".into(),
+        staff: "Street Minds har en heltidsanställd koordinator för aktiviteter inom IOP-samarbetet. Ytterligare sex personer är timavlönade med en sysselsättningsgrad om tre timmar per vecka.".into(),
+        hours: Some(58),
+        research: "I samarbete med forskare från Lunds universitet (forskningsprojektet RECO: Resilient Communities by Sustainable Welfare Transformation) arbetar Bostad Först-verksamheten och Street Minds med konceptet Framtidsverkstad.".into(),
+    };
+    let reports = partnership_report::Entity::find()
+        .filter(partnership_report::Column::PartnershipId.eq(seed))
+        .order_by_asc(partnership_report::Column::Number)
+        .all(&ctx.db)
+        .await?;
+    let row = partnership::Entity::find_by_id(seed)
+        .one(&ctx.db)
+        .await?
+        .context("the seed's partnership")?;
+    let members = app::backend::entities::partnership_member::Entity::find()
+        .filter(app::backend::entities::partnership_member::Column::PartnershipId.eq(seed))
+        .all(&ctx.db)
+        .await?;
+    let paper = PartnerReport {
+        summary: "Rapporten lämnades på papper innan portalen togs i bruk.".into(),
+        ..PartnerReport::default()
+    };
+    let reviewed = |day: chrono::NaiveDate| app::backend::time::start_of(day);
+    for report in reports {
+        let (content, statement) = if report.number == 1 {
+            let mut statement = queries::draft_statement(
+                &row,
+                "Street Minds",
+                &autumn,
+                "1 juli–31 december 2023",
+                &members,
+            );
+            statement.preparation = "Ärendet har beretts inom avdelningen för strategi och utveckling. Förvaltningsgruppen har behandlat ärendet den 14 februari 2024.\n\nRådet för funktionshinderfrågor har haft möjlighet att behandla ärendet den 15 februari 2024.".into();
+            (&autumn, serde_json::to_string(&statement)?)
+        } else {
+            (&paper, String::new())
+        };
+        partnership_report::Entity::update_many()
+            .col_expr(partnership_report::Column::Content, Expr::value(serde_json::to_string(content)?))
+            .col_expr(partnership_report::Column::Status, Expr::value(ReportStatus::Approved.as_str()))
+            .col_expr(partnership_report::Column::Statement, Expr::value(statement))
+            .col_expr(partnership_report::Column::SubmittedAt, Expr::value(reviewed(report.due_on)))
+            .col_expr(partnership_report::Column::ReviewedAt, Expr::value(reviewed(report.due_on + chrono::Days::new(14))))
+            .col_expr(partnership_report::Column::ReviewedBy, Expr::value(officer))
+            .col_expr(
+                partnership_report::Column::ReviewNote,
+                Expr::value(if report.number == 1 { "" } else { "Lämnad på papper före portalen." }),
+            )
+            .filter(partnership_report::Column::Id.eq(report.id))
+            .exec(&ctx.db)
+            .await?;
+    }
+
+    // Kindness & Compassion: started last summer, the first half-year extension done,
+    // notice deadline on 31 December this year.
+    let year = ctx.today.year();
+    let active = commands::create(
+        ctx,
+        officer,
+        &form(&[
+            (field::ASSOCIATION, kindness.to_string()),
+            (field::DNR, format!("SOF {}/88", year - 1)),
+            (field::ACTIVITY, "Självhjälpsgrupper i samverkan med socialtjänsten".into()),
+            (field::TARGET_GROUP, "Vuxna i social isolering eller med psykisk ohälsa som har kontakt med socialtjänsten.".into()),
+            (field::PURPOSE, "Att ge socialtjänstens klienter en väg till samtalsstöd i grupp och minska ensamhet.".into()),
+            (field::CITY_COMMITMENTS, "Medel för gruppledare och lokal, samt socialsekreterare som slussar deltagare till grupperna.".into()),
+            (field::PARTNER_COMMITMENTS, "Två självhjälpsgrupper i veckan med utbildade gruppledare, och uppföljning av deltagarnas mående.".into()),
+            (field::YEARLY_AMOUNT, "400 000".into()),
+            (field::STARTS_ON, format!("{}-07-01", year - 1)),
+            (field::FIRST_END_ON, format!("{year}-06-30")),
+            (field::EXTENSION_MONTHS, "6".into()),
+            (field::LAST_END_ON, format!("{}-06-30", year + 2)),
+            (field::NOTICE_BY, "31 december".into()),
+            (field::REPORT_MONTHS, "6".into()),
+            (field::REPORT_DUE_DAYS, "31".into()),
+            (field::STEERING_CADENCE, "två gånger per år".into()),
+            (field::COOPERATION_CADENCE, "en gång i månaden".into()),
+        ]),
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("the active partnership: {e}"))?;
+    let reports = partnership_report::Entity::find()
+        .filter(partnership_report::Column::PartnershipId.eq(active))
+        .order_by_asc(partnership_report::Column::Number)
+        .all(&ctx.db)
+        .await?;
+    let count = reports.len();
+    let groups = PartnerReport {
+        summary: "Två självhjälpsgrupper i veckan har hållits hela perioden. Socialsekreterarna har slussat elva nya deltagare till grupperna.".into(),
+        activities: vec![
+            HeldActivity { name: "Självhjälpsgrupp om ensamhet".into(), schedule: "tisdagar kl. 17–19".into() },
+            HeldActivity { name: "Självhjälpsgrupp om oro och nedstämdhet".into(), schedule: "torsdagar kl. 17–19".into() },
+        ],
+        per_day_min: Some(4),
+        per_day_max: Some(9),
+        events: vec![SpecialEvent { name: "Sommaravslutning".into(), attendance: Some(22) }],
+        quotes: vec!["Det är första gången på länge jag har ett sammanhang att gå till varje vecka.".into()],
+        obstacles: "Kvällstiderna passar inte alla; några har svårt att ta sig till lokalen.".into(),
+        development: "En dagtidsgrupp prövas under nästa period.".into(),
+        women: Some(62),
+        men: Some(38),
+        funds: "Medlen har gått till arvoden för gruppledare och till hyra.".into(),
+        staff: "Fyra gruppledare på arvode.".into(),
+        hours: Some(12),
+        research: String::new(),
+    };
+    for report in reports {
+        // The current period is left to fill in; the one before waits for review.
+        let status = if report.number as usize == count {
+            continue;
+        } else if report.number as usize == count - 1 {
+            ReportStatus::Submitted
+        } else {
+            ReportStatus::Approved
+        };
+        let mut update = partnership_report::Entity::update_many()
+            .col_expr(partnership_report::Column::Content, Expr::value(serde_json::to_string(&groups)?))
+            .col_expr(partnership_report::Column::Status, Expr::value(status.as_str()))
+            .col_expr(partnership_report::Column::SubmittedAt, Expr::value(reviewed(report.period_to + chrono::Days::new(20))));
+        if status == ReportStatus::Approved {
+            update = update
+                .col_expr(partnership_report::Column::ReviewedAt, Expr::value(reviewed(report.due_on)))
+                .col_expr(partnership_report::Column::ReviewedBy, Expr::value(officer));
+        }
+        update
+            .filter(partnership_report::Column::Id.eq(report.id))
+            .exec(&ctx.db)
+            .await?;
     }
     Ok(())
 }

@@ -255,6 +255,7 @@ pub fn router(state: AppState) -> Router {
         .merge(http::umbrella::router())
         .merge(http::payments::router())
         .merge(http::follow_up::router())
+        .merge(http::partnerships::router())
         .merge(http::language::router())
         .route("/healthz", get(http::health::healthz))
         .route("/readyz", get(http::health::readyz))

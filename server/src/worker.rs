@@ -252,6 +252,11 @@ impl Worker {
             Ok(count) => tracing::info!(count, "follow-up report reminders queued"),
             Err(error) => tracing::warn!(%error, "queueing follow-up report reminders failed"),
         }
+        match app::features::partnerships::commands::remind(&ctx).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "partnership reminders and warnings queued"),
+            Err(error) => tracing::warn!(%error, "queueing partnership reminders failed"),
+        }
         match app::features::access_requests::commands::sweep(&self.db, now).await {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "lapsed or answered access requests deleted"),

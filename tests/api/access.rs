@@ -28,8 +28,17 @@ enum Call {
     ServerFn(&'static str, &'static str),
 }
 
-async fn status(app: &TestApp, cookie: Option<&str>, call: Call, a: Uuid) -> (u16, String) {
-    let expand = |path: &str| path.replace("{A}", &a.to_string());
+async fn status(
+    app: &TestApp,
+    cookie: Option<&str>,
+    call: Call,
+    a: Uuid,
+    p: Uuid,
+) -> (u16, String) {
+    let expand = |path: &str| {
+        path.replace("{A}", &a.to_string())
+            .replace("{P}", &p.to_string())
+    };
     let request = match call {
         Call::Get(path) => app.client.get(format!("{}{}", app.address, expand(path))),
         Call::Post(path, body) | Call::ServerFn(path, body) => app
@@ -63,11 +72,38 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
     let app = spawn_app().await;
     let owner_a = create_user(&app.db, "applicant", "a@example.se", PASSWORD).await;
     let owner_b = create_user(&app.db, "applicant", "b@example.se", PASSWORD).await;
-    create_user(&app.db, "officer", "officer@example.se", PASSWORD).await;
+    let officer = create_user(&app.db, "officer", "officer@example.se", PASSWORD).await;
     create_user(&app.db, "approver", "approver@example.se", PASSWORD).await;
     create_user(&app.db, "admin", "admin@example.se", PASSWORD).await;
     let a = association_with_owner(&app, "802534-3750", owner_a).await;
     association_with_owner(&app, "556016-0680", owner_b).await;
+    // A partnership of A, its first half-year begun.
+    let start = chrono::Utc::now().date_naive() - chrono::Days::new(30);
+    let p = app::features::partnerships::commands::create(
+        &app.ctx(),
+        officer,
+        &[
+            ("forening", a.to_string()),
+            ("dnr", "SOF 2026/9".into()),
+            ("verksamhet", "Öppen verksamhet".into()),
+            ("malgrupp", "Alla".into()),
+            ("syfte", "Gemenskap".into()),
+            ("stadens_ataganden", "Lokaler".into()),
+            ("partnerns_ataganden", "Aktiviteter".into()),
+            ("belopp_per_ar", "100 000".into()),
+            ("startdatum", start.to_string()),
+            ("forsta_slutdatum", (start + chrono::Days::new(365)).to_string()),
+            ("forlangning_manader", "0".into()),
+            ("uppsagning_senast", "12-31".into()),
+            ("rapportperiod_manader", "6".into()),
+            ("rapport_dagar_efter", "31".into()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect(),
+    )
+    .await
+    .unwrap();
 
     let mut cookies: Vec<Option<String>> = vec![None];
     for email in [
@@ -448,12 +484,102 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             Call::Get("/beslut/sof-1999-1"),
             [404, 404, 404, 404, 404, 404],
         ),
+        // IOP partnerships: the partner's pages and report, the officers' side.
+        (Call::Get("/partnerskap/{P}"), [303, 200, 404, 404, 404, 404]),
+        (
+            Call::ServerFn("/api/partnership", "id={P}"),
+            [401, 200, 404, 404, 404, 404],
+        ),
+        (
+            Call::Get("/partnerskap/{P}/rapport/1"),
+            [303, 200, 404, 404, 404, 404],
+        ),
+        (
+            Call::ServerFn("/api/partnership/report", "id={P}&number=1"),
+            [401, 200, 404, 404, 404, 404],
+        ),
+        (
+            Call::Post("/partnerskap/{P}/rapport/1", "atgard=spara&version=0"),
+            [303, 303, 404, 404, 404, 404],
+        ),
+        (
+            Call::ServerFn("/api/association/partnerships", "association={A}"),
+            [401, 200, 404, 404, 404, 404],
+        ),
+        (
+            Call::Get("/handlaggning/partnerskap"),
+            [303, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::ServerFn("/api/officer/partnerships", ""),
+            [401, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::Get("/handlaggning/partnerskap/nytt"),
+            [303, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::ServerFn("/api/officer/partnership/new", ""),
+            [401, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::Post("/handlaggning/partnerskap/nytt", "dnr="),
+            [303, 404, 404, 422, 404, 422],
+        ),
+        (
+            Call::Get("/handlaggning/partnerskap/{P}"),
+            [303, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::ServerFn("/api/officer/partnership", "id={P}"),
+            [401, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::Post("/handlaggning/partnerskap/{P}/uppsagning", "uppsagd_datum=x"),
+            [303, 404, 404, 422, 404, 422],
+        ),
+        (
+            Call::Post("/handlaggning/partnerskap/{P}/ledamoter", "grupp=x"),
+            [303, 404, 404, 422, 404, 422],
+        ),
+        (
+            Call::Post("/handlaggning/partnerskap/{P}/ledamoter/{A}/ta-bort", ""),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::Post("/handlaggning/partnerskap/{P}/moten", "grupp=x"),
+            [303, 404, 404, 422, 404, 422],
+        ),
+        (
+            Call::Get("/handlaggning/partnerskap/{P}/rapport/1"),
+            [303, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::ServerFn("/api/officer/partnership/report", "id={P}&number=1"),
+            [401, 404, 404, 200, 404, 200],
+        ),
+        (
+            Call::Post("/handlaggning/partnerskap/{P}/rapport/1", "beslut=godkann"),
+            [303, 404, 404, 409, 404, 409],
+        ),
+        (
+            Call::Post("/handlaggning/partnerskap/{P}/rapport/1/tjansteutlatande", ""),
+            [303, 404, 404, 409, 404, 409],
+        ),
+        (
+            Call::Get("/handlaggning/partnerskap/{P}/rapport/1/tjansteutlatande.pdf"),
+            [303, 404, 404, 404, 404, 404],
+        ),
+        (
+            Call::ServerFn("/api/officer/partnership/statement", "id={P}&number=1"),
+            [401, 404, 404, 404, 404, 404],
+        ),
     ];
 
     let mut wrong = Vec::new();
     for (call, expected) in &matrix {
         for (i, actor) in ACTORS.iter().enumerate() {
-            let (got, body) = status(&app, cookies[i].as_deref(), *call, a).await;
+            let (got, body) = status(&app, cookies[i].as_deref(), *call, a, p).await;
             if got != expected[i] {
                 wrong.push(format!(
                     "{call_name}: {actor} got {got}, expected {}",

@@ -21,6 +21,7 @@ mod minutes;
 mod my_data;
 mod outbox;
 mod pages;
+mod partnerships;
 mod payments;
 mod public_cache;
 mod public_records;

@@ -23,6 +23,7 @@ pub mod guidance;
 pub mod membership;
 pub mod minutes;
 pub mod notice_board;
+pub mod partnerships;
 pub mod payments;
 pub mod profile;
 pub mod programmes;

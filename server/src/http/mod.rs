@@ -17,6 +17,7 @@ pub mod health;
 pub mod language;
 pub mod members;
 pub mod minutes;
+pub mod partnerships;
 pub mod payments;
 pub mod programmes;
 pub mod public_cache;

@@ -24,7 +24,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// `bytes` (made in a blocking task) as a PDF download named `name`.
-fn pdf_download(
+pub(super) fn pdf_download(
     name: &str,
     made: Result<Result<Vec<u8>, String>, tokio::task::JoinError>,
 ) -> Response {

@@ -107,13 +107,14 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
 /// Paths that only a signed-in person may see: their answers are never cached, and an
 /// anonymous `GET` of a page among them is sent to *Logga in* with 303.
 pub fn is_private(path: &str) -> bool {
-    const PREFIXES: [&str; 8] = [
+    const PREFIXES: [&str; 9] = [
         "/mina-sidor",
         "/ansokningar",
         "/foreningar/",
         "/admin",
         "/handlaggning",
         "/ekonomi",
+        "/partnerskap",
         "/api/",
         "/dokument/",
     ];

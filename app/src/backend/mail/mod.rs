@@ -112,6 +112,9 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "follow_up_reminder",
     "follow_up_reviewed",
     "reclaim_decided",
+    "partnership_report_reminder",
+    "partnership_report_reviewed",
+    "partnership_notice_deadline",
 ];
 
 fn environment() -> &'static Environment<'static> {
@@ -339,6 +342,34 @@ mod tests {
                 "reference": "SOF 2026/1",
                 "officer": "Emelie Steen",
                 "link": "http://127.0.0.1:3000/ansokningar/1/aterrapport/1",
+            }),
+            MailKind::PartnershipReportReminder => json!({
+                "name": "Sara Lind",
+                "association": "Street Minds",
+                "activity": "Öppen verksamhet för deltagare inom Bostad Först",
+                "stage": "before",
+                "due": "31 januari 2024",
+                "period": "1 juli–31 december 2023",
+                "link": "http://127.0.0.1:3000/partnerskap/1/rapport/1",
+            }),
+            MailKind::PartnershipReportReviewed => json!({
+                "name": "Sara Lind",
+                "association": "Street Minds",
+                "activity": "Öppen verksamhet för deltagare inom Bostad Först",
+                "period": "1 juli–31 december 2023",
+                "approved": false,
+                "note": "Beskriv hur ni når fler kvinnor.",
+                "officer": "Emelie Steen",
+                "link": "http://127.0.0.1:3000/partnerskap/1/rapport/1",
+            }),
+            MailKind::PartnershipNoticeDeadline => json!({
+                "name": "Emelie Steen",
+                "association": "Street Minds",
+                "activity": "Öppen verksamhet för deltagare inom Bostad Först",
+                "deadline": "31 december 2023",
+                "ends_on": "30 juni 2024",
+                "extended_to": "30 juni 2025",
+                "link": "http://127.0.0.1:3000/handlaggning/partnerskap/1",
             }),
             MailKind::TestMail => json!({
                 "name": "Emelie Steen",

@@ -975,17 +975,12 @@ pub async fn set_due(
 /// Which reminder a report gets on `today`, if any: only the latest stage that applies
 /// (a worker that was down does not send all three at once).
 pub fn reminder_stage(row: &follow_up::Model, today: NaiveDate) -> Option<&'static str> {
-    let due = row.due_on;
-    let sent = |slot: Option<NaiveDate>| slot == Some(due);
-    if today > due {
-        (!sent(row.reminded_overdue)).then_some("overdue")
-    } else if today == due {
-        (!sent(row.reminded_due)).then_some("due")
-    } else if today + Days::new(REMIND_DAYS_BEFORE) >= due {
-        (!sent(row.reminded_before)).then_some("before")
-    } else {
-        None
-    }
+    super::reminder_stage_for(
+        row.due_on,
+        [row.reminded_before, row.reminded_due, row.reminded_overdue],
+        today,
+        REMIND_DAYS_BEFORE,
+    )
 }
 
 /// Queues the reminders due on `ctx.today` (30 days before, on the day, overdue), each

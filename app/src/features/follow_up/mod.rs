@@ -278,7 +278,7 @@ pub const TEXT_LIMIT: usize = 4000;
 /// The longest comment on a line or goal.
 pub const COMMENT_LIMIT: usize = 1000;
 
-fn count(value: &str) -> Result<Option<u32>, &'static str> {
+pub(crate) fn count(value: &str) -> Result<Option<u32>, &'static str> {
     let value = value.trim().replace([' ', '\u{a0}'], "");
     if value.is_empty() {
         return Ok(None);
@@ -289,7 +289,7 @@ fn count(value: &str) -> Result<Option<u32>, &'static str> {
     }
 }
 
-fn share(value: &str) -> Result<Option<u8>, &'static str> {
+pub(crate) fn share(value: &str) -> Result<Option<u8>, &'static str> {
     let value = value.trim().trim_end_matches('%').trim();
     if value.is_empty() {
         return Ok(None);
@@ -606,6 +606,28 @@ impl Reckoning {
     }
 }
 
+/// Which reminder a report due on `due` gets on `today`, if any, given the due date each
+/// stage was sent for (`[before, on the day, overdue]`): only the latest stage that
+/// applies (a worker that was down does not send all three at once), once per due date.
+pub fn reminder_stage_for(
+    due: NaiveDate,
+    sent_for: [Option<NaiveDate>; 3],
+    today: NaiveDate,
+    days_before: u64,
+) -> Option<&'static str> {
+    let sent = |slot: Option<NaiveDate>| slot == Some(due);
+    let [before, on_day, overdue] = sent_for;
+    if today > due {
+        (!sent(overdue)).then_some("overdue")
+    } else if today == due {
+        (!sent(on_day)).then_some("due")
+    } else if today + chrono::Days::new(days_before) >= due {
+        (!sent(before)).then_some("before")
+    } else {
+        None
+    }
+}
+
 /// One report period with its due date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Period {
@@ -709,6 +731,8 @@ pub struct ReclaimView {
     pub reason: String,
     pub calculation: String,
     pub decided: String,
+    /// Who proposed it, then who decided it or recorded the committee's decision.
+    pub decided_by: String,
     /// "av Emelie Steen på delegation", "av socialnämnden, § 14"; empty for a proposal.
     pub decided_how: String,
     /// Proposed to the committee, not decided yet.

@@ -76,7 +76,7 @@ fn error_of(state: &FormState, name: &str) -> (Option<String>, Option<AnyView>) 
 }
 
 /// One input with its label, hint and error.
-fn input(
+pub(crate) fn input(
     state: &FormState,
     values: &std::collections::HashMap<String, String>,
     name: String,
@@ -106,7 +106,7 @@ fn input(
 }
 
 /// One text area with its label, hint and error.
-fn text_area(
+pub(crate) fn text_area(
     state: &FormState,
     values: &std::collections::HashMap<String, String>,
     name: String,

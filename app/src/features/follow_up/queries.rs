@@ -475,8 +475,14 @@ pub fn totals_csv(rows: &[Totals]) -> Result<Vec<u8>, csv::Error> {
     out.write_record(TOTALS_COLUMNS)?;
     for r in rows {
         let kr = |ore: i64| (ore / 100).to_string();
+        // A name a spreadsheet would read as a formula is written as text.
+        let programme = if r.programme.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{}", r.programme)
+        } else {
+            r.programme.clone()
+        };
         out.write_record([
-            r.programme.clone(),
+            programme,
             r.year.to_string(),
             kr(r.paid),
             kr(r.due),

@@ -57,7 +57,7 @@ pub fn QueuePage() -> impl IntoView {
     view! {
         <Page title="Ärendekö" wide=true>
             {changed.map(|n| view! { <p class="notice" role="status">{format!("Klart: {n} ärenden ändrades.")}</p> })}
-            <p><a href="/handlaggning/oversikt">"Översikt per bidragsform och handläggare"</a>" · "<a href=crate::features::follow_up::OVERVIEW>"Återrapporter"</a></p>
+            <p><a href="/handlaggning/oversikt">"Översikt per bidragsform och handläggare"</a>" · "<a href=crate::features::follow_up::OVERVIEW>"Återrapporter"</a>" · "<a href=crate::features::partnerships::OVERVIEW>"Partnerskap (IOP)"</a></p>
             <Suspense fallback=|| view! { <p>"Hämtar ärenden …"</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
@@ -450,6 +450,10 @@ fn case_page(case: CaseWork, me: uuid::Uuid, handles: bool, saved: Option<String
                 {matches!(app.status, crate::features::applications::Status::Granted | crate::features::applications::Status::PartlyGranted).then(|| view! {
                     " "
                     <a class="button button--secondary" href=crate::features::payments::plan_href(id)>"Utbetalning"</a>
+                })}
+                {(matches!(app.status, crate::features::applications::Status::Granted | crate::features::applications::Status::PartlyGranted) && app.programme.contains("(IOP)")).then(|| view! {
+                    " "
+                    <a class="button button--secondary" href=format!("{}?arende={id}", crate::features::partnerships::NEW)>"Skapa partnerskap"</a>
                 })}
             </p>
             <crate::features::follow_up::pages::CaseReports case=id />

@@ -20,6 +20,10 @@ fn engine() -> &'static TypstEngine {
                 ("gemensamt.typ", include_str!("gemensamt.typ")),
                 ("tjansteutlatande.typ", include_str!("tjansteutlatande.typ")),
                 ("arende.typ", include_str!("arende.typ")),
+                (
+                    "uppfoljning.typ",
+                    include_str!("../partnerships/uppfoljning.typ"),
+                ),
             ])
             .fonts(typst_assets::fonts())
             .build()
@@ -48,6 +52,14 @@ pub fn render(report: &Report) -> Result<Vec<u8>, String> {
 /// The case's full record as PDF bytes; blocking, as [`render`].
 pub fn render_record(record: &Record) -> Result<Vec<u8>, String> {
     typeset("arende.typ", record)
+}
+
+/// An IOP partnership's follow-up tjänsteutlåtande as PDF bytes; blocking, as
+/// [`render`].
+pub fn render_partnership(
+    document: &crate::features::partnerships::StatementDocument,
+) -> Result<Vec<u8>, String> {
+    typeset("uppfoljning.typ", document)
 }
 
 #[cfg(test)]
@@ -81,6 +93,26 @@ mod tests {
         // The font is embedded (a FontFile2 or FontFile3 stream), not referenced.
         let raw = String::from_utf8_lossy(&pdf);
         assert!(raw.contains("/FontFile"), "the font is embedded");
+    }
+
+    #[test]
+    fn a_partnership_follow_up_becomes_a_pdf() {
+        let document = crate::features::partnerships::StatementDocument {
+            dnr: "SOF 2023/202".into(),
+            handler: ("Emelie Steen".into(), String::new()),
+            to: "Socialnämnden".into(),
+            date: "2024-03-19".into(),
+            title: "Uppföljning av idéburet offentligt partnerskap (IOP)".into(),
+            subtitle: "Uppföljning av verksamheten under perioden 1 juli–31 december 2023".into(),
+            sections: vec![(
+                "Deltagares synpunkter".into(),
+                vec!["”Mallis är bra.” #set text(red) <script>".into()],
+            )],
+            signers: vec![("Emelie Steen".into(), "Handläggare".into())],
+            ..Default::default()
+        };
+        let pdf = render_partnership(&document).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
     }
 
     #[test]

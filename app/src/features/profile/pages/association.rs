@@ -214,6 +214,7 @@ fn Profile(
             {profile.can_edit.then(|| view! {
                 <p><a class="button" href=format!("/foreningar/{}/ansokningar", profile.id)>"Ansökningar om bidrag"</a></p>
                 <p><a href=format!("/foreningar/{}/helsam", profile.id)>"Medlemskap i Helsam"</a></p>
+                <crate::features::partnerships::pages::AssociationPartnerships association=profile.id />
             })}
             <dl class="facts">
                 <dt>"Organisationsnummer"</dt>
