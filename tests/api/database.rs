@@ -37,8 +37,8 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     let associations = association::Entity::find().all(&app.db).await.unwrap();
     assert_eq!(
         associations.len(),
-        9,
-        "Kindness, Läxhjälp and seven with cases"
+        10,
+        "Kindness, Läxhjälp, seven with cases and Street Minds"
     );
     let kindness = associations
         .iter()
@@ -79,6 +79,38 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
         .iter()
         .all(|r| r.due_on > today && r.due_on <= today + chrono::Duration::days(60)));
     assert!(reports.iter().any(|r| r.association_id == kindness.id));
+    // The Bostad Först seed's partnership: ended on its last date, six half-year reports
+    // approved, the autumn 2023 one with the seed's figures and its tjänsteutlåtande;
+    // Kindness & Compassion's active one with a report waiting for review and one due.
+    use app::backend::entities::{partnership, partnership_report};
+    let partnerships = partnership::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(partnerships.len(), 2);
+    let bostad_forst = partnerships.iter().find(|p| p.dnr == "SOF 2023/202").unwrap();
+    let standing = app::features::partnerships::commands::terms_of(bostad_forst)
+        .standing(today, None);
+    assert_eq!(standing.ends_on.to_string(), "2026-06-30");
+    let seed_reports = partnership_report::Entity::find()
+        .filter(partnership_report::Column::PartnershipId.eq(bostad_forst.id))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(seed_reports.len(), 6);
+    assert!(seed_reports.iter().all(|r| r.status == "approved"));
+    let autumn = seed_reports.iter().find(|r| r.number == 1).unwrap();
+    let content: app::features::partnerships::PartnerReport =
+        serde_json::from_str(&autumn.content).unwrap();
+    assert_eq!(content.activities.len(), 10);
+    assert_eq!((content.per_day_min, content.per_day_max), (Some(2), Some(6)));
+    assert_eq!((content.women, content.men), (Some(26), Some(74)));
+    assert!(!autumn.statement.is_empty());
+    let active = partnerships.iter().find(|p| p.association_id == kindness.id).unwrap();
+    let active_reports = partnership_report::Entity::find()
+        .filter(partnership_report::Column::PartnershipId.eq(active.id))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert!(active_reports.iter().any(|r| r.status == "submitted"));
+    assert!(active_reports.iter().any(|r| r.status == "due"));
     let seed = applications
         .iter()
         .find(|a| a.association_id == kindness.id && a.status == Status::Rejected)
@@ -134,7 +166,7 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     let again = Application::build(app.settings.clone()).await.unwrap();
     drop(again);
     assert_eq!(app_user::Entity::find().count(&app.db).await.unwrap(), 8);
-    assert_eq!(association::Entity::find().count(&app.db).await.unwrap(), 9);
+    assert_eq!(association::Entity::find().count(&app.db).await.unwrap(), 10);
     assert_eq!(
         application::Entity::find().count(&app.db).await.unwrap(),
         12

@@ -98,11 +98,18 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       await applicant.getByRole("link", { name: "Samtalsgrupper för vuxna i ensamhet", exact: true }).click();
       await applicant.getByRole("link", { name: "Återrapport", exact: true }).click();
       for (const v of await violations(applicant)) found.push(`follow-up report: ${v}`);
+      await applicant.goBack();
+      await applicant.goBack();
+      await applicant.goBack();
+      await applicant.getByRole("link", { name: /^Partnerskap: / }).click();
+      for (const v of await violations(applicant)) found.push(`partnership: ${v}`);
+      await applicant.locator("tr").filter({ hasText: "Ska lämnas" }).getByRole("link").click();
+      for (const v of await violations(applicant)) found.push(`partnership report: ${v}`);
       await applicantContext.close();
 
       const officerContext = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
       const officer = await signedIn(officerContext, EMELIE);
-      for (const path of ["/handlaggning", "/handlaggning/oversikt", "/handlaggning/moten", "/handlaggning/aterrapporter"]) {
+      for (const path of ["/handlaggning", "/handlaggning/oversikt", "/handlaggning/moten", "/handlaggning/aterrapporter", "/handlaggning/partnerskap", "/handlaggning/partnerskap/nytt"]) {
         await officer.goto(server.url + path);
         for (const v of await violations(officer)) found.push(`${path}: ${v}`);
       }
@@ -111,6 +118,13 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       for (const v of await violations(officer)) found.push(`officer case: ${v}`);
       await officer.getByRole("link", { name: "Jäv, bedömning och attest" }).click();
       for (const v of await violations(officer)) found.push(`assessment: ${v}`);
+      await officer.goto(server.url + "/handlaggning/partnerskap");
+      await officer.getByRole("link", { name: /^Street Minds/ }).click();
+      for (const v of await violations(officer)) found.push(`partnership: ${v}`);
+      await officer.locator("tr").filter({ hasText: "1 juli–31 december 2023" }).getByRole("link").click();
+      for (const v of await violations(officer)) found.push(`partnership review: ${v}`);
+      await officer.getByRole("link", { name: "Visa tjänsteutlåtandet" }).click();
+      for (const v of await violations(officer)) found.push(`partnership statement: ${v}`);
       await officerContext.close();
       assert.deepEqual(found, []);
     });

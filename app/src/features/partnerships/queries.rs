@@ -350,15 +350,20 @@ pub fn draft_statement(
         ),
         _ => String::new(),
     };
+    // A section the report leaves empty says so, for the officer to fill in or keep.
+    let or_none = |text: String, none: &str| if text.trim().is_empty() { none.to_owned() } else { text };
     Statement {
         proposal,
         summary,
         background,
         matter,
-        views,
-        development: report.development.clone(),
+        views: or_none(views, "Inga synpunkter från deltagare har redovisats för perioden."),
+        development: or_none(
+            report.development.clone(),
+            "Föreningen har inte redovisat några utvecklingsområden för nästa period.",
+        ),
         governance,
-        equality,
+        equality: or_none(equality, "Rapporten redovisar inte deltagarnas könsfördelning."),
         preparation: "Ärendet har beretts inom socialförvaltningen.".into(),
         conclusion: format!(
             "Förvaltningen föreslår att socialnämnden godkänner uppföljningen av IOP-samarbetet avseende {}.",
