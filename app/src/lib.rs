@@ -34,8 +34,7 @@ use crate::components::layout::Layout;
 use crate::features::{
     access_requests, accounts, admin, applications, assessment, committee, completion, decisions,
     directory, follow_up, guidance, membership, minutes, notice_board, partnerships, payments,
-    profile,
-    programmes, queue, registration, report, representatives, statistics, umbrella,
+    profile, programmes, queue, registration, report, representatives, statistics, umbrella,
 };
 
 /// The application: the site layout around the router.

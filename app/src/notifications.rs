@@ -224,7 +224,9 @@ impl MailKind {
             MailKind::FollowUpReminder => "Påminnelse om återrapport för ett beviljat bidrag",
             MailKind::FollowUpReviewed => "Besked när handläggaren har granskat en återrapport",
             MailKind::ReclaimDecided => "Beslut om återbetalning av bidrag",
-            MailKind::PartnershipReportReminder => "Påminnelse om rapport för ett partnerskap (IOP)",
+            MailKind::PartnershipReportReminder => {
+                "Påminnelse om rapport för ett partnerskap (IOP)"
+            }
             MailKind::PartnershipReportReviewed => {
                 "Besked när handläggaren har granskat en rapport för ett partnerskap"
             }

@@ -90,7 +90,9 @@ impl MigrationTrait for Migration {
                     .col(string_len(PartnershipReport::Status, 20))
                     .col(text(PartnershipReport::Content))
                     .col(integer(PartnershipReport::Revision))
-                    .col(timestamp_with_time_zone_null(PartnershipReport::SubmittedAt))
+                    .col(timestamp_with_time_zone_null(
+                        PartnershipReport::SubmittedAt,
+                    ))
                     .col(uuid_null(PartnershipReport::SubmittedBy))
                     .col(timestamp_with_time_zone_null(PartnershipReport::ReviewedAt))
                     .col(uuid_null(PartnershipReport::ReviewedBy))

@@ -395,12 +395,11 @@ async fn load_umbrella(ctx: &app::backend::command::Ctx, storage: &Storage) -> a
 /// filed on paper before the portal; and an active partnership of Kindness &
 /// Compassion whose notice deadline is near, with a report waiting for review and one
 /// due. Made through the officers' own commands.
-async fn load_partnerships(
-    ctx: &app::backend::command::Ctx,
-    kindness: Uuid,
-) -> anyhow::Result<()> {
-    use app::backend::entities::{partnership_report, partnership};
-    use app::features::partnerships::{commands, field, queries, PartnerReport, HeldActivity, SpecialEvent, ReportStatus};
+async fn load_partnerships(ctx: &app::backend::command::Ctx, kindness: Uuid) -> anyhow::Result<()> {
+    use app::backend::entities::{partnership, partnership_report};
+    use app::features::partnerships::{
+        commands, field, queries, HeldActivity, PartnerReport, ReportStatus, SpecialEvent,
+    };
     use sea_orm::{sea_query::Expr, ColumnTrait, QueryFilter, QueryOrder};
     use std::collections::HashMap;
     let officer = person(&ctx.db, "emelie.steen@socialforvaltningen.example").await?;
@@ -423,7 +422,10 @@ async fn load_partnerships(
     .exec(&ctx.db)
     .await?;
     let form = |pairs: &[(&str, String)]| -> HashMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
     };
     let seed = commands::create(
         ctx,
@@ -452,14 +454,49 @@ async fn load_partnerships(
     .map_err(|e| anyhow::anyhow!("the seed's partnership: {e}"))?;
     // Two from each party in each group, as in the seed; the names are made up.
     for (group, name, organisation, role) in [
-        ("styrgrupp", "Maja Lindqvist", "Street Minds", "Verksamhetsansvarig"),
+        (
+            "styrgrupp",
+            "Maja Lindqvist",
+            "Street Minds",
+            "Verksamhetsansvarig",
+        ),
         ("styrgrupp", "Olof Ahmadi", "Street Minds", "Ordförande"),
-        ("styrgrupp", "Lina Blombergsson", "Socialförvaltningen", "Avdelningschef"),
-        ("styrgrupp", "Jörgen Nordin", "Socialförvaltningen", "Enhetschef Bostad Först"),
-        ("samverkansgrupp", "Hanna Berg", "Street Minds", "Koordinator"),
-        ("samverkansgrupp", "Ali Yusuf", "Street Minds", "Peer supporter"),
-        ("samverkansgrupp", "Emelie Steen", "Socialförvaltningen", "Handläggare"),
-        ("samverkansgrupp", "Karl Svensson", "Socialförvaltningen", "Case manager"),
+        (
+            "styrgrupp",
+            "Lina Blombergsson",
+            "Socialförvaltningen",
+            "Avdelningschef",
+        ),
+        (
+            "styrgrupp",
+            "Jörgen Nordin",
+            "Socialförvaltningen",
+            "Enhetschef Bostad Först",
+        ),
+        (
+            "samverkansgrupp",
+            "Hanna Berg",
+            "Street Minds",
+            "Koordinator",
+        ),
+        (
+            "samverkansgrupp",
+            "Ali Yusuf",
+            "Street Minds",
+            "Peer supporter",
+        ),
+        (
+            "samverkansgrupp",
+            "Emelie Steen",
+            "Socialförvaltningen",
+            "Handläggare",
+        ),
+        (
+            "samverkansgrupp",
+            "Karl Svensson",
+            "Socialförvaltningen",
+            "Case manager",
+        ),
     ] {
         commands::add_member(
             ctx,
@@ -560,15 +597,34 @@ async fn load_partnerships(
             (&paper, String::new())
         };
         partnership_report::Entity::update_many()
-            .col_expr(partnership_report::Column::Content, Expr::value(serde_json::to_string(content)?))
-            .col_expr(partnership_report::Column::Status, Expr::value(ReportStatus::Approved.as_str()))
-            .col_expr(partnership_report::Column::Statement, Expr::value(statement))
-            .col_expr(partnership_report::Column::SubmittedAt, Expr::value(reviewed(report.due_on)))
-            .col_expr(partnership_report::Column::ReviewedAt, Expr::value(reviewed(report.due_on + chrono::Days::new(14))))
+            .col_expr(
+                partnership_report::Column::Content,
+                Expr::value(serde_json::to_string(content)?),
+            )
+            .col_expr(
+                partnership_report::Column::Status,
+                Expr::value(ReportStatus::Approved.as_str()),
+            )
+            .col_expr(
+                partnership_report::Column::Statement,
+                Expr::value(statement),
+            )
+            .col_expr(
+                partnership_report::Column::SubmittedAt,
+                Expr::value(reviewed(report.due_on)),
+            )
+            .col_expr(
+                partnership_report::Column::ReviewedAt,
+                Expr::value(reviewed(report.due_on + chrono::Days::new(14))),
+            )
             .col_expr(partnership_report::Column::ReviewedBy, Expr::value(officer))
             .col_expr(
                 partnership_report::Column::ReviewNote,
-                Expr::value(if report.number == 1 { "" } else { "Lämnad på papper före portalen." }),
+                Expr::value(if report.number == 1 {
+                    ""
+                } else {
+                    "Lämnad på papper före portalen."
+                }),
             )
             .filter(partnership_report::Column::Id.eq(report.id))
             .exec(&ctx.db)
@@ -638,12 +694,24 @@ async fn load_partnerships(
             ReportStatus::Approved
         };
         let mut update = partnership_report::Entity::update_many()
-            .col_expr(partnership_report::Column::Content, Expr::value(serde_json::to_string(&groups)?))
-            .col_expr(partnership_report::Column::Status, Expr::value(status.as_str()))
-            .col_expr(partnership_report::Column::SubmittedAt, Expr::value(reviewed(report.period_to + chrono::Days::new(20))));
+            .col_expr(
+                partnership_report::Column::Content,
+                Expr::value(serde_json::to_string(&groups)?),
+            )
+            .col_expr(
+                partnership_report::Column::Status,
+                Expr::value(status.as_str()),
+            )
+            .col_expr(
+                partnership_report::Column::SubmittedAt,
+                Expr::value(reviewed(report.period_to + chrono::Days::new(20))),
+            );
         if status == ReportStatus::Approved {
             update = update
-                .col_expr(partnership_report::Column::ReviewedAt, Expr::value(reviewed(report.due_on)))
+                .col_expr(
+                    partnership_report::Column::ReviewedAt,
+                    Expr::value(reviewed(report.due_on)),
+                )
                 .col_expr(partnership_report::Column::ReviewedBy, Expr::value(officer));
         }
         update

@@ -92,7 +92,10 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             ("partnerns_ataganden", "Aktiviteter".into()),
             ("belopp_per_ar", "100 000".into()),
             ("startdatum", start.to_string()),
-            ("forsta_slutdatum", (start + chrono::Days::new(365)).to_string()),
+            (
+                "forsta_slutdatum",
+                (start + chrono::Days::new(365)).to_string(),
+            ),
             ("forlangning_manader", "0".into()),
             ("uppsagning_senast", "12-31".into()),
             ("rapportperiod_manader", "6".into()),
@@ -464,7 +467,8 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
                 "sammantradesdag=2026-01-01&paragraf=1",
             ),
             [303, 404, 404, 404, 404, 404],
-        ),        (
+        ),
+        (
             Call::Get("/ekonomi/aterkrav"),
             [303, 404, 404, 404, 404, 200],
         ),
@@ -485,7 +489,10 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             [404, 404, 404, 404, 404, 404],
         ),
         // IOP partnerships: the partner's pages and report, the officers' side.
-        (Call::Get("/partnerskap/{P}"), [303, 200, 404, 404, 404, 404]),
+        (
+            Call::Get("/partnerskap/{P}"),
+            [303, 200, 404, 404, 404, 404],
+        ),
         (
             Call::ServerFn("/api/partnership", "id={P}"),
             [401, 200, 404, 404, 404, 404],
@@ -535,7 +542,10 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             [401, 404, 404, 200, 404, 200],
         ),
         (
-            Call::Post("/handlaggning/partnerskap/{P}/uppsagning", "uppsagd_datum=x"),
+            Call::Post(
+                "/handlaggning/partnerskap/{P}/uppsagning",
+                "uppsagd_datum=x",
+            ),
             [303, 404, 404, 422, 404, 422],
         ),
         (
@@ -563,7 +573,10 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             [303, 404, 404, 409, 404, 409],
         ),
         (
-            Call::Post("/handlaggning/partnerskap/{P}/rapport/1/tjansteutlatande", ""),
+            Call::Post(
+                "/handlaggning/partnerskap/{P}/rapport/1/tjansteutlatande",
+                "",
+            ),
             [303, 404, 404, 409, 404, 409],
         ),
         (

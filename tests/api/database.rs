@@ -85,9 +85,12 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     use app::backend::entities::{partnership, partnership_report};
     let partnerships = partnership::Entity::find().all(&app.db).await.unwrap();
     assert_eq!(partnerships.len(), 2);
-    let bostad_forst = partnerships.iter().find(|p| p.dnr == "SOF 2023/202").unwrap();
-    let standing = app::features::partnerships::commands::terms_of(bostad_forst)
-        .standing(today, None);
+    let bostad_forst = partnerships
+        .iter()
+        .find(|p| p.dnr == "SOF 2023/202")
+        .unwrap();
+    let standing =
+        app::features::partnerships::commands::terms_of(bostad_forst).standing(today, None);
     assert_eq!(standing.ends_on.to_string(), "2026-06-30");
     let seed_reports = partnership_report::Entity::find()
         .filter(partnership_report::Column::PartnershipId.eq(bostad_forst.id))
@@ -100,10 +103,16 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     let content: app::features::partnerships::PartnerReport =
         serde_json::from_str(&autumn.content).unwrap();
     assert_eq!(content.activities.len(), 10);
-    assert_eq!((content.per_day_min, content.per_day_max), (Some(2), Some(6)));
+    assert_eq!(
+        (content.per_day_min, content.per_day_max),
+        (Some(2), Some(6))
+    );
     assert_eq!((content.women, content.men), (Some(26), Some(74)));
     assert!(!autumn.statement.is_empty());
-    let active = partnerships.iter().find(|p| p.association_id == kindness.id).unwrap();
+    let active = partnerships
+        .iter()
+        .find(|p| p.association_id == kindness.id)
+        .unwrap();
     let active_reports = partnership_report::Entity::find()
         .filter(partnership_report::Column::PartnershipId.eq(active.id))
         .all(&app.db)
@@ -166,7 +175,10 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     let again = Application::build(app.settings.clone()).await.unwrap();
     drop(again);
     assert_eq!(app_user::Entity::find().count(&app.db).await.unwrap(), 8);
-    assert_eq!(association::Entity::find().count(&app.db).await.unwrap(), 10);
+    assert_eq!(
+        association::Entity::find().count(&app.db).await.unwrap(),
+        10
+    );
     assert_eq!(
         application::Entity::find().count(&app.db).await.unwrap(),
         12

@@ -552,7 +552,10 @@ async fn where_the_committee_decides_a_reclaim_is_a_proposal_until_its_decision_
         .unwrap()
         .programme_id;
     grant_programme::Entity::update_many()
-        .col_expr(grant_programme::Column::ReclaimByCommittee, Expr::value(true))
+        .col_expr(
+            grant_programme::Column::ReclaimByCommittee,
+            Expr::value(true),
+        )
         .filter(grant_programme::Column::Id.eq(programme))
         .exec(&o.app.db)
         .await
@@ -566,9 +569,16 @@ async fn where_the_committee_decides_a_reclaim_is_a_proposal_until_its_decision_
         sha256: "0".repeat(64),
         file_name: "redovisning.pdf".into(),
     };
-    commands::attach(&ctx, o.owner, o.case, 1, "ekonomisk-redovisning", Ok(document))
-        .await
-        .unwrap();
+    commands::attach(
+        &ctx,
+        o.owner,
+        o.case,
+        1,
+        "ekonomisk-redovisning",
+        Ok(document),
+    )
+    .await
+    .unwrap();
     let row = report_row(&o.app, o.case).await;
     let report: Report = serde_json::from_str(&row.content).unwrap();
     let answers: std::collections::HashMap<String, String> =
@@ -613,14 +623,11 @@ async fn where_the_committee_decides_a_reclaim_is_a_proposal_until_its_decision_
         .await
         .unwrap();
     assert!(!list.contains(&claim.reference), "{list}");
-    let page = o
-        .app
-        .get_as(&officer, &review)
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert!(page.contains("Registrera nämndens beslut om återkrav"), "{page}");
+    let page = o.app.get_as(&officer, &review).await.text().await.unwrap();
+    assert!(
+        page.contains("Registrera nämndens beslut om återkrav"),
+        "{page}"
+    );
 
     // The committee's decision: a meeting in the future and a § that is no number are
     // refused by their fields; then the letter goes.
@@ -635,7 +642,10 @@ async fn where_the_committee_decides_a_reclaim_is_a_proposal_until_its_decision_
         .await;
     assert_eq!(bad.status(), 422);
     let html = bad.text().await.unwrap();
-    assert!(html.contains("Nämnden kan inte ha beslutat efter i dag."), "{html}");
+    assert!(
+        html.contains("Nämnden kan inte ha beslutat efter i dag."),
+        "{html}"
+    );
     assert!(html.contains("Ange paragrafen"), "{html}");
     let recorded = o
         .app

@@ -46,9 +46,15 @@ fn agreement(association: Uuid, start: NaiveDate) -> std::collections::HashMap<S
     form(&[
         ("forening", &association.to_string()),
         ("dnr", "SOF 2023/202"),
-        ("verksamhet", "Öppen verksamhet för deltagare inom Bostad Först"),
+        (
+            "verksamhet",
+            "Öppen verksamhet för deltagare inom Bostad Först",
+        ),
         ("malgrupp", "Personer som levt i långvarig hemlöshet."),
-        ("syfte", "Att motverka ensamhet, isolering och sysslolöshet."),
+        (
+            "syfte",
+            "Att motverka ensamhet, isolering och sysslolöshet.",
+        ),
         ("stadens_ataganden", "Lokaler och medel."),
         ("partnerns_ataganden", "Aktiviteter måndag till fredag."),
         ("belopp_per_ar", "1 200 000"),
@@ -67,7 +73,10 @@ fn agreement(association: Uuid, start: NaiveDate) -> std::collections::HashMap<S
 fn full_report(revision: i32) -> std::collections::HashMap<String, String> {
     form(&[
         ("version", &revision.to_string()),
-        ("sammanfattning", "Aktiviteter enligt schema måndag till fredag."),
+        (
+            "sammanfattning",
+            "Aktiviteter enligt schema måndag till fredag.",
+        ),
         ("aktivitet_1", "Sygrupp"),
         ("aktivitet_schema_1", "måndagar"),
         ("aktivitet_2", "Matlagningskurs"),
@@ -105,43 +114,84 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
     // stored.
     let start = NaiveDate::from_ymd_opt(today.year() - 1, today.month(), 1).unwrap();
     let mut bad = agreement(partner, start);
-    bad.insert("forsta_slutdatum".into(), (start - Days::new(1)).to_string());
+    bad.insert(
+        "forsta_slutdatum".into(),
+        (start - Days::new(1)).to_string(),
+    );
     bad.insert("uppsagning_senast".into(), "31 juni".into());
     bad.insert("belopp_per_ar".into(), "mycket".into());
     bad.insert("verksamhet".into(), "Skrivargrupp på Mallis".into());
     let refused = app
-        .post_form_as(Some(&officer_cookie), "/handlaggning/partnerskap/nytt", &body(&bad))
+        .post_form_as(
+            Some(&officer_cookie),
+            "/handlaggning/partnerskap/nytt",
+            &body(&bad),
+        )
         .await;
     assert_eq!(refused.status(), 422);
     let page = refused.text().await.unwrap();
-    assert!(page.contains("Avtalet ska sluta efter att det börjar."), "{page}");
+    assert!(
+        page.contains("Avtalet ska sluta efter att det börjar."),
+        "{page}"
+    );
     assert!(page.contains("Skriv dagen som MM-DD"));
-    assert!(page.contains("Skrivargrupp på Mallis"), "the typing is kept");
-    assert_eq!(partnership::Entity::find().all(&app.db).await.unwrap().len(), 0);
+    assert!(
+        page.contains("Skrivargrupp på Mallis"),
+        "the typing is kept"
+    );
+    assert_eq!(
+        partnership::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .len(),
+        0
+    );
 
     // An applicant cannot create one.
     let denied = app
-        .post_form_as(Some(&owner_cookie), "/handlaggning/partnerskap/nytt", &body(&agreement(partner, start)))
+        .post_form_as(
+            Some(&owner_cookie),
+            "/handlaggning/partnerskap/nytt",
+            &body(&agreement(partner, start)),
+        )
         .await;
-    assert!(denied.status() == 404 || denied.status() == 403, "{}", denied.status());
+    assert!(
+        denied.status() == 404 || denied.status() == 403,
+        "{}",
+        denied.status()
+    );
 
     // The officer creates it; the periods begun so far are scheduled (a year ago: two
     // half-years, maybe three).
     let created = app
-        .post_form_as(Some(&officer_cookie), "/handlaggning/partnerskap/nytt", &body(&agreement(partner, start)))
+        .post_form_as(
+            Some(&officer_cookie),
+            "/handlaggning/partnerskap/nytt",
+            &body(&agreement(partner, start)),
+        )
         .await;
     assert_eq!(created.status(), 303);
-    let row = partnership::Entity::find().one(&app.db).await.unwrap().unwrap();
+    let row = partnership::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     let id = row.id;
     assert_eq!(row.officer_id, Some(officer));
     let scheduled = reports(&app, id).await;
     assert!(scheduled.len() >= 2, "{}", scheduled.len());
     assert_eq!(scheduled[0].period_from, start);
-    assert_eq!(scheduled[0].period_to, start + Months::new(6) - Days::new(1));
+    assert_eq!(
+        scheduled[0].period_to,
+        start + Months::new(6) - Days::new(1)
+    );
     assert_eq!(scheduled[0].due_on, scheduled[0].period_to + Days::new(31));
 
     // The officers' overview and page show the computed dates.
-    let overview = app.get_as(&officer_cookie, "/handlaggning/partnerskap").await;
+    let overview = app
+        .get_as(&officer_cookie, "/handlaggning/partnerskap")
+        .await;
     assert_eq!(overview.status(), 200);
     let overview = overview.text().await.unwrap();
     assert!(overview.contains("Öppen verksamhet för deltagare inom Bostad Först"));
@@ -154,9 +204,13 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
     assert!(staff_page.contains("Därefter förlängs partnerskapet med ett halvår i taget"));
 
     // The partner sees its partnership; another association and the public do not.
-    let mine = app.get_as(&owner_cookie, &format!("/partnerskap/{id}")).await;
+    let mine = app
+        .get_as(&owner_cookie, &format!("/partnerskap/{id}"))
+        .await;
     assert_eq!(mine.status(), 200);
-    let other = app.get_as(&stranger_cookie, &format!("/partnerskap/{id}")).await;
+    let other = app
+        .get_as(&stranger_cookie, &format!("/partnerskap/{id}"))
+        .await;
     assert_eq!(other.status(), 404);
     let other = app
         .get_as(&stranger_cookie, &format!("/partnerskap/{id}/rapport/1"))
@@ -181,21 +235,33 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
     let mut bad_report = full_report(0);
     bad_report.insert("deltagare_max".into(), "1".into());
     let refused = app
-        .post_form_as(Some(&owner_cookie), &format!("/partnerskap/{id}/rapport/1"), &body(&bad_report))
+        .post_form_as(
+            Some(&owner_cookie),
+            &format!("/partnerskap/{id}/rapport/1"),
+            &body(&bad_report),
+        )
         .await;
     assert_eq!(refused.status(), 422);
     let page = refused.text().await.unwrap();
     assert!(page.contains("kan inte vara mindre än det minsta"));
     assert!(page.contains("Framtidsverkstad"), "the typing is kept");
     let saved = app
-        .post_form_as(Some(&owner_cookie), &format!("/partnerskap/{id}/rapport/1"), &body(&full_report(0)))
+        .post_form_as(
+            Some(&owner_cookie),
+            &format!("/partnerskap/{id}/rapport/1"),
+            &body(&full_report(0)),
+        )
         .await;
     assert_eq!(saved.status(), 303);
     // Sending in needs a verified representative.
     let mut send = full_report(1);
     send.insert("atgard".into(), "skicka".into());
     let unverified = app
-        .post_form_as(Some(&owner_cookie), &format!("/partnerskap/{id}/rapport/1"), &body(&send))
+        .post_form_as(
+            Some(&owner_cookie),
+            &format!("/partnerskap/{id}/rapport/1"),
+            &body(&send),
+        )
         .await;
     assert_eq!(unverified.status(), 403);
     fixtures::verified_representative(&app.db, partner, owner).await;
@@ -203,27 +269,50 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
     let mut stale = send.clone();
     stale.insert("version".into(), "0".into());
     let conflict = app
-        .post_form_as(Some(&owner_cookie), &format!("/partnerskap/{id}/rapport/1"), &body(&stale))
+        .post_form_as(
+            Some(&owner_cookie),
+            &format!("/partnerskap/{id}/rapport/1"),
+            &body(&stale),
+        )
         .await;
     assert_eq!(conflict.status(), 409);
     // Incomplete: what is missing, by the field.
     let mut incomplete = send.clone();
     incomplete.insert("medel".into(), String::new());
     let missing = app
-        .post_form_as(Some(&owner_cookie), &format!("/partnerskap/{id}/rapport/1"), &body(&incomplete))
+        .post_form_as(
+            Some(&owner_cookie),
+            &format!("/partnerskap/{id}/rapport/1"),
+            &body(&incomplete),
+        )
         .await;
     assert_eq!(missing.status(), 422);
-    assert!(missing.text().await.unwrap().contains("Beskriv hur medlen har använts."));
+    assert!(missing
+        .text()
+        .await
+        .unwrap()
+        .contains("Beskriv hur medlen har använts."));
     let sent = app
-        .post_form_as(Some(&owner_cookie), &format!("/partnerskap/{id}/rapport/1"), &body(&send))
+        .post_form_as(
+            Some(&owner_cookie),
+            &format!("/partnerskap/{id}/rapport/1"),
+            &body(&send),
+        )
         .await;
     assert_eq!(sent.status(), 303);
-    assert_eq!(reports(&app, id).await[0].status, ReportStatus::Submitted.as_str());
+    assert_eq!(
+        reports(&app, id).await[0].status,
+        ReportStatus::Submitted.as_str()
+    );
     // Sent in, it cannot be changed.
     let mut again = full_report(2);
     again.insert("sammanfattning".into(), "Ändrat i efterhand.".into());
     let locked = app
-        .post_form_as(Some(&owner_cookie), &format!("/partnerskap/{id}/rapport/1"), &body(&again))
+        .post_form_as(
+            Some(&owner_cookie),
+            &format!("/partnerskap/{id}/rapport/1"),
+            &body(&again),
+        )
         .await;
     assert_eq!(locked.status(), 409);
 
@@ -231,7 +320,11 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
     // the officer approves; each verdict is mailed.
     let review = format!("/handlaggning/partnerskap/{id}/rapport/1");
     let no_note = app
-        .post_form_as(Some(&officer_cookie), &review, "beslut=andringar&meddelande=")
+        .post_form_as(
+            Some(&officer_cookie),
+            &review,
+            "beslut=andringar&meddelande=",
+        )
         .await;
     assert_eq!(no_note.status(), 422);
     let changes = app
@@ -245,23 +338,38 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
     let revision = reports(&app, id).await[0].revision;
     let mut resend = full_report(revision);
     resend.insert("atgard".into(), "skicka".into());
-    resend.insert("utvecklingsomraden".into(), "Kvinnogruppen utvecklas.".into());
+    resend.insert(
+        "utvecklingsomraden".into(),
+        "Kvinnogruppen utvecklas.".into(),
+    );
     let sent = app
-        .post_form_as(Some(&owner_cookie), &format!("/partnerskap/{id}/rapport/1"), &body(&resend))
+        .post_form_as(
+            Some(&owner_cookie),
+            &format!("/partnerskap/{id}/rapport/1"),
+            &body(&resend),
+        )
         .await;
     assert_eq!(sent.status(), 303);
     let approved = app
         .post_form_as(Some(&officer_cookie), &review, "beslut=godkann&meddelande=")
         .await;
     assert_eq!(approved.status(), 303);
-    assert_eq!(reports(&app, id).await[0].status, ReportStatus::Approved.as_str());
+    assert_eq!(
+        reports(&app, id).await[0].status,
+        ReportStatus::Approved.as_str()
+    );
     let verdicts = mails(&app, "partnership_report_reviewed").await;
     assert_eq!(verdicts.len(), 2);
     assert_eq!(verdicts[0]["to"], "maja@streetminds.se");
 
     // The tjänsteutlåtande: a draft from the agreement and the report, then saved and
     // printed, and as PDF.
-    let page = app.get_as(&officer_cookie, &review).await.text().await.unwrap();
+    let page = app
+        .get_as(&officer_cookie, &review)
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("Socialnämnden godkänner uppföljningen av IOP-samarbetet avseende öppen verksamhet för deltagare inom Bostad Först."));
     assert!(page.contains("Av deltagarna är 26 procent kvinnor och 74 procent män."));
     let mut statement = form(&[
@@ -278,12 +386,20 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
     ]);
     statement.insert("sammantrade".into(), Uuid::now_v7().to_string());
     let no_meeting = app
-        .post_form_as(Some(&officer_cookie), &format!("{review}/tjansteutlatande"), &body(&statement))
+        .post_form_as(
+            Some(&officer_cookie),
+            &format!("{review}/tjansteutlatande"),
+            &body(&statement),
+        )
         .await;
     assert_eq!(no_meeting.status(), 422);
     statement.insert("sammantrade".into(), String::new());
     let stored = app
-        .post_form_as(Some(&officer_cookie), &format!("{review}/tjansteutlatande"), &body(&statement))
+        .post_form_as(
+            Some(&officer_cookie),
+            &format!("{review}/tjansteutlatande"),
+            &body(&statement),
+        )
         .await;
     assert_eq!(stored.status(), 303);
     let print = app
@@ -310,7 +426,11 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
     // Groups: a member needs a name; meeting notes are sanitised.
     let group_page = format!("/handlaggning/partnerskap/{id}");
     let nameless = app
-        .post_form_as(Some(&officer_cookie), &format!("{group_page}/ledamoter"), "grupp=styrgrupp&namn=&organisation=Street+Minds")
+        .post_form_as(
+            Some(&officer_cookie),
+            &format!("{group_page}/ledamoter"),
+            "grupp=styrgrupp&namn=&organisation=Street+Minds",
+        )
         .await;
     assert_eq!(nameless.status(), 422);
     let added = app
@@ -319,10 +439,16 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
     assert_eq!(added.status(), 303);
     let notes = format!(
         "grupp=samverkansgrupp&motesdatum={today}&anteckningar={}",
-        portal_tests::encode("## Veckomöte\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))")
+        portal_tests::encode(
+            "## Veckomöte\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))"
+        )
     );
     let noted = app
-        .post_form_as(Some(&officer_cookie), &format!("{group_page}/moten"), &notes)
+        .post_form_as(
+            Some(&officer_cookie),
+            &format!("{group_page}/moten"),
+            &notes,
+        )
         .await;
     assert_eq!(noted.status(), 303);
     let partner_page = app
@@ -355,10 +481,19 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
         )
         .await;
     assert_eq!(given.status(), 303);
-    let row = partnership::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap();
+    let row = partnership::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(row.notice_on, Some(today));
     let ends = commands::terms_of(&row).ends_after_notice(today);
-    let staff_page = app.get_as(&officer_cookie, &group_page).await.text().await.unwrap();
+    let staff_page = app
+        .get_as(&officer_cookie, &group_page)
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(staff_page.contains(&format!(
         "Partnerskapet upphör den {}",
         app::domain::programme_window::long_date(ends)
@@ -387,7 +522,11 @@ async fn reminders_and_deadline_warnings_follow_the_clock_once_each() {
     agreement.insert("forsta_slutdatum".into(), "2024-06-30".into());
     agreement.insert("sista_slutdatum".into(), "2026-06-30".into());
     let id = commands::create(&ctx, officer, &agreement).await.unwrap();
-    assert_eq!(reports(&app, id).await.len(), 1, "the first half-year has begun");
+    assert_eq!(
+        reports(&app, id).await.len(),
+        1,
+        "the first half-year has begun"
+    );
 
     // 30 days before the first report is due (31 January 2024): the reminder, once.
     ctx.today = day(2024, 1, 1);
@@ -401,7 +540,10 @@ async fn reminders_and_deadline_warnings_follow_the_clock_once_each() {
 
     // The officer moves the due date (a changed date gets its reminders again).
     partnership_report::Entity::update_many()
-        .col_expr(partnership_report::Column::DueOn, Expr::value(day(2024, 2, 15)))
+        .col_expr(
+            partnership_report::Column::DueOn,
+            Expr::value(day(2024, 2, 15)),
+        )
         .filter(partnership_report::Column::PartnershipId.eq(id))
         .filter(partnership_report::Column::Number.eq(1))
         .exec(&app.db)
@@ -422,7 +564,11 @@ async fn reminders_and_deadline_warnings_follow_the_clock_once_each() {
     assert_eq!(warned.len(), 0);
     ctx.today = day(2024, 10, 31);
     commands::remind(&ctx).await.unwrap();
-    assert_eq!(mails(&app, "partnership_notice_deadline").await.len(), 0, "61 days before");
+    assert_eq!(
+        mails(&app, "partnership_notice_deadline").await.len(),
+        0,
+        "61 days before"
+    );
     ctx.today = day(2024, 11, 1);
     commands::remind(&ctx).await.unwrap();
     commands::remind(&ctx).await.unwrap();

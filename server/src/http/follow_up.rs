@@ -214,7 +214,15 @@ async fn committee_decision(
     )
     .await;
     let kept = form.kept(&[field::MEETING_ON, field::PARAGRAPH]);
-    saved_or_refused(&state, parts, &review_href(id, number), kept, done, "namndbeslut").await
+    saved_or_refused(
+        &state,
+        parts,
+        &review_href(id, number),
+        kept,
+        done,
+        "namndbeslut",
+    )
+    .await
 }
 
 /// `POST /ekonomi/aterkrav/{id}/betald`: the repayment came in.

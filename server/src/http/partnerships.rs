@@ -55,7 +55,11 @@ fn everything(form: &Posted) -> FormState {
 }
 
 /// `POST /handlaggning/partnerskap/nytt`: a new partnership.
-async fn create(State(state): State<AppState>, Verifier(user): Verifier, request: Request) -> Response {
+async fn create(
+    State(state): State<AppState>,
+    Verifier(user): Verifier,
+    request: Request,
+) -> Response {
     let (parts, form) = Posted::read(&state, request).await;
     match commands::create(&state.ctx(), user.id, &form.map()).await {
         Ok(id) => Redirect::to(&format!("{}?sparat=skapat", staff_href(id))).into_response(),
@@ -74,7 +78,15 @@ async fn notice(
     let done = commands::give_notice(&state.ctx(), user.id, id, &form.map())
         .await
         .map(|_| ());
-    saved_or_refused(&state, parts, &staff_href(id), everything(&form), done, "uppsagt").await
+    saved_or_refused(
+        &state,
+        parts,
+        &staff_href(id),
+        everything(&form),
+        done,
+        "uppsagt",
+    )
+    .await
 }
 
 /// `POST …/{id}/ledamoter`: a member added to a group.
@@ -86,7 +98,15 @@ async fn add_member(
 ) -> Response {
     let (parts, form) = Posted::read(&state, request).await;
     let done = commands::add_member(&state.ctx(), user.id, id, &form.map()).await;
-    saved_or_refused(&state, parts, &staff_href(id), FormState::default(), done, "ledamot").await
+    saved_or_refused(
+        &state,
+        parts,
+        &staff_href(id),
+        FormState::default(),
+        done,
+        "ledamot",
+    )
+    .await
 }
 
 /// `POST …/{id}/ledamoter/{member}/ta-bort`: a member taken off a group.
@@ -118,7 +138,15 @@ async fn add_meeting(
 ) -> Response {
     let (parts, form) = Posted::read(&state, request).await;
     let done = commands::add_meeting(&state.ctx(), user.id, id, &form.map()).await;
-    saved_or_refused(&state, parts, &staff_href(id), FormState::default(), done, "mote").await
+    saved_or_refused(
+        &state,
+        parts,
+        &staff_href(id),
+        FormState::default(),
+        done,
+        "mote",
+    )
+    .await
 }
 
 /// `POST /handlaggning/partnerskap/{id}/rapport/{nr}`: the officer's review.
@@ -176,18 +204,13 @@ async fn statement_pdf(
     Verifier(_): Verifier,
     Path((id, number)): Path<(Uuid, i32)>,
 ) -> Response {
-    let document = match queries::statement_document(
-        &state.db,
-        id,
-        number,
-        app::backend::time::today(),
-    )
-    .await
-    {
-        Ok(Some(document)) => document,
-        Ok(None) => return not_found(),
-        Err(error) => return super::account::internal(error),
-    };
+    let document =
+        match queries::statement_document(&state.db, id, number, app::backend::time::today()).await
+        {
+            Ok(Some(document)) => document,
+            Ok(None) => return not_found(),
+            Err(error) => return super::account::internal(error),
+        };
     let name = format!(
         "Tjänsteutlåtande {} rapport {number}.pdf",
         document.dnr.replace(['/', ' '], "-")

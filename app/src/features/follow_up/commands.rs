@@ -747,11 +747,17 @@ async fn decide_reclaim(
         Some(id) => {
             reclaim::Entity::update_many()
                 .col_expr(reclaim::Column::AmountOre, Expr::value(to_pay))
-                .col_expr(reclaim::Column::Calculation, Expr::value(calculation.clone()))
+                .col_expr(
+                    reclaim::Column::Calculation,
+                    Expr::value(calculation.clone()),
+                )
                 .col_expr(reclaim::Column::Status, Expr::value(status))
                 .col_expr(reclaim::Column::DecidedBy, Expr::value(decision.actor))
                 .col_expr(reclaim::Column::DecidedOn, Expr::value(decision.on))
-                .col_expr(reclaim::Column::DecidedHow, Expr::value(decision.how.clone()))
+                .col_expr(
+                    reclaim::Column::DecidedHow,
+                    Expr::value(decision.how.clone()),
+                )
                 .col_expr(reclaim::Column::DueOn, Expr::value(due))
                 .col_expr(reclaim::Column::PaidOn, Expr::value(paid_on))
                 .col_expr(reclaim::Column::PaidRegisteredBy, Expr::value(paid_by))
@@ -855,7 +861,9 @@ pub async fn record_committee_decision(
         .one(&ctx.db)
         .await?
         .ok_or_else(|| {
-            CommandError::Conflict("Det finns inget förslag om återkrav som väntar på nämnden.".into())
+            CommandError::Conflict(
+                "Det finns inget förslag om återkrav som väntar på nämnden.".into(),
+            )
         })?;
     let mut problems = Vec::new();
     let day = match crate::domain::validation::date_typed(field::MEETING_ON, typed_date) {
@@ -879,7 +887,12 @@ pub async fn record_committee_decision(
             None
         }
     };
-    let paragraph = match typed_paragraph.trim().trim_start_matches('§').trim().parse::<u32>() {
+    let paragraph = match typed_paragraph
+        .trim()
+        .trim_start_matches('§')
+        .trim()
+        .parse::<u32>()
+    {
         Ok(n) if (1..=999).contains(&n) => Some(n),
         _ => {
             problems.push((
@@ -915,7 +928,16 @@ pub async fn record_committee_decision(
         on: day,
         how: format!("av socialnämnden, § {paragraph}"),
     };
-    decide_reclaim(ctx, &txn, &row, Some(proposed.id), proposal, decision, payer).await?;
+    decide_reclaim(
+        ctx,
+        &txn,
+        &row,
+        Some(proposed.id),
+        proposal,
+        decision,
+        payer,
+    )
+    .await?;
     ctx.commit_and_wake(txn).await?;
     Ok(())
 }

@@ -34,8 +34,14 @@ async fn partnership(
 #[cfg(feature = "ssr")]
 async fn as_partner(
     id: Uuid,
-) -> Result<(sea_orm::DatabaseConnection, crate::backend::entities::partnership::Model, bool), AppError>
-{
+) -> Result<
+    (
+        sea_orm::DatabaseConnection,
+        crate::backend::entities::partnership::Model,
+        bool,
+    ),
+    AppError,
+> {
     use crate::backend::entities::association_member;
     use sea_orm::EntityTrait;
     let user = crate::backend::server_fns::signed_in()?;
@@ -83,9 +89,16 @@ pub async fn load_partner(id: Uuid) -> Result<PartnershipView, AppError> {
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn load_report(id: Uuid, number: i32) -> Result<ReportView, AppError> {
     let (db, row, verified) = as_partner(id).await?;
-    super::queries::report_view(&db, row, number, crate::backend::time::today(), false, verified)
-        .await?
-        .ok_or_else(|| crate::backend::server_fns::refuse(AppError::NotFound))
+    super::queries::report_view(
+        &db,
+        row,
+        number,
+        crate::backend::time::today(),
+        false,
+        verified,
+    )
+    .await?
+    .ok_or_else(|| crate::backend::server_fns::refuse(AppError::NotFound))
 }
 
 #[server(prefix = "/api", endpoint = "officer/partnership/report")]
@@ -112,9 +125,9 @@ pub async fn load_statement(id: Uuid, number: i32) -> Result<StatementDocument, 
 #[server(prefix = "/api", endpoint = "officer/partnership/new")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
 pub async fn load_new_form(case: Option<Uuid>) -> Result<NewForm, AppError> {
+    use super::field;
     use crate::backend::entities::{application, association};
     use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
-    use super::field;
     crate::features::representatives::api::verifier()?;
     let db = crate::backend::server_fns::db()?;
     let associations = association::Entity::find()
@@ -168,8 +181,5 @@ pub async fn load_of_association(
         .one(&db)
         .await?
         .ok_or_else(|| crate::backend::server_fns::refuse(AppError::NotFound))?;
-    Ok(
-        super::queries::of_association(&db, association, crate::backend::time::today())
-            .await?,
-    )
+    Ok(super::queries::of_association(&db, association, crate::backend::time::today()).await?)
 }

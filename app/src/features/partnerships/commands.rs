@@ -20,8 +20,8 @@ use super::{
 use crate::backend::{
     command::{CommandError, Ctx, FieldProblem},
     entities::{
-        app_user, application, association, association_member, committee_meeting,
-        partnership, partnership_meeting, partnership_member, partnership_report,
+        app_user, application, association, association_member, committee_meeting, partnership,
+        partnership_meeting, partnership_member, partnership_report,
     },
     events::{self, NewEvent},
     mail,
@@ -59,8 +59,18 @@ pub fn terms_of(row: &partnership::Model) -> super::terms::Terms {
 pub fn parse_notice_day(text: &str) -> Option<(u32, u32)> {
     let text = text.trim().to_lowercase();
     const MONTHS: [&str; 12] = [
-        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-        "oktober", "november", "december",
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
     ];
     let (month, day) = if let Some((m, d)) = text.split_once('-') {
         (m.trim().parse().ok()?, d.trim().parse().ok()?)
@@ -98,7 +108,11 @@ struct Agreement {
 }
 
 fn read_agreement(form: &HashMap<String, String>) -> Result<Agreement, CommandError> {
-    let get = |name: &str| form.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let get = |name: &str| {
+        form.get(name)
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default()
+    };
     let mut problems: Vec<FieldProblem> = Vec::new();
     let mut required = |name: &'static str, label: &str, limit: usize| {
         let value = get(name);
@@ -110,7 +124,11 @@ fn read_agreement(form: &HashMap<String, String>) -> Result<Agreement, CommandEr
         value
     };
     let dnr = required(field::DNR, "ärendets diarienummer", 40);
-    let activity = required(field::ACTIVITY, "vilken verksamhet partnerskapet gäller", 200);
+    let activity = required(
+        field::ACTIVITY,
+        "vilken verksamhet partnerskapet gäller",
+        200,
+    );
     let target_group = required(field::TARGET_GROUP, "målgruppen", super::TEXT_LIMIT);
     let purpose = required(field::PURPOSE, "partnerskapets syfte", super::TEXT_LIMIT);
     let city_commitments = required(
@@ -141,7 +159,10 @@ fn read_agreement(form: &HashMap<String, String>) -> Result<Agreement, CommandEr
     let yearly_amount = match money::parse(&get(field::YEARLY_AMOUNT)) {
         Ok(amount) if amount >= 0 => amount,
         Ok(_) => {
-            problems.push((field::YEARLY_AMOUNT, "Beloppet kan inte vara negativt.".into()));
+            problems.push((
+                field::YEARLY_AMOUNT,
+                "Beloppet kan inte vara negativt.".into(),
+            ));
             0
         }
         Err(message) => {
@@ -163,15 +184,16 @@ fn read_agreement(form: &HashMap<String, String>) -> Result<Agreement, CommandEr
     };
     let starts_on = date(field::STARTS_ON);
     let first_end_on = date(field::FIRST_END_ON);
-    let mut number = |name: &'static str, range: std::ops::RangeInclusive<i32>, message: &str| {
-        match get(name).parse::<i32>() {
+    let mut number =
+        |name: &'static str, range: std::ops::RangeInclusive<i32>, message: &str| match get(name)
+            .parse::<i32>()
+        {
             Ok(n) if range.contains(&n) => n,
             _ => {
                 problems.push((name, message.to_owned()));
                 *range.start()
             }
-        }
-    };
+        };
     let extension_months = number(
         field::EXTENSION_MONTHS,
         0..=60,
@@ -433,7 +455,11 @@ pub async fn give_notice(
             "Partnerskapet är redan uppsagt.".into(),
         ));
     }
-    let get = |name: &str| form.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let get = |name: &str| {
+        form.get(name)
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default()
+    };
     let mut problems: Vec<FieldProblem> = Vec::new();
     let day = match date_typed(field::NOTICE_ON, &get(field::NOTICE_ON)) {
         Ok(day) if day > ctx.today => {
@@ -458,7 +484,10 @@ pub async fn give_notice(
     };
     let party = Party::parse(&get(field::NOTICE_PARTY));
     if party.is_none() {
-        problems.push((field::NOTICE_PARTY, "Välj vilken part som sade upp avtalet.".into()));
+        problems.push((
+            field::NOTICE_PARTY,
+            "Välj vilken part som sade upp avtalet.".into(),
+        ));
     }
     let note = get(field::NOTICE_NOTE);
     if note.chars().count() > super::TEXT_LIMIT {
@@ -474,7 +503,10 @@ pub async fn give_notice(
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let updated = partnership::Entity::update_many()
         .col_expr(partnership::Column::NoticeOn, Expr::value(day))
-        .col_expr(partnership::Column::NoticeParty, Expr::value(party.as_str()))
+        .col_expr(
+            partnership::Column::NoticeParty,
+            Expr::value(party.as_str()),
+        )
         .col_expr(partnership::Column::NoticeNote, Expr::value(note))
         .col_expr(partnership::Column::NoticeRecordedBy, Expr::value(actor))
         .filter(partnership::Column::Id.eq(id))
@@ -519,11 +551,18 @@ pub async fn add_member(
 ) -> Result<(), CommandError> {
     crate::backend::users::officer(&ctx.db, actor, OFFICERS_ONLY).await?;
     partnership_of(&ctx.db, id).await?;
-    let get = |name: &str| form.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let get = |name: &str| {
+        form.get(name)
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default()
+    };
     let mut problems: Vec<FieldProblem> = Vec::new();
     let group = Group::parse(&get(field::GROUP));
     if group.is_none() {
-        problems.push((field::GROUP, "Välj styrgruppen eller samverkansgruppen.".into()));
+        problems.push((
+            field::GROUP,
+            "Välj styrgruppen eller samverkansgruppen.".into(),
+        ));
     }
     let mut required = |name: &'static str, message: &str| {
         let value = get(name);
@@ -535,7 +574,10 @@ pub async fn add_member(
         value
     };
     let name = required(field::NAME, "Skriv personens namn.");
-    let organisation = required(field::ORGANISATION, "Skriv vilken organisation personen företräder.");
+    let organisation = required(
+        field::ORGANISATION,
+        "Skriv vilken organisation personen företräder.",
+    );
     let role = get(field::ROLE);
     if role.chars().count() > 200 {
         problems.push((field::ROLE, "Högst 200 tecken.".into()));
@@ -615,15 +657,25 @@ pub async fn add_meeting(
 ) -> Result<(), CommandError> {
     crate::backend::users::officer(&ctx.db, actor, OFFICERS_ONLY).await?;
     let row = partnership_of(&ctx.db, id).await?;
-    let get = |name: &str| form.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let get = |name: &str| {
+        form.get(name)
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default()
+    };
     let mut problems: Vec<FieldProblem> = Vec::new();
     let group = Group::parse(&get(field::GROUP));
     if group.is_none() {
-        problems.push((field::GROUP, "Välj styrgruppen eller samverkansgruppen.".into()));
+        problems.push((
+            field::GROUP,
+            "Välj styrgruppen eller samverkansgruppen.".into(),
+        ));
     }
     let held_on = match date_typed(field::HELD_ON, &get(field::HELD_ON)) {
         Ok(day) if day > ctx.today => {
-            problems.push((field::HELD_ON, "Mötet kan inte ha hållits efter i dag.".into()));
+            problems.push((
+                field::HELD_ON,
+                "Mötet kan inte ha hållits efter i dag.".into(),
+            ));
             None
         }
         Ok(day) if day < row.starts_on - Days::new(366) => {
@@ -751,9 +803,18 @@ pub async fn save_report(
     }
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let mut update = partnership_report::Entity::update_many()
-        .col_expr(partnership_report::Column::Content, Expr::value(to_json(&content)?))
-        .col_expr(partnership_report::Column::Revision, Expr::value(revision + 1))
-        .col_expr(partnership_report::Column::UpdatedAt, Expr::value(Utc::now()));
+        .col_expr(
+            partnership_report::Column::Content,
+            Expr::value(to_json(&content)?),
+        )
+        .col_expr(
+            partnership_report::Column::Revision,
+            Expr::value(revision + 1),
+        )
+        .col_expr(
+            partnership_report::Column::UpdatedAt,
+            Expr::value(Utc::now()),
+        );
     if submit {
         update = update
             .col_expr(
@@ -761,7 +822,10 @@ pub async fn save_report(
                 Expr::value(ReportStatus::Submitted.as_str()),
             )
             .col_expr(partnership_report::Column::SubmittedBy, Expr::value(user))
-            .col_expr(partnership_report::Column::SubmittedAt, Expr::value(Utc::now()));
+            .col_expr(
+                partnership_report::Column::SubmittedAt,
+                Expr::value(Utc::now()),
+            );
     }
     let updated = update
         .filter(partnership_report::Column::Id.eq(report.id))
@@ -838,7 +902,10 @@ pub async fn review(
         )]));
     }
     if note.chars().count() > super::TEXT_LIMIT {
-        return Err(CommandError::Invalid(vec![(field::NOTE, "Högst 4000 tecken.".into())]));
+        return Err(CommandError::Invalid(vec![(
+            field::NOTE,
+            "Högst 4000 tecken.".into(),
+        )]));
     }
     if report.status != ReportStatus::Submitted.as_str() {
         return Err(CommandError::Conflict(
@@ -851,10 +918,16 @@ pub async fn review(
     };
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let updated = partnership_report::Entity::update_many()
-        .col_expr(partnership_report::Column::Status, Expr::value(status.as_str()))
+        .col_expr(
+            partnership_report::Column::Status,
+            Expr::value(status.as_str()),
+        )
         .col_expr(partnership_report::Column::ReviewNote, Expr::value(note))
         .col_expr(partnership_report::Column::ReviewedBy, Expr::value(actor))
-        .col_expr(partnership_report::Column::ReviewedAt, Expr::value(Utc::now()))
+        .col_expr(
+            partnership_report::Column::ReviewedAt,
+            Expr::value(Utc::now()),
+        )
         .col_expr(
             partnership_report::Column::Revision,
             Expr::value(report.revision + 1),
@@ -965,9 +1038,15 @@ pub async fn save_statement(
     };
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     partnership_report::Entity::update_many()
-        .col_expr(partnership_report::Column::Statement, Expr::value(to_json(&statement)?))
+        .col_expr(
+            partnership_report::Column::Statement,
+            Expr::value(to_json(&statement)?),
+        )
         .col_expr(partnership_report::Column::MeetingId, Expr::value(meeting))
-        .col_expr(partnership_report::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(
+            partnership_report::Column::UpdatedAt,
+            Expr::value(Utc::now()),
+        )
         .filter(partnership_report::Column::Id.eq(report.id))
         .exec(&txn)
         .await?;
@@ -1010,7 +1089,10 @@ pub async fn remind(ctx: &Ctx) -> Result<usize, CommandError> {
         .await?;
     for row in &partnerships {
         let standing = terms_of(row).standing(ctx.today, row.notice_on);
-        if standing.ended && row.notice_on.is_none() && ctx.today > standing.ends_on + Days::new(400) {
+        if standing.ended
+            && row.notice_on.is_none()
+            && ctx.today > standing.ends_on + Days::new(400)
+        {
             continue;
         }
         schedule(&ctx.db, row, ctx.today).await?;
@@ -1042,8 +1124,8 @@ pub async fn remind(ctx: &Ctx) -> Result<usize, CommandError> {
             _ => partnership_report::Column::RemindedBefore,
         };
         let txn = crate::backend::db::begin_write(&ctx.db).await?;
-        let mut claim = partnership_report::Entity::update_many()
-            .col_expr(column, Expr::value(report.due_on));
+        let mut claim =
+            partnership_report::Entity::update_many().col_expr(column, Expr::value(report.due_on));
         if stage != "before" {
             claim = claim.col_expr(
                 partnership_report::Column::RemindedBefore,
@@ -1059,7 +1141,11 @@ pub async fn remind(ctx: &Ctx) -> Result<usize, CommandError> {
         let claimed = claim
             .filter(partnership_report::Column::Id.eq(report.id))
             .filter(partnership_report::Column::DueOn.eq(report.due_on))
-            .filter(Condition::any().add(column.is_null()).add(column.ne(report.due_on)))
+            .filter(
+                Condition::any()
+                    .add(column.is_null())
+                    .add(column.ne(report.due_on)),
+            )
             .exec(&txn)
             .await?;
         if claimed.rows_affected != 1 {
@@ -1125,15 +1211,19 @@ async fn warn(
         return Ok(0);
     }
     let officers: Vec<app_user::Model> = match row.officer_id {
-        Some(officer) => app_user::Entity::find_by_id(officer)
-            .filter(app_user::Column::Active.eq(true))
-            .all(&txn)
-            .await?,
-        None => app_user::Entity::find()
-            .filter(app_user::Column::Active.eq(true))
-            .filter(app_user::Column::Role.eq(crate::domain::role::Role::Officer))
-            .all(&txn)
-            .await?,
+        Some(officer) => {
+            app_user::Entity::find_by_id(officer)
+                .filter(app_user::Column::Active.eq(true))
+                .all(&txn)
+                .await?
+        }
+        None => {
+            app_user::Entity::find()
+                .filter(app_user::Column::Active.eq(true))
+                .filter(app_user::Column::Role.eq(crate::domain::role::Role::Officer))
+                .all(&txn)
+                .await?
+        }
     };
     let partner = association::Entity::find_by_id(row.association_id)
         .one(&txn)

@@ -247,13 +247,7 @@ pub struct PartnerReport {
     pub research: String,
 }
 
-fn text(
-    problems: &mut Problems,
-    name: &str,
-    value: String,
-    limit: usize,
-    label: &str,
-) -> String {
+fn text(problems: &mut Problems, name: &str, value: String, limit: usize, label: &str) -> String {
     let value = value.trim().to_owned();
     if value.chars().count() > limit {
         problems.push((
@@ -281,7 +275,13 @@ impl PartnerReport {
         for row in 1..=MAX_ROWS + SPARE_ROWS {
             let name_field = field::of(field::ACTIVITY_NAME, row);
             let schedule_field = field::of(field::ACTIVITY_SCHEDULE, row);
-            let name = text(&mut problems, &name_field, get(&name_field), 200, "Aktiviteten");
+            let name = text(
+                &mut problems,
+                &name_field,
+                get(&name_field),
+                200,
+                "Aktiviteten",
+            );
             let schedule = text(
                 &mut problems,
                 &schedule_field,
@@ -325,7 +325,13 @@ impl PartnerReport {
         for row in 1..=MAX_ROWS + SPARE_ROWS {
             let name_field = field::of(field::EVENT_NAME, row);
             let count_field = field::of(field::EVENT_ATTENDANCE, row);
-            let name = text(&mut problems, &name_field, get(&name_field), 200, "Tillfället");
+            let name = text(
+                &mut problems,
+                &name_field,
+                get(&name_field),
+                200,
+                "Tillfället",
+            );
             let attendance = match count(&get(&count_field)) {
                 Ok(value) => value,
                 Err(message) => {
@@ -355,7 +361,11 @@ impl PartnerReport {
             .collect();
         for (name, slot, label) in [
             (field::OBSTACLES, &mut self.obstacles, "Hindren"),
-            (field::DEVELOPMENT, &mut self.development, "Utvecklingsområdena"),
+            (
+                field::DEVELOPMENT,
+                &mut self.development,
+                "Utvecklingsområdena",
+            ),
             (field::FUNDS, &mut self.funds, "Medlens användning"),
             (field::STAFF, &mut self.staff, "Personalen"),
             (field::RESEARCH, &mut self.research, "Forskningssamverkan"),
@@ -440,7 +450,10 @@ impl PartnerReport {
         out.insert(field::SUMMARY.into(), self.summary.clone());
         for (i, a) in self.activities.iter().enumerate() {
             out.insert(field::of(field::ACTIVITY_NAME, i + 1), a.name.clone());
-            out.insert(field::of(field::ACTIVITY_SCHEDULE, i + 1), a.schedule.clone());
+            out.insert(
+                field::of(field::ACTIVITY_SCHEDULE, i + 1),
+                a.schedule.clone(),
+            );
         }
         out.insert(field::PER_DAY_MIN.into(), n(self.per_day_min));
         out.insert(field::PER_DAY_MAX.into(), n(self.per_day_max));
@@ -482,12 +495,20 @@ impl Statement {
     /// The sections with their field names and headings, in the document's order.
     pub fn sections(&self) -> [(&'static str, &'static str, &String); 10] {
         [
-            (field::PROPOSAL, "Förvaltningens förslag till beslut", &self.proposal),
+            (
+                field::PROPOSAL,
+                "Förvaltningens förslag till beslut",
+                &self.proposal,
+            ),
             (field::ST_SUMMARY, "Sammanfattning", &self.summary),
             (field::BACKGROUND, "Bakgrund", &self.background),
             (field::MATTER, "Ärendet", &self.matter),
             (field::VIEWS, "Deltagares synpunkter", &self.views),
-            (field::ST_DEVELOPMENT, "Utvecklingsområden", &self.development),
+            (
+                field::ST_DEVELOPMENT,
+                "Utvecklingsområden",
+                &self.development,
+            ),
             (
                 field::GOVERNANCE,
                 "Ledning och samverkan inom partnerskapet",
@@ -730,7 +751,13 @@ mod tests {
             .into_iter()
             .map(|(f, _)| f)
             .collect();
-        for needed in ["sammanfattning", "aktivitet_1", "deltagare_min", "kvinnor", "medel"] {
+        for needed in [
+            "sammanfattning",
+            "aktivitet_1",
+            "deltagare_min",
+            "kvinnor",
+            "medel",
+        ] {
             assert!(fields.iter().any(|f| f == needed), "{needed}");
         }
     }

@@ -10,8 +10,8 @@ use uuid::Uuid;
 
 use super::{
     api::{
-        load_new_form, load_of_association, load_overview, load_partner, load_report,
-        load_review, load_staff, load_statement, NewForm,
+        load_new_form, load_of_association, load_overview, load_partner, load_report, load_review,
+        load_staff, load_statement, NewForm,
     },
     field, report_href, review_href, staff_href, statement_href, GroupView, OverviewRow,
     PartnershipView, ReportStatus, ReportView, StatementDocument, MAX_ROWS, NEW, OVERVIEW,
@@ -142,7 +142,8 @@ pub fn NewPage() -> impl IntoView {
     if require_verifier().is_none() {
         return denied();
     }
-    let case = use_query_map().with_untracked(|q| q.get("arende").and_then(|c| Uuid::parse_str(&c).ok()));
+    let case =
+        use_query_map().with_untracked(|q| q.get("arende").and_then(|c| Uuid::parse_str(&c).ok()));
     let loaded = Resource::new(move || case, load_new_form);
     view! {
         <Page title="Nytt partnerskap">
@@ -308,7 +309,8 @@ fn partnership_page(view: PartnershipView, staff: bool) -> AnyView {
         .iter()
         .map(|g| group_section(id, g, staff))
         .collect_view();
-    let notice_form = (staff && view.notice.is_none() && view.status != "Avslutat").then(|| notice_form(id));
+    let notice_form =
+        (staff && view.notice.is_none() && view.status != "Avslutat").then(|| notice_form(id));
     let back = if staff {
         view! { <p><a href=OVERVIEW>"Alla partnerskap"</a>{view.case_id.map(|case| view! { " · " <a href=format!("/handlaggning/arenden/{case}")>"Initiativärendet"</a> })}</p> }.into_any()
     } else {
@@ -380,11 +382,13 @@ fn group_section(id: Uuid, g: &GroupView, staff: bool) -> impl IntoView {
     let meetings = g
         .meetings
         .iter()
-        .map(|m| view! {
-            <article class="meeting-notes">
-                <h4>{m.held_on.clone()}</h4>
-                <div inner_html=m.html.clone()></div>
-            </article>
+        .map(|m| {
+            view! {
+                <article class="meeting-notes">
+                    <h4>{m.held_on.clone()}</h4>
+                    <div inner_html=m.html.clone()></div>
+                </article>
+            }
         })
         .collect_view();
     let forms = staff.then(|| {
@@ -617,7 +621,8 @@ fn report_read(view: &ReportView) -> impl IntoView {
         .map(|q| view! { <blockquote><p>{q.clone()}</p></blockquote> })
         .collect_view();
     let text = |title: &'static str, value: &String| {
-        (!value.is_empty()).then(|| view! { <h3>{title}</h3><p class="prewrap">{value.clone()}</p> })
+        (!value.is_empty())
+            .then(|| view! { <h3>{title}</h3><p class="prewrap">{value.clone()}</p> })
     };
     view! {
         <section aria-labelledby="rubrik-rapport">
@@ -687,7 +692,9 @@ fn review_page(view: ReportView) -> AnyView {
         </section>
     });
     let statement = (!view.status.editable()).then(|| statement_form(&view));
-    let note = (!view.review_note.is_empty()).then(|| view! { <p class="notice">"Meddelande till föreningen: "{view.review_note.clone()}</p> });
+    let note = (!view.review_note.is_empty()).then(
+        || view! { <p class="notice">"Meddelande till föreningen: "{view.review_note.clone()}</p> },
+    );
     view! {
         <Page title=report_title(&view) wide=true>
             <p class="lead">{view.partner.clone()}" – "{view.activity.clone()}" · "{view.dnr.clone()}</p>

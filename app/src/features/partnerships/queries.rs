@@ -6,13 +6,12 @@ use uuid::Uuid;
 
 use super::{
     commands::{content_of, terms_of},
-    paragraphs, review_href, Group, GroupView, MeetingView,
-    MemberView, OverviewRow, PartnerReport, PartnershipView, ReportLine, ReportStatus,
-    ReportView, Statement, StatementDocument, WARN_DAYS,
+    paragraphs, review_href, Group, GroupView, MeetingView, MemberView, OverviewRow, PartnerReport,
+    PartnershipView, ReportLine, ReportStatus, ReportView, Statement, StatementDocument, WARN_DAYS,
 };
 use crate::backend::entities::{
-    app_user, association, committee_meeting, partnership, partnership_meeting,
-    partnership_member, partnership_report,
+    app_user, association, committee_meeting, partnership, partnership_meeting, partnership_member,
+    partnership_report,
 };
 use crate::domain::{money, programme_window::long_date};
 use crate::features::follow_up::period_text;
@@ -33,7 +32,10 @@ fn open(status: &str) -> bool {
 }
 
 /// Every partnership, the ones with the nearest deadline first.
-pub async fn overview(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Vec<OverviewRow>, DbErr> {
+pub async fn overview(
+    db: &impl ConnectionTrait,
+    today: NaiveDate,
+) -> Result<Vec<OverviewRow>, DbErr> {
     let rows = partnership::Entity::find().all(db).await?;
     let reports = partnership_report::Entity::find().all(db).await?;
     let partners = association::Entity::find()
@@ -70,7 +72,10 @@ pub async fn overview(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Vec
                     activity: row.activity.clone(),
                     status: status_label(&row, today),
                     ends_on: long_date(standing.ends_on),
-                    deadline: standing.deadline.map(long_date).unwrap_or_else(|| "–".into()),
+                    deadline: standing
+                        .deadline
+                        .map(long_date)
+                        .unwrap_or_else(|| "–".into()),
                     deadline_near,
                     next_report: next.map(long_date).unwrap_or_else(|| "–".into()),
                     overdue_reports: mine
@@ -331,8 +336,16 @@ pub fn draft_statement(
     if !row.steering_cadence.is_empty() || !row.cooperation_cadence.is_empty() {
         governance.push_str(&format!(
             " Styrgruppen sammanträder {} och samverkansgruppen {}.",
-            if row.steering_cadence.is_empty() { "vid behov" } else { &row.steering_cadence },
-            if row.cooperation_cadence.is_empty() { "vid behov" } else { &row.cooperation_cadence },
+            if row.steering_cadence.is_empty() {
+                "vid behov"
+            } else {
+                &row.steering_cadence
+            },
+            if row.cooperation_cadence.is_empty() {
+                "vid behov"
+            } else {
+                &row.cooperation_cadence
+            },
         ));
     }
     if !report.funds.is_empty() {
@@ -351,7 +364,13 @@ pub fn draft_statement(
         _ => String::new(),
     };
     // A section the report leaves empty says so, for the officer to fill in or keep.
-    let or_none = |text: String, none: &str| if text.trim().is_empty() { none.to_owned() } else { text };
+    let or_none = |text: String, none: &str| {
+        if text.trim().is_empty() {
+            none.to_owned()
+        } else {
+            text
+        }
+    };
     Statement {
         proposal,
         summary,
@@ -424,10 +443,12 @@ pub async fn report_view(
             .await?
             .into_iter()
             .chain(match report.meeting_id {
-                Some(id) => committee_meeting::Entity::find_by_id(id)
-                    .filter(committee_meeting::Column::MeetingOn.lt(today))
-                    .all(db)
-                    .await?,
+                Some(id) => {
+                    committee_meeting::Entity::find_by_id(id)
+                        .filter(committee_meeting::Column::MeetingOn.lt(today))
+                        .all(db)
+                        .await?
+                }
                 None => vec![],
             })
             .map(|m| (m.id, format!("{} {}", m.body, long_date(m.meeting_on))))
@@ -496,7 +517,11 @@ pub async fn statement_document(
         .one(db)
         .await?;
     let meeting = match report.and_then(|r| r.meeting_id) {
-        Some(meeting) => committee_meeting::Entity::find_by_id(meeting).one(db).await?,
+        Some(meeting) => {
+            committee_meeting::Entity::find_by_id(meeting)
+                .one(db)
+                .await?
+        }
         None => None,
     };
     let (to, date) = match meeting {

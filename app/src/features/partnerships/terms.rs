@@ -45,7 +45,8 @@ pub struct Standing {
 }
 
 fn last_day_of_month(date: NaiveDate) -> bool {
-    date.succ_opt().is_none_or(|next| next.month() != date.month())
+    date.succ_opt()
+        .is_none_or(|next| next.month() != date.month())
 }
 
 /// `date` plus `months`, keeping a month's last day the last day (30 June + 6 months is
