@@ -587,6 +587,10 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             Call::ServerFn("/api/officer/partnership/statement", "id={P}&number=1"),
             [401, 404, 404, 404, 404, 404],
         ),
+        (
+            Call::ServerFn("/api/officer/partnership/meeting", "meeting={A}"),
+            [401, 404, 404, 200, 404, 200],
+        ),
     ];
 
     let mut wrong = Vec::new();

@@ -5,11 +5,13 @@
 //! fixes the end; the worker's round with a controllable clock reminds the partner once
 //! per due date, follows a changed date, and warns the officer 60 days before a notice
 //! deadline, once. Another association, the public and applicants see nothing.
-use app::backend::entities::{outbox, partnership, partnership_report};
+use app::backend::entities::{committee_meeting, outbox, partnership, partnership_report};
 use app::features::partnerships::{commands, ReportStatus};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use portal_tests::{create_user, fixtures, pdf_text, TestApp};
-use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    sea_query::Expr, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+};
 use uuid::Uuid;
 
 use crate::applications::registered;
@@ -393,7 +395,22 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
         )
         .await;
     assert_eq!(no_meeting.status(), 422);
-    statement.insert("sammantrade".into(), String::new());
+    // The committee meeting it goes to lists it.
+    let meeting = Uuid::now_v7();
+    committee_meeting::Entity::insert(committee_meeting::ActiveModel {
+        id: Set(meeting),
+        body: Set("Socialnämnden".into()),
+        meeting_on: Set(today + Days::new(30)),
+        cases_by: Set(today + Days::new(10)),
+        place: Set("Stadshuset".into()),
+        justered_on: Set(None),
+        created_by: Set(officer),
+        created_at: Set(chrono::Utc::now()),
+    })
+    .exec_without_returning(&app.db)
+    .await
+    .unwrap();
+    statement.insert("sammantrade".into(), meeting.to_string());
     let stored = app
         .post_form_as(
             Some(&officer_cookie),
@@ -410,6 +427,18 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
         .unwrap();
     assert!(print.contains("Ärendets beredning"));
     assert!(print.contains("Rådet för funktionshinderfrågor har haft möjlighet"));
+    assert!(print.contains("Socialnämnden"));
+    let agenda = app
+        .get_as(&officer_cookie, &format!("/handlaggning/moten/{meeting}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        agenda.contains("Uppföljningar av partnerskap (IOP)"),
+        "{agenda}"
+    );
+    assert!(agenda.contains(&format!("{review}/tjansteutlatande")));
     let pdf = app
         .get_as(&officer_cookie, &format!("{review}/tjansteutlatande.pdf"))
         .await;

@@ -215,6 +215,7 @@ fn render(view: MeetingView, saved: Option<String>) -> AnyView {
             <p><a href="/handlaggning/moten">"Alla sammanträden"</a></p>
             <h2>"Dagordning"</h2>
             {if view.items.is_empty() { view! { <p>"Inga ärenden på dagordningen än."</p> }.into_any() } else { items.into_any() }}
+            <crate::features::partnerships::pages::MeetingFollowUps meeting=view.id />
             {(open && !view.ready.is_empty()).then(|| view! {
                 <section aria-labelledby="rubrik-attesterade">
                     <h2 id="rubrik-attesterade">"Attesterade ärenden att ta upp"</h2>

@@ -183,3 +183,11 @@ pub async fn load_of_association(
         .ok_or_else(|| crate::backend::server_fns::refuse(AppError::NotFound))?;
     Ok(super::queries::of_association(&db, association, crate::backend::time::today()).await?)
 }
+
+#[server(prefix = "/api", endpoint = "officer/partnership/meeting")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
+pub async fn load_meeting_follow_ups(meeting: Uuid) -> Result<Vec<(String, String)>, AppError> {
+    crate::features::representatives::api::verifier()?;
+    let db = crate::backend::server_fns::db()?;
+    Ok(super::queries::of_meeting(&db, meeting).await?)
+}

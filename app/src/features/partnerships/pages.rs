@@ -866,3 +866,32 @@ pub fn AssociationPartnerships(association: Uuid) -> impl IntoView {
         </Suspense>
     }
 }
+
+/// On a committee meeting's page: the partnership follow-ups going to it, with their
+/// tjänsteutlåtanden; nothing when there are none.
+#[component]
+pub fn MeetingFollowUps(meeting: Uuid) -> impl IntoView {
+    let loaded = Resource::new(move || meeting, super::api::load_meeting_follow_ups);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(rows) if !rows.is_empty() => {
+                        let items = rows
+                            .into_iter()
+                            .map(|(label, href)| view! { <li><a href=href>{label}</a></li> })
+                            .collect_view();
+                        view! {
+                            <section aria-labelledby="rubrik-iop">
+                                <h2 id="rubrik-iop">"Uppföljningar av partnerskap (IOP)"</h2>
+                                <p>"Förvaltningens förslag: nämnden godkänner uppföljningen. Tjänsteutlåtandena:"</p>
+                                <ul>{items}</ul>
+                            </section>
+                        }.into_any()
+                    }
+                    _ => ().into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -558,3 +558,41 @@ pub async fn statement_document(
         signers,
     }))
 }
+
+/// The partnership follow-ups whose tjänsteutlåtande names `meeting`: (label, link to
+/// the tjänsteutlåtande).
+pub async fn of_meeting(
+    db: &impl ConnectionTrait,
+    meeting: Uuid,
+) -> Result<Vec<(String, String)>, DbErr> {
+    let reports = partnership_report::Entity::find()
+        .filter(partnership_report::Column::MeetingId.eq(meeting))
+        .order_by_asc(partnership_report::Column::PeriodFrom)
+        .all(db)
+        .await?;
+    let mut out = Vec::with_capacity(reports.len());
+    for report in reports {
+        let Some(row) = partnership::Entity::find_by_id(report.partnership_id)
+            .one(db)
+            .await?
+        else {
+            continue;
+        };
+        let partner = association::Entity::find_by_id(row.association_id)
+            .one(db)
+            .await?
+            .map(|a| a.name)
+            .unwrap_or_default();
+        out.push((
+            format!(
+                "{} – {}: uppföljning av IOP-samarbetet avseende {}, perioden {}",
+                row.dnr,
+                partner,
+                lower_first(&row.activity),
+                period_text(report.period_from, report.period_to)
+            ),
+            super::statement_href(row.id, report.number),
+        ));
+    }
+    Ok(out)
+}
