@@ -11,6 +11,8 @@ pub mod money;
 pub mod org_number;
 pub mod profile;
 pub mod programme_window;
+#[cfg(test)]
+mod properties;
 pub mod registration;
 pub mod representation;
 pub mod role;
