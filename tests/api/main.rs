@@ -15,6 +15,7 @@ mod directory;
 mod follow_up;
 mod guidance;
 mod health;
+mod hostile;
 mod language;
 mod members;
 mod minutes;

@@ -42,7 +42,10 @@ async fn reports(app: &TestApp, id: Uuid) -> Vec<partnership_report::Model> {
 }
 
 /// The agreement form for `association`, starting `start`, half-yearly.
-fn agreement(association: Uuid, start: NaiveDate) -> std::collections::HashMap<String, String> {
+pub(crate) fn agreement(
+    association: Uuid,
+    start: NaiveDate,
+) -> std::collections::HashMap<String, String> {
     let first_end = start + Months::new(12) - Days::new(1);
     let last_end = start + Months::new(36) - Days::new(1);
     form(&[

@@ -45,7 +45,13 @@ pub async fn page_at_with_form(
     form: FormState,
     status: StatusCode,
 ) -> Response {
-    parts.uri = path.parse().expect("a path the server built itself");
+    // The path may carry what was typed in its query (a filter, a page number): when
+    // that makes it too long or unreadable, the page is rendered without the query.
+    parts.uri = path
+        .parse()
+        .ok()
+        .or_else(|| path.split('?').next().and_then(|p| p.parse().ok()))
+        .unwrap_or_else(|| parts.uri.clone());
     page_with_form(state, parts, form, status).await
 }
 
