@@ -542,7 +542,8 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
 
 #[tokio::test]
 async fn reminders_and_deadline_warnings_follow_the_clock_once_each() {
-    let app = portal_tests::spawn_app().await;
+    // The test's clock runs the rounds: no worker's housekeeping on today's date between.
+    let app = portal_tests::spawn_app_with(|s| s.worker.in_process = false).await;
     let officer = create_user(&app.db, "officer", "emelie@stad.se", PASSWORD).await;
     let owner = create_user(&app.db, "applicant", "maja@streetminds.se", PASSWORD).await;
     let partner = fixtures::association_with_owner(&app.db, "802520-1461", owner).await;
