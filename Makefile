@@ -124,7 +124,9 @@ run: site server-debug
 
 test: test-deps site
 	cargo test --workspace --exclude frontend --no-run
-	$(MAKE) --no-print-directory test-sqlite test-postgres test-browser
+	$(MAKE) --no-print-directory test-sqlite
+	@# The PostgreSQL suite waits mostly on the database: the browser suite runs beside it.
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-postgres test-browser
 
 # Unit tests and integration tests against SQLite (and the server binary's own tests).
 test-sqlite:

@@ -282,7 +282,7 @@ const LEAKS: &[&str] = &[
 ];
 
 #[tokio::test]
-async fn ten_thousand_malformed_posts_get_no_5xx_leak_nothing_and_change_nothing_when_refused() {
+async fn thousands_of_malformed_posts_get_no_5xx_leak_nothing_and_change_nothing_when_refused() {
     let app = spawn_app().await;
     let owner_a = create_user(&app.db, "applicant", "a@example.se", PASSWORD).await;
     let owner_b = create_user(&app.db, "applicant", "b@example.se", PASSWORD).await;
@@ -321,7 +321,15 @@ async fn ten_thousand_malformed_posts_get_no_5xx_leak_nothing_and_change_nothing
     }
 
     let mut rng = Rng(0x5eed_f00d_a1e5 ^ 0x9e37_79b9_7f4a_7c15);
-    let per_route_and_actor = 10_000usize.div_ceil(ROUTES.len() * cookies.len());
+    // 10 000 on the embedded database; on PostgreSQL, where the same handlers meet
+    // another database (NUL bytes, types, limits), a quarter of them, to keep the run
+    // short.
+    let total: usize = if std::env::var("PORTAL_TEST_BACKEND").as_deref() == Ok("postgres") {
+        2_500
+    } else {
+        10_000
+    };
+    let per_route_and_actor = total.div_ceil(ROUTES.len() * cookies.len());
     let mut wrong = Vec::new();
     let mut sent = 0;
     for route in ROUTES {
@@ -364,7 +372,7 @@ async fn ten_thousand_malformed_posts_get_no_5xx_leak_nothing_and_change_nothing
             }
         }
     }
-    assert!(sent >= 10_000, "{sent}");
+    assert!(sent >= total, "{sent}");
     assert!(
         wrong.is_empty(),
         "{} of {sent}:\n{}",
