@@ -517,7 +517,7 @@ async fn load_partnerships(ctx: &app::backend::command::Ctx, kindness: Uuid) -> 
         officer,
         seed,
         &form(&[
-            (field::GROUP, "styrgrupp".into()),
+            (field::MEETING_GROUP, "styrgrupp".into()),
             (field::HELD_ON, "2023-11-15".into()),
             (field::NOTES, "## Framtidsverkstad\n\nIdéerna från juni följs upp i två träffar under hösten.\n\n## Öppettider\n\n- Mallis håller öppet måndag till fredag enligt deltagarnas önskemål.\n- Kvinnogruppen fortsätter.".into()),
         ]),

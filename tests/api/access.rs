@@ -557,7 +557,7 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
             [303, 404, 404, 404, 404, 404],
         ),
         (
-            Call::Post("/handlaggning/partnerskap/{P}/moten", "grupp=x"),
+            Call::Post("/handlaggning/partnerskap/{P}/moten", "motesgrupp=x"),
             [303, 404, 404, 422, 404, 422],
         ),
         (

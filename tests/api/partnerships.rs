@@ -340,6 +340,8 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
         )
         .await;
     assert_eq!(changes.status(), 303);
+    // Asked for changes, the partner has at least two more weeks.
+    assert!(reports(&app, id).await[0].due_on >= today + Days::new(14));
     let revision = reports(&app, id).await[0].revision;
     let mut resend = full_report(revision);
     resend.insert("atgard".into(), "skicka".into());
@@ -461,16 +463,21 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
         .post_form_as(
             Some(&officer_cookie),
             &format!("{group_page}/ledamoter"),
-            "grupp=styrgrupp&namn=&organisation=Street+Minds",
+            "grupp=styrgrupp&namn=&organisation=Street+Minds&roll=Kass%C3%B6r",
         )
         .await;
     assert_eq!(nameless.status(), 422);
+    // The message by its field (the summary's link lands on it), the typing kept.
+    let page = nameless.text().await.unwrap();
+    assert!(page.contains("href=\"#falt-namn\""), "{page}");
+    assert!(page.contains("id=\"falt-namn\""));
+    assert!(page.contains("value=\"Kassör\""));
     let added = app
         .post_form_as(Some(&officer_cookie), &format!("{group_page}/ledamoter"), "grupp=styrgrupp&namn=Maja+Lindqvist&organisation=Street+Minds&roll=Verksamhetsansvarig")
         .await;
     assert_eq!(added.status(), 303);
     let notes = format!(
-        "grupp=samverkansgrupp&motesdatum={today}&anteckningar={}",
+        "motesgrupp=samverkansgrupp&motesdatum={today}&anteckningar={}",
         portal_tests::encode(
             "## Veckomöte\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))"
         )

@@ -6,6 +6,13 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Markdown as sanitised HTML.
 pub fn to_html(markdown: &str) -> String {
+    to_html_from(markdown, HeadingLevel::H2)
+}
+
+/// As [`to_html`], for a text shown under a heading of its own: its headings start at
+/// `top` (`<h5>` under a meeting's `<h4>` date), so the page's outline stays in order.
+pub fn to_html_from(markdown: &str, top: HeadingLevel) -> String {
+    let lower = |level: HeadingLevel| lower_to(level, top);
     let parser = Parser::new_ext(
         markdown,
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
@@ -33,12 +40,13 @@ pub fn to_html(markdown: &str) -> String {
         .to_string()
 }
 
-/// The page has the one `<h1>`.
-fn lower(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        other => other,
-    }
+/// `level` moved down so that the text's first level is `top` (the page has the one
+/// `<h1>`; a `#` and a `##` both read as the top level), never below `<h6>`.
+fn lower_to(level: HeadingLevel, top: HeadingLevel) -> HeadingLevel {
+    let n = |l: HeadingLevel| l as usize;
+    let shift = n(top).saturating_sub(n(HeadingLevel::H2));
+    let wanted = n(level).max(n(HeadingLevel::H2)) + shift;
+    HeadingLevel::try_from(wanted.min(6)).unwrap_or(HeadingLevel::H6)
 }
 
 /// The words of the Markdown without its markup, a line per block (what search reads

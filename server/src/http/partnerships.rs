@@ -102,7 +102,7 @@ async fn add_member(
         &state,
         parts,
         &staff_href(id),
-        FormState::default(),
+        everything(&form),
         done,
         "ledamot",
     )
@@ -142,7 +142,7 @@ async fn add_meeting(
         &state,
         parts,
         &staff_href(id),
-        FormState::default(),
+        everything(&form),
         done,
         "mote",
     )

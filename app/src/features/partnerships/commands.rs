@@ -133,7 +133,7 @@ fn read_agreement(form: &HashMap<String, String>) -> Result<Agreement, CommandEr
     let purpose = required(field::PURPOSE, "partnerskapets syfte", super::TEXT_LIMIT);
     let city_commitments = required(
         field::CITY_COMMITMENTS,
-        "vad staden bidrar med",
+        "vad socialnämnden bidrar med",
         super::TEXT_LIMIT,
     );
     let partner_commitments = required(
@@ -175,15 +175,24 @@ fn read_agreement(form: &HashMap<String, String>) -> Result<Agreement, CommandEr
             0
         }
     };
-    let mut date = |name: &'static str| match date_typed(name, &get(name)) {
-        Ok(day) => Some(day),
-        Err(problem) => {
-            problems.push(problem);
-            None
+    let mut date = |name: &'static str, missing: &str| {
+        if get(name).is_empty() {
+            problems.push((name, missing.to_owned()));
+            return None;
+        }
+        match date_typed(name, &get(name)) {
+            Ok(day) => Some(day),
+            Err(problem) => {
+                problems.push(problem);
+                None
+            }
         }
     };
-    let starts_on = date(field::STARTS_ON);
-    let first_end_on = date(field::FIRST_END_ON);
+    let starts_on = date(field::STARTS_ON, "Ange från vilken dag avtalet gäller.");
+    let first_end_on = date(
+        field::FIRST_END_ON,
+        "Ange till och med vilken dag avtalet gäller innan det kan förlängas.",
+    );
     let mut number =
         |name: &'static str, range: std::ops::RangeInclusive<i32>, message: &str| match get(name)
             .parse::<i32>()
@@ -663,10 +672,10 @@ pub async fn add_meeting(
             .unwrap_or_default()
     };
     let mut problems: Vec<FieldProblem> = Vec::new();
-    let group = Group::parse(&get(field::GROUP));
+    let group = Group::parse(&get(field::MEETING_GROUP));
     if group.is_none() {
         problems.push((
-            field::GROUP,
+            field::MEETING_GROUP,
             "Välj styrgruppen eller samverkansgruppen.".into(),
         ));
     }
@@ -916,8 +925,15 @@ pub async fn review(
         Verdict::Approve => ReportStatus::Approved,
         Verdict::Changes => ReportStatus::Changes,
     };
+    // Asked for changes, the partner gets at least two more weeks.
+    let due = if verdict == Verdict::Changes {
+        report.due_on.max(ctx.today + Days::new(14))
+    } else {
+        report.due_on
+    };
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     let updated = partnership_report::Entity::update_many()
+        .col_expr(partnership_report::Column::DueOn, Expr::value(due))
         .col_expr(
             partnership_report::Column::Status,
             Expr::value(status.as_str()),

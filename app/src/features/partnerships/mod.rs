@@ -165,6 +165,7 @@ pub mod field {
     pub const NAME: &str = "namn";
     pub const ORGANISATION: &str = "organisation";
     pub const ROLE: &str = "roll";
+    pub const MEETING_GROUP: &str = "motesgrupp";
     pub const HELD_ON: &str = "motesdatum";
     pub const NOTES: &str = "anteckningar";
     // The partner's report.

@@ -326,12 +326,12 @@ fn partnership_page(view: PartnershipView, staff: bool) -> AnyView {
             <dl class="facts">
                 <dt>"Status"</dt><dd>{view.status.clone()}</dd>
                 <dt>"Gäller till och med"</dt><dd>{view.ends_on.clone()}</dd>
-                <dt>"Sista dag för uppsägning"</dt><dd>{view.deadline.clone().unwrap_or_else(|| "Ingen: avtalet kan inte förlängas längre".into())}</dd>
+                <dt>"Sista dag för uppsägning"</dt><dd>{view.deadline.clone().unwrap_or_else(|| if view.notice.is_some() { "Ingen: avtalet är uppsagt".into() } else { "Ingen: avtalet kan inte förlängas längre".into() })}</dd>
                 <dt>"Belopp per år"</dt><dd>{view.yearly_amount.clone()}</dd>
                 <dt>"Handläggare"</dt><dd>{if view.officer.is_empty() { "–".to_owned() } else { view.officer.clone() }}</dd>
             </dl>
             {view.notice.clone().map(|n| view! { <p class="notice">{n}</p> })}
-            {view.notice_late.clone().map(|n| view! { <p class="warning">{n}</p> })}
+            {view.notice_late.clone().map(|n| view! { <p>{n}</p> })}
             <section aria-labelledby="rubrik-avtal">
                 <h2 id="rubrik-avtal">"Avtalet"</h2>
                 <p>{view.rules.clone()}</p>
@@ -345,10 +345,42 @@ fn partnership_page(view: PartnershipView, staff: bool) -> AnyView {
                 {reports}
             </section>
             {groups}
+            {staff.then(|| governance_forms(id))}
             {notice_form}
         </Page>
     }
     .into_any()
+}
+
+/// The officer's forms for the groups: a member added, a meeting's notes kept.
+fn governance_forms(id: Uuid) -> impl IntoView {
+    let groups = || {
+        super::Group::ALL
+            .into_iter()
+            .map(|g| (g.as_str().to_owned(), g.label().to_owned()))
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <section aria-labelledby="rubrik-ny-ledamot">
+            <h2 id="rubrik-ny-ledamot">"Lägg till en person i en grupp"</h2>
+            <form class="form" method="post" action=format!("{}/ledamoter", staff_href(id)) novalidate>
+                <Select name=field::GROUP label="Grupp" options=groups() placeholder="Välj grupp" />
+                <TextField name=field::NAME label="Namn" required=true maxlength=200 />
+                <TextField name=field::ORGANISATION label="Organisation" hint="Föreningen eller socialförvaltningen." required=true maxlength=200 />
+                <TextField name=field::ROLE label="Roll" maxlength=200 />
+                <button class="button button--secondary" type="submit">"Lägg till"</button>
+            </form>
+        </section>
+        <section aria-labelledby="rubrik-nytt-mote">
+            <h2 id="rubrik-nytt-mote">"Skriv anteckningar från ett möte"</h2>
+            <form class="form" method="post" action=format!("{}/moten", staff_href(id)) novalidate>
+                <Select name=field::MEETING_GROUP label="Grupp" options=groups() placeholder="Välj grupp" />
+                <TextField name=field::HELD_ON label="Mötesdatum" input_type="date" hint="ÅÅÅÅ-MM-DD" required=true />
+                <TextArea name=field::NOTES label="Anteckningar" hint="Markdown: ## för rubriker, - för punkter." rows=8 required=true />
+                <button class="button button--secondary" type="submit">"Spara anteckningarna"</button>
+            </form>
+        </section>
+    }
 }
 
 fn group_section(id: Uuid, g: &GroupView, staff: bool) -> impl IntoView {
@@ -391,31 +423,6 @@ fn group_section(id: Uuid, g: &GroupView, staff: bool) -> impl IntoView {
             }
         })
         .collect_view();
-    let forms = staff.then(|| {
-        let group = g.group.as_str();
-        let p = |name: &str| format!("{}-{group}", crate::components::form::field_id(name));
-        view! {
-            <details>
-                <summary>{format!("Lägg till en person i {}", g.group.label().to_lowercase())}</summary>
-                <form method="post" action=format!("{}/ledamoter", staff_href(id)) class="form" novalidate>
-                    <input type="hidden" name=field::GROUP value=group />
-                    <div class="field"><label for=p(field::NAME)>"Namn"</label><input id=p(field::NAME) name=field::NAME maxlength="200" /></div>
-                    <div class="field"><label for=p(field::ORGANISATION)>"Organisation"</label><input id=p(field::ORGANISATION) name=field::ORGANISATION maxlength="200" /></div>
-                    <div class="field"><label for=p(field::ROLE)>"Roll"</label><input id=p(field::ROLE) name=field::ROLE maxlength="200" /></div>
-                    <button class="button button--secondary" type="submit">"Lägg till"</button>
-                </form>
-            </details>
-            <details>
-                <summary>{format!("Skriv anteckningar från ett möte i {}", g.group.label().to_lowercase())}</summary>
-                <form method="post" action=format!("{}/moten", staff_href(id)) class="form" novalidate>
-                    <input type="hidden" name=field::GROUP value=group />
-                    <div class="field"><label for=p(field::HELD_ON)>"Mötesdatum"</label><input type="date" id=p(field::HELD_ON) name=field::HELD_ON /></div>
-                    <div class="field"><label for=p(field::NOTES)>"Anteckningar"</label><p class="field__hint">"Markdown: ## för rubriker, - för punkter."</p><textarea id=p(field::NOTES) name=field::NOTES rows="8"></textarea></div>
-                    <button class="button button--secondary" type="submit">"Spara anteckningarna"</button>
-                </form>
-            </details>
-        }
-    });
     view! {
         <section aria-labelledby=labelled_by>
             <h2 id=heading_id>{g.group.label()}</h2>
@@ -426,7 +433,6 @@ fn group_section(id: Uuid, g: &GroupView, staff: bool) -> impl IntoView {
             {members}
             <h3>"Mötesanteckningar"</h3>
             {if g.meetings.is_empty() { view! { <p>"Inga anteckningar ännu."</p> }.into_any() } else { meetings.into_any() }}
-            {forms}
         </section>
     }
 }
@@ -628,15 +634,16 @@ fn report_read(view: &ReportView) -> impl IntoView {
         <section aria-labelledby="rubrik-rapport">
             <h2 id="rubrik-rapport">"Rapporten"</h2>
             {text("Perioden i korthet", &r.summary)}
-            <h3>"Aktiviteter"</h3>
-            <ul>{activities}</ul>
-            <p>{format!("Deltagare per dag: {}–{}.", n(r.per_day_min), n(r.per_day_max))}</p>
+            {(!r.activities.is_empty()).then(|| view! { <h3>"Aktiviteter"</h3><ul>{activities}</ul> })}
+            {(r.per_day_min.is_some() || r.per_day_max.is_some()).then(|| view! { <p>{format!("Deltagare per dag: {}–{}.", n(r.per_day_min), n(r.per_day_max))}</p> })}
             {(!r.events.is_empty()).then(|| view! { <h3>"Särskilda tillfällen"</h3><ul>{events}</ul> })}
             {(!r.quotes.is_empty()).then(|| view! { <h3>"Deltagarnas synpunkter"</h3>{quotes} })}
             {text("Hinder för att delta", &r.obstacles)}
             {text("Utvecklingsområden", &r.development)}
-            <h3>"Jämställdhet"</h3>
-            <p>{format!("Kvinnor {} procent, män {} procent.", n(r.women.map(u32::from)), n(r.men.map(u32::from)))}</p>
+            {(r.women.is_some() || r.men.is_some()).then(|| view! {
+                <h3>"Jämställdhet"</h3>
+                <p>{format!("Kvinnor {} procent, män {} procent.", n(r.women.map(u32::from)), n(r.men.map(u32::from)))}</p>
+            })}
             {text("Hur medlen har använts", &r.funds)}
             {text("Personal", &r.staff)}
             {r.hours.map(|h| view! { <p>{format!("Avlönade timmar per vecka: {h}.")}</p> })}
@@ -677,14 +684,15 @@ pub fn ReviewPage() -> impl IntoView {
 
 fn review_page(view: ReportView) -> AnyView {
     let href = review_href(view.partnership_id, view.number);
+    let chosen = FormState::current().value(field::DECISION);
     let review = (view.status == ReportStatus::Submitted).then(|| view! {
         <section aria-labelledby="rubrik-granskning">
             <h2 id="rubrik-granskning">"Granskning"</h2>
             <form class="form" method="post" action=href.clone() novalidate>
                 <fieldset>
                     <legend>"Beslut"</legend>
-                    <div class="checkbox"><input type="radio" id="falt-beslut" name=field::DECISION value="godkann" /><label for="falt-beslut">"Godkänn rapporten"</label></div>
-                    <div class="checkbox"><input type="radio" id="falt-beslut-andringar" name=field::DECISION value="andringar" /><label for="falt-beslut-andringar">"Be om ändringar"</label></div>
+                    <div class="checkbox"><input type="radio" id="falt-beslut" name=field::DECISION value="godkann" checked=chosen == "godkann" /><label for="falt-beslut">"Godkänn rapporten"</label></div>
+                    <div class="checkbox"><input type="radio" id="falt-beslut-andringar" name=field::DECISION value="andringar" checked=chosen == "andringar" /><label for="falt-beslut-andringar">"Be om ändringar"</label></div>
                 </fieldset>
                 <TextArea name=field::NOTE label="Meddelande till föreningen" hint="Krävs när du ber om ändringar." />
                 <button class="button" type="submit">"Spara granskningen"</button>
@@ -708,10 +716,13 @@ fn review_page(view: ReportView) -> AnyView {
             {saved_notice()}
             <ErrorSummary />
             {note}
-            {if view.status.editable() {
+            {if view.submitted.is_none() {
                 view! { <p>"Föreningen har inte skickat in rapporten ännu."</p> }.into_any()
             } else {
-                report_read(&view).into_any()
+                view! {
+                    {(view.status == ReportStatus::Changes).then(|| view! { <p class="notice">"Föreningen ändrar rapporten. Nedan står den senast inskickade versionen med föreningens utkast."</p> })}
+                    {report_read(&view)}
+                }.into_any()
             }}
             {review}
             {statement}

@@ -16,6 +16,25 @@ use crate::backend::entities::{
 use crate::domain::{money, programme_window::long_date};
 use crate::features::follow_up::period_text;
 
+/// "Socialnämnden", "Organisations- och föreningsutskottet" for a stored body.
+fn body_label(body: &str) -> &str {
+    crate::features::committee::Body::parse(body)
+        .map(|b| b.label())
+        .unwrap_or(body)
+}
+
+/// A count in words up to twelve, as Swedish prose writes it ("två representanter").
+fn in_words(n: usize) -> String {
+    const WORDS: [&str; 13] = [
+        "inga", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
+        "tolv",
+    ];
+    WORDS
+        .get(n)
+        .map(|w| (*w).to_owned())
+        .unwrap_or_else(|| n.to_string())
+}
+
 fn status_label(row: &partnership::Model, today: NaiveDate) -> String {
     let standing = terms_of(row).standing(today, row.notice_on);
     if standing.ended {
@@ -160,7 +179,10 @@ pub async fn view(
                 .filter(|m| m.group_kind == group.as_str())
                 .map(|m| MeetingView {
                     held_on: long_date(m.held_on),
-                    html: crate::backend::markdown::to_html(&m.notes),
+                    html: crate::backend::markdown::to_html_from(
+                        &m.notes,
+                        pulldown_cmark::HeadingLevel::H5,
+                    ),
                 })
                 .collect(),
         })
@@ -212,17 +234,15 @@ pub async fn view(
             long_date(standing.ends_on)
         )
     });
+    // How the notice takes effect: at the notice day it counts at, the agreement ending
+    // at the first end date after that day.
     let notice_late = row.notice_on.and_then(|day| {
-        let earliest = terms.standing(row.starts_on, None);
         let counts = terms.counts_at(day)?;
-        (standing.ends_on > earliest.ends_on && counts > earliest.deadline?).then(|| {
-            format!(
-                "Uppsägningen kom efter den {} och räknas därför till den {}: partnerskapet löper till den {}.",
-                long_date(earliest.deadline.unwrap_or(counts)),
-                long_date(counts),
-                long_date(standing.ends_on)
-            )
-        })
+        Some(format!(
+            "Uppsägningen räknas till den {}; partnerskapet upphör vid första slutdatum efter den dagen, den {}.",
+            long_date(counts),
+            long_date(standing.ends_on)
+        ))
     });
     Ok(PartnershipView {
         id: row.id,
@@ -277,7 +297,11 @@ pub fn draft_statement(
         report.summary,
         lower_first(activity)
     );
-    let mut matter = format!("Under perioden {period} har följande aktiviteter pågått:\n\n");
+    let mut matter = if report.activities.is_empty() {
+        format!("Rapporten för perioden {period} redovisar inga aktiviteter.\n")
+    } else {
+        format!("Under perioden {period} har följande aktiviteter pågått:\n\n")
+    };
     for a in &report.activities {
         if a.schedule.is_empty() {
             matter.push_str(&format!("- {}\n", a.name));
@@ -326,13 +350,18 @@ pub fn draft_statement(
             .filter(|m| (m.organisation.to_lowercase().contains("social")) == party_of_city)
             .count()
     };
-    let mut governance = format!(
-        "Partnerskapet leds av en styrgrupp och operativa frågor sköts av en samverkansgrupp. I styrgruppen deltar {} representanter från {partner} och {} från socialförvaltningen; i samverkansgruppen {} respektive {}.",
-        count(Group::Steering, false),
-        count(Group::Steering, true),
-        count(Group::Cooperation, false),
-        count(Group::Cooperation, true),
-    );
+    let mut governance =
+        "Partnerskapet leds av en styrgrupp och operativa frågor sköts av en samverkansgrupp."
+            .to_owned();
+    if !members.is_empty() {
+        governance.push_str(&format!(
+            " I styrgruppen deltar {} från {partner} och {} från socialförvaltningen; i samverkansgruppen {} respektive {}.",
+            in_words(count(Group::Steering, false)),
+            in_words(count(Group::Steering, true)),
+            in_words(count(Group::Cooperation, false)),
+            in_words(count(Group::Cooperation, true)),
+        ));
+    }
     if !row.steering_cadence.is_empty() || !row.cooperation_cadence.is_empty() {
         governance.push_str(&format!(
             " Styrgruppen sammanträder {} och samverkansgruppen {}.",
@@ -451,7 +480,12 @@ pub async fn report_view(
                 }
                 None => vec![],
             })
-            .map(|m| (m.id, format!("{} {}", m.body, long_date(m.meeting_on))))
+            .map(|m| {
+                (
+                    m.id,
+                    format!("{} {}", body_label(&m.body), long_date(m.meeting_on)),
+                )
+            })
             .collect();
         match saved {
             Some(statement) => (statement, true, meetings),
@@ -525,7 +559,10 @@ pub async fn statement_document(
         None => None,
     };
     let (to, date) = match meeting {
-        Some(m) => (m.body, m.meeting_on.format("%Y-%m-%d").to_string()),
+        Some(m) => (
+            body_label(&m.body).to_owned(),
+            m.meeting_on.format("%Y-%m-%d").to_string(),
+        ),
         None => ("Socialnämnden".into(), today.format("%Y-%m-%d").to_string()),
     };
     let title = format!(
