@@ -39,7 +39,15 @@ async fn a_public_page_is_kept_until_its_content_changes() {
     assert_eq!(header(&first, "x-cache"), "miss");
     let first_body = first.text().await.unwrap();
 
-    let second = app.get("/").await;
+    // The count of public changes is one per process, and the other tests of this
+    // binary change public content too: a page may miss again, never forever.
+    let mut second = app.get("/").await;
+    for _ in 0..20 {
+        if header(&second, "x-cache") == "hit" {
+            break;
+        }
+        second = app.get("/").await;
+    }
     assert_eq!(header(&second, "x-cache"), "hit");
     let policy = header(&second, "content-security-policy");
     let request_id = header(&second, "x-request-id");
