@@ -28,6 +28,17 @@ pub enum Command {
         #[arg(long)]
         name: String,
     },
+    /// Copy the SQLite database and every stored document into an empty folder while
+    /// the server runs (PostgreSQL's database: use pg_dump, see the README).
+    Backup {
+        /// The folder to write, new or empty.
+        path: std::path::PathBuf,
+    },
+    /// Bring a backup back into an empty installation (no database, no documents).
+    Restore {
+        /// The backup's folder.
+        path: std::path::PathBuf,
+    },
     /// Run only the outbox worker (e-mail, live queue), e.g. beside servers started with
     /// PORTAL_WORKER=0.
     Worker,

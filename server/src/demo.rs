@@ -507,6 +507,15 @@ async fn load_partnerships(ctx: &app::backend::command::Ctx, kindness: Uuid) -> 
                 (field::NAME, name.into()),
                 (field::ORGANISATION, organisation.into()),
                 (field::ROLE, role.into()),
+                (
+                    field::MEMBER_PARTY,
+                    if organisation == "Socialförvaltningen" {
+                        "stad"
+                    } else {
+                        "partner"
+                    }
+                    .into(),
+                ),
             ]),
         )
         .await
@@ -685,11 +694,12 @@ async fn load_partnerships(ctx: &app::backend::command::Ctx, kindness: Uuid) -> 
         research: String::new(),
     };
     for report in reports {
-        // The current period is left to fill in; the one before waits for review.
+        // The current period is left to fill in (it can be sent in when it ends); the
+        // officer asked for changes to the one before; the rest are approved.
         let status = if report.number as usize == count {
             continue;
         } else if report.number as usize == count - 1 {
-            ReportStatus::Submitted
+            ReportStatus::Changes
         } else {
             ReportStatus::Approved
         };
@@ -706,6 +716,22 @@ async fn load_partnerships(ctx: &app::backend::command::Ctx, kindness: Uuid) -> 
                 partnership_report::Column::SubmittedAt,
                 Expr::value(reviewed(report.period_to + chrono::Days::new(20))),
             );
+        if status == ReportStatus::Changes {
+            update = update
+                .col_expr(
+                    partnership_report::Column::ReviewNote,
+                    Expr::value("Beskriv gärna närmare hur medlen har använts: hur mycket som gått till arvoden och hur mycket till hyra."),
+                )
+                .col_expr(
+                    partnership_report::Column::DueOn,
+                    Expr::value(ctx.today + chrono::Days::new(14)),
+                )
+                .col_expr(
+                    partnership_report::Column::ReviewedAt,
+                    Expr::value(reviewed(ctx.today - chrono::Days::new(2))),
+                )
+                .col_expr(partnership_report::Column::ReviewedBy, Expr::value(officer));
+        }
         if status == ReportStatus::Approved {
             update = update
                 .col_expr(

@@ -1,6 +1,7 @@
 //! The Föreningsportalen server: settings, database, router and command line.
 //! `main.rs` only parses the command line and calls into here.
 pub mod accounts;
+pub mod backup;
 pub mod cli;
 pub mod db;
 pub mod demo;

@@ -51,6 +51,38 @@ fn main() -> ExitCode {
                 );
                 Ok(())
             }
+            Command::Backup { path } => {
+                let copied = server::backup::backup(&settings, &path).await?;
+                if !copied.database {
+                    println!("PostgreSQL: säkerhetskopiera databasen med pg_dump (se README).");
+                }
+                println!(
+                    "Säkerhetskopian är klar i {}: {} dokument, {} byte{}.",
+                    path.display(),
+                    copied.documents,
+                    copied.bytes,
+                    if copied.database {
+                        ", och databasen"
+                    } else {
+                        ""
+                    }
+                );
+                Ok(())
+            }
+            Command::Restore { path } => {
+                let copied = server::backup::restore(&settings, &path).await?;
+                println!(
+                    "Återställt från {}: {} dokument{}.",
+                    path.display(),
+                    copied.documents,
+                    if copied.database {
+                        " och databasen"
+                    } else {
+                        ""
+                    }
+                );
+                Ok(())
+            }
             Command::Migrate => {
                 let db = db::connect(&settings).await?;
                 db::migrate(&db).await?;

@@ -47,6 +47,8 @@ pub struct AppState {
     pub storage: Storage,
     /// Whether this process's outbox worker runs (`/healthz`).
     pub worker_health: WorkerHealth,
+    /// Whether the database answers; while it does not, pages answer 503 at once.
+    pub database_gate: http::availability::DatabaseGate,
 }
 
 impl AppState {
@@ -141,7 +143,9 @@ impl Application {
             None
         };
 
+        let database_gate = http::availability::DatabaseGate::probing(db.clone());
         let state = AppState {
+            database_gate,
             db,
             leptos_options,
             site,
@@ -324,6 +328,10 @@ pub fn router(state: AppState) -> Router {
                 "http"
             }),
             http::csrf::guard,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.database_gate.clone(),
+            http::availability::gate,
         ))
         .with_state(state)
         .layer(

@@ -294,6 +294,25 @@ impl Storage {
         }
     }
 
+    /// Every stored document's key, for a backup (unfinished uploads are not listed).
+    pub async fn keys(&self) -> Result<Vec<String>, object_store::Error> {
+        let mut keys = Vec::new();
+        let mut listing = self.store.list(None);
+        while let Some(meta) = listing.next().await {
+            keys.push(meta?.location.to_string());
+        }
+        keys.sort();
+        Ok(keys)
+    }
+
+    /// Puts a document back under its key, for a restore.
+    pub async fn restore(&self, key: &str, bytes: Bytes) -> Result<(), object_store::Error> {
+        self.store
+            .put(&safe_path(key)?, bytes.into())
+            .await
+            .map(drop)
+    }
+
     /// Removes unfinished uploads older than `max_age` from a local folder: the parts a
     /// crash in the middle of an upload left behind (named `<key>#<n>`). A bucket
     /// expires them by its own lifecycle rule. Returns how many it removed.

@@ -20,7 +20,7 @@ async fn association_with_owner(app: &TestApp, org_number: &str, owner: Uuid) ->
     portal_tests::fixtures::association_with_owner(&app.db, org_number, owner).await
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 enum Call {
     Get(&'static str),
     Post(&'static str, &'static str),
@@ -58,6 +58,33 @@ async fn status(
     };
     let response = request.send().await.unwrap();
     let code = response.status().as_u16();
+    // Every answer of every route to every role carries the security headers; a
+    // signed-in answer is never cached.
+    let headers = response.headers();
+    let csp = headers
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    for directive in [
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ] {
+        assert!(csp.contains(directive), "{call:?}: {directive} in {csp:?}");
+    }
+    assert!(!csp.contains("'unsafe-eval'"), "{call:?}: {csp}");
+    assert_eq!(headers["x-content-type-options"], "nosniff", "{call:?}");
+    assert_eq!(
+        headers["referrer-policy"], "strict-origin-when-cross-origin",
+        "{call:?}"
+    );
+    if cookie.is_some() {
+        let cache = headers
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        assert!(cache.contains("no-store"), "{call:?} signed in: {cache:?}");
+    }
     // The live stream never ends; its status is all that matters here.
     let body = if matches!(call, Call::Get("/handlaggning/live")) {
         String::new()
@@ -547,6 +574,28 @@ async fn every_protected_route_and_server_function_answers_each_role_as_it_shoul
                 "uppsagd_datum=x",
             ),
             [303, 404, 404, 422, 404, 422],
+        ),
+        (
+            Call::Post(
+                "/handlaggning/partnerskap/{P}/uppsagning/aterkalla",
+                "overens=ja",
+            ),
+            [303, 404, 404, 409, 404, 409],
+        ),
+        (
+            Call::Post("/handlaggning/partnerskap/{P}/rapport/1/papper", ""),
+            [303, 404, 404, 409, 404, 409],
+        ),
+        (
+            Call::Post("/handlaggning/partnerskap/{P}/rapport/1/dagordning", ""),
+            [303, 404, 404, 409, 404, 409],
+        ),
+        (
+            Call::Post(
+                "/handlaggning/partnerskap/{P}/rapport/1/namndbeslut",
+                "beslut=godkand",
+            ),
+            [303, 404, 404, 409, 404, 409],
         ),
         (
             Call::Post("/handlaggning/partnerskap/{P}/ledamoter", "grupp=x"),

@@ -81,7 +81,7 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
     assert!(reports.iter().any(|r| r.association_id == kindness.id));
     // The Bostad Först seed's partnership: ended on its last date, six half-year reports
     // approved, the autumn 2023 one with the seed's figures and its tjänsteutlåtande;
-    // Kindness & Compassion's active one with a report waiting for review and one due.
+    // Kindness & Compassion's active one with a report sent back for changes and one due.
     use app::backend::entities::{partnership, partnership_report};
     let partnerships = partnership::Entity::find().all(&app.db).await.unwrap();
     assert_eq!(partnerships.len(), 2);
@@ -118,7 +118,7 @@ async fn demo_mode_loads_the_seed_association_its_case_another_draft_and_the_acc
         .all(&app.db)
         .await
         .unwrap();
-    assert!(active_reports.iter().any(|r| r.status == "submitted"));
+    assert!(active_reports.iter().any(|r| r.status == "changes"));
     assert!(active_reports.iter().any(|r| r.status == "due"));
     let seed = applications
         .iter()

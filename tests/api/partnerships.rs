@@ -32,6 +32,15 @@ async fn mails(app: &TestApp, kind: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
+async fn app_events(app: &TestApp, kind: &str) -> u64 {
+    use sea_orm::PaginatorTrait;
+    app::backend::entities::domain_event::Entity::find()
+        .filter(app::backend::entities::domain_event::Column::EventType.eq(kind))
+        .count(&app.db)
+        .await
+        .unwrap()
+}
+
 async fn reports(app: &TestApp, id: Uuid) -> Vec<partnership_report::Model> {
     partnership_report::Entity::find()
         .filter(partnership_report::Column::PartnershipId.eq(id))
@@ -111,9 +120,8 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
     let owner = create_user(&app.db, "applicant", "maja@streetminds.se", PASSWORD).await;
     let partner = fixtures::association_with_owner(&app.db, "802520-1461", owner).await;
     let owner_cookie = app.sign_in("maja@streetminds.se", PASSWORD).await;
-    let (_, stranger) = registered(&app, "802534-3750", "sara@example.se").await;
+    registered(&app, "802534-3750", "sara@example.se").await;
     let stranger_cookie = app.sign_in("sara@example.se", PASSWORD).await;
-    let _ = stranger;
 
     // Bad input: every problem by its field, in Swedish, 422, the typing kept, nothing
     // stored.
@@ -405,8 +413,8 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
     committee_meeting::Entity::insert(committee_meeting::ActiveModel {
         id: Set(meeting),
         body: Set("Socialnämnden".into()),
-        meeting_on: Set(today + Days::new(30)),
-        cases_by: Set(today + Days::new(10)),
+        meeting_on: Set(today),
+        cases_by: Set(today - Days::new(10)),
         place: Set("Stadshuset".into()),
         justered_on: Set(None),
         created_by: Set(officer),
@@ -457,13 +465,115 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
         .await;
     assert_ne!(partner_pdf.status(), 200);
 
+    // The follow-up goes to the committee like any case: onto the agenda with the next
+    // §, decided, and justerad; the partner reads the decision on the report.
+    let undecidable = app
+        .post_form_as(
+            Some(&officer_cookie),
+            &format!("{review}/namndbeslut"),
+            "beslut=godkand",
+        )
+        .await;
+    assert_eq!(undecidable.status(), 409, "not on the agenda yet");
+    let onto = app
+        .post_form_as(Some(&officer_cookie), &format!("{review}/dagordning"), "")
+        .await;
+    assert_eq!(onto.status(), 303);
+    assert!(onto.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with(&format!("/handlaggning/moten/{meeting}")));
+    assert_eq!(reports(&app, id).await[0].paragraph, Some(1));
+    let twice = app
+        .post_form_as(Some(&officer_cookie), &format!("{review}/dagordning"), "")
+        .await;
+    assert_eq!(twice.status(), 409);
+    // On the agenda, it cannot move to another meeting.
+    statement.insert("sammantrade".into(), String::new());
+    let moved = app
+        .post_form_as(
+            Some(&officer_cookie),
+            &format!("{review}/tjansteutlatande"),
+            &body(&statement),
+        )
+        .await;
+    assert_eq!(moved.status(), 422);
+    assert_eq!(reports(&app, id).await[0].meeting_id, Some(meeting));
+    let justera = format!("/handlaggning/moten/{meeting}/justera");
+    let early = app
+        .post_form_as(
+            Some(&officer_cookie),
+            &justera,
+            &format!("justerad={today}"),
+        )
+        .await;
+    assert_eq!(early.status(), 409);
+    assert!(early
+        .text()
+        .await
+        .unwrap()
+        .contains("§ 1 är inte beslutad än."));
+    let no_choice = app
+        .post_form_as(
+            Some(&officer_cookie),
+            &format!("{review}/namndbeslut"),
+            "beslut=bevilja",
+        )
+        .await;
+    assert_eq!(no_choice.status(), 422);
+    let decided = app
+        .post_form_as(
+            Some(&officer_cookie),
+            &format!("{review}/namndbeslut"),
+            "beslut=godkand&reservation=&jav=Kim+Ek",
+        )
+        .await;
+    assert_eq!(decided.status(), 303);
+    let agenda = app
+        .get_as(&officer_cookie, &format!("/handlaggning/moten/{meeting}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(agenda.contains("§ 1 – SOF 2023/202"), "{agenda}");
+    assert!(agenda.contains("Kim Ek deltar inte i handläggningen på grund av jäv."));
+    let justered = app
+        .post_form_as(
+            Some(&officer_cookie),
+            &justera,
+            &format!("justerad={today}"),
+        )
+        .await;
+    assert_eq!(justered.status(), 303);
+    let report_page = app
+        .get_as(&owner_cookie, &format!("/partnerskap/{id}/rapport/1"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        report_page.contains("§ 1. Socialnämnden godkänner uppföljningen."),
+        "{report_page}"
+    );
+    assert!(report_page.contains("Protokollet justerades den"));
+    let recorded = app_events(&app, "partnership.follow_up_justered").await;
+    assert_eq!(recorded, 1);
+    let after = app
+        .post_form_as(
+            Some(&officer_cookie),
+            &format!("{review}/namndbeslut"),
+            "beslut=aterremitterad",
+        )
+        .await;
+    assert_eq!(after.status(), 409, "justerat: the decision stands");
+
     // Groups: a member needs a name; meeting notes are sanitised.
     let group_page = format!("/handlaggning/partnerskap/{id}");
     let nameless = app
         .post_form_as(
             Some(&officer_cookie),
             &format!("{group_page}/ledamoter"),
-            "grupp=styrgrupp&namn=&organisation=Street+Minds&roll=Kass%C3%B6r",
+            "grupp=styrgrupp&part=partner&namn=&organisation=Street+Minds&roll=Kass%C3%B6r",
         )
         .await;
     assert_eq!(nameless.status(), 422);
@@ -473,7 +583,7 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
     assert!(page.contains("id=\"falt-namn\""));
     assert!(page.contains("value=\"Kassör\""));
     let added = app
-        .post_form_as(Some(&officer_cookie), &format!("{group_page}/ledamoter"), "grupp=styrgrupp&namn=Maja+Lindqvist&organisation=Street+Minds&roll=Verksamhetsansvarig")
+        .post_form_as(Some(&officer_cookie), &format!("{group_page}/ledamoter"), "grupp=styrgrupp&part=partner&namn=Maja+Lindqvist&organisation=Street+Minds&roll=Verksamhetsansvarig")
         .await;
     assert_eq!(added.status(), 303);
     let notes = format!(

@@ -1,5 +1,5 @@
 // IOP partnerships in a real browser: Sara Lind, once verified as Kindness &
-// Compassion's representative, files the half-year report of the demo's partnership
+// Compassion's representative, amends the half-year report of the demo's partnership
 // "Självhjälpsgrupper i samverkan med socialtjänsten" (a missing part is named in the
 // error summary, which takes the focus); the officer approves it, saves the
 // tjänsteutlåtande drafted from the report and downloads it as PDF.
@@ -61,7 +61,9 @@ describe("an IOP partnership's report", () => {
     await page.getByRole("link", { name: "Kindness & Compassion" }).click();
     await page.getByRole("link", { name: `Partnerskap: ${ACTIVITY}` }).click();
     await page.getByRole("heading", { level: 1, name: `Partnerskap: ${ACTIVITY}` }).waitFor();
-    await page.locator("tr").filter({ hasText: "Ska lämnas" }).getByRole("link").click();
+    // The report the officer asked changes to (the current period cannot be sent in
+    // before it ends).
+    await page.locator("tr").filter({ hasText: "Behöver ändras" }).getByRole("link").click();
     await page.getByRole("heading", { level: 1, name: /^Rapport \d+:/ }).waitFor();
     const reportUrl = page.url();
 
@@ -76,6 +78,7 @@ describe("an IOP partnership's report", () => {
     await page.getByLabel("Kvinnor").fill("60");
     await page.getByLabel("Män", { exact: true }).fill("40");
     // Sending in without saying how the money was used: named in the summary.
+    await page.getByLabel("Hur medlen har använts").fill("");
     await page.getByRole("button", { name: "Skicka in rapporten" }).click();
     const summary = page.getByRole("alert");
     await summary.waitFor();

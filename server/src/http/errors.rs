@@ -112,6 +112,26 @@ pub fn internal_error_page(reference: &str) -> Response {
     )
 }
 
+/// How long a client is asked to wait while the database does not answer.
+pub const UNAVAILABLE_RETRY_AFTER_SECONDS: &str = "30";
+
+/// The 503 page while the database does not answer: nothing typed before is lost, try
+/// again in a while.
+pub fn unavailable_page() -> Response {
+    let mut response = error_page(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "Tjänsten är tillfälligt otillgänglig",
+        r##"<p class="lead">Föreningsportalen kan inte nå sina uppgifter just nu. Det är inte ditt fel, och det du skickat in tidigare finns kvar.</p>
+<p>Försök igen om en stund. Har du fyllt i ett formulär, gå tillbaka och skicka det igen när sidan fungerar; det som inte sparades behöver skickas på nytt.</p>
+<p><a href="/">Gå till startsidan</a></p>"##,
+    );
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from_static(UNAVAILABLE_RETRY_AFTER_SECONDS),
+    );
+    response
+}
+
 /// The Swedish 404 page for a form handler or download that finds nothing (or nothing
 /// that is the caller's), self-contained like the 500 page and saying the same as the
 /// site's own "Sidan finns inte".

@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod applications;
 pub mod assessment;
+pub mod availability;
 pub mod board;
 pub mod committee;
 pub mod completion;

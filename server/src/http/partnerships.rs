@@ -28,6 +28,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(NEW, post(create))
         .route("/handlaggning/partnerskap/{id}/uppsagning", post(notice))
+        .route(
+            "/handlaggning/partnerskap/{id}/uppsagning/aterkalla",
+            post(withdraw_notice),
+        )
         .route("/handlaggning/partnerskap/{id}/ledamoter", post(add_member))
         .route(
             "/handlaggning/partnerskap/{id}/ledamoter/{member}/ta-bort",
@@ -38,6 +42,18 @@ pub fn router() -> Router<AppState> {
         .route(
             "/handlaggning/partnerskap/{id}/rapport/{nr}/tjansteutlatande",
             post(statement),
+        )
+        .route(
+            "/handlaggning/partnerskap/{id}/rapport/{nr}/papper",
+            post(on_paper),
+        )
+        .route(
+            "/handlaggning/partnerskap/{id}/rapport/{nr}/dagordning",
+            post(put_on_agenda),
+        )
+        .route(
+            "/handlaggning/partnerskap/{id}/rapport/{nr}/namndbeslut",
+            post(decide),
         )
         .route(
             "/handlaggning/partnerskap/{id}/rapport/{nr}/tjansteutlatande.pdf",
@@ -87,6 +103,95 @@ async fn notice(
         "uppsagt",
     )
     .await
+}
+
+/// `POST …/{id}/uppsagning/aterkalla`: a notice withdrawn, both parties agreeing.
+async fn withdraw_notice(
+    State(state): State<AppState>,
+    Verifier(user): Verifier,
+    Path(id): Path<Uuid>,
+    request: Request,
+) -> Response {
+    let (parts, form) = Posted::read(&state, request).await;
+    let done = commands::withdraw_notice(&state.ctx(), user.id, id, &form.map()).await;
+    saved_or_refused(
+        &state,
+        parts,
+        &staff_href(id),
+        FormState::default(),
+        done,
+        "aterkallad",
+    )
+    .await
+}
+
+/// `POST …/rapport/{nr}/papper`: a report due before the portal, handed in on paper.
+async fn on_paper(
+    State(state): State<AppState>,
+    Verifier(user): Verifier,
+    Path((id, number)): Path<(Uuid, i32)>,
+    request: Request,
+) -> Response {
+    let (parts, _) = Posted::read(&state, request).await;
+    let done = commands::mark_on_paper(&state.ctx(), user.id, id, number).await;
+    saved_or_refused(
+        &state,
+        parts,
+        &staff_href(id),
+        FormState::default(),
+        done,
+        "papper",
+    )
+    .await
+}
+
+/// The committee meeting page a follow-up's report goes to, or the review page.
+async fn meeting_page(state: &AppState, id: Uuid, number: i32) -> String {
+    match commands::report_of(&state.db, id, number).await {
+        Ok(report) => match report.meeting_id {
+            Some(meeting) => format!("/handlaggning/moten/{meeting}"),
+            None => review_href(id, number),
+        },
+        Err(_) => review_href(id, number),
+    }
+}
+
+/// `POST …/rapport/{nr}/dagordning`: the follow-up onto its meeting's agenda.
+async fn put_on_agenda(
+    State(state): State<AppState>,
+    Verifier(user): Verifier,
+    Path((id, number)): Path<(Uuid, i32)>,
+    request: Request,
+) -> Response {
+    let (parts, _) = Posted::read(&state, request).await;
+    let page = meeting_page(&state, id, number).await;
+    let done = commands::put_on_agenda(&state.ctx(), user.id, id, number)
+        .await
+        .map(drop);
+    saved_or_refused(
+        &state,
+        parts,
+        &page,
+        FormState::default(),
+        done,
+        "dagordning",
+    )
+    .await
+}
+
+/// `POST …/rapport/{nr}/namndbeslut`: the committee's decision on the follow-up.
+async fn decide(
+    State(state): State<AppState>,
+    Verifier(user): Verifier,
+    Path((id, number)): Path<(Uuid, i32)>,
+    request: Request,
+) -> Response {
+    let (parts, form) = Posted::read(&state, request).await;
+    let page = meeting_page(&state, id, number).await;
+    let done = commands::decide_follow_up(&state.ctx(), user.id, id, number, &form.map())
+        .await
+        .map(drop);
+    saved_or_refused(&state, parts, &page, FormState::default(), done, "beslut").await
 }
 
 /// `POST …/{id}/ledamoter`: a member added to a group.

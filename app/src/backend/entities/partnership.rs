@@ -44,6 +44,9 @@ pub struct Model {
     /// The notice deadline the officers were warned of: never twice for one deadline.
     pub warned_for: Option<Date>,
     pub created_by: Uuid,
+    /// The day it was entered in the portal: reports due before it were handled on
+    /// paper. `None` for partnerships entered before the portal kept it.
+    pub registered_on: Option<Date>,
     pub created_at: DateTimeUtc,
 }
 

@@ -12,6 +12,8 @@ pub struct Model {
     pub name: String,
     pub organisation: String,
     pub role: String,
+    /// The party the member comes from: `stad` or `partner` (`features::partnerships::Party`).
+    pub party: String,
     pub created_at: DateTimeUtc,
 }
 

@@ -28,6 +28,16 @@ pub struct Model {
     pub statement: String,
     /// The committee meeting the follow-up goes to.
     pub meeting_id: Option<Uuid>,
+    /// Its § in that meeting's minutes, numbered with the meeting's cases; `None` until
+    /// it is on the agenda.
+    pub paragraph: Option<i32>,
+    /// The committee's decision (`features::partnerships::FollowUpDecision`); empty
+    /// until decided.
+    pub decision: String,
+    pub dissent: String,
+    /// Members who did not take part because of jäv.
+    pub recused: String,
+    pub decided_at: Option<DateTimeUtc>,
     pub reminded_before: Option<Date>,
     pub reminded_due: Option<Date>,
     pub reminded_overdue: Option<Date>,

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
-    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
+    sea_query::Expr, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -106,12 +106,15 @@ pub async fn create_meeting(
     Ok(id)
 }
 
-/// The meeting, not yet justerad.
-async fn open_meeting(
+/// The meeting, not yet justerad. Read in a write transaction, its row stays locked
+/// until the end (PostgreSQL; SQLite's write transaction holds the whole database), so
+/// two officers adding to the agenda at once get consecutive § numbers.
+pub(crate) async fn open_meeting(
     db: &impl ConnectionTrait,
     id: Uuid,
 ) -> Result<committee_meeting::Model, CommandError> {
     let meeting = committee_meeting::Entity::find_by_id(id)
+        .lock_exclusive()
         .one(db)
         .await?
         .ok_or(CommandError::NotFound)?;
@@ -121,6 +124,27 @@ async fn open_meeting(
         ));
     }
     Ok(meeting)
+}
+
+/// The next § of a meeting: after its cases and its partnership follow-ups.
+pub(crate) async fn next_paragraph(
+    db: &impl ConnectionTrait,
+    meeting_id: Uuid,
+) -> Result<i32, DbErr> {
+    let cases = agenda_item::Entity::find()
+        .filter(agenda_item::Column::MeetingId.eq(meeting_id))
+        .order_by_desc(agenda_item::Column::Paragraph)
+        .one(db)
+        .await?
+        .map(|i| i.paragraph)
+        .unwrap_or(0);
+    let follow_ups = crate::features::partnerships::commands::on_agenda(db, meeting_id)
+        .await?
+        .into_iter()
+        .map(|(paragraph, _)| paragraph)
+        .max()
+        .unwrap_or(0);
+    Ok(cases.max(follow_ups) + 1)
 }
 
 /// `actor` puts the attested cases `cases` on the meeting's agenda, with the next §
@@ -141,13 +165,7 @@ pub async fn add_to_agenda(
     }
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     open_meeting(&txn, meeting_id).await?;
-    let last = agenda_item::Entity::find()
-        .filter(agenda_item::Column::MeetingId.eq(meeting_id))
-        .order_by_desc(agenda_item::Column::Paragraph)
-        .one(&txn)
-        .await?
-        .map(|i| i.paragraph)
-        .unwrap_or(0);
+    let last = next_paragraph(&txn, meeting_id).await? - 1;
     for (n, case_id) in cases.iter().enumerate() {
         let case = application::Entity::find_by_id(*case_id)
             .one(&txn)
@@ -354,15 +372,21 @@ pub async fn justify(
         .order_by_asc(agenda_item::Column::Paragraph)
         .all(&txn)
         .await?;
-    if items.is_empty() {
+    // Every §: the cases' and the partnership follow-ups', (number, decided).
+    let mut paragraphs: Vec<(i32, bool)> = items
+        .iter()
+        .map(|i| (i.paragraph, !i.decision.is_empty()))
+        .chain(crate::features::partnerships::commands::on_agenda(&txn, meeting_id).await?)
+        .collect();
+    paragraphs.sort_unstable();
+    if paragraphs.is_empty() {
         return Err(CommandError::Conflict(
             "Sammanträdet har inga ärenden att justera.".into(),
         ));
     }
-    if let Some(open) = items.iter().find(|i| i.decision.is_empty()) {
+    if let Some((open, _)) = paragraphs.iter().find(|(_, decided)| !decided) {
         return Err(CommandError::Conflict(format!(
-            "§ {} är inte beslutad än.",
-            open.paragraph
+            "§ {open} är inte beslutad än."
         )));
     }
     committee_meeting::Entity::update_many()
@@ -374,8 +398,9 @@ pub async fn justify(
     let body = Body::parse(&meeting.body)
         .map(|b| b.label())
         .unwrap_or_default();
-    let numbers: Vec<i32> = items.iter().map(|i| i.paragraph).collect();
+    let numbers: Vec<i32> = paragraphs.iter().map(|(number, _)| *number).collect();
     crate::features::notice_board::commands::post(&txn, &meeting, &numbers, clock).await?;
+    crate::features::partnerships::commands::justered(&txn, actor, meeting_id, day).await?;
     for item in items {
         let Some(case) = application::Entity::find_by_id(item.application_id)
             .one(&txn)

@@ -215,7 +215,7 @@ fn render(view: MeetingView, saved: Option<String>) -> AnyView {
             <p><a href="/handlaggning/moten">"Alla sammanträden"</a></p>
             <h2>"Dagordning"</h2>
             {if view.items.is_empty() { view! { <p>"Inga ärenden på dagordningen än."</p> }.into_any() } else { items.into_any() }}
-            <crate::features::partnerships::pages::MeetingFollowUps meeting=view.id />
+            <crate::features::partnerships::pages::MeetingFollowUps meeting=view.id open=open />
             {(open && !view.ready.is_empty()).then(|| view! {
                 <section aria-labelledby="rubrik-attesterade">
                     <h2 id="rubrik-attesterade">"Attesterade ärenden att ta upp"</h2>
@@ -228,7 +228,7 @@ fn render(view: MeetingView, saved: Option<String>) -> AnyView {
                     </form>
                 </section>
             })}
-            {(open && !view.items.is_empty()).then(|| view! {
+            {open.then(|| view! {
                 <section aria-labelledby="rubrik-justering">
                     <h2 id="rubrik-justering">"Justering"</h2>
                     <p>"När protokollet är justerat sätts anslaget upp, tiden för laglighetsprövning börjar löpa och föreningarna får sina beslutsmeddelanden. Alla paragrafer måste vara beslutade."</p>

@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate, Utc};
 use sea_orm::{
     sea_query::{Condition, Expr},
     ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -1005,6 +1005,38 @@ pub fn reminder_stage(row: &follow_up::Model, today: NaiveDate) -> Option<&'stat
     )
 }
 
+/// Claims the reminder `stage` ("before", "due" or "overdue") of the row `id` due on
+/// `due`, so two workers never remind twice: its column (of `[before, due, overdue]`)
+/// is set to the due date, the earlier stages count as done too. False when another
+/// worker claimed it first or the due date moved meanwhile.
+pub(crate) async fn claim_reminder<E: EntityTrait>(
+    txn: &impl ConnectionTrait,
+    (id_column, id): (E::Column, Uuid),
+    (due_column, due): (E::Column, NaiveDate),
+    [before, on_due, overdue]: [E::Column; 3],
+    stage: &str,
+) -> Result<bool, DbErr> {
+    let column = match stage {
+        "overdue" => overdue,
+        "due" => on_due,
+        _ => before,
+    };
+    let mut claim = E::update_many().col_expr(column, Expr::value(due));
+    if stage != "before" {
+        claim = claim.col_expr(before, Expr::value(due));
+    }
+    if stage == "overdue" {
+        claim = claim.col_expr(on_due, Expr::value(due));
+    }
+    let claimed = claim
+        .filter(id_column.eq(id))
+        .filter(due_column.eq(due))
+        .filter(Condition::any().add(column.is_null()).add(column.ne(due)))
+        .exec(txn)
+        .await?;
+    Ok(claimed.rows_affected == 1)
+}
+
 /// Queues the reminders due on `ctx.today` (30 days before, on the day, overdue), each
 /// once per due date, to every member of the association; each in its own transaction
 /// with its event. The worker's housekeeping runs it. Returns how many were reminded.
@@ -1024,32 +1056,20 @@ pub async fn remind(ctx: &Ctx) -> Result<usize, CommandError> {
         let Some(stage) = reminder_stage(&row, ctx.today) else {
             continue;
         };
-        let column = match stage {
-            "overdue" => follow_up::Column::RemindedOverdue,
-            "due" => follow_up::Column::RemindedDue,
-            _ => follow_up::Column::RemindedBefore,
-        };
         let txn = crate::backend::db::begin_write(&ctx.db).await?;
-        // Claimed here, so two workers never remind twice; the earlier stages count as
-        // done too.
-        let mut claim = follow_up::Entity::update_many().col_expr(column, Expr::value(row.due_on));
-        if stage != "before" {
-            claim = claim.col_expr(follow_up::Column::RemindedBefore, Expr::value(row.due_on));
-        }
-        if stage == "overdue" {
-            claim = claim.col_expr(follow_up::Column::RemindedDue, Expr::value(row.due_on));
-        }
-        let claimed = claim
-            .filter(follow_up::Column::Id.eq(row.id))
-            .filter(follow_up::Column::DueOn.eq(row.due_on))
-            .filter(
-                Condition::any()
-                    .add(column.is_null())
-                    .add(column.ne(row.due_on)),
-            )
-            .exec(&txn)
-            .await?;
-        if claimed.rows_affected != 1 {
+        let claimed = claim_reminder::<follow_up::Entity>(
+            &txn,
+            (follow_up::Column::Id, row.id),
+            (follow_up::Column::DueOn, row.due_on),
+            [
+                follow_up::Column::RemindedBefore,
+                follow_up::Column::RemindedDue,
+                follow_up::Column::RemindedOverdue,
+            ],
+            stage,
+        )
+        .await?;
+        if !claimed {
             continue;
         }
         let case = application::Entity::find_by_id(row.application_id)

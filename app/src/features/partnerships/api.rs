@@ -186,7 +186,7 @@ pub async fn load_of_association(
 
 #[server(prefix = "/api", endpoint = "officer/partnership/meeting")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all))]
-pub async fn load_meeting_follow_ups(meeting: Uuid) -> Result<Vec<(String, String)>, AppError> {
+pub async fn load_meeting_follow_ups(meeting: Uuid) -> Result<Vec<super::FollowUpItem>, AppError> {
     crate::features::representatives::api::verifier()?;
     let db = crate::backend::server_fns::db()?;
     Ok(super::queries::of_meeting(&db, meeting).await?)

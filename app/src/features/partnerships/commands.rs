@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate, Utc};
 use sea_orm::{
     sea_query::{Condition, Expr},
     ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -352,6 +352,7 @@ pub async fn create(
         notice_recorded_by: Set(None),
         warned_for: Set(None),
         created_by: Set(actor),
+        registered_on: Set(Some(ctx.today)),
         created_at: Set(Utc::now()),
     };
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
@@ -417,6 +418,11 @@ pub async fn schedule(
             review_note: Set(String::new()),
             statement: Set(String::new()),
             meeting_id: Set(None),
+            paragraph: Set(None),
+            decision: Set(String::new()),
+            dissent: Set(String::new()),
+            recused: Set(String::new()),
+            decided_at: Set(None),
             reminded_before: Set(None),
             reminded_due: Set(None),
             reminded_overdue: Set(None),
@@ -566,11 +572,12 @@ pub async fn add_member(
             .unwrap_or_default()
     };
     let mut problems: Vec<FieldProblem> = Vec::new();
-    let group = Group::parse(&get(field::GROUP));
-    if group.is_none() {
+    let group = group_of(field::GROUP, &get(field::GROUP), &mut problems);
+    let party = Party::parse(&get(field::MEMBER_PARTY));
+    if party.is_none() {
         problems.push((
-            field::GROUP,
-            "Välj styrgruppen eller samverkansgruppen.".into(),
+            field::MEMBER_PARTY,
+            "Välj om personen företräder föreningen eller staden.".into(),
         ));
     }
     let mut required = |name: &'static str, message: &str| {
@@ -591,7 +598,7 @@ pub async fn add_member(
     if role.chars().count() > 200 {
         problems.push((field::ROLE, "Högst 200 tecken.".into()));
     }
-    let Some(group) = group.filter(|_| problems.is_empty()) else {
+    let (Some(group), Some(party), true) = (group, party, problems.is_empty()) else {
         return Err(CommandError::Invalid(problems));
     };
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
@@ -603,6 +610,7 @@ pub async fn add_member(
         name: Set(name.clone()),
         organisation: Set(organisation),
         role: Set(role),
+        party: Set(party.as_str().into()),
         created_at: Set(Utc::now()),
     })
     .exec(&txn)
@@ -621,6 +629,15 @@ pub async fn add_member(
     .await?;
     ctx.commit_and_wake(txn).await?;
     Ok(())
+}
+
+/// The group chosen in the form's field `name`, or a problem by that field.
+fn group_of(name: &'static str, value: &str, problems: &mut Vec<FieldProblem>) -> Option<Group> {
+    let group = Group::parse(value);
+    if group.is_none() {
+        problems.push((name, "Välj styrgruppen eller samverkansgruppen.".into()));
+    }
+    group
 }
 
 /// An officer takes a member off a group.
@@ -672,13 +689,11 @@ pub async fn add_meeting(
             .unwrap_or_default()
     };
     let mut problems: Vec<FieldProblem> = Vec::new();
-    let group = Group::parse(&get(field::MEETING_GROUP));
-    if group.is_none() {
-        problems.push((
-            field::MEETING_GROUP,
-            "Välj styrgruppen eller samverkansgruppen.".into(),
-        ));
-    }
+    let group = group_of(
+        field::MEETING_GROUP,
+        &get(field::MEETING_GROUP),
+        &mut problems,
+    );
     let held_on = match date_typed(field::HELD_ON, &get(field::HELD_ON)) {
         Ok(day) if day > ctx.today => {
             problems.push((
@@ -791,6 +806,12 @@ pub async fn save_report(
     let problems = content.read_form(|name| form.get(name).cloned().unwrap_or_default());
     if !problems.is_empty() {
         return Err(CommandError::InvalidAnswers(problems));
+    }
+    if submit && ctx.today < report.period_to {
+        return Err(CommandError::Conflict(format!(
+            "Perioden pågår till och med {}. Rapporten kan skickas in från den dagen; spara den som utkast till dess.",
+            long_date(report.period_to)
+        )));
     }
     if submit {
         let verified = crate::features::representatives::queries::is_verified(
@@ -1052,6 +1073,15 @@ pub async fn save_statement(
             found
         }
     };
+    if report.paragraph.is_some() && meeting != report.meeting_id {
+        return Err(CommandError::Invalid(vec![(
+            field::MEETING,
+            format!(
+                "Uppföljningen är redan på sammanträdets dagordning som § {} och kan inte flyttas.",
+                report.paragraph.unwrap_or_default()
+            ),
+        )]));
+    }
     let txn = crate::backend::db::begin_write(&ctx.db).await?;
     partnership_report::Entity::update_many()
         .col_expr(
@@ -1134,37 +1164,24 @@ pub async fn remind(ctx: &Ctx) -> Result<usize, CommandError> {
         let Some(row) = partnerships.iter().find(|p| p.id == report.partnership_id) else {
             continue;
         };
-        let column = match stage {
-            "overdue" => partnership_report::Column::RemindedOverdue,
-            "due" => partnership_report::Column::RemindedDue,
-            _ => partnership_report::Column::RemindedBefore,
-        };
+        if before_portal(row, &report) {
+            continue;
+        }
         let txn = crate::backend::db::begin_write(&ctx.db).await?;
-        let mut claim =
-            partnership_report::Entity::update_many().col_expr(column, Expr::value(report.due_on));
-        if stage != "before" {
-            claim = claim.col_expr(
-                partnership_report::Column::RemindedBefore,
-                Expr::value(report.due_on),
-            );
-        }
-        if stage == "overdue" {
-            claim = claim.col_expr(
-                partnership_report::Column::RemindedDue,
-                Expr::value(report.due_on),
-            );
-        }
-        let claimed = claim
-            .filter(partnership_report::Column::Id.eq(report.id))
-            .filter(partnership_report::Column::DueOn.eq(report.due_on))
-            .filter(
-                Condition::any()
-                    .add(column.is_null())
-                    .add(column.ne(report.due_on)),
+        let claimed =
+            crate::features::follow_up::commands::claim_reminder::<partnership_report::Entity>(
+                &txn,
+                (partnership_report::Column::Id, report.id),
+                (partnership_report::Column::DueOn, report.due_on),
+                [
+                    partnership_report::Column::RemindedBefore,
+                    partnership_report::Column::RemindedDue,
+                    partnership_report::Column::RemindedOverdue,
+                ],
+                stage,
             )
-            .exec(&txn)
             .await?;
-        if claimed.rows_affected != 1 {
+        if !claimed {
             continue;
         }
         let partner = association::Entity::find_by_id(row.association_id)
@@ -1290,4 +1307,334 @@ mod tests {
         assert_eq!(parse_notice_day("13-01"), None);
         assert_eq!(parse_notice_day(""), None);
     }
+}
+
+/// Due before the partnership was entered in the portal: handled on paper, not late
+/// here, and nobody is reminded of it.
+pub fn before_portal(row: &partnership::Model, report: &partnership_report::Model) -> bool {
+    row.registered_on.is_some_and(|day| report.due_on < day)
+}
+
+/// Still open, past its due date, and due after the partnership was entered.
+pub fn late(
+    row: &partnership::Model,
+    report: &partnership_report::Model,
+    today: NaiveDate,
+) -> bool {
+    ReportStatus::parse(&report.status).is_some_and(ReportStatus::editable)
+        && today > report.due_on
+        && !before_portal(row, report)
+}
+
+/// The officer withdraws a recorded notice, which both parties have agreed to
+/// (`overens=ja`), while the agreement still runs: it goes on by its extension rule,
+/// and the report periods of the longer term are scheduled again.
+#[tracing::instrument(skip_all, fields(partnership = %id))]
+pub async fn withdraw_notice(
+    ctx: &Ctx,
+    actor: Uuid,
+    id: Uuid,
+    form: &HashMap<String, String>,
+) -> Result<(), CommandError> {
+    crate::backend::users::officer(&ctx.db, actor, OFFICERS_ONLY).await?;
+    let row = partnership_of(&ctx.db, id).await?;
+    let Some(given) = row.notice_on else {
+        return Err(CommandError::Conflict(
+            "Partnerskapet är inte uppsagt.".into(),
+        ));
+    };
+    if terms_of(&row).standing(ctx.today, row.notice_on).ended {
+        return Err(CommandError::Conflict(
+            "Partnerskapet har redan upphört, så uppsägningen kan inte återkallas.".into(),
+        ));
+    }
+    if form.get(field::AGREED).map(|v| v.trim()) != Some("ja") {
+        return Err(CommandError::Invalid(vec![(
+            field::AGREED,
+            "Bekräfta att båda parter är överens om att uppsägningen återkallas.".into(),
+        )]));
+    }
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    let updated = partnership::Entity::update_many()
+        .col_expr(
+            partnership::Column::NoticeOn,
+            Expr::value(Option::<NaiveDate>::None),
+        )
+        .col_expr(
+            partnership::Column::NoticeParty,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(partnership::Column::NoticeNote, Expr::value(String::new()))
+        .col_expr(
+            partnership::Column::NoticeRecordedBy,
+            Expr::value(Option::<Uuid>::None),
+        )
+        .filter(partnership::Column::Id.eq(id))
+        .filter(partnership::Column::NoticeOn.eq(given))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(CommandError::Conflict(
+            "Någon annan ändrade uppsägningen samtidigt. Ladda om sidan.".into(),
+        ));
+    }
+    let row = partnership_of(&txn, id).await?;
+    schedule(&txn, &row, ctx.today).await?;
+    events::record(
+        &txn,
+        NewEvent::about(
+            "partnership",
+            id,
+            "partnership.notice_withdrawn",
+            Some(actor),
+            json!({ "was": given }),
+        ),
+        vec![],
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await?;
+    Ok(())
+}
+
+/// The officer marks a report due before the partnership was entered in the portal as
+/// handed in on paper.
+#[tracing::instrument(skip_all, fields(partnership = %id, number))]
+pub async fn mark_on_paper(
+    ctx: &Ctx,
+    actor: Uuid,
+    id: Uuid,
+    number: i32,
+) -> Result<(), CommandError> {
+    crate::backend::users::officer(&ctx.db, actor, OFFICERS_ONLY).await?;
+    let row = partnership_of(&ctx.db, id).await?;
+    let report = report_of(&ctx.db, id, number).await?;
+    if !before_portal(&row, &report) || report.status != ReportStatus::Due.as_str() {
+        return Err(CommandError::Conflict(
+            "Bara rapporter som skulle lämnas innan partnerskapet fördes in i portalen kan markeras som lämnade på papper.".into(),
+        ));
+    }
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    let updated = partnership_report::Entity::update_many()
+        .col_expr(
+            partnership_report::Column::Status,
+            Expr::value(ReportStatus::Approved.as_str()),
+        )
+        .col_expr(
+            partnership_report::Column::ReviewNote,
+            Expr::value(ON_PAPER),
+        )
+        .col_expr(
+            partnership_report::Column::ReviewedAt,
+            Expr::value(Utc::now()),
+        )
+        .col_expr(partnership_report::Column::ReviewedBy, Expr::value(actor))
+        .col_expr(
+            partnership_report::Column::UpdatedAt,
+            Expr::value(Utc::now()),
+        )
+        .filter(partnership_report::Column::Id.eq(report.id))
+        .filter(partnership_report::Column::Status.eq(ReportStatus::Due.as_str()))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(CommandError::Conflict(
+            "Rapporten har ändrats samtidigt. Ladda om sidan.".into(),
+        ));
+    }
+    events::record(
+        &txn,
+        NewEvent::about(
+            "partnership",
+            id,
+            "partnership.report_on_paper",
+            Some(actor),
+            json!({ "report": number }),
+        ),
+        vec![],
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await?;
+    Ok(())
+}
+
+/// The review note of a report handed in on paper.
+pub const ON_PAPER: &str = "Lämnad på papper innan partnerskapet fördes in i portalen.";
+
+/// The officer puts an approved follow-up, whose tjänsteutlåtande names a meeting, on
+/// that meeting's agenda with the next § (numbered with the meeting's cases). Returns
+/// the meeting.
+#[tracing::instrument(skip_all, fields(partnership = %id, number))]
+pub async fn put_on_agenda(
+    ctx: &Ctx,
+    actor: Uuid,
+    id: Uuid,
+    number: i32,
+) -> Result<Uuid, CommandError> {
+    crate::backend::users::officer(&ctx.db, actor, OFFICERS_ONLY).await?;
+    let report = report_of(&ctx.db, id, number).await?;
+    let Some(meeting) = report.meeting_id else {
+        return Err(CommandError::Conflict(
+            "Välj sammanträde i tjänsteutlåtandet först.".into(),
+        ));
+    };
+    if report.status != ReportStatus::Approved.as_str() || report.statement.is_empty() {
+        return Err(CommandError::Conflict(
+            "Rapporten ska vara godkänd och tjänsteutlåtandet sparat innan uppföljningen tas upp på sammanträdet.".into(),
+        ));
+    }
+    if report.paragraph.is_some() {
+        return Err(CommandError::Conflict(
+            "Uppföljningen finns redan på dagordningen.".into(),
+        ));
+    }
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    crate::features::committee::commands::open_meeting(&txn, meeting).await?;
+    let paragraph = crate::features::committee::commands::next_paragraph(&txn, meeting).await?;
+    let updated = partnership_report::Entity::update_many()
+        .col_expr(
+            partnership_report::Column::Paragraph,
+            Expr::value(paragraph),
+        )
+        .filter(partnership_report::Column::Id.eq(report.id))
+        .filter(partnership_report::Column::MeetingId.eq(meeting))
+        .filter(partnership_report::Column::Paragraph.is_null())
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(CommandError::Conflict(
+            "Uppföljningen finns redan på dagordningen.".into(),
+        ));
+    }
+    events::record(
+        &txn,
+        NewEvent::about(
+            "partnership",
+            id,
+            "partnership.follow_up_on_agenda",
+            Some(actor),
+            json!({ "report": number, "meeting": meeting, "paragraph": paragraph }),
+        ),
+        vec![],
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await?;
+    Ok(meeting)
+}
+
+/// The officer records the committee's decision on a follow-up on its agenda:
+/// approved as proposed or sent back, with dissent and the members who did not take
+/// part because of jäv. It can be corrected until justering. Returns the meeting.
+#[tracing::instrument(skip_all, fields(partnership = %id, number))]
+pub async fn decide_follow_up(
+    ctx: &Ctx,
+    actor: Uuid,
+    id: Uuid,
+    number: i32,
+    form: &HashMap<String, String>,
+) -> Result<Uuid, CommandError> {
+    use crate::features::committee::field as minutes;
+    crate::backend::users::officer(&ctx.db, actor, OFFICERS_ONLY).await?;
+    let get = |name: &str| {
+        form.get(name)
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let report = report_of(&ctx.db, id, number).await?;
+    let (Some(meeting), Some(paragraph)) = (report.meeting_id, report.paragraph) else {
+        return Err(CommandError::Conflict(
+            "Uppföljningen är inte på någon dagordning.".into(),
+        ));
+    };
+    let decision = super::FollowUpDecision::parse(&get(minutes::DECISION))
+        .ok_or_else(|| CommandError::Invalid(vec![(minutes::DECISION, "Välj beslut.".into())]))?;
+    let dissent = get(minutes::DISSENT);
+    let recused = get(minutes::RECUSED);
+    if dissent.chars().count() > 2000 {
+        return Err(CommandError::Invalid(vec![(
+            minutes::DISSENT,
+            "Reservationen får vara högst 2 000 tecken.".into(),
+        )]));
+    }
+    if recused.chars().count() > 500 {
+        return Err(CommandError::Invalid(vec![(
+            minutes::RECUSED,
+            "Högst 500 tecken.".into(),
+        )]));
+    }
+    let txn = crate::backend::db::begin_write(&ctx.db).await?;
+    crate::features::committee::commands::open_meeting(&txn, meeting).await?;
+    partnership_report::Entity::update_many()
+        .col_expr(
+            partnership_report::Column::Decision,
+            Expr::value(decision.as_str()),
+        )
+        .col_expr(partnership_report::Column::Dissent, Expr::value(dissent))
+        .col_expr(partnership_report::Column::Recused, Expr::value(recused))
+        .col_expr(
+            partnership_report::Column::DecidedAt,
+            Expr::value(Utc::now()),
+        )
+        .filter(partnership_report::Column::Id.eq(report.id))
+        .exec(&txn)
+        .await?;
+    events::record(
+        &txn,
+        NewEvent::about(
+            "partnership",
+            id,
+            "partnership.follow_up_decided",
+            Some(actor),
+            json!({ "report": number, "meeting": meeting, "paragraph": paragraph, "decision": decision.as_str() }),
+        ),
+        vec![],
+    )
+    .await?;
+    ctx.commit_and_wake(txn).await?;
+    Ok(meeting)
+}
+
+/// The follow-ups on a meeting's agenda: (§, decided). For the justering, which needs
+/// every § decided and posts their numbers.
+pub async fn on_agenda(
+    db: &impl ConnectionTrait,
+    meeting: Uuid,
+) -> Result<Vec<(i32, bool)>, DbErr> {
+    Ok(partnership_report::Entity::find()
+        .filter(partnership_report::Column::MeetingId.eq(meeting))
+        .filter(partnership_report::Column::Paragraph.is_not_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|r| r.paragraph.map(|p| (p, !r.decision.is_empty())))
+        .collect())
+}
+
+/// The minutes of `meeting` are justerade on `day`: each follow-up's decision is
+/// recorded on its partnership (the partner sees it on the report).
+pub async fn justered(
+    txn: &impl ConnectionTrait,
+    actor: Uuid,
+    meeting: Uuid,
+    day: NaiveDate,
+) -> Result<(), DbErr> {
+    let reports = partnership_report::Entity::find()
+        .filter(partnership_report::Column::MeetingId.eq(meeting))
+        .filter(partnership_report::Column::Paragraph.is_not_null())
+        .all(txn)
+        .await?;
+    for report in reports {
+        events::record(
+            txn,
+            NewEvent::about(
+                "partnership",
+                report.partnership_id,
+                "partnership.follow_up_justered",
+                Some(actor),
+                json!({ "report": report.number, "meeting": meeting, "paragraph": report.paragraph, "decision": report.decision, "justered": day }),
+            ),
+            vec![],
+        )
+        .await?;
+    }
+    Ok(())
 }

@@ -160,11 +160,14 @@ pub mod field {
     pub const NOTICE_ON: &str = "uppsagd_datum";
     pub const NOTICE_PARTY: &str = "uppsagd_av";
     pub const NOTICE_NOTE: &str = "uppsagning_kommentar";
+    /// Both parties agree that the notice is withdrawn (`ja`).
+    pub const AGREED: &str = "overens";
     // Groups and meetings.
     pub const GROUP: &str = "grupp";
     pub const NAME: &str = "namn";
     pub const ORGANISATION: &str = "organisation";
     pub const ROLE: &str = "roll";
+    pub const MEMBER_PARTY: &str = "part";
     pub const MEETING_GROUP: &str = "motesgrupp";
     pub const HELD_ON: &str = "motesdatum";
     pub const NOTES: &str = "anteckningar";
@@ -605,6 +608,9 @@ pub struct ReportLine {
     pub due: String,
     pub status: ReportStatus,
     pub overdue: bool,
+    /// Due before the partnership was entered in the portal: not late here, and the
+    /// officer may mark it as handed in on paper.
+    pub before_portal: bool,
     pub href: String,
 }
 
@@ -629,7 +635,9 @@ pub struct PartnershipView {
     /// "Uppsagt av föreningen den 1 februari 2024 …"
     pub notice: Option<String>,
     /// Notice given after a deadline: when it takes effect and why.
-    pub notice_late: Option<String>,
+    pub notice_effect: Option<String>,
+    /// Whether a recorded notice can be withdrawn (the agreement has not ended).
+    pub notice_withdrawable: bool,
     pub officer: String,
     pub groups: Vec<GroupView>,
     pub reports: Vec<ReportLine>,
@@ -662,6 +670,62 @@ pub struct ReportView {
     /// The committee meeting chosen, and the meetings to choose from: (id, label).
     pub meeting: Option<Uuid>,
     pub meetings: Vec<(Uuid, String)>,
+    /// The committee's decision once on an agenda: "Socialnämnden 20 januari 2027, § 4:
+    /// godkänner uppföljningen. Justerat 22 januari 2027."
+    pub committee: Option<String>,
+    /// Before the period ends the report can be saved but not sent in: the first day it
+    /// can be sent.
+    pub opens: Option<String>,
+}
+
+/// What the committee decided on a follow-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FollowUpDecision {
+    /// "Socialnämnden godkänner uppföljningen …", the administration's proposal.
+    Approved,
+    /// Sent back to the administration (återremiss).
+    Returned,
+}
+
+impl FollowUpDecision {
+    pub const ALL: [FollowUpDecision; 2] = [FollowUpDecision::Approved, FollowUpDecision::Returned];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FollowUpDecision::Approved => "godkand",
+            FollowUpDecision::Returned => "aterremitterad",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.as_str() == value)
+    }
+
+    /// As the minutes write it after the body's name.
+    pub fn label(self) -> &'static str {
+        match self {
+            FollowUpDecision::Approved => "godkänner uppföljningen",
+            FollowUpDecision::Returned => "återremitterar ärendet till förvaltningen",
+        }
+    }
+}
+
+/// A follow-up named for a committee meeting, as the meeting's page lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpItem {
+    pub partnership_id: Uuid,
+    pub number: i32,
+    /// "SOF 2023/202 – Street Minds: uppföljning av … perioden …".
+    pub label: String,
+    /// The tjänsteutlåtande.
+    pub href: String,
+    pub paragraph: Option<i32>,
+    /// The decision as the minutes write it, once decided.
+    pub decision: Option<String>,
+    pub dissent: String,
+    pub recused: String,
+    /// Approved with its statement saved: it can go on the agenda.
+    pub ready: bool,
 }
 
 /// The tjänsteutlåtande as print page and PDF show it.

@@ -19,7 +19,7 @@ use super::{
 };
 use crate::auth::denied;
 use crate::components::{
-    form::{ErrorSummary, FormState, Select, TextArea, TextField},
+    form::{field_id, ErrorSummary, FormState, Select, TextArea, TextField},
     page::Page,
 };
 use crate::features::follow_up::pages::{input, text_area};
@@ -37,6 +37,10 @@ fn saved_message(what: &str) -> Option<&'static str> {
         "godkand" => Some("Rapporten är godkänd. Föreningen har fått besked."),
         "andringar" => Some("Föreningen har fått besked om vad som behöver ändras."),
         "utlatande" => Some("Tjänsteutlåtandet är sparat."),
+        "aterkallad" => {
+            Some("Uppsägningen är återkallad. Avtalet löper vidare enligt förlängningsregeln.")
+        }
+        "papper" => Some("Rapporten är markerad som lämnad på papper."),
         _ => None,
     }
 }
@@ -278,6 +282,13 @@ fn partnership_page(view: PartnershipView, staff: bool) -> AnyView {
         .map(|r| {
             let status = if r.overdue {
                 view! { <strong class="flag">"Försenad"</strong> }.into_any()
+            } else if r.before_portal {
+                let paper = staff.then(|| view! {
+                    <form method="post" action=format!("{}/papper", review_href(id, r.number)) class="inline-form">
+                        <button class="button button--small button--secondary" type="submit">"Lämnad på papper"<span class="visually-hidden">{format!(", rapport {}", r.number)}</span></button>
+                    </form>
+                });
+                view! { "Skulle lämnas före partnerskapet fördes in i portalen" {paper} }.into_any()
             } else {
                 view! { {r.status.label()} }.into_any()
             };
@@ -311,6 +322,7 @@ fn partnership_page(view: PartnershipView, staff: bool) -> AnyView {
         .collect_view();
     let notice_form =
         (staff && view.notice.is_none() && view.status != "Avslutat").then(|| notice_form(id));
+    let withdraw_form = (staff && view.notice_withdrawable).then(|| withdraw_form(id));
     let back = if staff {
         view! { <p><a href=OVERVIEW>"Alla partnerskap"</a>{view.case_id.map(|case| view! { " · " <a href=format!("/handlaggning/arenden/{case}")>"Initiativärendet"</a> })}</p> }.into_any()
     } else {
@@ -331,7 +343,7 @@ fn partnership_page(view: PartnershipView, staff: bool) -> AnyView {
                 <dt>"Handläggare"</dt><dd>{if view.officer.is_empty() { "–".to_owned() } else { view.officer.clone() }}</dd>
             </dl>
             {view.notice.clone().map(|n| view! { <p class="notice">{n}</p> })}
-            {view.notice_late.clone().map(|n| view! { <p>{n}</p> })}
+            {view.notice_effect.clone().map(|n| view! { <p>{n}</p> })}
             <section aria-labelledby="rubrik-avtal">
                 <h2 id="rubrik-avtal">"Avtalet"</h2>
                 <p>{view.rules.clone()}</p>
@@ -347,6 +359,7 @@ fn partnership_page(view: PartnershipView, staff: bool) -> AnyView {
             {groups}
             {staff.then(|| governance_forms(id))}
             {notice_form}
+            {withdraw_form}
         </Page>
     }
     .into_any()
@@ -366,7 +379,8 @@ fn governance_forms(id: Uuid) -> impl IntoView {
             <form class="form" method="post" action=format!("{}/ledamoter", staff_href(id)) novalidate>
                 <Select name=field::GROUP label="Grupp" options=groups() placeholder="Välj grupp" />
                 <TextField name=field::NAME label="Namn" required=true maxlength=200 />
-                <TextField name=field::ORGANISATION label="Organisation" hint="Föreningen eller socialförvaltningen." required=true maxlength=200 />
+                <Select name=field::MEMBER_PARTY label="Part" options=vec![("partner".to_owned(), "Föreningen".to_owned()), ("stad".to_owned(), "Staden".to_owned())] placeholder="Välj part" />
+                <TextField name=field::ORGANISATION label="Organisation" hint="Till exempel föreningens namn eller socialförvaltningen." required=true maxlength=200 />
                 <TextField name=field::ROLE label="Roll" maxlength=200 />
                 <button class="button button--secondary" type="submit">"Lägg till"</button>
             </form>
@@ -390,10 +404,14 @@ fn group_section(id: Uuid, g: &GroupView, staff: bool) -> impl IntoView {
         .members
         .iter()
         .map(|m| {
+            // Removing asks once more: the button is inside a disclosure.
             let remove = staff.then(|| view! {
-                <form method="post" action=format!("{}/ledamoter/{}/ta-bort", staff_href(id), m.id) class="inline-form">
-                    <button class="button button--small button--secondary" type="submit">"Ta bort"<span class="visually-hidden">{format!(" {}", m.name)}</span></button>
-                </form>
+                <details class="confirm">
+                    <summary>"Ta bort"<span class="visually-hidden">{format!(" {}", m.name)}</span></summary>
+                    <form method="post" action=format!("{}/ledamoter/{}/ta-bort", staff_href(id), m.id) class="inline-form">
+                        <button class="button button--small button--secondary" type="submit">{format!("Ja, ta bort {} ur gruppen", m.name)}</button>
+                    </form>
+                </details>
             });
             view! { <tr><td>{m.name.clone()}</td><td>{m.organisation.clone()}</td><td>{m.role.clone()}</td>{staff.then(|| view! { <td>{remove}</td> })}</tr> }
         })
@@ -447,6 +465,28 @@ fn notice_form(id: Uuid) -> impl IntoView {
                 <Select name=field::NOTICE_PARTY label="Uppsagt av" options=vec![("stad".into(), "Socialnämnden".into()), ("partner".into(), "Föreningen".into())] placeholder="Välj part" />
                 <TextArea name=field::NOTICE_NOTE label="Kommentar" />
                 <button class="button button--secondary" type="submit">"Registrera uppsägningen"</button>
+            </form>
+        </section>
+    }
+}
+
+/// The officer withdraws a notice both parties agree to take back.
+fn withdraw_form(id: Uuid) -> impl IntoView {
+    let state = FormState::current();
+    let error = state.error(field::AGREED);
+    view! {
+        <section aria-labelledby="rubrik-aterkalla">
+            <h2 id="rubrik-aterkalla">"Återkalla uppsägningen"</h2>
+            <p>"Är parterna överens om att fortsätta, återkallas uppsägningen. Avtalet löper då vidare och förlängs enligt förlängningsregeln."</p>
+            <form class="form" method="post" action=format!("{}/uppsagning/aterkalla", staff_href(id)) novalidate>
+                <div class="field" class:field--error=error.is_some()>
+                    {error.clone().map(|m| view! { <p class="field__error" id="falt-overens-fel"><span class="visually-hidden">"Fel: "</span>{m}</p> })}
+                    <div class="checkbox">
+                        <input type="checkbox" id=field_id(field::AGREED) name=field::AGREED value="ja" aria-describedby=error.is_some().then_some("falt-overens-fel") />
+                        <label for=field_id(field::AGREED)>"Båda parter är överens om att uppsägningen återkallas"</label>
+                    </div>
+                </div>
+                <button class="button button--secondary" type="submit">"Återkalla uppsägningen"</button>
             </form>
         </section>
     }
@@ -520,6 +560,7 @@ fn report_page(view: ReportView) -> AnyView {
             <ErrorSummary />
             {view.overdue.then(|| view! { <p class="warning">"Rapporten är försenad."</p> })}
             {status}
+            {view.committee.clone().map(|c| view! { <p class="notice">"Nämnden: "{c}</p> })}
             {body}
         </Page>
     }
@@ -553,7 +594,9 @@ fn report_form(view: &ReportView) -> impl IntoView {
             </fieldset>
         })
         .collect_view();
-    let submit = if view.may_submit {
+    let submit = if let Some(opens) = &view.opens {
+        view! { <p class="field__hint">{format!("Perioden pågår till och med {opens}. Spara utkast nu; rapporten kan skickas in från den dagen.")}</p> }.into_any()
+    } else if view.may_submit {
         view! { <button type="submit" class="button" name=field::ACTION value="skicka">"Skicka in rapporten"</button> }.into_any()
     } else {
         view! { <p class="field__hint">"Bara föreningens verifierade företrädare kan skicka in rapporten. Spara utkastet, så kan en företrädare skicka in det."</p> }.into_any()
@@ -716,6 +759,7 @@ fn review_page(view: ReportView) -> AnyView {
             {saved_notice()}
             <ErrorSummary />
             {note}
+            {view.committee.clone().map(|c| view! { <p class="notice">"Nämnden: "{c}</p> })}
             {if view.submitted.is_none() {
                 view! { <p>"Föreningen har inte skickat in rapporten ännu."</p> }.into_any()
             } else {
@@ -881,7 +925,7 @@ pub fn AssociationPartnerships(association: Uuid) -> impl IntoView {
 /// On a committee meeting's page: the partnership follow-ups going to it, with their
 /// tjänsteutlåtanden; nothing when there are none.
 #[component]
-pub fn MeetingFollowUps(meeting: Uuid) -> impl IntoView {
+pub fn MeetingFollowUps(meeting: Uuid, open: bool) -> impl IntoView {
     let loaded = Resource::new(move || meeting, super::api::load_meeting_follow_ups);
     view! {
         <Suspense fallback=|| ()>
@@ -889,14 +933,14 @@ pub fn MeetingFollowUps(meeting: Uuid) -> impl IntoView {
                 match loaded.await {
                     Ok(rows) if !rows.is_empty() => {
                         let items = rows
-                            .into_iter()
-                            .map(|(label, href)| view! { <li><a href=href>{label}</a></li> })
+                            .iter()
+                            .map(|item| follow_up_item(item, open))
                             .collect_view();
                         view! {
                             <section aria-labelledby="rubrik-iop">
                                 <h2 id="rubrik-iop">"Uppföljningar av partnerskap (IOP)"</h2>
-                                <p>"Förvaltningens förslag: nämnden godkänner uppföljningen. Tjänsteutlåtandena:"</p>
-                                <ul>{items}</ul>
+                                <p>"Förvaltningens förslag: nämnden godkänner uppföljningen."</p>
+                                {items}
                             </section>
                         }.into_any()
                     }
@@ -904,5 +948,56 @@ pub fn MeetingFollowUps(meeting: Uuid) -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// One follow-up on the meeting's page: onto the agenda, then its decision.
+fn follow_up_item(item: &super::FollowUpItem, open: bool) -> impl IntoView {
+    use crate::features::committee::field as minutes;
+    let base = review_href(item.partnership_id, item.number);
+    let heading = match item.paragraph {
+        Some(p) => format!("§ {p} – {}", item.label),
+        None => item.label.clone(),
+    };
+    let action = match (item.paragraph, open) {
+        (None, true) if item.ready => view! {
+            <form method="post" action=format!("{base}/dagordning") class="inline-form">
+                <button class="button button--secondary" type="submit">"Lägg till på dagordningen"<span class="visually-hidden">{format!(": {}", item.label)}</span></button>
+            </form>
+        }.into_any(),
+        (None, _) => view! { <p>"Inte på dagordningen. Rapporten ska vara godkänd och tjänsteutlåtandet sparat först."</p> }.into_any(),
+        (Some(p), true) => {
+            let prefix = format!("uppf-{}-{}", item.partnership_id.simple(), item.number);
+            let chosen = item.decision.is_none() || item.decision.as_deref() == Some(super::FollowUpDecision::Approved.label());
+            view! {
+                <form method="post" action=format!("{base}/namndbeslut") class="decision">
+                    <fieldset class="field">
+                        <legend>{format!("Beslut i § {p}")}</legend>
+                        <div class="checkbox"><input type="radio" id=format!("{prefix}-godkand") name=minutes::DECISION value="godkand" checked=chosen /><label for=format!("{prefix}-godkand")>"Godkänner uppföljningen (enligt förslaget)"</label></div>
+                        <div class="checkbox"><input type="radio" id=format!("{prefix}-aterremiss") name=minutes::DECISION value="aterremitterad" checked=!chosen /><label for=format!("{prefix}-aterremiss")>"Återremitterar ärendet till förvaltningen"</label></div>
+                    </fieldset>
+                    <div class="field">
+                        <label for=format!("{prefix}-reservation")>"Reservationer"</label>
+                        <input type="text" id=format!("{prefix}-reservation") name=minutes::DISSENT value=item.dissent.clone() />
+                    </div>
+                    <div class="field">
+                        <label for=format!("{prefix}-jav")>"Ledamöter som inte deltar på grund av jäv"</label>
+                        <input type="text" id=format!("{prefix}-jav") name=minutes::RECUSED value=item.recused.clone() />
+                    </div>
+                    <button type="submit" class="button button--secondary">{format!("Spara beslutet i § {p}")}</button>
+                </form>
+            }.into_any()
+        }
+        (Some(_), false) => ().into_any(),
+    };
+    view! {
+        <article class="paragraph card">
+            <h3>{heading}</h3>
+            <p><a href=item.href.clone()>"Tjänsteutlåtandet"</a></p>
+            {(!item.recused.is_empty()).then(|| view! { <p>{format!("{} deltar inte i handläggningen på grund av jäv.", item.recused)}</p> })}
+            {item.paragraph.map(|_| view! { <p>"Beslut: "<strong>{item.decision.clone().map(|d| format!("Nämnden {d}")).unwrap_or_else(|| "inte beslutat".into())}</strong></p> })}
+            {(!item.dissent.is_empty()).then(|| view! { <p>{format!("Reservation: {}", item.dissent)}</p> })}
+            {action}
+        </article>
     }
 }

@@ -6,8 +6,9 @@ use uuid::Uuid;
 
 use super::{
     commands::{content_of, terms_of},
-    paragraphs, review_href, Group, GroupView, MeetingView, MemberView, OverviewRow, PartnerReport,
-    PartnershipView, ReportLine, ReportStatus, ReportView, Statement, StatementDocument, WARN_DAYS,
+    paragraphs, review_href, FollowUpItem, Group, GroupView, MeetingView, MemberView, OverviewRow,
+    PartnerReport, PartnershipView, Party, ReportLine, ReportStatus, ReportView, Statement,
+    StatementDocument, WARN_DAYS,
 };
 use crate::backend::entities::{
     app_user, association, committee_meeting, partnership, partnership_meeting, partnership_member,
@@ -16,12 +17,7 @@ use crate::backend::entities::{
 use crate::domain::{money, programme_window::long_date};
 use crate::features::follow_up::period_text;
 
-/// "Socialnämnden", "Organisations- och föreningsutskottet" for a stored body.
-fn body_label(body: &str) -> &str {
-    crate::features::committee::Body::parse(body)
-        .map(|b| b.label())
-        .unwrap_or(body)
-}
+use crate::features::committee::queries::body_label;
 
 /// A count in words up to twelve, as Swedish prose writes it ("två representanter").
 fn in_words(n: usize) -> String {
@@ -99,7 +95,7 @@ pub async fn overview(
                     next_report: next.map(long_date).unwrap_or_else(|| "–".into()),
                     overdue_reports: mine
                         .iter()
-                        .filter(|r| open(&r.status) && today > r.due_on)
+                        .filter(|r| super::commands::late(&row, r, today))
                         .count(),
                     waiting_reports: mine
                         .iter()
@@ -200,7 +196,9 @@ pub async fn view(
                 period: period_text(r.period_from, r.period_to),
                 due: long_date(r.due_on),
                 status,
-                overdue: status.editable() && today > r.due_on,
+                overdue: super::commands::late(&row, &r, today),
+                before_portal: status == ReportStatus::Due
+                    && super::commands::before_portal(&row, &r),
                 href: if staff {
                     review_href(row.id, r.number)
                 } else {
@@ -236,7 +234,7 @@ pub async fn view(
     });
     // How the notice takes effect: at the notice day it counts at, the agreement ending
     // at the first end date after that day.
-    let notice_late = row.notice_on.and_then(|day| {
+    let notice_effect = row.notice_on.and_then(|day| {
         let counts = terms.counts_at(day)?;
         Some(format!(
             "Uppsägningen räknas till den {}; partnerskapet upphör vid första slutdatum efter den dagen, den {}.",
@@ -263,7 +261,8 @@ pub async fn view(
             .deadline
             .is_some_and(|d| today + Days::new(WARN_DAYS) >= d),
         notice,
-        notice_late,
+        notice_effect,
+        notice_withdrawable: row.notice_on.is_some() && !standing.ended,
         officer,
         groups,
         reports,
@@ -347,7 +346,7 @@ pub fn draft_statement(
         members
             .iter()
             .filter(|m| m.group_kind == group.as_str())
-            .filter(|m| (m.organisation.to_lowercase().contains("social")) == party_of_city)
+            .filter(|m| (m.party == Party::City.as_str()) == party_of_city)
             .count()
     };
     let mut governance =
@@ -498,6 +497,7 @@ pub async fn report_view(
     } else {
         (Statement::default(), false, vec![])
     };
+    let committee = committee_text(db, &report).await?;
     let stamp = |at: Option<chrono::DateTime<chrono::Utc>>| {
         at.map(|at| long_date(crate::backend::time::date_of(at)))
     };
@@ -510,7 +510,7 @@ pub async fn report_view(
         period,
         due: long_date(report.due_on),
         status,
-        overdue: status.editable() && today > report.due_on,
+        overdue: super::commands::late(&row, &report, today),
         editable: !staff && status.editable(),
         may_submit,
         revision: report.revision,
@@ -522,6 +522,8 @@ pub async fn report_view(
         statement_saved,
         meeting: report.meeting_id,
         meetings,
+        committee,
+        opens: (status.editable() && today < report.period_to).then(|| long_date(report.period_to)),
     }))
 }
 
@@ -545,12 +547,7 @@ pub async fn statement_document(
     if view.status.editable() {
         return Ok(None);
     }
-    let report = partnership_report::Entity::find()
-        .filter(partnership_report::Column::PartnershipId.eq(id))
-        .filter(partnership_report::Column::Number.eq(number))
-        .one(db)
-        .await?;
-    let meeting = match report.and_then(|r| r.meeting_id) {
+    let meeting = match view.meeting {
         Some(meeting) => {
             committee_meeting::Entity::find_by_id(meeting)
                 .one(db)
@@ -596,17 +593,47 @@ pub async fn statement_document(
     }))
 }
 
-/// The partnership follow-ups whose tjänsteutlåtande names `meeting`: (label, link to
-/// the tjänsteutlåtande).
+/// Where a follow-up stands with the committee: "Socialnämnden 20 januari 2027, § 4:
+/// godkänner uppföljningen. Justerat 22 januari 2027." `None` before it is on an agenda.
+async fn committee_text(
+    db: &impl ConnectionTrait,
+    report: &partnership_report::Model,
+) -> Result<Option<String>, DbErr> {
+    let (Some(meeting), Some(paragraph)) = (report.meeting_id, report.paragraph) else {
+        return Ok(None);
+    };
+    let Some(meeting) = committee_meeting::Entity::find_by_id(meeting)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let decision = match super::FollowUpDecision::parse(&report.decision) {
+        Some(decision) => format!("{} {}.", body_label(&meeting.body), decision.label()),
+        None => "Inte beslutad än.".to_owned(),
+    };
+    let justered = meeting
+        .justered_on
+        .map(|day| format!(" Protokollet justerades den {}.", long_date(day)))
+        .unwrap_or_default();
+    Ok(Some(format!(
+        "Tas upp vid sammanträdet den {}, § {paragraph}. {decision}{justered}",
+        long_date(meeting.meeting_on)
+    )))
+}
+
+/// The partnership follow-ups whose tjänsteutlåtande names `meeting`, in § order (those
+/// not yet on the agenda last).
 pub async fn of_meeting(
     db: &impl ConnectionTrait,
     meeting: Uuid,
-) -> Result<Vec<(String, String)>, DbErr> {
-    let reports = partnership_report::Entity::find()
+) -> Result<Vec<FollowUpItem>, DbErr> {
+    let mut reports = partnership_report::Entity::find()
         .filter(partnership_report::Column::MeetingId.eq(meeting))
         .order_by_asc(partnership_report::Column::PeriodFrom)
         .all(db)
         .await?;
+    reports.sort_by_key(|r| r.paragraph.unwrap_or(i32::MAX));
     let mut out = Vec::with_capacity(reports.len());
     for report in reports {
         let Some(row) = partnership::Entity::find_by_id(report.partnership_id)
@@ -620,16 +647,24 @@ pub async fn of_meeting(
             .await?
             .map(|a| a.name)
             .unwrap_or_default();
-        out.push((
-            format!(
+        out.push(FollowUpItem {
+            partnership_id: row.id,
+            number: report.number,
+            label: format!(
                 "{} – {}: uppföljning av IOP-samarbetet avseende {}, perioden {}",
                 row.dnr,
                 partner,
                 lower_first(&row.activity),
                 period_text(report.period_from, report.period_to)
             ),
-            super::statement_href(row.id, report.number),
-        ));
+            href: super::statement_href(row.id, report.number),
+            paragraph: report.paragraph,
+            decision: super::FollowUpDecision::parse(&report.decision)
+                .map(|d| d.label().to_owned()),
+            dissent: report.dissent,
+            recused: report.recused,
+            ready: report.status == ReportStatus::Approved.as_str() && !report.statement.is_empty(),
+        });
     }
     Ok(out)
 }
