@@ -9,8 +9,8 @@ use app::domain::document::FileKind;
 use axum::body::Bytes;
 use futures_util::{stream::BoxStream, Stream, StreamExt};
 use object_store::{
-    aws::AmazonS3Builder, local::LocalFileSystem, path::Path, ObjectStore, ObjectStoreExt,
-    WriteMultipart,
+    aws::AmazonS3Builder, local::LocalFileSystem, path::Path, BackoffConfig, ClientOptions,
+    ObjectStore, ObjectStoreExt, RetryConfig, WriteMultipart,
 };
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -146,10 +146,24 @@ impl Storage {
                 secret_access_key,
                 allow_http,
             } => {
+                // A bucket that does not answer is told to the person within seconds
+                // (the default retries for three minutes): a connection is given 5 s,
+                // a request (a 5 MB part) 60 s, and two retries within 10 s.
                 let mut builder = AmazonS3Builder::new()
                     .with_url(url)
                     .with_region(region)
-                    .with_allow_http(*allow_http);
+                    .with_allow_http(*allow_http)
+                    .with_client_options(
+                        ClientOptions::new()
+                            .with_allow_http(*allow_http)
+                            .with_connect_timeout(std::time::Duration::from_secs(5))
+                            .with_timeout(std::time::Duration::from_secs(60)),
+                    )
+                    .with_retry(RetryConfig {
+                        backoff: BackoffConfig::default(),
+                        max_retries: 2,
+                        retry_timeout: std::time::Duration::from_secs(10),
+                    });
                 if let Some(endpoint) = endpoint {
                     builder = builder.with_endpoint(endpoint);
                 }

@@ -14,7 +14,7 @@ pub(crate) const TIME_LIMITED: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000
 const OPERATING: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0001);
 
 /// Each step's answers from the OFU seed (Kindness & Compassion, 2024), shortened.
-fn seed_steps() -> Vec<(&'static str, Vec<(String, String)>)> {
+pub(crate) fn seed_steps() -> Vec<(&'static str, Vec<(String, String)>)> {
     let p = |pairs: &[(&str, &str)]| {
         pairs
             .iter()

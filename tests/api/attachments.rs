@@ -393,3 +393,47 @@ async fn documents_go_to_an_s3_bucket_when_one_is_configured() {
     assert_eq!(removed.status(), 303);
     assert_eq!(s3.keys().await.len(), 1);
 }
+
+#[tokio::test]
+async fn a_bucket_that_is_down_gives_a_clear_error_within_seconds_and_nothing_half_stored() {
+    let mut s3 = S3Server::start();
+    s3.create_bucket().await;
+    let settings = s3.settings();
+    let d = draft(spawn_app_with(move |s| s.storage = settings).await).await;
+    assert_eq!(
+        d.upload("stadgar", &[("Stadgar.pdf", PDF)]).await.status(),
+        303
+    );
+
+    // The bucket goes away: the person is told at once, by the file field, and no row
+    // is written.
+    s3.stop();
+    let asked = std::time::Instant::now();
+    let refused = d.upload("stadgar", &[("Foto.png", PNG)]).await;
+    assert!(
+        asked.elapsed() < std::time::Duration::from_secs(30),
+        "took {:?}",
+        asked.elapsed()
+    );
+    assert_eq!(refused.status(), 503);
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains("Filen kunde inte tas emot. Försök igen om en stund."),
+        "{page}"
+    );
+    assert_eq!(d.rows().await.len(), 1);
+
+    // Back again: the same upload works.
+    let s3 = S3Server::start_on(s3.port);
+    s3.create_bucket().await;
+    assert_eq!(
+        d.upload("stadgar", &[("Foto.png", PNG)]).await.status(),
+        303
+    );
+    assert_eq!(d.rows().await.len(), 2);
+    assert_eq!(
+        s3.keys().await.len(),
+        1,
+        "only the new upload: moto forgot the first"
+    );
+}

@@ -450,7 +450,18 @@ pub struct S3Server {
 
 impl S3Server {
     pub fn start() -> Self {
-        let port = free_port();
+        Self::start_on(free_port())
+    }
+
+    /// Stops the server, as an outage would (moto keeps its buckets in memory: they are
+    /// gone).
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// A server on `port` (the same as a stopped one's, to bring it back).
+    pub fn start_on(port: u16) -> Self {
         let python = std::env::var("PORTAL_SMTP_PYTHON").unwrap_or_else(|_| "python3".to_owned());
         let child = Command::new(&python)
             .args([
