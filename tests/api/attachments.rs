@@ -437,3 +437,77 @@ async fn a_bucket_that_is_down_gives_a_clear_error_within_seconds_and_nothing_ha
         "only the new upload: moto forgot the first"
     );
 }
+
+/// A small filesystem (tmpfs) mounted for the test's documents, unmounted at the end.
+struct SmallDisk(std::path::PathBuf);
+
+impl SmallDisk {
+    /// `None` where this user may not mount (the test then says so and passes).
+    fn mount(dir: std::path::PathBuf, size: &str) -> Option<Self> {
+        std::fs::create_dir_all(&dir).unwrap();
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(&dir)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        mounted.then_some(Self(dir))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[tokio::test]
+async fn a_full_disk_gives_a_clear_error_and_leaves_no_partial_document() {
+    let root = tempfile::tempdir().unwrap();
+    let store = root.path().join("dokument");
+    let Some(_disk) = SmallDisk::mount(store.clone(), "256k") else {
+        eprintln!("SKIPPED: mounting a small tmpfs needs root; the full-disk test did not run");
+        return;
+    };
+    let local = store.clone();
+    let d = draft(
+        spawn_app_with(move |s| s.storage = server::settings::StorageSettings::Local(local)).await,
+    )
+    .await;
+    let files = || {
+        let mut names: Vec<String> = Vec::new();
+        let mut folders = vec![store.clone()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+                if entry.path().is_dir() {
+                    folders.push(entry.path());
+                } else {
+                    names.push(entry.file_name().to_string_lossy().into_owned());
+                }
+            }
+        }
+        names
+    };
+    assert_eq!(
+        d.upload("stadgar", &[("Stadgar.pdf", PDF)]).await.status(),
+        303
+    );
+    assert_eq!(files().len(), 1);
+
+    // Larger than the space left: refused by its field, no row, nothing half-written.
+    let mut big = PDF.to_vec();
+    big.resize(400 * 1024, b'%');
+    let refused = d.upload("budget", &[("Budget.pdf", &big)]).await;
+    assert_eq!(refused.status(), 503);
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains("Filen kunde inte tas emot. Försök igen om en stund."),
+        "{page}"
+    );
+    assert_eq!(d.rows().await.len(), 1);
+    assert_eq!(files().len(), 1, "no partial file: {:?}", files());
+
+    // Space enough for a small one: the portal goes on.
+    assert_eq!(d.upload("budget", &[("Foto.png", PNG)]).await.status(), 303);
+    assert_eq!(d.rows().await.len(), 2);
+}
