@@ -74,13 +74,16 @@ pub enum MailKind {
     /// "Rapporten är godkänd" or "… behöver ändras": the officer's review of an IOP
     /// partner's report.
     PartnershipReportReviewed,
+    /// "Nämndens beslut om uppföljningen": the committee's decision on an IOP follow-up,
+    /// when the minutes are justerade.
+    PartnershipFollowUpDecided,
     /// "Sista dag för uppsägning närmar sig": to the partnership's officer 60 days before
     /// a notice deadline.
     PartnershipNoticeDeadline,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 28] = [
+    pub const ALL: [MailKind; 29] = [
         MailKind::AssociationInvitation,
         MailKind::AccountVerification,
         MailKind::PasswordReset,
@@ -108,6 +111,7 @@ impl MailKind {
         MailKind::ReclaimDecided,
         MailKind::PartnershipReportReminder,
         MailKind::PartnershipReportReviewed,
+        MailKind::PartnershipFollowUpDecided,
         MailKind::PartnershipNoticeDeadline,
     ];
 
@@ -141,6 +145,7 @@ impl MailKind {
             MailKind::ReclaimDecided => "reclaim_decided",
             MailKind::PartnershipReportReminder => "partnership_report_reminder",
             MailKind::PartnershipReportReviewed => "partnership_report_reviewed",
+            MailKind::PartnershipFollowUpDecided => "partnership_follow_up_decided",
             MailKind::PartnershipNoticeDeadline => "partnership_notice_deadline",
         }
     }
@@ -177,6 +182,7 @@ impl MailKind {
             | MailKind::ReclaimDecided
             | MailKind::PartnershipReportReminder
             | MailKind::PartnershipReportReviewed
+            | MailKind::PartnershipFollowUpDecided
             | MailKind::PartnershipNoticeDeadline => true,
             MailKind::CompletionReceived | MailKind::AttestationRequested => false,
         }
@@ -229,6 +235,9 @@ impl MailKind {
             }
             MailKind::PartnershipReportReviewed => {
                 "Besked när handläggaren har granskat en rapport för ett partnerskap"
+            }
+            MailKind::PartnershipFollowUpDecided => {
+                "Nämndens beslut om uppföljningen av ett partnerskap"
             }
             MailKind::PartnershipNoticeDeadline => {
                 "Varning när sista dag för uppsägning av ett partnerskap närmar sig"

@@ -537,6 +537,15 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
         .unwrap();
     assert!(agenda.contains("§ 1 – SOF 2023/202"), "{agenda}");
     assert!(agenda.contains("Kim Ek deltar inte i handläggningen på grund av jäv."));
+    // Until the minutes are justerade the partner reads only that it is on the agenda.
+    let before = app
+        .get_as(&owner_cookie, &format!("/partnerskap/{id}/rapport/1"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(before.contains("Tas upp av socialnämnden"), "{before}");
+    assert!(!before.contains("godkänner uppföljningen"), "{before}");
     let justered = app
         .post_form_as(
             Some(&officer_cookie),
@@ -552,12 +561,17 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
         .await
         .unwrap();
     assert!(
-        report_page.contains("§ 1. Socialnämnden godkänner uppföljningen."),
+        report_page.contains("§ 1, och godkänner uppföljningen."),
         "{report_page}"
     );
     assert!(report_page.contains("Protokollet justerades den"));
     let recorded = app_events(&app, "partnership.follow_up_justered").await;
     assert_eq!(recorded, 1);
+    let decided = mails(&app, "partnership_follow_up_decided").await;
+    assert_eq!(decided.len(), 1, "the partner's member");
+    assert_eq!(decided[0]["to"], "maja@streetminds.se");
+    assert_eq!(decided[0]["data"]["decision"], "godkänner uppföljningen");
+    assert_eq!(decided[0]["data"]["paragraph"], 1);
     let after = app
         .post_form_as(
             Some(&officer_cookie),
@@ -566,6 +580,19 @@ async fn a_partnership_is_created_reported_on_reviewed_and_its_statement_printed
         )
         .await;
     assert_eq!(after.status(), 409, "justerat: the decision stands");
+    statement.insert("sammantrade".into(), meeting.to_string());
+    let rewritten = app
+        .post_form_as(
+            Some(&officer_cookie),
+            &format!("{review}/tjansteutlatande"),
+            &body(&statement),
+        )
+        .await;
+    assert_eq!(
+        rewritten.status(),
+        409,
+        "justerat: the tjänsteutlåtande stands"
+    );
 
     // Groups: a member needs a name; meeting notes are sanitised.
     let group_page = format!("/handlaggning/partnerskap/{id}");

@@ -108,7 +108,12 @@ describe("the case chain", () => {
     await page.getByRole("heading", { name: "Dagordning" }).waitFor();
     await page.getByLabel(new RegExp(`${dnr.replace("/", "\\/")} – Kindness & Compassion`)).check();
     await page.getByRole("button", { name: "Lägg till på dagordningen" }).click();
+    // Nothing is chosen for the committee: saving without a choice is refused.
     await page.getByRole("button", { name: "Spara beslutet i § 1" }).click();
+    await page.getByRole("alert").filter({ hasText: "Välj beslut." }).waitFor();
+    await page.getByLabel("Enligt förslaget").check();
+    await page.getByRole("button", { name: "Spara beslutet i § 1" }).click();
+    await page.getByRole("status").filter({ hasText: "Beslutet är sparat." }).waitFor();
     await page.getByLabel("Datum för justering").fill(today());
     await page.getByRole("button", { name: "Protokollet är justerat" }).click();
     await page.getByText(/vinner laga kraft/).first().waitFor();

@@ -114,6 +114,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "reclaim_decided",
     "partnership_report_reminder",
     "partnership_report_reviewed",
+    "partnership_follow_up_decided",
     "partnership_notice_deadline",
 ];
 
@@ -360,6 +361,19 @@ mod tests {
                 "approved": false,
                 "note": "Beskriv hur ni når fler kvinnor.",
                 "officer": "Emelie Steen",
+                "link": "http://127.0.0.1:3000/partnerskap/1/rapport/1",
+            }),
+            MailKind::PartnershipFollowUpDecided => json!({
+                "name": "Sara Lind",
+                "association": "Street Minds",
+                "activity": "Öppen verksamhet för deltagare inom Bostad Först",
+                "period": "1 juli–31 december 2023",
+                "body": "Socialnämnden",
+                "meeting": "20 februari 2024",
+                "paragraph": 4,
+                "decision": "godkänner uppföljningen",
+                "returned": false,
+                "justered": "22 februari 2024",
                 "link": "http://127.0.0.1:3000/partnerskap/1/rapport/1",
             }),
             MailKind::PartnershipNoticeDeadline => json!({

@@ -400,7 +400,7 @@ pub async fn justify(
         .unwrap_or_default();
     let numbers: Vec<i32> = paragraphs.iter().map(|(number, _)| *number).collect();
     crate::features::notice_board::commands::post(&txn, &meeting, &numbers, clock).await?;
-    crate::features::partnerships::commands::justered(&txn, actor, meeting_id, day).await?;
+    crate::features::partnerships::commands::justered(ctx, &txn, actor, &meeting, day).await?;
     for item in items {
         let Some(case) = application::Entity::find_by_id(item.application_id)
             .one(&txn)

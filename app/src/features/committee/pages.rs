@@ -125,7 +125,7 @@ fn decision_form(meeting: uuid::Uuid, item: &ItemRow) -> impl IntoView {
             let id = format!("{name}-{i}");
             view! {
                 <div class="checkbox">
-                    <input type="radio" id=id.clone() name=field::DECISION value=value checked=i == 0 />
+                    <input type="radio" id=id.clone() name=field::DECISION value=value />
                     <label for=id>{label}</label>
                 </div>
             }
@@ -214,7 +214,7 @@ fn render(view: MeetingView, saved: Option<String>) -> AnyView {
             })}
             <p><a href="/handlaggning/moten">"Alla sammanträden"</a></p>
             <h2>"Dagordning"</h2>
-            {if view.items.is_empty() { view! { <p>"Inga ärenden på dagordningen än."</p> }.into_any() } else { items.into_any() }}
+            {if view.items.is_empty() { view! { <p>"Inga bidragsärenden på dagordningen än."</p> }.into_any() } else { items.into_any() }}
             <crate::features::partnerships::pages::MeetingFollowUps meeting=view.id open=open />
             {(open && !view.ready.is_empty()).then(|| view! {
                 <section aria-labelledby="rubrik-attesterade">

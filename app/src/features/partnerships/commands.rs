@@ -1073,6 +1073,30 @@ pub async fn save_statement(
             found
         }
     };
+    if let Some(current) = report.meeting_id {
+        let justered = committee_meeting::Entity::find_by_id(current)
+            .one(&ctx.db)
+            .await?
+            .is_some_and(|m| m.justered_on.is_some());
+        if justered && report.paragraph.is_some() {
+            return Err(CommandError::Conflict(
+                "Protokollet från sammanträdet är justerat, så tjänsteutlåtandet står som det behandlades och kan inte ändras.".into(),
+            ));
+        }
+    }
+    if let Some(chosen) = meeting.filter(|m| Some(*m) != report.meeting_id) {
+        let justered = committee_meeting::Entity::find_by_id(chosen)
+            .one(&ctx.db)
+            .await?
+            .is_some_and(|m| m.justered_on.is_some());
+        if justered {
+            return Err(CommandError::Invalid(vec![(
+                field::MEETING,
+                "Det sammanträdets protokoll är redan justerat. Välj ett kommande sammanträde."
+                    .into(),
+            )]));
+        }
+    }
     if report.paragraph.is_some() && meeting != report.meeting_id {
         return Err(CommandError::Invalid(vec![(
             field::MEETING,
@@ -1610,19 +1634,46 @@ pub async fn on_agenda(
 }
 
 /// The minutes of `meeting` are justerade on `day`: each follow-up's decision is
-/// recorded on its partnership (the partner sees it on the report).
+/// recorded on its partnership, and the partner's members are mailed the decision.
 pub async fn justered(
+    ctx: &Ctx,
     txn: &impl ConnectionTrait,
     actor: Uuid,
-    meeting: Uuid,
+    meeting: &committee_meeting::Model,
     day: NaiveDate,
-) -> Result<(), DbErr> {
+) -> Result<(), CommandError> {
     let reports = partnership_report::Entity::find()
-        .filter(partnership_report::Column::MeetingId.eq(meeting))
+        .filter(partnership_report::Column::MeetingId.eq(meeting.id))
         .filter(partnership_report::Column::Paragraph.is_not_null())
         .all(txn)
         .await?;
+    let body = crate::features::committee::queries::body_label(&meeting.body);
     for report in reports {
+        let row = partnership_of(txn, report.partnership_id).await?;
+        let decision = super::FollowUpDecision::parse(&report.decision);
+        let partner = association::Entity::find_by_id(row.association_id)
+            .one(txn)
+            .await?
+            .map(|a| a.name)
+            .unwrap_or_default();
+        let link = ctx.link(&super::report_href(row.id, report.number))?;
+        let period = period_text(report.period_from, report.period_to);
+        let people = members_of(txn, row.association_id).await?;
+        let mails = mail::to_each(MailKind::PartnershipFollowUpDecided, people, |person| {
+            json!({
+                "name": person.display_name,
+                "association": partner,
+                "activity": row.activity,
+                "period": period,
+                "body": body,
+                "meeting": long_date(meeting.meeting_on),
+                "paragraph": report.paragraph,
+                "decision": decision.map(|d| d.label()).unwrap_or_default(),
+                "returned": decision == Some(super::FollowUpDecision::Returned),
+                "justered": long_date(day),
+                "link": link,
+            })
+        });
         events::record(
             txn,
             NewEvent::about(
@@ -1630,9 +1681,9 @@ pub async fn justered(
                 report.partnership_id,
                 "partnership.follow_up_justered",
                 Some(actor),
-                json!({ "report": report.number, "meeting": meeting, "paragraph": report.paragraph, "decision": report.decision, "justered": day }),
+                json!({ "report": report.number, "meeting": meeting.id, "paragraph": report.paragraph, "decision": report.decision, "justered": day }),
             ),
-            vec![],
+            mails,
         )
         .await?;
     }

@@ -673,6 +673,10 @@ pub struct ReportView {
     /// The committee's decision once on an agenda: "Socialnämnden 20 januari 2027, § 4:
     /// godkänner uppföljningen. Justerat 22 januari 2027."
     pub committee: Option<String>,
+    /// The meeting's minutes are justerade: the tjänsteutlåtande stands as it went.
+    pub statement_locked: bool,
+    /// Marked as handed in on paper before the portal.
+    pub on_paper: bool,
     /// Before the period ends the report can be saved but not sent in: the first day it
     /// can be sent.
     pub opens: Option<String>,

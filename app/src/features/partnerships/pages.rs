@@ -284,11 +284,14 @@ fn partnership_page(view: PartnershipView, staff: bool) -> AnyView {
                 view! { <strong class="flag">"Försenad"</strong> }.into_any()
             } else if r.before_portal {
                 let paper = staff.then(|| view! {
-                    <form method="post" action=format!("{}/papper", review_href(id, r.number)) class="inline-form">
-                        <button class="button button--small button--secondary" type="submit">"Lämnad på papper"<span class="visually-hidden">{format!(", rapport {}", r.number)}</span></button>
-                    </form>
+                    <details class="confirm">
+                        <summary>"Markera som lämnad på papper"<span class="visually-hidden">{format!(": rapport {}", r.number)}</span></summary>
+                        <form method="post" action=format!("{}/papper", review_href(id, r.number)) class="inline-form">
+                            <button class="button button--small button--secondary" type="submit">{format!("Ja, rapport {} lämnades på papper", r.number)}</button>
+                        </form>
+                    </details>
                 });
-                view! { "Skulle lämnas före partnerskapet fördes in i portalen" {paper} }.into_any()
+                view! { <p>"Skulle ha lämnats innan partnerskapet fördes in i portalen."</p> {paper} }.into_any()
             } else {
                 view! { {r.status.label()} }.into_any()
             };
@@ -482,7 +485,7 @@ fn withdraw_form(id: Uuid) -> impl IntoView {
                 <div class="field" class:field--error=error.is_some()>
                     {error.clone().map(|m| view! { <p class="field__error" id="falt-overens-fel"><span class="visually-hidden">"Fel: "</span>{m}</p> })}
                     <div class="checkbox">
-                        <input type="checkbox" id=field_id(field::AGREED) name=field::AGREED value="ja" aria-describedby=error.is_some().then_some("falt-overens-fel") />
+                        <input type="checkbox" id=field_id(field::AGREED) name=field::AGREED value="ja" aria-invalid=error.is_some().then_some("true") aria-describedby=error.is_some().then_some("falt-overens-fel") />
                         <label for=field_id(field::AGREED)>"Båda parter är överens om att uppsägningen återkallas"</label>
                     </div>
                 </div>
@@ -537,6 +540,9 @@ fn report_page(view: ReportView) -> AnyView {
         ReportStatus::Submitted => Some(view! {
             <p class="notice">"Rapporten skickades in "{view.submitted.clone().unwrap_or_default()}". Handläggaren granskar den."</p>
         }.into_any()),
+        ReportStatus::Approved if view.on_paper => Some(view! {
+            <p class="notice">"Rapporten lämnades på papper innan partnerskapet fördes in i portalen."</p>
+        }.into_any()),
         ReportStatus::Approved => Some(view! {
             <p class="notice">"Rapporten godkändes "{view.reviewed.clone().unwrap_or_default()}"."</p>
         }.into_any()),
@@ -560,7 +566,7 @@ fn report_page(view: ReportView) -> AnyView {
             <ErrorSummary />
             {view.overdue.then(|| view! { <p class="warning">"Rapporten är försenad."</p> })}
             {status}
-            {view.committee.clone().map(|c| view! { <p class="notice">"Nämnden: "{c}</p> })}
+            {view.committee.clone().map(|c| view! { <p class="notice">{c}</p> })}
             {body}
         </Page>
     }
@@ -595,7 +601,7 @@ fn report_form(view: &ReportView) -> impl IntoView {
         })
         .collect_view();
     let submit = if let Some(opens) = &view.opens {
-        view! { <p class="field__hint">{format!("Perioden pågår till och med {opens}. Spara utkast nu; rapporten kan skickas in från den dagen.")}</p> }.into_any()
+        view! { <p class="field__hint">{format!("Perioden pågår till och med {opens}. Spara utkast nu; rapporten kan skickas in från och med den {opens}.")}</p> }.into_any()
     } else if view.may_submit {
         view! { <button type="submit" class="button" name=field::ACTION value="skicka">"Skicka in rapporten"</button> }.into_any()
     } else {
@@ -742,7 +748,18 @@ fn review_page(view: ReportView) -> AnyView {
             </form>
         </section>
     });
-    let statement = (!view.status.editable()).then(|| statement_form(&view));
+    let statement = if view.statement_locked {
+        let print = statement_href(view.partnership_id, view.number);
+        Some(view! {
+            <section aria-labelledby="rubrik-utlatande">
+                <h2 id="rubrik-utlatande">"Tjänsteutlåtande"</h2>
+                <p>"Protokollet från sammanträdet är justerat, så tjänsteutlåtandet står som det behandlades."</p>
+                <p><a href=print.clone()>"Visa tjänsteutlåtandet"</a>" · "<a href=format!("{print}.pdf")>"Ladda ner som PDF"</a></p>
+            </section>
+        }.into_any())
+    } else {
+        (!view.status.editable() && !view.on_paper).then(|| statement_form(&view).into_any())
+    };
     let note = (!view.review_note.is_empty()).then(
         || view! { <p class="notice">"Meddelande till föreningen: "{view.review_note.clone()}</p> },
     );
@@ -759,8 +776,10 @@ fn review_page(view: ReportView) -> AnyView {
             {saved_notice()}
             <ErrorSummary />
             {note}
-            {view.committee.clone().map(|c| view! { <p class="notice">"Nämnden: "{c}</p> })}
-            {if view.submitted.is_none() {
+            {view.committee.clone().map(|c| view! { <p class="notice">{c}</p> })}
+            {if view.on_paper {
+                view! { <p>"Rapporten lämnades på papper innan partnerskapet fördes in i portalen."</p> }.into_any()
+            } else if view.submitted.is_none() {
                 view! { <p>"Föreningen har inte skickat in rapporten ännu."</p> }.into_any()
             } else {
                 view! {
@@ -965,16 +984,20 @@ fn follow_up_item(item: &super::FollowUpItem, open: bool) -> impl IntoView {
                 <button class="button button--secondary" type="submit">"Lägg till på dagordningen"<span class="visually-hidden">{format!(": {}", item.label)}</span></button>
             </form>
         }.into_any(),
-        (None, _) => view! { <p>"Inte på dagordningen. Rapporten ska vara godkänd och tjänsteutlåtandet sparat först."</p> }.into_any(),
+        (None, false) => view! { <p>"Inte på dagordningen: protokollet är redan justerat. Välj ett kommande sammanträde i tjänsteutlåtandet."</p> }.into_any(),
+        (None, true) => view! { <p>"Inte på dagordningen. Rapporten ska vara godkänd och tjänsteutlåtandet sparat först."</p> }.into_any(),
         (Some(p), true) => {
             let prefix = format!("uppf-{}-{}", item.partnership_id.simple(), item.number);
-            let chosen = item.decision.is_none() || item.decision.as_deref() == Some(super::FollowUpDecision::Approved.label());
+            // Nothing is chosen before the decision is recorded: saving without a choice
+            // is refused, not taken as approval.
+            let approved = item.decision.as_deref() == Some(super::FollowUpDecision::Approved.label());
+            let returned = item.decision.as_deref() == Some(super::FollowUpDecision::Returned.label());
             view! {
                 <form method="post" action=format!("{base}/namndbeslut") class="decision">
                     <fieldset class="field">
                         <legend>{format!("Beslut i § {p}")}</legend>
-                        <div class="checkbox"><input type="radio" id=format!("{prefix}-godkand") name=minutes::DECISION value="godkand" checked=chosen /><label for=format!("{prefix}-godkand")>"Godkänner uppföljningen (enligt förslaget)"</label></div>
-                        <div class="checkbox"><input type="radio" id=format!("{prefix}-aterremiss") name=minutes::DECISION value="aterremitterad" checked=!chosen /><label for=format!("{prefix}-aterremiss")>"Återremitterar ärendet till förvaltningen"</label></div>
+                        <div class="checkbox"><input type="radio" id=format!("{prefix}-godkand") name=minutes::DECISION value="godkand" checked=approved /><label for=format!("{prefix}-godkand")>"Godkänner uppföljningen (enligt förslaget)"</label></div>
+                        <div class="checkbox"><input type="radio" id=format!("{prefix}-aterremiss") name=minutes::DECISION value="aterremitterad" checked=returned /><label for=format!("{prefix}-aterremiss")>"Återremitterar ärendet till förvaltningen"</label></div>
                     </fieldset>
                     <div class="field">
                         <label for=format!("{prefix}-reservation")>"Reservationer"</label>

@@ -67,7 +67,7 @@ pub async fn overview(
                 .collect();
             let next = mine
                 .iter()
-                .filter(|r| open(&r.status))
+                .filter(|r| open(&r.status) && !super::commands::before_portal(&row, r))
                 .map(|r| r.due_on)
                 .min();
             let deadline_near = standing
@@ -466,6 +466,7 @@ pub async fn report_view(
         let saved: Option<Statement> = serde_json::from_str(&report.statement).ok();
         let meetings = committee_meeting::Entity::find()
             .filter(committee_meeting::Column::MeetingOn.gte(today))
+            .filter(committee_meeting::Column::JusteredOn.is_null())
             .order_by_asc(committee_meeting::Column::MeetingOn)
             .all(db)
             .await?
@@ -497,7 +498,7 @@ pub async fn report_view(
     } else {
         (Statement::default(), false, vec![])
     };
-    let committee = committee_text(db, &report).await?;
+    let (committee, justered) = committee_text(db, &report, staff).await?;
     let stamp = |at: Option<chrono::DateTime<chrono::Utc>>| {
         at.map(|at| long_date(crate::backend::time::date_of(at)))
     };
@@ -523,6 +524,8 @@ pub async fn report_view(
         meeting: report.meeting_id,
         meetings,
         committee,
+        statement_locked: justered,
+        on_paper: report.review_note == super::commands::ON_PAPER,
         opens: (status.editable() && today < report.period_to).then(|| long_date(report.period_to)),
     }))
 }
@@ -593,33 +596,54 @@ pub async fn statement_document(
     }))
 }
 
-/// Where a follow-up stands with the committee: "Socialnämnden 20 januari 2027, § 4:
-/// godkänner uppföljningen. Justerat 22 januari 2027." `None` before it is on an agenda.
+/// Where a follow-up stands with the committee, and whether its meeting is justerad.
+/// Before the justering only staff read the decision recorded so far; the partner reads
+/// it once the minutes are justerade: "Socialnämnden behandlade uppföljningen den 20
+/// januari 2027, § 4, och godkänner uppföljningen. Protokollet justerades den …".
 async fn committee_text(
     db: &impl ConnectionTrait,
     report: &partnership_report::Model,
-) -> Result<Option<String>, DbErr> {
-    let (Some(meeting), Some(paragraph)) = (report.meeting_id, report.paragraph) else {
-        return Ok(None);
+    staff: bool,
+) -> Result<(Option<String>, bool), DbErr> {
+    let Some(meeting) = report.meeting_id else {
+        return Ok((None, false));
     };
     let Some(meeting) = committee_meeting::Entity::find_by_id(meeting)
         .one(db)
         .await?
     else {
-        return Ok(None);
+        return Ok((None, false));
     };
-    let decision = match super::FollowUpDecision::parse(&report.decision) {
-        Some(decision) => format!("{} {}.", body_label(&meeting.body), decision.label()),
-        None => "Inte beslutad än.".to_owned(),
+    let Some(paragraph) = report.paragraph else {
+        return Ok((None, meeting.justered_on.is_some()));
     };
-    let justered = meeting
-        .justered_on
-        .map(|day| format!(" Protokollet justerades den {}.", long_date(day)))
-        .unwrap_or_default();
-    Ok(Some(format!(
-        "Tas upp vid sammanträdet den {}, § {paragraph}. {decision}{justered}",
-        long_date(meeting.meeting_on)
-    )))
+    let body = body_label(&meeting.body);
+    let decision = super::FollowUpDecision::parse(&report.decision);
+    let text = match (meeting.justered_on, decision) {
+        (Some(justered), Some(decision)) => format!(
+            "{body} behandlade uppföljningen den {}, § {paragraph}, och {}. Protokollet justerades den {}.{}",
+            long_date(meeting.meeting_on),
+            decision.label(),
+            long_date(justered),
+            if decision == super::FollowUpDecision::Returned {
+                " Förvaltningen bereder ärendet på nytt och hör av sig."
+            } else {
+                ""
+            }
+        ),
+        (_, Some(decision)) if staff => format!(
+            "Tas upp av {} den {}, § {paragraph}. Beslut enligt protokollet (inte justerat än): {}.",
+            body.to_lowercase(),
+            long_date(meeting.meeting_on),
+            decision.label()
+        ),
+        _ => format!(
+            "Tas upp av {} den {}, § {paragraph}.",
+            body.to_lowercase(),
+            long_date(meeting.meeting_on)
+        ),
+    };
+    Ok((Some(text), meeting.justered_on.is_some()))
 }
 
 /// The partnership follow-ups whose tjänsteutlåtande names `meeting`, in § order (those
