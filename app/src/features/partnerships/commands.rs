@@ -1317,22 +1317,6 @@ async fn warn(
     Ok(count)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn notice_days_read_in_the_ways_people_write_them() {
-        assert_eq!(parse_notice_day("12-31"), Some((12, 31)));
-        assert_eq!(parse_notice_day("31/12"), Some((12, 31)));
-        assert_eq!(parse_notice_day("31 December"), Some((12, 31)));
-        assert_eq!(parse_notice_day("29 februari"), Some((2, 29)));
-        assert_eq!(parse_notice_day("31 juni"), None);
-        assert_eq!(parse_notice_day("13-01"), None);
-        assert_eq!(parse_notice_day(""), None);
-    }
-}
-
 /// Due before the partnership was entered in the portal: handled on paper, not late
 /// here, and nobody is reminded of it.
 pub fn before_portal(row: &partnership::Model, report: &partnership_report::Model) -> bool {
@@ -1688,4 +1672,20 @@ pub async fn justered(
         .await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notice_days_read_in_the_ways_people_write_them() {
+        assert_eq!(parse_notice_day("12-31"), Some((12, 31)));
+        assert_eq!(parse_notice_day("31/12"), Some((12, 31)));
+        assert_eq!(parse_notice_day("31 December"), Some((12, 31)));
+        assert_eq!(parse_notice_day("29 februari"), Some((2, 29)));
+        assert_eq!(parse_notice_day("31 juni"), None);
+        assert_eq!(parse_notice_day("13-01"), None);
+        assert_eq!(parse_notice_day(""), None);
+    }
 }
