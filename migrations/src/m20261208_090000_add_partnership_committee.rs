@@ -3,7 +3,8 @@
 //! members who did not take part because of jäv. A group member belongs to a party
 //! (the association or the city), recorded instead of guessed from the organisation.
 //! A partnership remembers the day it was entered in the portal: reports due before it
-//! were handled on paper and are not late here.
+//! were handled on paper and are not late here, and a report can be marked as handed in
+//! on paper.
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -19,6 +20,9 @@ impl MigrationTrait for Migration {
             text(PartnershipReport::Dissent).default("").to_owned(),
             string(PartnershipReport::Recused).default("").to_owned(),
             timestamp_with_time_zone_null(PartnershipReport::DecidedAt),
+            boolean(PartnershipReport::OnPaper)
+                .default(false)
+                .to_owned(),
         ];
         for mut column in columns {
             manager
@@ -82,6 +86,7 @@ impl MigrationTrait for Migration {
             PartnershipReport::Dissent,
             PartnershipReport::Recused,
             PartnershipReport::DecidedAt,
+            PartnershipReport::OnPaper,
         ] {
             manager
                 .alter_table(
@@ -120,6 +125,7 @@ enum PartnershipReport {
     Dissent,
     Recused,
     DecidedAt,
+    OnPaper,
 }
 
 #[derive(DeriveIden)]

@@ -628,11 +628,15 @@ async fn load_partnerships(ctx: &app::backend::command::Ctx, kindness: Uuid) -> 
             )
             .col_expr(partnership_report::Column::ReviewedBy, Expr::value(officer))
             .col_expr(
+                partnership_report::Column::OnPaper,
+                Expr::value(report.number != 1),
+            )
+            .col_expr(
                 partnership_report::Column::ReviewNote,
                 Expr::value(if report.number == 1 {
                     ""
                 } else {
-                    "Lämnad på papper före portalen."
+                    commands::ON_PAPER
                 }),
             )
             .filter(partnership_report::Column::Id.eq(report.id))

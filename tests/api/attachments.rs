@@ -415,6 +415,7 @@ async fn a_bucket_that_is_down_gives_a_clear_error_within_seconds_and_nothing_ha
         "took {:?}",
         asked.elapsed()
     );
+    println!("refused with the bucket down after {:?}", asked.elapsed());
     assert_eq!(refused.status(), 503);
     let page = refused.text().await.unwrap();
     assert!(

@@ -145,7 +145,8 @@ async fn on_paper(
     .await
 }
 
-/// The committee meeting page a follow-up's report goes to, or the review page.
+/// The committee meeting page a follow-up goes to: where a refused agenda or decision
+/// post is shown again (the review page while no meeting is chosen).
 async fn meeting_page(state: &AppState, id: Uuid, number: i32) -> String {
     match commands::report_of(&state.db, id, number).await {
         Ok(report) => match report.meeting_id {
@@ -153,6 +154,26 @@ async fn meeting_page(state: &AppState, id: Uuid, number: i32) -> String {
             None => review_href(id, number),
         },
         Err(_) => review_href(id, number),
+    }
+}
+
+/// The meeting's page after a follow-up command: `saved` on success (the command names
+/// the meeting), or the refusal on the page it came from.
+async fn on_meeting_page(
+    state: &AppState,
+    parts: axum::http::request::Parts,
+    (id, number): (Uuid, i32),
+    done: Result<Uuid, app::backend::command::CommandError>,
+    saved: &str,
+) -> Response {
+    match done {
+        Ok(meeting) => {
+            Redirect::to(&format!("/handlaggning/moten/{meeting}?sparat={saved}")).into_response()
+        }
+        Err(error) => {
+            let page = meeting_page(state, id, number).await;
+            refused_at(state, parts, &page, FormState::default(), error).await
+        }
     }
 }
 
@@ -164,19 +185,8 @@ async fn put_on_agenda(
     request: Request,
 ) -> Response {
     let (parts, _) = Posted::read(&state, request).await;
-    let page = meeting_page(&state, id, number).await;
-    let done = commands::put_on_agenda(&state.ctx(), user.id, id, number)
-        .await
-        .map(drop);
-    saved_or_refused(
-        &state,
-        parts,
-        &page,
-        FormState::default(),
-        done,
-        "dagordning",
-    )
-    .await
+    let done = commands::put_on_agenda(&state.ctx(), user.id, id, number).await;
+    on_meeting_page(&state, parts, (id, number), done, "dagordning").await
 }
 
 /// `POST …/rapport/{nr}/namndbeslut`: the committee's decision on the follow-up.
@@ -187,11 +197,8 @@ async fn decide(
     request: Request,
 ) -> Response {
     let (parts, form) = Posted::read(&state, request).await;
-    let page = meeting_page(&state, id, number).await;
-    let done = commands::decide_follow_up(&state.ctx(), user.id, id, number, &form.map())
-        .await
-        .map(drop);
-    saved_or_refused(&state, parts, &page, FormState::default(), done, "beslut").await
+    let done = commands::decide_follow_up(&state.ctx(), user.id, id, number, &form.map()).await;
+    on_meeting_page(&state, parts, (id, number), done, "beslut").await
 }
 
 /// `POST …/{id}/ledamoter`: a member added to a group.

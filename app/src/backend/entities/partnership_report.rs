@@ -38,6 +38,8 @@ pub struct Model {
     /// Members who did not take part because of jäv.
     pub recused: String,
     pub decided_at: Option<DateTimeUtc>,
+    /// Handed in on paper before the partnership was entered in the portal.
+    pub on_paper: bool,
     pub reminded_before: Option<Date>,
     pub reminded_due: Option<Date>,
     pub reminded_overdue: Option<Date>,

@@ -423,6 +423,7 @@ pub async fn schedule(
             dissent: Set(String::new()),
             recused: Set(String::new()),
             decided_at: Set(None),
+            on_paper: Set(false),
             reminded_before: Set(None),
             reminded_due: Set(None),
             reminded_overdue: Set(None),
@@ -1073,29 +1074,16 @@ pub async fn save_statement(
             found
         }
     };
-    if let Some(current) = report.meeting_id {
-        let justered = committee_meeting::Entity::find_by_id(current)
-            .one(&ctx.db)
-            .await?
-            .is_some_and(|m| m.justered_on.is_some());
-        if justered && report.paragraph.is_some() {
-            return Err(CommandError::Conflict(
+    if report.paragraph.is_some() && is_justered(&ctx.db, report.meeting_id).await? {
+        return Err(CommandError::Conflict(
                 "Protokollet från sammanträdet är justerat, så tjänsteutlåtandet står som det behandlades och kan inte ändras.".into(),
-            ));
-        }
+        ));
     }
-    if let Some(chosen) = meeting.filter(|m| Some(*m) != report.meeting_id) {
-        let justered = committee_meeting::Entity::find_by_id(chosen)
-            .one(&ctx.db)
-            .await?
-            .is_some_and(|m| m.justered_on.is_some());
-        if justered {
-            return Err(CommandError::Invalid(vec![(
-                field::MEETING,
-                "Det sammanträdets protokoll är redan justerat. Välj ett kommande sammanträde."
-                    .into(),
-            )]));
-        }
+    if meeting != report.meeting_id && is_justered(&ctx.db, meeting).await? {
+        return Err(CommandError::Invalid(vec![(
+            field::MEETING,
+            "Det sammanträdets protokoll är redan justerat. Välj ett kommande sammanträde.".into(),
+        )]));
     }
     if report.paragraph.is_some() && meeting != report.meeting_id {
         return Err(CommandError::Invalid(vec![(
@@ -1317,6 +1305,17 @@ async fn warn(
     Ok(count)
 }
 
+/// Whether the committee meeting `id` (if any) has its minutes justerade.
+async fn is_justered(db: &impl ConnectionTrait, id: Option<Uuid>) -> Result<bool, DbErr> {
+    let Some(id) = id else {
+        return Ok(false);
+    };
+    Ok(committee_meeting::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .is_some_and(|m| m.justered_on.is_some()))
+}
+
 /// Due before the partnership was entered in the portal: handled on paper, not late
 /// here, and nobody is reminded of it.
 pub fn before_portal(row: &partnership::Model, report: &partnership_report::Model) -> bool {
@@ -1427,6 +1426,7 @@ pub async fn mark_on_paper(
             partnership_report::Column::Status,
             Expr::value(ReportStatus::Approved.as_str()),
         )
+        .col_expr(partnership_report::Column::OnPaper, Expr::value(true))
         .col_expr(
             partnership_report::Column::ReviewNote,
             Expr::value(ON_PAPER),

@@ -525,7 +525,7 @@ pub async fn report_view(
         meetings,
         committee,
         statement_locked: justered,
-        on_paper: report.review_note == super::commands::ON_PAPER,
+        on_paper: report.on_paper,
         opens: (status.editable() && today < report.period_to).then(|| long_date(report.period_to)),
     }))
 }
