@@ -162,9 +162,10 @@ bench-deps:
 # The outbox against a real SMTP server on loopback: latency from commit to acceptance
 # at idle, and the rate at which 10 000 queued mails drain. Then the release server's
 # memory at idle, after 200 parallel sign-ins and under public-page load. Applications:
-# submits with 20 budget lines and 3 documents of 1 MB, 100 concurrent submits (on both
-# databases) and autosaves of a full draft.
-# PORTAL_TEST_BACKEND=postgres runs it on PostgreSQL instead of SQLite.
+# submits with 20 budget lines and 3 documents of 1 MB, 20 people submitting at once (on
+# both databases) and autosaves of a full draft. The queue and the case page with 100 000
+# cases, in process and over HTTP. The PDFs. Each writes bench/results/<name>.json; the
+# summary, last, prints one table and writes bench/results/latest.json.
 bench: build $(SMTP_STAMP) bench-deps
 	cargo bench -p portal-tests --bench public
 	PORTAL_TEST_BACKEND=postgres cargo bench -p portal-tests --bench public
@@ -175,6 +176,7 @@ bench: build $(SMTP_STAMP) bench-deps
 	PORTAL_TEST_BACKEND=postgres cargo bench -p portal-tests --bench queue
 	cargo bench -p portal-tests --bench report
 	PORTAL_SERVER_BIN=$(RELEASE_SERVER) cargo bench -p portal-tests --bench memory
+	cargo bench -p portal-tests --bench summary
 
 # Lighthouse on three public pages against the release server (not part of `make test`:
 # its scores are figures for the README). Installed into the tools folder on first use.

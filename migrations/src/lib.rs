@@ -30,6 +30,7 @@ mod m20261205_100000_create_payments;
 mod m20261206_090000_create_follow_up;
 mod m20261207_090000_create_partnerships;
 mod m20261208_090000_add_partnership_committee;
+mod m20261209_090000_add_queue_order_index;
 
 /// All migrations, in the order they are applied.
 pub struct Migrator;
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_090000_create_follow_up::Migration),
             Box::new(m20261207_090000_create_partnerships::Migration),
             Box::new(m20261208_090000_add_partnership_committee::Migration),
+            Box::new(m20261209_090000_add_queue_order_index::Migration),
         ]
     }
 }

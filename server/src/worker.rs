@@ -229,7 +229,8 @@ impl Worker {
     }
 
     /// Upkeep that no request triggers: expired sessions, reminders of verifications that
-    /// end within 30 days and of follow-up reports due, lapsed and old access requests.
+    /// end within 30 days and of follow-up reports due, the query planner's statistics
+    /// (SQLite), lapsed and old access requests.
     pub async fn housekeeping(&self) {
         let now = chrono::Utc::now();
         match app::backend::sessions::sweep_expired(&self.db, now).await {
@@ -256,6 +257,9 @@ impl Worker {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "partnership reminders and warnings queued"),
             Err(error) => tracing::warn!(%error, "queueing partnership reminders failed"),
+        }
+        if let Err(error) = app::backend::db::optimize(&self.db).await {
+            tracing::warn!(%error, "refreshing the query planner's statistics failed");
         }
         match app::features::access_requests::commands::sweep(&self.db, now).await {
             Ok(0) => {}

@@ -10,7 +10,9 @@ use app::features::queue::{
 };
 use chrono::{Duration, NaiveDate, Utc};
 use portal_tests::{create_user, fixtures, spawn_app, TestApp};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+};
 use uuid::Uuid;
 
 use crate::applications::TIME_LIMITED;
@@ -293,6 +295,76 @@ async fn many_cases_are_paged_and_counted_over_every_page() {
         html.contains("Alla 30 ärenden i urvalet"),
         "bulk changes say they cover every page"
     );
+}
+
+/// A search many cases match reads its page in the view's order instead of from the
+/// search index (`queries::DENSE`, 500): the page must be the one the index gives.
+#[tokio::test]
+async fn a_search_that_matches_many_cases_pages_as_one_that_matches_few() {
+    let desk = desk().await;
+    let k = (desk.kindness, "802534-3750", "Förening 802534-3750");
+    for seq in 1..=620u32 {
+        let activity = if seq % 10 == 0 {
+            "Idrott"
+        } else {
+            "Läxhjälp"
+        };
+        let kr = 1_000 + i64::from(seq * 7919 % 620);
+        case(&desk.app, k, seq, activity, kr, i64::from(seq), false).await;
+    }
+    // The worker's upkeep: on SQLite the planner then knows the table's figures.
+    app::backend::db::optimize(&desk.app.db).await.unwrap();
+    if desk.app.db.get_database_backend() == sea_orm::DbBackend::Sqlite {
+        let analysed = desk
+            .app
+            .db
+            .query_one_raw(sea_orm::Statement::from_string(
+                sea_orm::DbBackend::Sqlite,
+                "SELECT count(*) AS n FROM sqlite_stat1 WHERE tbl = 'application'",
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get::<i64>("", "n")
+            .unwrap();
+        assert!(analysed > 0, "PRAGMA optimize analysed the cases");
+    }
+    let viewer = Viewer {
+        me: desk.officer,
+        today: app::backend::time::today(),
+    };
+    for query in [
+        &[("sok", "läxhjälp")][..],
+        &[
+            ("sok", "läxhjälp"),
+            ("sortera", "belopp"),
+            ("ordning", "fallande"),
+        ],
+        &[("sok", "läxhjälp"), ("sida", "3")],
+        &[("sok", "idrott")],
+    ] {
+        let filter = read(query);
+        let page = queries::view(&desk.app.db, filter.clone(), vec![], viewer)
+            .await
+            .unwrap();
+        // Every matching case in the view's order, found through the search index.
+        let (ids, _) = queries::matching_ids(&desk.app.db, &filter, viewer)
+            .await
+            .unwrap();
+        let from = (page.filter.page as usize - 1) * 25;
+        let expected: Vec<Uuid> = ids.iter().skip(from).take(25).copied().collect();
+        assert_eq!(
+            page.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+            expected,
+            "{query:?}"
+        );
+        assert_eq!(page.total, ids.len() as u64, "{query:?}");
+    }
+    let many = queries::view(&desk.app.db, read(&[("sok", "läxhjälp")]), vec![], viewer)
+        .await
+        .unwrap();
+    assert_eq!(many.total, 558);
+    assert_eq!(many.rows[0].dnr, "SOF 2026/619", "the longest waiting first");
 }
 
 #[tokio::test]

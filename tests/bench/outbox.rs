@@ -80,6 +80,11 @@ async fn main() {
         percentile(&latencies, 0.99),
         latencies[latencies.len() - 1]
     );
+    let idle = serde_json::json!({
+        "mails": LATENCY_SAMPLES,
+        "p50_ms": percentile(&latencies, 0.50),
+        "p99_ms": percentile(&latencies, 0.99),
+    });
     drop(app);
     drop(sink);
 
@@ -113,5 +118,18 @@ async fn main() {
         elapsed.as_secs_f64(),
         DRAIN as f64 / elapsed.as_secs_f64(),
         sink.received().len()
+    );
+    portal_tests::bench::write_result(
+        "outbox",
+        false,
+        &serde_json::json!({
+            "backend": portal_tests::bench::backend_name(),
+            "latency_at_idle": idle,
+            "drain": {
+                "mails": DRAIN,
+                "seconds": (elapsed.as_secs_f64() * 100.0).round() / 100.0,
+                "mails_per_s": (DRAIN as f64 / elapsed.as_secs_f64()).round(),
+            },
+        }),
     );
 }

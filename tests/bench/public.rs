@@ -14,7 +14,7 @@
 //! Needs `wrk` and `nginx` (Debian's; `make bench` installs them). Writes
 //! `bench/results/public.json`. `PORTAL_TEST_BACKEND=postgres` runs it on PostgreSQL.
 use std::{
-    path::{Path, PathBuf},
+    path::Path,
     process::{Child, Command, Stdio},
     time::{Duration, Instant},
 };
@@ -22,6 +22,7 @@ use std::{
 use app::backend::entities::{grant_programme, public_decision};
 use app::features::minutes::commands::{save, MinutesInput};
 use chrono::{Datelike, NaiveDate, Utc};
+use portal_tests::bench::wrk;
 use portal_tests::{create_user, spawn_app_with, Backend, TestApp};
 use sea_orm::{ActiveValue::Set, EntityTrait};
 use uuid::Uuid;
@@ -55,10 +56,6 @@ const WORDS: [&str; 24] = [
     "nätverk",
     "utbildning",
 ];
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
@@ -153,56 +150,6 @@ async fn render_times(app: &TestApp, paths: &[String]) -> Vec<f64> {
     }
     times.sort_by(f64::total_cmp);
     times
-}
-
-struct Wrk {
-    requests_per_s: f64,
-    p50_ms: f64,
-    p99_ms: f64,
-}
-
-fn wrk(url: &str) -> Wrk {
-    let output = Command::new("wrk")
-        .args([
-            "-t2",
-            "-c50",
-            "-d5s",
-            "--latency",
-            "-H",
-            "Accept-Encoding: gzip",
-            url,
-        ])
-        .output()
-        .expect("wrk (Debian's package; `make bench` installs it)");
-    let text = String::from_utf8_lossy(&output.stdout);
-    let number_after = |label: &str| -> f64 {
-        text.lines()
-            .find(|line| line.trim_start().starts_with(label))
-            .and_then(|line| line.split_whitespace().nth(1))
-            .map(|value| {
-                let (digits, unit): (String, String) =
-                    value.chars().partition(|c| c.is_ascii_digit() || *c == '.');
-                let n: f64 = digits.parse().unwrap_or(f64::NAN);
-                match unit.as_str() {
-                    "us" => n / 1000.0,
-                    "s" => n * 1000.0,
-                    _ => n,
-                }
-            })
-            .unwrap_or(f64::NAN)
-    };
-    let non_2xx = text.lines().any(|l| l.contains("Non-2xx"));
-    assert!(!non_2xx, "{url} answered errors under load:\n{text}");
-    Wrk {
-        requests_per_s: text
-            .lines()
-            .find(|l| l.starts_with("Requests/sec:"))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(f64::NAN),
-        p50_ms: number_after("50%"),
-        p99_ms: number_after("99%"),
-    }
 }
 
 struct Nginx {
@@ -364,8 +311,13 @@ async fn main() {
     );
     let mut throughput = Vec::new();
     for (i, (name, path)) in pages.iter().enumerate() {
-        let ours = wrk(&format!("{}{path}", app.address));
-        let static_limit = wrk(&format!("http://127.0.0.1:{}/page{i}", limit.port));
+        let ours = wrk(&format!("{}{path}", app.address), 50, 5, &[]);
+        let static_limit = wrk(
+            &format!("http://127.0.0.1:{}/page{i}", limit.port),
+            50,
+            5,
+            &[],
+        );
         let ratio = ours.requests_per_s / static_limit.requests_per_s;
         println!(
             "{name:<20} {:>12.0} {:>5.1} ms {:>5.1} ms {:>14.0} {:>7.2}",
@@ -417,16 +369,5 @@ async fn main() {
         "throughput": throughput,
         "first_visit_transfer": { "total_bytes": total, "parts": transfer },
     });
-    let dir = root().join("bench/results");
-    std::fs::create_dir_all(&dir).unwrap();
-    let name = if backend == "SQLite" {
-        "public.json"
-    } else {
-        "public-postgres.json"
-    };
-    std::fs::write(
-        dir.join(name),
-        serde_json::to_string_pretty(&results).unwrap() + "\n",
-    )
-    .unwrap();
+    portal_tests::bench::write_result("public", true, &results);
 }

@@ -16,6 +16,8 @@ use server::{
 };
 use tokio::sync::oneshot;
 
+pub mod bench;
+
 /// The database the suite runs against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {

@@ -17,6 +17,10 @@ use crate::backend::time;
 use crate::domain::role::Role;
 use crate::features::applications::Status;
 
+/// From how many matching cases a page is read in order rather than from the search
+/// index (on SQLite). At 500 of 100 000 open cases a page of 25 reads about 5 000.
+const DENSE: u64 = 500;
+
 /// Who is looking, and when: "mine" and "past its due date" depend on them.
 #[derive(Clone, Copy, Debug)]
 pub struct Viewer {
@@ -54,6 +58,36 @@ pub fn matching(
     viewer: Viewer,
     with_status: bool,
     backend: DbBackend,
+) -> Select<application::Entity> {
+    matching_by(
+        filter,
+        programme,
+        viewer,
+        with_status,
+        backend,
+        SearchBy::Index,
+    )
+}
+
+/// How SQLite finds the cases whose search text holds the search words. PostgreSQL's
+/// planner chooses for itself from its statistics; both ways give the same cases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SearchBy {
+    /// From the trigram index: quick when few cases hold the words.
+    Index,
+    /// By reading the cases in the view's order and checking each (`LIKE`): quick when
+    /// many hold them, because a page stops at its 25th case, whereas the index must
+    /// first list every case that holds each word (for *förening*, nearly all).
+    Scan,
+}
+
+fn matching_by(
+    filter: &Filter,
+    programme: Option<Uuid>,
+    viewer: Viewer,
+    with_status: bool,
+    backend: DbBackend,
+    by: SearchBy,
 ) -> Select<application::Entity> {
     let statuses: Vec<Status> = match (with_status, filter.status) {
         (true, Some(status)) => vec![status],
@@ -93,7 +127,7 @@ pub fn matching(
                 .add(application::Column::CompletionDue.lt(viewer.today)),
         );
     }
-    searched(select, &filter.search, backend)
+    searched(select, &filter.search, backend, by)
 }
 
 /// The cases whose search text holds every search word (at most eight), from an index:
@@ -105,6 +139,7 @@ fn searched(
     mut select: Select<application::Entity>,
     search: &str,
     backend: DbBackend,
+    by: SearchBy,
 ) -> Select<application::Entity> {
     let words: Vec<String> = search
         .to_lowercase()
@@ -116,7 +151,7 @@ fn searched(
     if words.is_empty() {
         return select;
     }
-    if backend == DbBackend::Sqlite {
+    if backend == DbBackend::Sqlite && by == SearchBy::Index {
         // FTS5 intersects the trigram lists of the words of three letters or more
         // (quoted, so no word is read as a query operator); shorter words are checked on
         // the rows that remain.
@@ -335,8 +370,22 @@ pub async fn view(
         .sum::<u64>();
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     filter.page = filter.page.clamp(1, pages);
+    // A view that matches many cases, in an order an index gives, reads its page in
+    // that order and stops at the page's last case (see `SearchBy`).
+    let by = if total >= DENSE && matches!(filter.sort, Sort::Submitted | Sort::Amount) {
+        SearchBy::Scan
+    } else {
+        SearchBy::Index
+    };
     let cases = ordered(
-        matching(&filter, programme, viewer, true, db.get_database_backend()),
+        matching_by(
+            &filter,
+            programme,
+            viewer,
+            true,
+            db.get_database_backend(),
+            by,
+        ),
         &filter,
     )
     .offset((filter.page - 1) * PAGE_SIZE)
